@@ -1,0 +1,68 @@
+package dev.gantry.core.taskdef;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One container of a task definition, in ECS's wire shape. Only the fields Gantry acts on are components;
+ * the API edge rejects any other non-empty field with a message naming it, so nothing is silently ignored.
+ * Fields are nullable because absence is meaningful on the wire; the {@code *OrDefault} methods give ECS's defaults.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ContainerDefinition(
+        String name,
+        String image,
+        Integer cpu,
+        Integer memory,
+        Integer memoryReservation,
+        List<PortMapping> portMappings,
+        Boolean essential,
+        List<String> entryPoint,
+        List<String> command,
+        List<KeyValuePair> environment,
+        String workingDirectory,
+        String user,
+        List<ContainerDependency> dependsOn,
+        HealthCheck healthCheck,
+        Integer startTimeout,
+        Integer stopTimeout,
+        List<Ulimit> ulimits,
+        Boolean readonlyRootFilesystem,
+        Map<String, String> dockerLabels,
+        LogConfiguration logConfiguration,
+        Boolean interactive,
+        Boolean pseudoTerminal,
+        List<Object> mountPoints,
+        List<Object> volumesFrom) {
+
+    public boolean essentialOrDefault() {
+        return essential == null || essential;
+    }
+
+    public int stopTimeoutOrDefault() {
+        return stopTimeout == null ? 30 : stopTimeout;
+    }
+
+    public List<PortMapping> portMappingsOrEmpty() {
+        return portMappings == null ? List.of() : portMappings;
+    }
+
+    public List<ContainerDependency> dependsOnOrEmpty() {
+        return dependsOn == null ? List.of() : dependsOn;
+    }
+
+    public List<KeyValuePair> environmentOrEmpty() {
+        return environment == null ? List.of() : environment;
+    }
+
+    /** A copy with the fields a RunTask container override may replace. */
+    public ContainerDefinition withOverrides(
+            List<String> newCommand, List<KeyValuePair> newEnvironment, Integer newCpu, Integer newMemory,
+            Integer newMemoryReservation) {
+        return new ContainerDefinition(name, image, newCpu, newMemory, newMemoryReservation, portMappings, essential,
+                entryPoint, newCommand, newEnvironment, workingDirectory, user, dependsOn, healthCheck, startTimeout,
+                stopTimeout, ulimits, readonlyRootFilesystem, dockerLabels, logConfiguration, interactive,
+                pseudoTerminal, mountPoints, volumesFrom);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.gantry.core.taskdef;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A registered task definition revision in ECS's wire shape. Registration fills the ARN, revision, status,
+ * compatibilities and timestamps; cpu and memory are normalised to unit strings ("1024", "2048").
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TaskDefinition(
+        String taskDefinitionArn,
+        String family,
+        Integer revision,
+        List<ContainerDefinition> containerDefinitions,
+        String taskRoleArn,
+        String executionRoleArn,
+        String networkMode,
+        List<String> requiresCompatibilities,
+        List<String> compatibilities,
+        String cpu,
+        String memory,
+        String status,
+        Map<String, String> runtimePlatform,
+        Map<String, Integer> ephemeralStorage,
+        List<Object> volumes,
+        List<Object> placementConstraints,
+        List<Map<String, String>> requiresAttributes,
+        Instant registeredAt,
+        Instant deregisteredAt,
+        Instant deleteRequestedAt,
+        String registeredBy) {
+
+    public List<ContainerDefinition> containers() {
+        return containerDefinitions == null ? List.of() : containerDefinitions;
+    }
+
+    public TaskDefinition registered(
+            String arn, int newRevision, String normalisedCpu, String normalisedMemory, Instant at, String by) {
+        return new TaskDefinition(arn, family, newRevision, containerDefinitions, taskRoleArn, executionRoleArn,
+                networkMode, requiresCompatibilities, List.of("EC2", "FARGATE"), normalisedCpu, normalisedMemory,
+                TaskDefinitionStatus.ACTIVE.name(), runtimePlatform, ephemeralStorage, volumes, placementConstraints,
+                List.of(), at, null, null, by);
+    }
+
+    public TaskDefinition withStatus(TaskDefinitionStatus newStatus, Instant at) {
+        Instant dereg = newStatus == TaskDefinitionStatus.INACTIVE ? at : deregisteredAt;
+        Instant del = newStatus == TaskDefinitionStatus.DELETE_IN_PROGRESS ? at : deleteRequestedAt;
+        return new TaskDefinition(taskDefinitionArn, family, revision, containerDefinitions, taskRoleArn,
+                executionRoleArn, networkMode, requiresCompatibilities, compatibilities, cpu, memory, newStatus.name(),
+                runtimePlatform, ephemeralStorage, volumes, placementConstraints, requiresAttributes, registeredAt,
+                dereg, del, registeredBy);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.gantry.runtime.spi;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The engine-facing SPI. Task-shaped: a sandbox owns a task's network namespace and the task's containers join
+ * it. Implementations report observations and perform effects; they never decide task state.
+ * Every object created is labelled with the installation id and the {@link TaskRef}, and named deterministically
+ * from the task id, so a restarted control plane finds what it already created instead of creating it again.
+ */
+public interface TaskDriver extends AutoCloseable {
+
+    /** Prepares the engine: network, sandbox image, warm sandboxes. Fails with ENGINE_UNAVAILABLE if unreachable. */
+    void start();
+
+    /** Takes a warm sandbox (or starts one) and makes it the task's. Idempotent per task id. */
+    Sandbox claimSandbox(TaskRef task);
+
+    /** The task's sandbox, if it still exists. */
+    Optional<Sandbox> findSandbox(String taskId);
+
+    /** Makes sure the image is present locally, pulling it if not. Returns the image id/digest. */
+    String ensureImage(String image, PullProgress progress);
+
+    /** Creates a container in the sandbox's namespace. Idempotent: an existing container of that name is reused. */
+    String createContainer(Sandbox sandbox, ContainerSpec spec);
+
+    void startContainer(String runtimeId);
+
+    /** Sends the stop signal, waits up to {@code timeout}, then kills. No-op if already exited or gone. */
+    void stopContainer(String runtimeId, Duration timeout);
+
+    ContainerObservation inspect(String runtimeId, String containerName);
+
+    /** Removes a container (force). No-op if gone. */
+    void removeContainer(String runtimeId);
+
+    /** Stops and removes the task's sandbox. No-op if gone. */
+    void removeSandbox(String taskId);
+
+    /** Subscribes to container exits and health changes of this installation's tasks. */
+    AutoCloseable watch(Consumer<RuntimeEvent> listener);
+
+    /**
+     * Streams a container's output from {@code since} (exclusive when present) until the container exits and its
+     * output is drained, or the calling thread is interrupted. Blocks the caller (meant for a virtual thread).
+     */
+    void followLogs(String runtimeId, Optional<Instant> since, Consumer<LogLine> sink);
+
+    /** Everything this installation has created that still exists, for recovery and the reaper. */
+    List<OwnedObject> listOwned();
+
+    @Override
+    void close();
+}

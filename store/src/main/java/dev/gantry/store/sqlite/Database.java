@@ -1,0 +1,88 @@
+package dev.gantry.store.sqlite;
+
+import dev.gantry.store.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The embedded SQLite database in the data dir: WAL journal, synchronous=NORMAL (durable across a process crash,
+ * which is what kill -9 tests), versioned migrations applied at open. One connection, used under a lock
+ * (a {@link ReentrantLock}, not {@code synchronized}, so virtual threads do not pin while they wait).
+ */
+public final class Database implements AutoCloseable {
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private Database(Connection connection) {
+        this.connection = connection;
+    }
+
+    public static Database open(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=NORMAL");
+                s.execute("PRAGMA foreign_keys=ON");
+                s.execute("PRAGMA busy_timeout=5000");
+            }
+            Database db = new Database(c);
+            db.write(Migrations::apply);
+            return db;
+        } catch (java.io.IOException | SQLException e) {
+            throw new StoreException("cannot open database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a read. */
+    public <T> T read(SqlFunction<T> work) {
+        lock.lock();
+        try {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new StoreException("database read failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs a write in one transaction: all of it is committed, or none. */
+    public <T> T write(SqlFunction<T> work) {
+        lock.lock();
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database write failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close database: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -53,4 +53,28 @@ public record TaskDefinition(
                 runtimePlatform, ephemeralStorage, volumes, placementConstraints, requiresAttributes, registeredAt,
                 dereg, del, registeredBy);
     }
+
+    /** A copy with task-level cpu and memory replaced (normalised unit strings, or a RunTask override). */
+    public TaskDefinition withSize(String newCpu, String newMemory) {
+        return new TaskDefinition(taskDefinitionArn, family, revision, containerDefinitions, taskRoleArn,
+                executionRoleArn, networkMode, requiresCompatibilities, compatibilities, newCpu, newMemory, status,
+                runtimePlatform, ephemeralStorage, volumes, placementConstraints, requiresAttributes, registeredAt,
+                deregisteredAt, deleteRequestedAt, registeredBy);
+    }
+
+    /** A copy with the task role and execution role replaced (a RunTask override). */
+    public TaskDefinition withRoles(String newTaskRoleArn, String newExecutionRoleArn) {
+        return new TaskDefinition(taskDefinitionArn, family, revision, containerDefinitions, newTaskRoleArn,
+                newExecutionRoleArn, networkMode, requiresCompatibilities, compatibilities, cpu, memory, status,
+                runtimePlatform, ephemeralStorage, volumes, placementConstraints, requiresAttributes, registeredAt,
+                deregisteredAt, deleteRequestedAt, registeredBy);
+    }
+
+    /** A copy with these container definitions (RunTask container overrides applied). */
+    public TaskDefinition withContainerDefinitions(List<ContainerDefinition> newContainers) {
+        return new TaskDefinition(taskDefinitionArn, family, revision, newContainers, taskRoleArn, executionRoleArn,
+                networkMode, requiresCompatibilities, compatibilities, cpu, memory, status, runtimePlatform,
+                ephemeralStorage, volumes, placementConstraints, requiresAttributes, registeredAt, deregisteredAt,
+                deleteRequestedAt, registeredBy);
+    }
 }

@@ -1,0 +1,14 @@
+package dev.gantry.api.ecs;
+
+import dev.gantry.control.task.TaskSupervisor;
+import dev.gantry.core.arn.Arns;
+import dev.gantry.core.id.IdSource;
+import dev.gantry.store.ecs.ClusterStore;
+import dev.gantry.store.ecs.TagStore;
+import dev.gantry.store.ecs.TaskDefinitionStore;
+import dev.gantry.store.ecs.TaskStore;
+import java.time.InstantSource;
+
+/** What the ECS handlers work with. */
+public record EcsContext(Arns arns, ClusterStore clusters, TaskDefinitionStore taskDefinitions, TaskStore tasks,
+        TagStore tags, TaskSupervisor supervisor, InstantSource clock, IdSource ids) {}

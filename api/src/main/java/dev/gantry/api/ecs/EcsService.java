@@ -1,0 +1,64 @@
+package dev.gantry.api.ecs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.api.protocol.AwsJsonService;
+import dev.gantry.api.protocol.RequestContext;
+import dev.gantry.core.error.ApiException;
+import dev.gantry.core.error.ErrorCode;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/** Amazon ECS (AmazonEC2ContainerServiceV20141113): the operations Gantry implements, in one table. */
+public final class EcsService implements AwsJsonService {
+    private final Map<String, BiFunction<JsonNode, RequestContext, JsonNode>> operations;
+
+    public EcsService(EcsContext ctx) {
+        ClusterHandlers clusters = new ClusterHandlers(ctx);
+        TaskDefinitionHandlers defs = new TaskDefinitionHandlers(ctx);
+        TaskHandlers tasks = new TaskHandlers(ctx, clusters);
+        TagHandlers tags = new TagHandlers(ctx);
+        operations = Map.ofEntries(
+                Map.entry("CreateCluster", (in, rc) -> clusters.create(in)),
+                Map.entry("DescribeClusters", (in, rc) -> clusters.describe(in)),
+                Map.entry("ListClusters", (in, rc) -> clusters.list(in)),
+                Map.entry("DeleteCluster", (in, rc) -> clusters.delete(in)),
+                Map.entry("RegisterTaskDefinition", defs::register),
+                Map.entry("DescribeTaskDefinition", (in, rc) -> defs.describe(in)),
+                Map.entry("ListTaskDefinitions", (in, rc) -> defs.list(in)),
+                Map.entry("ListTaskDefinitionFamilies", (in, rc) -> defs.families(in)),
+                Map.entry("DeregisterTaskDefinition", (in, rc) -> defs.deregister(in)),
+                Map.entry("DeleteTaskDefinitions", (in, rc) -> defs.delete(in)),
+                Map.entry("RunTask", (in, rc) -> tasks.run(in)),
+                Map.entry("StopTask", (in, rc) -> tasks.stop(in)),
+                Map.entry("DescribeTasks", (in, rc) -> tasks.describe(in)),
+                Map.entry("ListTasks", (in, rc) -> tasks.list(in)),
+                Map.entry("TagResource", (in, rc) -> tags.tag(in)),
+                Map.entry("UntagResource", (in, rc) -> tags.untag(in)),
+                Map.entry("ListTagsForResource", (in, rc) -> tags.list(in)));
+    }
+
+    /** The operation names this service implements (for the compatibility matrix test). */
+    public java.util.Set<String> operationNames() {
+        return operations.keySet();
+    }
+
+    @Override
+    public String targetPrefix() {
+        return "AmazonEC2ContainerServiceV20141113";
+    }
+
+    @Override
+    public String signingName() {
+        return "ecs";
+    }
+
+    @Override
+    public JsonNode handle(String operation, JsonNode input, RequestContext context) {
+        var op = operations.get(operation);
+        if (op == null) {
+            throw new ApiException(ErrorCode.UNKNOWN_OPERATION, "Gantry does not implement ECS operation '"
+                    + operation + "' yet. See docs/compat/ecs.md for the supported operations.");
+        }
+        return op.apply(input, context);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.gantry.api.ecs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.core.error.ApiException;
+import dev.gantry.core.taskdef.ContainerDefinition;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Gantry acts on every setting it accepts. A task definition member Gantry does not implement yet is accepted only
+ * when empty (as Terraform and the console often send {@code "mountPoints": []}); otherwise the request is refused
+ * with a message naming the member, instead of the setting being silently ignored.
+ */
+final class SupportedFields {
+    private static final Set<String> TASK = Set.of("family", "containerDefinitions", "taskRoleArn",
+            "executionRoleArn", "networkMode", "requiresCompatibilities", "cpu", "memory", "runtimePlatform",
+            "ephemeralStorage", "volumes", "placementConstraints", "tags");
+    private static final Set<String> CONTAINER = Arrays.stream(ContainerDefinition.class.getRecordComponents())
+            .map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
+
+    private SupportedFields() {}
+
+    static void checkTaskDefinition(JsonNode in) {
+        check(in, TASK, "");
+        JsonNode containers = in.path("containerDefinitions");
+        if (!containers.isArray()) {
+            throw ApiException.client("containerDefinitions is required: a list of 1 to 10 containers.");
+        }
+        for (int i = 0; i < containers.size(); i++) {
+            JsonNode c = containers.get(i);
+            if (!c.isObject()) {
+                throw ApiException.client("containerDefinitions[" + i + "] must be an object.");
+            }
+            check(c, CONTAINER, "containerDefinitions[" + i + "].");
+        }
+    }
+
+    private static void check(JsonNode node, Set<String> supported, String path) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> f = it.next();
+            if (!supported.contains(f.getKey()) && !isEmpty(f.getValue())) {
+                throw ApiException.client("Gantry does not support '" + path + f.getKey() + "' yet. Remove it (or "
+                        + "leave it empty) to run this task definition on Gantry; see docs/compat for what is "
+                        + "supported.");
+            }
+        }
+    }
+
+    private static boolean isEmpty(JsonNode v) {
+        return v == null || v.isNull() || (v.isContainerNode() && v.isEmpty()) || (v.isBoolean() && !v.asBoolean())
+                || (v.isTextual() && v.asText().isEmpty());
+    }
+}

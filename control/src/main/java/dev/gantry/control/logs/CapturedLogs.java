@@ -1,0 +1,18 @@
+package dev.gantry.control.logs;
+
+import dev.gantry.runtime.spi.LogLine;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where the awslogs driver delivers container output: Gantry's CloudWatch Logs store. */
+public interface CapturedLogs {
+
+    boolean groupExists(String group);
+
+    /** The timestamp of the last line captured into this stream, to resume after a restart without duplicates. */
+    Optional<Instant> lastCaptured(String group, String stream);
+
+    /** Appends lines to the stream (created if missing; the group too when {@code createGroup}). */
+    void append(String group, String stream, List<LogLine> lines, boolean createGroup);
+}

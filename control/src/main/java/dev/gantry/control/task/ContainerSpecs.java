@@ -1,0 +1,69 @@
+package dev.gantry.control.task;
+
+import dev.gantry.core.task.TaskSpec;
+import dev.gantry.core.taskdef.ContainerDefinition;
+import dev.gantry.core.taskdef.HealthCheck;
+import dev.gantry.core.taskdef.KeyValuePair;
+import dev.gantry.runtime.spi.ContainerSpec;
+import dev.gantry.runtime.spi.HealthSpec;
+import dev.gantry.runtime.spi.TaskRef;
+import dev.gantry.runtime.spi.UlimitSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Pure translation of an ECS container definition into the driver's fully resolved {@link ContainerSpec}.
+ * Limits follow Fargate: the task's cpu is a hard cap for every container and a container's {@code cpu} is its
+ * relative share; a container's {@code memory} is its hard limit, else the task's memory is.
+ */
+public final class ContainerSpecs {
+    private static final long MIB = 1024L * 1024L;
+
+    private ContainerSpecs() {}
+
+    public static TaskRef ref(TaskSpec task) {
+        return new TaskRef(task.taskId(), task.taskArn(), task.clusterName(), task.family(),
+                task.taskDefinition().revision());
+    }
+
+    public static ContainerSpec of(TaskSpec task, ContainerDefinition c, String region) {
+        long taskMemoryMiB = Long.parseLong(task.memory());
+        long memory = (c.memory() != null ? c.memory() : taskMemoryMiB) * MIB;
+        long reservation = c.memoryReservation() != null ? c.memoryReservation() * MIB : 0;
+        long nanoCpus = Long.parseLong(task.cpu()) * 1_000_000_000L / 1024L;
+        int shares = c.cpu() != null && c.cpu() > 0 ? Math.max(2, c.cpu()) : 1024;
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AWS_EXECUTION_ENV", "AWS_ECS_FARGATE");
+        env.put("AWS_REGION", region);
+        env.put("AWS_DEFAULT_REGION", region);
+        for (KeyValuePair kv : c.environmentOrEmpty()) {
+            env.put(kv.name(), kv.value() == null ? "" : kv.value());
+        }
+        List<UlimitSpec> ulimits = c.ulimits() == null ? List.of()
+                : c.ulimits().stream().map(u -> new UlimitSpec(u.name(), u.softLimit(), u.hardLimit())).toList();
+        Map<String, String> labels = c.dockerLabels() == null ? Map.of() : c.dockerLabels();
+        return new ContainerSpec(ref(task), c.name(), c.image(), orEmpty(c.entryPoint()), orEmpty(c.command()), env,
+                Optional.ofNullable(c.workingDirectory()), Optional.ofNullable(c.user()), memory, reservation,
+                nanoCpus, shares, ulimits, Boolean.TRUE.equals(c.readonlyRootFilesystem()),
+                Optional.ofNullable(c.healthCheck()).map(ContainerSpecs::health), labels,
+                Boolean.TRUE.equals(c.pseudoTerminal()), Boolean.TRUE.equals(c.interactive()),
+                Duration.ofSeconds(c.stopTimeoutOrDefault()));
+    }
+
+    static HealthSpec health(HealthCheck h) {
+        List<String> test = new ArrayList<>(h.command());
+        if (!test.isEmpty() && !test.get(0).equals("CMD") && !test.get(0).equals("CMD-SHELL")) {
+            test.add(0, "CMD");
+        }
+        return new HealthSpec(test, Duration.ofSeconds(h.intervalOrDefault()), Duration.ofSeconds(h.timeoutOrDefault()),
+                Duration.ofSeconds(h.startPeriodOrDefault()), h.retriesOrDefault());
+    }
+
+    private static List<String> orEmpty(List<String> l) {
+        return l == null ? List.of() : l;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.gantry.control.task;
+
+import dev.gantry.control.logs.CapturedLogs;
+import dev.gantry.runtime.spi.PullProgress;
+import dev.gantry.runtime.spi.TaskDriver;
+import dev.gantry.store.ecs.TaskStore;
+import java.time.Duration;
+import java.time.InstantSource;
+
+/** What every task runner shares: the engine, the store, the log sink, the clock and settings. All thread-safe. */
+record RunnerContext(TaskDriver driver, TaskStore store, CapturedLogs logs, InstantSource clock, String region,
+        Duration logDrainTimeout, PullProgress pullProgress) {}

@@ -1,0 +1,13 @@
+package dev.gantry.control.task;
+
+import dev.gantry.runtime.spi.Health;
+
+/** What wakes a task runner. */
+sealed interface Signal {
+    /** The desired status changed to STOPPED. */
+    record StopRequested() implements Signal {}
+
+    record ContainerExited(String container) implements Signal {}
+
+    record HealthChanged(String container, Health health) implements Signal {}
+}

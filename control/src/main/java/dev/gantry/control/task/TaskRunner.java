@@ -1,0 +1,404 @@
+package dev.gantry.control.task;
+
+import dev.gantry.control.logs.AwsLogsTarget;
+import dev.gantry.control.logs.LogShipper;
+import dev.gantry.core.lifecycle.StartDecision;
+import dev.gantry.core.lifecycle.StartOrder;
+import dev.gantry.core.lifecycle.TaskHealth;
+import dev.gantry.core.task.ContainerState;
+import dev.gantry.core.task.DesiredStatus;
+import dev.gantry.core.task.HealthStatus;
+import dev.gantry.core.task.NetworkAttachment;
+import dev.gantry.core.task.Reasons;
+import dev.gantry.core.task.StopCode;
+import dev.gantry.core.task.Task;
+import dev.gantry.core.task.TaskObserved;
+import dev.gantry.core.task.TaskPhase;
+import dev.gantry.core.taskdef.ContainerDefinition;
+import dev.gantry.runtime.spi.ContainerObservation;
+import dev.gantry.runtime.spi.RuntimeError;
+import dev.gantry.runtime.spi.Sandbox;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns one task from launch (or re-adoption after a restart) to STOPPED, on its own virtual thread. It is the only
+ * writer of the task's observed state. Every step is idempotent against the engine (deterministic names, inspect
+ * before act), so a runner that re-adopts a task part-way through simply continues.
+ */
+final class TaskRunner implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
+
+    private final RunnerContext ctx;
+    private final boolean adopted;
+    private final BlockingQueue<Signal> mailbox = new LinkedBlockingQueue<>();
+    private final Map<String, Thread> shippers = new HashMap<>();
+    private final Map<String, Instant> waitingSince = new HashMap<>();
+    private Task task;
+
+    TaskRunner(RunnerContext ctx, Task task, boolean adopted) {
+        this.ctx = ctx;
+        this.task = task;
+        this.adopted = adopted;
+    }
+
+    String taskId() {
+        return task.taskId();
+    }
+
+    void signal(Signal s) {
+        mailbox.add(s);
+    }
+
+    @Override
+    public void run() {
+        try {
+            if (!stopWanted() && !observed().phase().hasReached(TaskPhase.RUNNING)) {
+                startUp();
+            }
+            if (!stopWanted() && observed().phase() == TaskPhase.RUNNING) {
+                monitor();
+            }
+        } catch (InterruptedException e) {
+            LOG.atDebug().addKeyValue("taskArn", task.taskArn()).log("runner interrupted; task left for re-adoption");
+            return;
+        } catch (TaskFailure f) {
+            failToStart(f);
+        } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // the server is shutting down mid-call: leave the task for re-adoption
+            }
+            if (e instanceof RuntimeError re) {
+                failToStart(new TaskFailure(prefix(re) + re.getMessage(), Map.of()));
+            } else {
+                LOG.atError().addKeyValue("taskArn", task.taskArn()).setCause(e).log("task runner failed");
+                failToStart(new TaskFailure("InternalError: " + e.getMessage(), Map.of()));
+            }
+        }
+        try {
+            shutDown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.atError().addKeyValue("taskArn", task.taskArn()).setCause(e).log("task shutdown failed");
+        }
+    }
+
+    // ---- start-up: PROVISIONING -> PENDING -> ACTIVATING -> RUNNING ----
+
+    private void startUp() throws InterruptedException {
+        Sandbox sandbox = sandbox();
+        if (observed().phase() == TaskPhase.PULLING) {
+            pullImages();
+        }
+        if (observed().phase() == TaskPhase.CREATING) {
+            for (ContainerDefinition c : task.spec().containers()) {
+                if (observed().container(c.name()).flatMap(ContainerState::runtimeId).isEmpty()) {
+                    String id = ctx.driver().createContainer(sandbox, ContainerSpecs.of(task.spec(), c, ctx.region()));
+                    report(observed().withContainer(c.name(), s -> s.withRuntimeId(id)));
+                }
+            }
+            report(observed().withPhase(TaskPhase.STARTING));
+        }
+        if (observed().phase() == TaskPhase.STARTING) {
+            if (adopted) {
+                syncContainers();
+            }
+            startContainers();
+        }
+        if (stopWanted()) {
+            return;
+        }
+        if (observed().phase() == TaskPhase.ACTIVATING) {
+            Instant now = ctx.clock().instant();
+            report(observed().withStartedAt(now).withPhase(TaskPhase.RUNNING));
+            LOG.atInfo().addKeyValue("taskArn", task.taskArn())
+                    .addKeyValue("ip", observed().attachment().map(NetworkAttachment::privateIPv4Address).orElse(""))
+                    .log("task became RUNNING");
+        }
+    }
+
+    private Sandbox sandbox() {
+        if (observed().phase() == TaskPhase.CLAIMING_SANDBOX || observed().sandboxId().isEmpty()) {
+            Sandbox sb = ctx.driver().claimSandbox(ContainerSpecs.ref(task.spec()));
+            NetworkAttachment eni = new NetworkAttachment(Ids.attachmentId(task.taskId()), "ATTACHED",
+                    sb.ipv4Address(), sb.macAddress(), "subnet-" + sb.networkName(), Ids.eniId(task.taskId()));
+            Instant now = ctx.clock().instant();
+            report(observed().withSandbox(sb.runtimeId(), eni, now).withPhase(TaskPhase.PULLING));
+            return sb;
+        }
+        return ctx.driver().findSandbox(task.taskId()).orElseThrow(() -> new TaskFailure(
+                Reasons.RESOURCE_INITIALIZATION + "the task's network sandbox no longer exists", Map.of()));
+    }
+
+    private void pullImages() {
+        for (ContainerDefinition c : task.spec().containers()) {
+            AwsLogsTarget.of(task.spec(), c).filter(t -> !t.createGroup() && !ctx.logs().groupExists(t.group()))
+                    .ifPresent(t -> {
+                        throw new TaskFailure(Reasons.RESOURCE_INITIALIZATION + "failed to validate logger args: "
+                                + "The specified log group does not exist: " + t.group()
+                                + " (create it, or set awslogs-create-group to \"true\")", Map.of());
+                    });
+        }
+        if (observed().pullStartedAt().isEmpty()) {
+            report(observed().withPullStarted(ctx.clock().instant()));
+        }
+        Map<String, String> digests = new HashMap<>();
+        for (ContainerDefinition c : task.spec().containers()) {
+            if (!digests.containsKey(c.image())) {
+                try {
+                    digests.put(c.image(), ctx.driver().ensureImage(c.image(), ctx.pullProgress()));
+                } catch (RuntimeError e) {
+                    if (e.kind() != RuntimeError.Kind.CANNOT_PULL_CONTAINER) {
+                        throw e;
+                    }
+                    String reason = Reasons.CANNOT_PULL + "pull image " + c.image() + ": " + e.getMessage();
+                    Map<String, String> reasons = new LinkedHashMap<>();
+                    task.spec().containers().stream().filter(d -> d.image().equals(c.image()))
+                            .forEach(d -> reasons.put(d.name(), reason));
+                    throw new TaskFailure(reason, reasons);
+                }
+            }
+        }
+        TaskObserved o = observed();
+        for (ContainerDefinition c : task.spec().containers()) {
+            o = o.withContainer(c.name(), s -> s.withImageDigest(digests.get(c.image())));
+        }
+        report(o.withPullStopped(ctx.clock().instant()).withPhase(TaskPhase.CREATING));
+    }
+
+    private void startContainers() throws InterruptedException {
+        while (true) {
+            boolean waiting = false;
+            for (ContainerDefinition c : task.spec().containers()) {
+                ContainerState s = observed().container(c.name()).orElseThrow();
+                if (!"PENDING".equals(s.lastStatus())) {
+                    continue;
+                }
+                StartDecision d = StartOrder.decide(c, states());
+                switch (d) {
+                    case StartDecision.Ready r -> start(c, s);
+                    case StartDecision.Impossible i -> throw new TaskFailure(
+                            Reasons.CANNOT_START + "container " + c.name() + " cannot start: " + i.reason(),
+                            Map.of(c.name(), "DependencyError: " + i.reason()));
+                    case StartDecision.Wait w -> {
+                        waiting = true;
+                        checkStartTimeout(c, w);
+                    }
+                }
+            }
+            if (stopWanted()) {
+                return;
+            }
+            if (!waiting) {
+                report(observed().withPhase(TaskPhase.ACTIVATING));
+                return;
+            }
+            Signal sig = mailbox.poll(1, TimeUnit.SECONDS);
+            if (sig != null) {
+                handle(sig);
+            }
+        }
+    }
+
+    private void start(ContainerDefinition c, ContainerState s) {
+        String id = s.runtimeId().orElseThrow();
+        try {
+            ctx.driver().startContainer(id);
+        } catch (RuntimeError e) {
+            String reason = Reasons.CANNOT_START + e.getMessage();
+            throw new TaskFailure(reason, Map.of(c.name(), reason));
+        }
+        report(observed().withContainer(c.name(), x -> x.running(ctx.clock().instant())));
+        shipLogs(c, id);
+    }
+
+    private void checkStartTimeout(ContainerDefinition c, StartDecision.Wait w) {
+        Instant since = waitingSince.computeIfAbsent(c.name(), n -> ctx.clock().instant());
+        if (c.startTimeout() != null
+                && ctx.clock().instant().isAfter(since.plusSeconds(c.startTimeout()))) {
+            String why = "waited " + c.startTimeout() + "s for " + w.dependency() + " to reach " + w.condition();
+            throw new TaskFailure(Reasons.DEPENDENCY_TIMEOUT + "container " + c.name() + ": " + why,
+                    Map.of(c.name(), Reasons.DEPENDENCY_TIMEOUT + why));
+        }
+    }
+
+    // ---- RUNNING ----
+
+    private void monitor() throws InterruptedException {
+        if (adopted) {
+            syncContainers();
+            for (ContainerDefinition c : task.spec().containers()) {
+                observed().container(c.name()).flatMap(ContainerState::runtimeId).ifPresent(id -> shipLogs(c, id));
+            }
+        }
+        while (!stopWanted()) {
+            handle(mailbox.take());
+        }
+    }
+
+    private void handle(Signal sig) {
+        switch (sig) {
+            case Signal.StopRequested s -> refresh();
+            case Signal.ContainerExited e -> recordExit(e.container());
+            case Signal.HealthChanged h -> recordHealth(h.container(), h.health());
+        }
+    }
+
+    /** Re-reads every container from the engine: catches what happened while no runner watched. */
+    private void syncContainers() {
+        for (ContainerState s : observed().containers()) {
+            if (s.runtimeId().isEmpty() || s.isStopped()) {
+                continue;
+            }
+            ContainerObservation o = ctx.driver().inspect(s.runtimeId().get(), s.name());
+            switch (o.state()) {
+                case RUNNING -> {
+                    if ("PENDING".equals(s.lastStatus())) {
+                        report(observed().withContainer(s.name(),
+                                x -> x.running(o.startedAt().orElse(ctx.clock().instant()))));
+                    }
+                    recordHealth(s.name(), o.health());
+                }
+                case EXITED, MISSING -> recordExit(s.name());
+                case CREATED -> { }
+            }
+        }
+    }
+
+    private void recordExit(String name) {
+        ContainerState s = observed().container(name).orElse(null);
+        if (s == null || s.isStopped() || s.runtimeId().isEmpty()) {
+            return;
+        }
+        ContainerObservation o = ctx.driver().inspect(s.runtimeId().get(), name);
+        if (o.state() == ContainerObservation.State.RUNNING || o.state() == ContainerObservation.State.CREATED) {
+            return;
+        }
+        Optional<String> reason = o.oomKilled() ? Optional.of(Reasons.OUT_OF_MEMORY)
+                : o.state() == ContainerObservation.State.MISSING ? Optional.of(Reasons.CONTAINER_RUNTIME_GONE)
+                : o.error().filter(e -> !e.isBlank());
+        Instant at = o.finishedAt().orElse(ctx.clock().instant());
+        report(observed().withContainer(name, x -> x.stopped(o.exitCode(), reason, at)));
+        LOG.atInfo().addKeyValue("taskArn", task.taskArn()).addKeyValue("container", name)
+                .addKeyValue("exitCode", o.exitCode().map(String::valueOf).orElse("none")).log("container stopped");
+        boolean essential = task.spec().container(name).map(ContainerDefinition::essentialOrDefault).orElse(true);
+        if (essential) {
+            requestStop(StopCode.EssentialContainerExited, Reasons.ESSENTIAL_CONTAINER_EXITED);
+            report(observed().withExecutionStoppedAt(at));
+        }
+    }
+
+    private void recordHealth(String name, dev.gantry.runtime.spi.Health health) {
+        HealthStatus h = switch (health) {
+            case HEALTHY -> HealthStatus.HEALTHY;
+            case UNHEALTHY -> HealthStatus.UNHEALTHY;
+            case STARTING, NONE -> HealthStatus.UNKNOWN;
+        };
+        ContainerState s = observed().container(name).orElse(null);
+        if (s == null || s.healthStatus() == h) {
+            return;
+        }
+        TaskObserved o = observed().withContainer(name, x -> x.withHealth(h));
+        Map<String, ContainerState> byName = new LinkedHashMap<>();
+        o.containers().forEach(c -> byName.put(c.name(), c));
+        report(o.withHealth(TaskHealth.of(task.spec().containers(), byName)));
+    }
+
+    // ---- stopping: DEACTIVATING -> STOPPING -> DEPROVISIONING -> STOPPED ----
+
+    private void failToStart(TaskFailure f) {
+        TaskObserved o = observed();
+        for (Map.Entry<String, String> e : f.containerReasons().entrySet()) {
+            Instant now = ctx.clock().instant();
+            o = o.withContainer(e.getKey(), x -> x.stopped(Optional.empty(), Optional.of(e.getValue()), now));
+        }
+        report(o);
+        boolean started = observed().phase().hasReached(TaskPhase.RUNNING);
+        requestStop(started ? StopCode.EssentialContainerExited : StopCode.TaskFailedToStart, f.getMessage());
+        LOG.atWarn().addKeyValue("taskArn", task.taskArn()).addKeyValue("reason", f.getMessage())
+                .log("task failed to start");
+    }
+
+    private void shutDown() throws InterruptedException {
+        TaskShutdown.run(this);
+    }
+
+    // ---- shared helpers (package-private for TaskShutdown) ----
+
+    RunnerContext ctx() {
+        return ctx;
+    }
+
+    Task task() {
+        return task;
+    }
+
+    TaskObserved observed() {
+        return task.observed();
+    }
+
+    Map<String, Thread> shippers() {
+        return shippers;
+    }
+
+    void report(TaskObserved o) {
+        TaskPhase before = observed().phase();
+        task = ctx.store().reportObserved(task.taskId(), o);
+        if (before != o.phase()) {
+            LOG.atDebug().addKeyValue("taskArn", task.taskArn()).addKeyValue("from", before)
+                    .addKeyValue("to", o.phase()).log("task phase changed");
+        }
+    }
+
+    private void requestStop(StopCode code, String reason) {
+        ctx.store().requestStop(task.taskId(), code, reason, ctx.clock().instant()).ifPresent(t -> task = t);
+    }
+
+    private void refresh() {
+        ctx.store().find(task.taskId()).ifPresent(t -> task = t);
+    }
+
+    private boolean stopWanted() {
+        return task.desired().status() == DesiredStatus.STOPPED;
+    }
+
+    private Map<String, ContainerState> states() {
+        Map<String, ContainerState> m = new LinkedHashMap<>();
+        observed().containers().forEach(c -> m.put(c.name(), c));
+        return m;
+    }
+
+    private void shipLogs(ContainerDefinition c, String runtimeId) {
+        if (shippers.containsKey(c.name())) {
+            return;
+        }
+        AwsLogsTarget.of(task.spec(), c).ifPresent(target -> shippers.put(c.name(), Thread.ofVirtual()
+                .name("logs-" + c.name() + "-" + task.taskId())
+                .start(new LogShipper(ctx.driver(), ctx.logs(), runtimeId, target))));
+    }
+
+    private static String prefix(RuntimeError e) {
+        return switch (e.kind()) {
+            case CANNOT_PULL_CONTAINER -> Reasons.CANNOT_PULL;
+            case CANNOT_START_CONTAINER -> Reasons.CANNOT_START;
+            case CANNOT_CREATE_CONTAINER -> "CannotCreateContainerError: ";
+            case CANNOT_STOP_CONTAINER -> "CannotStopContainerError: ";
+            case CANNOT_INSPECT_CONTAINER -> "CannotInspectContainerError: ";
+            case SANDBOX_FAILED, ENGINE_UNAVAILABLE -> Reasons.RESOURCE_INITIALIZATION;
+        };
+    }
+
+    static List<String> names(List<ContainerDefinition> defs) {
+        return defs.stream().map(ContainerDefinition::name).toList();
+    }
+}

@@ -1,0 +1,148 @@
+package dev.gantry.control.task;
+
+import dev.gantry.control.logs.CapturedLogs;
+import dev.gantry.core.task.StopCode;
+import dev.gantry.core.task.Task;
+import dev.gantry.runtime.spi.OwnedObject;
+import dev.gantry.runtime.spi.PullProgress;
+import dev.gantry.runtime.spi.RuntimeEvent;
+import dev.gantry.runtime.spi.TaskDriver;
+import dev.gantry.store.ecs.TaskStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts and tracks one {@link TaskRunner} per unfinished task, routes engine events to them, re-adopts tasks after
+ * a restart, forgets stopped tasks after the retention period, and reaps engine objects no task owns.
+ */
+public final class TaskSupervisor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskSupervisor.class);
+
+    private final RunnerContext ctx;
+    private final Duration retention;
+    private final Map<String, RunnerHandle> runners = new ConcurrentHashMap<>();
+    private AutoCloseable subscription;
+    private Thread housekeeper;
+
+    private record RunnerHandle(TaskRunner runner, Thread thread) {}
+
+    public TaskSupervisor(TaskDriver driver, TaskStore store, CapturedLogs logs, InstantSource clock, String region,
+            Duration retention, PullProgress pullProgress) {
+        this.ctx = new RunnerContext(driver, store, logs, clock, region, Duration.ofSeconds(10), pullProgress);
+        this.retention = retention;
+    }
+
+    /** Subscribes to engine events, re-adopts every unfinished task, then starts housekeeping. */
+    public void start() {
+        subscription = ctx.driver().watch(this::onEvent);
+        List<Task> unfinished = ctx.store().unfinished();
+        for (Task t : unfinished) {
+            spawn(t, true);
+        }
+        if (!unfinished.isEmpty()) {
+            LOG.atInfo().addKeyValue("tasks", unfinished.size()).log("re-adopted unfinished tasks");
+        }
+        housekeeper = Thread.ofVirtual().name("housekeeper").start(this::housekeep);
+    }
+
+    public void launch(List<Task> tasks) {
+        tasks.forEach(t -> spawn(t, false));
+    }
+
+    /** Records the stop decision (first one wins) and wakes the task's runner. */
+    public Optional<Task> requestStop(String taskId, StopCode code, String reason) {
+        Optional<Task> t = ctx.store().requestStop(taskId, code, reason, ctx.clock().instant());
+        RunnerHandle h = runners.get(taskId);
+        if (h != null) {
+            h.runner().signal(new Signal.StopRequested());
+        }
+        return t;
+    }
+
+    private void spawn(Task t, boolean adopted) {
+        TaskRunner runner = new TaskRunner(ctx, t, adopted);
+        runners.computeIfAbsent(t.taskId(), id -> new RunnerHandle(runner,
+                Thread.ofVirtual().name("task-" + id).start(() -> {
+                    try {
+                        runner.run();
+                    } finally {
+                        runners.remove(id);
+                    }
+                })));
+    }
+
+    private void onEvent(RuntimeEvent e) {
+        RunnerHandle h = runners.get(e.taskId());
+        if (h == null) {
+            return;
+        }
+        switch (e) {
+            case RuntimeEvent.ContainerExited x -> h.runner().signal(new Signal.ContainerExited(x.containerName()));
+            case RuntimeEvent.HealthChanged x -> h.runner().signal(new Signal.HealthChanged(x.containerName(), x.health()));
+        }
+    }
+
+    private void housekeep() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Instant cutoff = ctx.clock().instant().minus(retention);
+                List<String> forgotten = ctx.store().deleteStoppedBefore(cutoff);
+                if (!forgotten.isEmpty()) {
+                    LOG.atInfo().addKeyValue("tasks", forgotten.size()).log("forgot stopped tasks past retention");
+                }
+                reap();
+                Thread.sleep(Duration.ofMinutes(1));
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.atWarn().setCause(e).log("housekeeping failed; will retry");
+                try {
+                    Thread.sleep(Duration.ofMinutes(1));
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Removes engine objects of this installation whose task is unknown or already STOPPED. */
+    void reap() {
+        for (OwnedObject o : ctx.driver().listOwned()) {
+            if (o.taskId().isEmpty() || runners.containsKey(o.taskId().get())) {
+                continue;
+            }
+            Optional<Task> t = ctx.store().find(o.taskId().get());
+            if (t.isEmpty() || t.get().isStopped()) {
+                LOG.atInfo().addKeyValue("taskId", o.taskId().get()).addKeyValue("object", o.runtimeId())
+                        .log("reaping engine object no task owns");
+                if (o.kind() == OwnedObject.Kind.SANDBOX) {
+                    ctx.driver().removeSandbox(o.taskId().get());
+                } else {
+                    ctx.driver().removeContainer(o.runtimeId());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (housekeeper != null) {
+            housekeeper.interrupt();
+        }
+        runners.values().forEach(h -> h.thread().interrupt());
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception e) {
+                LOG.atDebug().setCause(e).log("closing event subscription");
+            }
+        }
+    }
+}

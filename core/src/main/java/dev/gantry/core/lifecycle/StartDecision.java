@@ -1,0 +1,12 @@
+package dev.gantry.core.lifecycle;
+
+/** Whether a container may start now, given its dependencies' progress. */
+public sealed interface StartDecision {
+    record Ready() implements StartDecision {}
+
+    /** A dependency has not reached its condition yet. */
+    record Wait(String dependency, String condition) implements StartDecision {}
+
+    /** A dependency can never reach its condition (e.g. it exited non-zero under SUCCESS). */
+    record Impossible(String reason) implements StartDecision {}
+}

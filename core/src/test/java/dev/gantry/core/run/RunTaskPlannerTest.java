@@ -1,0 +1,141 @@
+package dev.gantry.core.run;
+
+import static dev.gantry.core.testing.TaskDefs.env;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.core.taskdef.ContainerDefinition;
+import dev.gantry.core.taskdef.KeyValuePair;
+import dev.gantry.core.taskdef.TaskDefinition;
+import dev.gantry.core.testing.RunRequests;
+import dev.gantry.core.testing.TaskDefs;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RunTaskPlannerTest {
+    static final TaskDefinition DEF = definition();
+
+    static TaskDefinition definition() {
+        TaskDefs.Task t = TaskDefs.task();
+        t.taskRoleArn = "arn:aws:iam::123456789012:role/task";
+        t.executionRoleArn = "arn:aws:iam::123456789012:role/exec";
+        TaskDefs.Container web = t.container(0);
+        web.command = List.of("serve");
+        web.environment = List.of(env("A", "1"), env("B", "2"));
+        web.cpu = 128;
+        web.memory = 256;
+        web.memoryReservation = 128;
+        t.add("sidecar").command = List.of("tail");
+        return t.build();
+    }
+
+    static ContainerDefinition container(TaskDefinition def, String name) {
+        return def.containers().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void noOverridesLeaveTheDefinitionAlone() {
+        assertThat(RunTaskPlanner.effectiveDefinition(DEF, null)).isSameAs(DEF);
+        assertThat(RunTaskPlanner.effectiveDefinition(DEF, new TaskOverride(null, null, null, null, null)))
+                .isEqualTo(DEF);
+        assertThat(RunTaskPlanner.effectiveDefinition(DEF, new TaskOverride(List.of(), " ", "", null, null)))
+                .isEqualTo(DEF);
+    }
+
+    @Test
+    void containerOverridesReplaceCommandAndResourcesOfTheNamedContainerOnly() {
+        TaskOverride o = new TaskOverride(
+                List.of(new ContainerOverride("web", List.of("migrate", "--up"), null, 64, 300, 200)),
+                null, null, null, null);
+        TaskDefinition out = RunTaskPlanner.effectiveDefinition(DEF, o);
+        ContainerDefinition web = container(out, "web");
+        assertThat(web.command()).containsExactly("migrate", "--up");
+        assertThat(web.cpu()).isEqualTo(64);
+        assertThat(web.memory()).isEqualTo(300);
+        assertThat(web.memoryReservation()).isEqualTo(200);
+        assertThat(web.environment()).isEqualTo(container(DEF, "web").environment());
+        assertThat(web.image()).isEqualTo("nginx:1.27");
+        assertThat(container(out, "sidecar")).isEqualTo(container(DEF, "sidecar"));
+        assertThat(out.cpu()).isEqualTo(DEF.cpu());
+    }
+
+    @Test
+    void absentOrEmptyOverrideFieldsKeepTheDefinitionValues() {
+        TaskOverride o = new TaskOverride(List.of(new ContainerOverride("web", List.of(), List.of(), null, null, null)),
+                null, null, null, null);
+        assertThat(container(RunTaskPlanner.effectiveDefinition(DEF, o), "web")).isEqualTo(container(DEF, "web"));
+    }
+
+    static Stream<Arguments> environments() {
+        return Stream.of(
+                Arguments.of("replace one", List.of(env("B", "two")), List.of(env("A", "1"), env("B", "two"))),
+                Arguments.of("add one", List.of(env("C", "3")), List.of(env("A", "1"), env("B", "2"), env("C", "3"))),
+                Arguments.of("replace and add, definition order first",
+                        List.of(env("C", "3"), env("A", "one")), List.of(env("A", "one"), env("B", "2"), env("C", "3"))),
+                Arguments.of("last duplicate wins", List.of(env("C", "x"), env("C", "y")),
+                        List.of(env("A", "1"), env("B", "2"), env("C", "y"))),
+                Arguments.of("empty value replaces", List.of(env("A", "")), List.of(env("A", ""), env("B", "2"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("environments")
+    void environmentOverridesMergeByName(String description, List<KeyValuePair> override, List<KeyValuePair> expected) {
+        TaskOverride o = new TaskOverride(List.of(new ContainerOverride("web", null, override, null, null, null)),
+                null, null, null, null);
+        assertThat(container(RunTaskPlanner.effectiveDefinition(DEF, o), "web").environment())
+                .containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void environmentOverrideOnAContainerWithoutEnvironment() {
+        assertThat(RunTaskPlanner.mergeEnvironment(null, List.of(env("X", "1")))).containsExactly(env("X", "1"));
+        assertThat(RunTaskPlanner.mergeEnvironment(List.of(env("X", "1")), null)).containsExactly(env("X", "1"));
+    }
+
+    @Test
+    void taskSizeOverridesAreNormalised() {
+        TaskDefinition out = RunTaskPlanner.effectiveDefinition(DEF, new TaskOverride(null, "1 vCPU", "2 GB", null, null));
+        assertThat(out.cpu()).isEqualTo("1024");
+        assertThat(out.memory()).isEqualTo("2048");
+        TaskDefinition memoryOnly = RunTaskPlanner.effectiveDefinition(DEF, new TaskOverride(null, null, "1GB", null, null));
+        assertThat(memoryOnly.cpu()).isEqualTo("256");
+        assertThat(memoryOnly.memory()).isEqualTo("1024");
+    }
+
+    @Test
+    void roleOverridesReplaceOnlyWhatIsGiven() {
+        TaskDefinition out = RunTaskPlanner.effectiveDefinition(DEF,
+                new TaskOverride(null, null, null, "arn:aws:iam::123456789012:role/other", null));
+        assertThat(out.taskRoleArn()).isEqualTo("arn:aws:iam::123456789012:role/other");
+        assertThat(out.executionRoleArn()).isEqualTo(DEF.executionRoleArn());
+    }
+
+    @Test
+    void overridesForUnknownContainersAreIgnoredByThePlanner() {
+        TaskOverride o = new TaskOverride(List.of(new ContainerOverride("db", List.of("x"), null, null, null, null)),
+                null, null, null, null);
+        assertThat(RunTaskPlanner.effectiveDefinition(DEF, o).containers()).isEqualTo(DEF.containers());
+    }
+
+    @Test
+    void groupDefaultsToFamily() {
+        RunRequests r = RunRequests.request();
+        assertThat(RunTaskPlanner.group(r.build(), DEF)).isEqualTo("family:app");
+        r.group = "batch";
+        assertThat(RunTaskPlanner.group(r.build(), DEF)).isEqualTo("batch");
+    }
+
+    @Test
+    void theRequestRecordHasEcsDefaults() {
+        RunTaskRequest request = new RunTaskRequest(null, "app", null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null);
+        assertThat(request.countOrDefault()).isEqualTo(1);
+        assertThat(request.tagsOrEmpty()).isEmpty();
+        assertThat(request.capacityProviderStrategyOrEmpty()).isEmpty();
+        assertThat(new AwsVpcConfiguration(null, null, null).assignPublicIpOrDefault()).isEqualTo("DISABLED");
+        assertThat(new CapacityProviderStrategyItem("FARGATE", null, null).weightOrDefault()).isZero();
+    }
+}

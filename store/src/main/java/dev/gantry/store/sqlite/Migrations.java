@@ -27,7 +27,7 @@ final class Migrations {
                 break;
             }
             try (Statement s = c.createStatement()) {
-                for (String statement : sql.split(";\\s*(\\r?\\n|$)")) {
+                for (String statement : withoutComments(sql).split(";\\s*(\\r?\\n|$)")) {
                     if (!statement.isBlank()) {
                         s.execute(statement);
                     }
@@ -37,6 +37,18 @@ final class Migrations {
             }
         }
         return version;
+    }
+
+    /** Drops {@code --} line comments: SQLite prepares a comment-only statement to nothing, which JDBC rejects. */
+    private static String withoutComments(String sql) {
+        StringBuilder out = new StringBuilder();
+        for (String line : sql.split("\\r?\\n")) {
+            String trimmed = line.strip();
+            if (!trimmed.startsWith("--")) {
+                out.append(line).append('\n');
+            }
+        }
+        return out.toString();
     }
 
     private static String load(int version) {

@@ -1,0 +1,153 @@
+package dev.gantry.api.http;
+
+import dev.gantry.api.auth.Credentials;
+import dev.gantry.api.auth.SigV4Verifier;
+import dev.gantry.api.protocol.AwsJsonService;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the API's listening socket: a Netty HTTP/1.1 server (keep-alive, bodies aggregated up to a limit) whose
+ * request handling runs on virtual threads. What answers a request is decided by {@link Dispatcher}.
+ *
+ * <pre>{@code
+ * try (ApiServer server = ApiServer.builder()
+ *         .bindHost("127.0.0.1").port(0)
+ *         .services(List.of(ecs, logs))
+ *         .credentials(Credentials.of(new Principal("AKID", "secret", "arn:aws:iam::000000000000:root")))
+ *         .clock(InstantSource.system())
+ *         .route(HttpRoute.of("/console", r -> HttpReply.text(200, "hi")))
+ *         .build()
+ *         .start()) {
+ *     int port = server.port();
+ * }
+ * }</pre>
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ServerConfig config;
+    private final Dispatcher dispatcher;
+    private final ExecutorService handlers;
+    private volatile EventLoopGroup acceptors;
+    private volatile EventLoopGroup workers;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Channel serverChannel;
+
+    ApiServer(ServerConfig config) {
+        this.config = config;
+        AwsJsonEndpoint awsJson = new AwsJsonEndpoint(config.services(), new SigV4Verifier(config.credentials(), config.clock()));
+        this.dispatcher = new Dispatcher(awsJson, config.routes(), config.requestIds(), config.clock());
+        this.handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gantry-api-", 0).factory());
+    }
+
+    public static ApiServerBuilder builder() {
+        return new ApiServerBuilder();
+    }
+
+    /** Binds and starts serving; returns this. Throws {@link IllegalStateException} if binding fails. */
+    public ApiServer start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("ApiServer already started");
+        }
+        InstantSource clock = config.clock();
+        acceptors = new NioEventLoopGroup(1, new DefaultThreadFactory("gantry-api-accept"));
+        workers = new NioEventLoopGroup(0, new DefaultThreadFactory("gantry-api-io"));
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline()
+                                .addLast("codec", new HttpServerCodec())
+                                .addLast("keepAlive", new HttpServerKeepAliveHandler())
+                                .addLast("aggregate", new JsonErrorAggregator(config.maxContentLength(), dispatcher))
+                                .addLast("dispatch", new NettyChannelHandler(dispatcher, handlers, clock));
+                    }
+                });
+        try {
+            serverChannel = bootstrap.bind(config.bindHost(), config.port()).syncUninterruptibly().channel();
+        } catch (Exception e) { // Netty rethrows the checked BindException undeclared
+            close();
+            throw new IllegalStateException("could not bind " + config.bindHost() + ":" + config.port(), e);
+        }
+        LOG.atInfo().addKeyValue("address", address())
+                .addKeyValue("services", config.services().stream().map(AwsJsonService::targetPrefix)
+                        .collect(Collectors.joining(",")))
+                .log("API server listening");
+        return this;
+    }
+
+    /** The bound port (the real one when built with port 0). */
+    public int port() {
+        return address().getPort();
+    }
+
+    /** The bound address. */
+    public InetSocketAddress address() {
+        Channel channel = serverChannel;
+        if (channel == null) {
+            throw new IllegalStateException("ApiServer not started");
+        }
+        return (InetSocketAddress) channel.localAddress();
+    }
+
+    /**
+     * Stops accepting (the port is free when this returns), lets in-flight handlers finish for up to 10 s, then
+     * closes connections and event loops. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        Channel channel = serverChannel;
+        if (channel != null) {
+            channel.close().syncUninterruptibly();
+        }
+        handlers.shutdown();
+        try {
+            if (!handlers.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.atWarn().log("API handlers still running after drain timeout; interrupting them");
+                handlers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            handlers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        for (EventLoopGroup group : new EventLoopGroup[] {workers, acceptors}) {
+            if (group != null) {
+                group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+            }
+        }
+        if (channel != null) {
+            LOG.atInfo().addKeyValue("address", channel.localAddress()).log("API server stopped");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.gantry.api.http;
+
+import dev.gantry.core.error.ApiException;
+import dev.gantry.core.error.ErrorCode;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides what answers a request, in one visible place: {@code GET /health}, then unsigned {@code GET} routes
+ * (longest prefix first), then the AWS JSON endpoint on {@code POST /}, else 404. Every reply gets a request id
+ * and a {@code Date}; every exception becomes a reply here and nowhere else.
+ */
+final class Dispatcher {
+
+    static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final HttpRoute HEALTH = HttpRoute.of("/health", r -> HttpReply.text(200, "ok"));
+
+    private final AwsJsonEndpoint awsJson;
+    private final List<HttpRoute> routes;
+    private final Supplier<String> requestIds;
+    private final InstantSource clock;
+
+    Dispatcher(AwsJsonEndpoint awsJson, List<HttpRoute> routes, Supplier<String> requestIds, InstantSource clock) {
+        this.awsJson = awsJson;
+        this.routes = routes.stream()
+                .sorted(Comparator.comparingInt((HttpRoute r) -> r.pathPrefix().length()).reversed())
+                .toList();
+        this.requestIds = requestIds;
+        this.clock = clock;
+    }
+
+    /** Never throws: bugs become a 500 InternalFailure that names only the request id. */
+    HttpReply dispatch(InboundRequest request) {
+        String requestId = requestIds.get();
+        HttpReply reply;
+        try {
+            reply = Objects.requireNonNull(route(request, requestId), "a handler returned a null reply");
+        } catch (ApiException e) {
+            LOG.atDebug().addKeyValue("requestId", requestId).addKeyValue("error", e.code().wireName())
+                    .addKeyValue("message", e.getMessage()).log("request rejected");
+            reply = ErrorReplies.from(e);
+        } catch (RuntimeException | Error e) { // a bug, even an Error, still gets an answer, not a dropped connection
+            LOG.atError().addKeyValue("requestId", requestId).addKeyValue("method", request.method())
+                    .addKeyValue("path", request.path()).addKeyValue("target", request.header("x-amz-target").orElse(""))
+                    .setCause(e).log("request failed with an unexpected error");
+            reply = ErrorReplies.internal(requestId);
+        }
+        return stamp(reply, requestId);
+    }
+
+    /** Adds the headers every reply carries, including replies made outside {@link #dispatch}. */
+    HttpReply stamp(HttpReply reply, String requestId) {
+        return reply.withHeader(REQUEST_ID_HEADER, requestId)
+                .withHeader("Date", HTTP_DATE.format(clock.instant()));
+    }
+
+    String newRequestId() {
+        return requestIds.get();
+    }
+
+    private HttpReply route(InboundRequest request, String requestId) {
+        if (request.method().equals("GET")) {
+            Optional<HttpRoute> route = HEALTH.matches(request.path())
+                    ? Optional.of(HEALTH)
+                    : routes.stream().filter(r -> r.matches(request.path())).findFirst();
+            if (route.isPresent()) {
+                return route.get().handle(request);
+            }
+        }
+        if (request.method().equals("POST") && request.path().equals("/")) {
+            return awsJson.handle(request, requestId);
+        }
+        return ErrorReplies.of(ErrorCode.UNKNOWN_OPERATION, 404, ErrorReplies.noRoute(request.method(), request.path()));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.gantry.api.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gantry.api.protocol.Json;
+import dev.gantry.core.error.ApiException;
+import dev.gantry.core.error.ErrorCode;
+
+/**
+ * The one place an error becomes AWS's JSON error shape: {@code {"__type": <name>, "message": <text>}} with the
+ * name repeated in {@code x-amzn-ErrorType}. Also holds the HTTP edge's message constants.
+ */
+final class ErrorReplies {
+
+    static final String AWS_JSON_1_1 = "application/x-amz-json-1.1";
+    static final String AWS_JSON_1_0 = "application/x-amz-json-1.0";
+    static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
+
+    static final String MISSING_TARGET = "Missing X-Amz-Target header: expected '<TargetPrefix>.<Operation>'.";
+    static final String NOT_AN_OBJECT = "Start of structure or map expected: the request body must be a JSON object.";
+    static final String MALFORMED_HTTP = "The request could not be parsed as HTTP/1.1.";
+
+    private ErrorReplies() {}
+
+    static String unknownTarget(String target) {
+        return "No service handles X-Amz-Target '" + target + "'.";
+    }
+
+    static String invalidJson(String detail) {
+        return "Malformed JSON in request body: " + detail;
+    }
+
+    static String noRoute(String method, String path) {
+        return "No route for " + method + " " + path + ".";
+    }
+
+    static String tooLarge(int max) {
+        return "Request body is larger than the maximum of " + max + " bytes.";
+    }
+
+    static String internalFailure(String requestId) {
+        return "The request processing has failed because of an unknown error (request id " + requestId + ").";
+    }
+
+    /** The reply for a named error, with the status its code declares. */
+    static HttpReply from(ApiException e) {
+        return of(e.code(), e.code().httpStatus(), e.getMessage());
+    }
+
+    /** The reply for a named error with an explicit status (e.g. 404 or 413 where AWS's code says 400). */
+    static HttpReply of(ErrorCode code, int status, String message) {
+        ObjectNode body = Json.mapper().createObjectNode()
+                .put("__type", code.wireName())
+                .put("message", message == null ? "" : message);
+        try {
+            return HttpReply.of(status, AWS_JSON_1_1, Json.mapper().writeValueAsBytes(body))
+                    .withHeader(ERROR_TYPE_HEADER, code.wireName());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an ObjectNode of two strings always serialises", e);
+        }
+    }
+
+    /** The reply for a bug: no detail beyond the request id, so nothing internal leaks to the client. */
+    static HttpReply internal(String requestId) {
+        return of(ErrorCode.INTERNAL_FAILURE, ErrorCode.INTERNAL_FAILURE.httpStatus(), internalFailure(requestId));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.gantry.api.http;
+
+import dev.gantry.api.auth.Credentials;
+import dev.gantry.api.protocol.AwsJsonService;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The immutable settings an {@link ApiServer} was built with; see {@link ApiServerBuilder} for meanings. */
+record ServerConfig(
+        String bindHost,
+        int port,
+        List<AwsJsonService> services,
+        List<HttpRoute> routes,
+        Credentials credentials,
+        InstantSource clock,
+        Supplier<String> requestIds,
+        int maxContentLength) {
+
+    ServerConfig {
+        services = List.copyOf(services);
+        routes = List.copyOf(routes);
+    }
+}

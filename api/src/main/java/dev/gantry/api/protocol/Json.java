@@ -1,0 +1,70 @@
+package dev.gantry.api.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Owns the Jackson configuration for the AWS JSON protocols, so every service reads and writes the same wire form.
+ *
+ * <ul>
+ *   <li>{@link Instant}s are written as epoch <em>seconds</em> with a fractional part, as a JSON number
+ *       ({@code 1700000000.123}), and read from numbers (integer or fractional seconds) or ISO-8601 strings.</li>
+ *   <li>Absent {@link java.util.Optional}s and {@code null}s are omitted ({@code NON_ABSENT}).</li>
+ *   <li>Unknown input properties are ignored, as AWS services do for forward compatibility.</li>
+ * </ul>
+ *
+ * <p>{@link #mapper()} is shared and must not be reconfigured; call {@link #newMapper()} for a private copy.
+ */
+public final class Json {
+
+    private static final ObjectMapper SHARED = newMapper();
+
+    private Json() {}
+
+    /** The shared, fully configured mapper. Thread-safe for reading and writing; never reconfigure it. */
+    public static ObjectMapper mapper() {
+        return SHARED;
+    }
+
+    /** A fresh mapper with the AWS JSON configuration, for callers that need to customise it further. */
+    public static ObjectMapper newMapper() {
+        SimpleModule epochSeconds = new SimpleModule("gantry-epoch-seconds");
+        epochSeconds.addSerializer(Instant.class, new EpochSecondsSerializer());
+        return JsonMapper.builder()
+                .addModule(new Jdk8Module())
+                .addModule(new JavaTimeModule())
+                .addModule(epochSeconds) // registered last so it wins over JavaTimeModule's Instant serializer
+                .serializationInclusion(JsonInclude.Include.NON_ABSENT)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS) // integers are seconds
+                .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
+    }
+
+    /** Writes an Instant as a plain decimal number of epoch seconds without trailing zeros. */
+    private static final class EpochSecondsSerializer extends StdSerializer<Instant> {
+        EpochSecondsSerializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            BigDecimal seconds = BigDecimal.valueOf(value.getEpochSecond())
+                    .add(BigDecimal.valueOf(value.getNano(), 9))
+                    .stripTrailingZeros();
+            gen.writeNumber(seconds.toPlainString());
+        }
+    }
+}

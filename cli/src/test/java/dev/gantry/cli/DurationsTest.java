@@ -1,0 +1,23 @@
+package dev.gantry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class DurationsTest {
+    @Test
+    void compactUsesTwoUnitsAtMost() {
+        assertThat(Durations.compact(Duration.ofSeconds(42))).isEqualTo("42s");
+        assertThat(Durations.compact(Duration.ofSeconds(192))).isEqualTo("3m12s");
+        assertThat(Durations.compact(Duration.ofMinutes(125))).isEqualTo("2h05m");
+        assertThat(Durations.compact(Duration.ofHours(76))).isEqualTo("3d04h");
+        assertThat(Durations.compact(Duration.ofSeconds(-5))).isEqualTo("0s");
+    }
+
+    @Test
+    void elapsedShowsMillisecondsBelowASecond() {
+        assertThat(Durations.elapsed(Duration.ofMillis(420))).isEqualTo("420ms");
+        assertThat(Durations.elapsed(Duration.ofMillis(3999))).isEqualTo("3s");
+    }
+}

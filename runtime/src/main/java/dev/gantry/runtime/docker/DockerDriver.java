@@ -1,0 +1,270 @@
+package dev.gantry.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.BadRequestException;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import dev.gantry.runtime.spi.ContainerObservation;
+import dev.gantry.runtime.spi.ContainerSpec;
+import dev.gantry.runtime.spi.LocalImages;
+import dev.gantry.runtime.spi.LogLine;
+import dev.gantry.runtime.spi.OwnedObject;
+import dev.gantry.runtime.spi.PullProgress;
+import dev.gantry.runtime.spi.RuntimeError;
+import dev.gantry.runtime.spi.RuntimeError.Kind;
+import dev.gantry.runtime.spi.RuntimeEvent;
+import dev.gantry.runtime.spi.Sandbox;
+import dev.gantry.runtime.spi.TaskDriver;
+import dev.gantry.runtime.spi.TaskRef;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Docker (or Podman) {@link TaskDriver}. A thin facade: each concern lives in its own package-private class.
+ * Construct with {@code new DockerDriver(DockerDriverConfig.defaults(installationId))}, then {@link #start()}.
+ * The constructor does no I/O; {@link #listOwned()}, {@link #removeContainer} and the {@link LocalImages} methods
+ * work before {@code start()}, everything sandbox-related needs it.
+ */
+public final class DockerDriver implements TaskDriver, LocalImages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DockerDriver.class);
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(10);
+
+    private final DockerDriverConfig config;
+    private final DockerClient docker;
+    private final URI host;
+    private final ImagePuller images;
+    private final BusyboxImageBuilder builder;
+    private final LogFollower logs;
+    private final SandboxFactory sandboxes;
+    private final List<EventWatcher> watchers = new CopyOnWriteArrayList<>();
+    private volatile SandboxPool pool;
+
+    public DockerDriver(DockerDriverConfig config) {
+        this.config = config;
+        DockerClients.Connection connection = DockerClients.connect();
+        this.docker = connection.client();
+        this.host = connection.host();
+        this.images = new ImagePuller(docker, config.pullTimeout());
+        this.builder = new BusyboxImageBuilder(docker, config.pullTimeout());
+        this.logs = new LogFollower(docker);
+        this.sandboxes = new SandboxFactory(docker, config);
+    }
+
+    public DockerDriverConfig config() {
+        return config;
+    }
+
+    /** Idempotent: a second call on a started driver does nothing. */
+    @Override
+    public void start() {
+        if (pool != null) {
+            return;
+        }
+        ping();
+        EngineNetwork.Info network = EngineNetwork.ensure(docker, config.networkName());
+        try {
+            buildBusyboxImage(config.sandboxImage(), config.busyboxPath(), Map.of(),
+                    List.of(SandboxFactory.SANDBOX_CMD), false);
+        } catch (RuntimeError e) {
+            throw new RuntimeError(Kind.SANDBOX_FAILED, "cannot build the sandbox image " + config.sandboxImage()
+                    + ": " + e.getMessage(), false, e);
+        }
+        SandboxPool created = new SandboxPool(docker, config, sandboxes, network);
+        created.adoptLeftovers();
+        pool = created;
+        created.refill();
+        LOG.atInfo().addKeyValue("installation", config.installationId()).addKeyValue("engine", host)
+                .addKeyValue("network", network.name()).addKeyValue("subnet", network.subnet())
+                .addKeyValue("warmSandboxes", config.warmSandboxes()).log("docker driver started");
+    }
+
+    private void ping() {
+        FutureTask<Void> ping = new FutureTask<>(() -> {
+            docker.pingCmd().exec();
+            return null;
+        });
+        Thread.ofVirtual().name("gantry-docker-ping").start(ping);
+        try {
+            ping.get(PING_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DockerErrors.engineUnavailable(host, e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            ping.cancel(true);
+            throw DockerErrors.engineUnavailable(host, new IOException("no answer within " + PING_TIMEOUT));
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw DockerErrors.engineUnavailable(host, e.getCause());
+        }
+    }
+
+    private SandboxPool pool() {
+        SandboxPool p = pool;
+        if (p == null) {
+            throw new IllegalStateException("DockerDriver.start() has not been called");
+        }
+        return p;
+    }
+
+    @Override
+    public Sandbox claimSandbox(TaskRef task) {
+        return pool().claim(task);
+    }
+
+    @Override
+    public Optional<Sandbox> findSandbox(String taskId) {
+        return pool().find(taskId);
+    }
+
+    @Override
+    public void removeSandbox(String taskId) {
+        sandboxes.remove(Names.sandbox(taskId));
+    }
+
+    @Override
+    public String ensureImage(String image, PullProgress progress) {
+        return images.ensure(image, progress);
+    }
+
+    @Override
+    public String createContainer(Sandbox sandbox, ContainerSpec spec) {
+        String name = Names.container(spec.task().taskId(), spec.name());
+        try {
+            return ContainerSpecs.apply(docker.createContainerCmd(spec.image()), config.installationId(),
+                    sandbox.runtimeId(), spec).exec().getId();
+        } catch (ConflictException nameInUse) {
+            try {
+                return EngineCalls.inspectTakenName(docker, name).getId();
+            } catch (RuntimeException e) {
+                throw DockerErrors.of(Kind.CANNOT_CREATE_CONTAINER, nameInUse, true);
+            }
+        } catch (RuntimeException e) {
+            boolean retryable = !(e instanceof NotFoundException || e instanceof BadRequestException);
+            throw DockerErrors.of(Kind.CANNOT_CREATE_CONTAINER, e, retryable);
+        }
+    }
+
+    @Override
+    public void startContainer(String runtimeId) {
+        try {
+            docker.startContainerCmd(runtimeId).exec();
+        } catch (NotModifiedException alreadyStarted) {
+            // idempotent
+        } catch (RuntimeException e) {
+            throw DockerErrors.of(Kind.CANNOT_START_CONTAINER, e, false);
+        }
+    }
+
+    @Override
+    public void stopContainer(String runtimeId, Duration timeout) {
+        try {
+            docker.stopContainerCmd(runtimeId).withTimeout(ContainerSpecs.seconds(timeout)).exec();
+        } catch (NotModifiedException | NotFoundException alreadyStoppedOrGone) {
+            // idempotent
+        } catch (RuntimeException e) {
+            throw DockerErrors.of(Kind.CANNOT_STOP_CONTAINER, e, true);
+        }
+    }
+
+    @Override
+    public ContainerObservation inspect(String runtimeId, String containerName) {
+        try {
+            return Observations.container(runtimeId, containerName, docker.inspectContainerCmd(runtimeId).exec());
+        } catch (NotFoundException gone) {
+            return ContainerObservation.missing(runtimeId, containerName);
+        } catch (RuntimeException e) {
+            throw DockerErrors.of(Kind.CANNOT_INSPECT_CONTAINER, e, true);
+        }
+    }
+
+    @Override
+    public void removeContainer(String runtimeId) {
+        try {
+            EngineCalls.forceRemove(docker, runtimeId);
+        } catch (RuntimeException e) {
+            throw DockerErrors.of(Kind.CANNOT_STOP_CONTAINER, e, true);
+        }
+    }
+
+    @Override
+    public AutoCloseable watch(Consumer<RuntimeEvent> listener) {
+        EventWatcher watcher = new EventWatcher(docker, config.installationId(), listener);
+        watchers.add(watcher);
+        watcher.start();
+        return () -> {
+            watchers.remove(watcher);
+            watcher.close();
+        };
+    }
+
+    @Override
+    public void followLogs(String runtimeId, Optional<Instant> since, Consumer<LogLine> sink) {
+        logs.follow(runtimeId, since, sink);
+    }
+
+    @Override
+    public List<OwnedObject> listOwned() {
+        try {
+            return docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of(Names.LABEL_INSTALLATION, config.installationId()))
+                    .exec().stream().map(DockerDriver::owned).flatMap(Optional::stream).toList();
+        } catch (RuntimeException e) {
+            throw DockerErrors.of(Kind.CANNOT_INSPECT_CONTAINER, e, true);
+        }
+    }
+
+    private static Optional<OwnedObject> owned(Container c) {
+        Map<String, String> labels = c.getLabels() == null ? Map.of() : c.getLabels();
+        boolean running = "running".equals(c.getState());
+        String name = c.getNames() == null || c.getNames().length == 0 ? "" : c.getNames()[0];
+        return switch (labels.getOrDefault(Names.LABEL_ROLE, "")) {
+            case Names.ROLE_SANDBOX -> Optional.of(new OwnedObject(c.getId(), OwnedObject.Kind.SANDBOX,
+                    Names.taskIdOfSandbox(name), Optional.empty(), running));
+            case Names.ROLE_CONTAINER -> Optional.of(new OwnedObject(c.getId(), OwnedObject.Kind.CONTAINER,
+                    Optional.ofNullable(labels.get(Names.LABEL_TASK_ID)),
+                    Optional.ofNullable(labels.get(Names.LABEL_CONTAINER_NAME)), running));
+            default -> Optional.empty();
+        };
+    }
+
+    @Override
+    public void buildBusyboxImage(String tag, Path busybox, Map<String, byte[]> files, List<String> dockerfileLines,
+            boolean rebuild) {
+        builder.build(tag, busybox, files, dockerfileLines, rebuild);
+    }
+
+    @Override
+    public boolean imageExists(String tag) {
+        return builder.imageExists(tag);
+    }
+
+    /** Stops background work and streams. Warm sandboxes stay running: the next start adopts them. */
+    @Override
+    public void close() {
+        watchers.forEach(EventWatcher::close);
+        watchers.clear();
+        SandboxPool p = pool;
+        if (p != null) {
+            p.close();
+        }
+        try {
+            docker.close();
+        } catch (IOException ignored) {
+            // closing the connection pool
+        }
+    }
+}

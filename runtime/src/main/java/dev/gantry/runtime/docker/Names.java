@@ -1,0 +1,65 @@
+package dev.gantry.runtime.docker;
+
+import java.util.Optional;
+
+/**
+ * Deterministic engine object names and the labels Gantry puts on them. A name derives from its parent (the task),
+ * so a restarted control plane finds what it already created instead of creating it twice.
+ */
+public final class Names {
+
+    public static final String LABEL_MANAGED = "gantry.managed";
+    public static final String LABEL_INSTALLATION = "gantry.installation";
+    public static final String LABEL_ROLE = "gantry.role";
+    public static final String LABEL_TASK_ID = "gantry.task-id";
+    public static final String LABEL_TASK_ARN = "gantry.task-arn";
+    public static final String LABEL_CONTAINER_NAME = "gantry.container-name";
+    public static final String ROLE_SANDBOX = "sandbox";
+    public static final String ROLE_CONTAINER = "container";
+
+    public static final String ECS_CLUSTER = "com.amazonaws.ecs.cluster";
+    public static final String ECS_TASK_ARN = "com.amazonaws.ecs.task-arn";
+    public static final String ECS_CONTAINER_NAME = "com.amazonaws.ecs.container-name";
+    public static final String ECS_FAMILY = "com.amazonaws.ecs.task-definition-family";
+    public static final String ECS_VERSION = "com.amazonaws.ecs.task-definition-version";
+
+    private static final String PREFIX = "gantry-";
+    private static final String SANDBOX_SUFFIX = "-sandbox";
+
+    private Names() {}
+
+    /** The sandbox a task owns: {@code gantry-<taskId>-sandbox}. */
+    public static String sandbox(String taskId) {
+        return PREFIX + taskId + SANDBOX_SUFFIX;
+    }
+
+    /** A task's container: {@code gantry-<taskId>-<containerName>}. */
+    public static String container(String taskId, String containerName) {
+        return PREFIX + taskId + "-" + containerName;
+    }
+
+    /** A warm, unclaimed sandbox: {@code gantry-<installationId>-pool-<random>}. */
+    public static String poolSandbox(String installationId, String random) {
+        return PREFIX + installationId + "-pool-" + random;
+    }
+
+    /** Whether {@code name} (with or without Docker's leading slash) is one of this installation's pool sandboxes. */
+    public static boolean isPoolSandbox(String installationId, String name) {
+        return strip(name).startsWith(PREFIX + installationId + "-pool-");
+    }
+
+    /** The task id of a claimed sandbox name, empty for pool sandboxes and foreign names. */
+    public static Optional<String> taskIdOfSandbox(String name) {
+        String n = strip(name);
+        if (!n.startsWith(PREFIX) || !n.endsWith(SANDBOX_SUFFIX)
+                || n.length() <= PREFIX.length() + SANDBOX_SUFFIX.length()) {
+            return Optional.empty();
+        }
+        return Optional.of(n.substring(PREFIX.length(), n.length() - SANDBOX_SUFFIX.length()));
+    }
+
+    /** Docker reports names with a leading slash. */
+    static String strip(String name) {
+        return name.startsWith("/") ? name.substring(1) : name;
+    }
+}

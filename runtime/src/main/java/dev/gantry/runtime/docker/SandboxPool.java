@@ -1,0 +1,198 @@
+package dev.gantry.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Container;
+import dev.gantry.runtime.spi.RuntimeError;
+import dev.gantry.runtime.spi.Sandbox;
+import dev.gantry.runtime.spi.TaskRef;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sandboxes: the containers that own a task's network namespace. Keeps {@code warmSandboxes} started and unclaimed
+ * so a claim costs one rename and one inspect; refills in the background, never on the claimer's path.
+ * Claims may come from many virtual threads at once: the pool is a lock-free deque and an in-flight counter.
+ */
+final class SandboxPool implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxPool.class);
+
+    private final DockerClient docker;
+    private final DockerDriverConfig config;
+    private final SandboxFactory factory;
+    private final EngineNetwork.Info network;
+    private final ConcurrentLinkedDeque<String> warm = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean failing = new AtomicBoolean();
+    private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean closed;
+
+    SandboxPool(DockerClient docker, DockerDriverConfig config, SandboxFactory factory, EngineNetwork.Info network) {
+        this.docker = docker;
+        this.config = config;
+        this.network = network;
+        this.factory = factory;
+    }
+
+    /** Adopts this installation's running pool sandboxes from a previous run (up to the target) and removes the rest. */
+    void adoptLeftovers() {
+        List<Container> leftovers = docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(Names.LABEL_INSTALLATION, config.installationId(),
+                        Names.LABEL_ROLE, Names.ROLE_SANDBOX))
+                .exec();
+        int adopted = 0;
+        int removed = 0;
+        for (Container c : leftovers) {
+            boolean pooled = c.getNames() != null && c.getNames().length > 0
+                    && Names.isPoolSandbox(config.installationId(), c.getNames()[0]);
+            if (!pooled) {
+                continue; // a claimed sandbox: its task (or the reaper) decides
+            }
+            if ("running".equals(c.getState()) && warm.size() < config.warmSandboxes()) {
+                warm.add(c.getId());
+                adopted++;
+            } else {
+                String id = c.getId();
+                submit(() -> factory.remove(id));
+                removed++;
+            }
+        }
+        if (adopted + removed > 0) {
+            LOG.atInfo().addKeyValue("installation", config.installationId()).addKeyValue("adopted", adopted)
+                    .addKeyValue("removed", removed).log("recovered warm sandboxes from a previous run");
+        }
+    }
+
+    /** Starts background creation until warm + in-flight reaches the target. Returns at once. */
+    void refill() {
+        while (!closed) {
+            int pending = inFlight.get();
+            if (warm.size() + pending >= config.warmSandboxes()) {
+                return;
+            }
+            if (inFlight.compareAndSet(pending, pending + 1)) {
+                if (!submit(this::createWarm)) {
+                    inFlight.decrementAndGet();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void createWarm() {
+        try {
+            String id = factory.create(Names.poolSandbox(config.installationId(), SandboxFactory.randomSuffix()));
+            if (closed) {
+                return; // left running: the next start adopts it
+            }
+            warm.add(id);
+            if (failing.compareAndSet(true, false)) {
+                LOG.atInfo().addKeyValue("installation", config.installationId()).log("warm sandbox pool recovered");
+            }
+        } catch (RuntimeException e) {
+            if (failing.compareAndSet(false, true)) {
+                LOG.atWarn().addKeyValue("installation", config.installationId())
+                        .addKeyValue("error", DockerErrors.text(e))
+                        .log("cannot create warm sandboxes; claims will start sandboxes synchronously");
+            }
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Makes a sandbox the task's: idempotent per task id. */
+    Sandbox claim(TaskRef task) {
+        String name = Names.sandbox(task.taskId());
+        try {
+            for (String id = warm.poll(); id != null; id = warm.poll()) {
+                try {
+                    docker.renameContainerCmd(id).withName(name).exec();
+                } catch (ConflictException alreadyClaimed) {
+                    warm.addFirst(id);
+                    return existing(name);
+                } catch (NotFoundException vanished) {
+                    continue;
+                }
+                InspectContainerResponse r = docker.inspectContainerCmd(id).exec();
+                if (r.getState() != null && Boolean.TRUE.equals(r.getState().getRunning())) {
+                    return Observations.sandbox(r, network);
+                }
+                factory.remove(id); // a warm sandbox that died: discard it and take the next
+            }
+            try {
+                factory.create(name);
+            } catch (ConflictException alreadyClaimed) {
+                // claimed before (idempotent claim) or concurrently: use that one
+            }
+            return existing(name);
+        } catch (RuntimeError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw DockerErrors.of(RuntimeError.Kind.SANDBOX_FAILED, e, true);
+        } finally {
+            refill();
+        }
+    }
+
+    /** The task's sandbox, started again if it exists but is not running. */
+    private Sandbox existing(String name) {
+        InspectContainerResponse r = EngineCalls.inspectTakenName(docker, name);
+        if (r.getState() == null || !Boolean.TRUE.equals(r.getState().getRunning())) {
+            try {
+                docker.startContainerCmd(r.getId()).exec();
+            } catch (NotModifiedException alreadyRunning) {
+                // started concurrently
+            }
+            r = docker.inspectContainerCmd(name).exec();
+        }
+        return Observations.sandbox(r, network);
+    }
+
+    Optional<Sandbox> find(String taskId) {
+        try {
+            return Optional.of(Observations.sandbox(
+                    docker.inspectContainerCmd(Names.sandbox(taskId)).exec(), network));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    void remove(String taskId) {
+        factory.remove(Names.sandbox(taskId));
+    }
+
+    private boolean submit(Runnable work) {
+        try {
+            background.execute(work);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
+    }
+
+    /** Stops refilling; warm sandboxes stay running so the next start adopts them. */
+    @Override
+    public void close() {
+        closed = true;
+        background.shutdown();
+        try {
+            background.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

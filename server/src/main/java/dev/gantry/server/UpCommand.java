@@ -1,0 +1,61 @@
+package dev.gantry.server;
+
+import dev.gantry.cli.CliCommands;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gantry up}: the newcomer's first command. Starts Gantry on its embedded defaults, builds the sample image
+ * locally (no registry), registers and runs the sample task through the public API like any user, prints how to
+ * reach it with the AWS CLI, and streams the task's logs until interrupted.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Start Gantry and run a sample task, streaming its logs (Ctrl-C to quit).")
+final class UpCommand implements Callable<Integer> {
+    static final String SAMPLE_IMAGE = "gantry/sample:1";
+
+    @Option(names = "--port", description = "API port (default 4499 or GANTRY_PORT).")
+    Integer port;
+
+    @Option(names = "--data-dir", description = "Where state lives (default ~/.gantry or GANTRY_DATA_DIR).")
+    Path dataDir;
+
+    @Override
+    public Integer call() throws Exception {
+        GantryConfig config = GantryConfig.resolve(Optional.ofNullable(port), Optional.ofNullable(dataDir),
+                System.getenv());
+        GantryServer server = GantryServer.start(config, System.getenv());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "gantry-shutdown"));
+        server.driver().buildBusyboxImage(SAMPLE_IMAGE, config.busybox(),
+                Map.of("/www/index.html", resource("index.html")), List.of(), false);
+        Path taskDefinition = config.dataDir().resolve("sample-task-definition.json");
+        Files.write(taskDefinition, resource("task-definition.json"));
+        Banner.print(System.out, server, true);
+        System.out.println("Running the sample task (" + taskDefinition + "):");
+        AdminCredentials c = server.credentials();
+        int exit = CliCommands.runAndFollow(server.endpoint(), config.region(), c.accessKeyId(), c.secretAccessKey(),
+                taskDefinition);
+        if (exit != 0) {
+            return exit;
+        }
+        Thread.currentThread().join(); // the task stopped on its own; keep serving until Ctrl-C
+        return 0;
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = UpCommand.class.getResourceAsStream("/sample/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource /sample/" + name);
+            }
+            return in.readAllBytes();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.gantry.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real AWS CLI v2 pointed at Gantry with --endpoint-url, as a user would script it. */
+class AwsCliIT {
+    private static final Path AWS = Path.of("/usr/bin/aws");
+    private static TestGantry g;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(Files.isExecutable(AWS), "AWS CLI v2 not installed at /usr/bin/aws (.ci/run installs it)");
+        g = TestGantry.shared();
+    }
+
+    private static String aws(String... args) throws IOException, InterruptedException {
+        Process p = process(args).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("aws %s finished", String.join(" ", args)).isTrue();
+        assertThat(p.exitValue()).as("aws %s exit code; output: %s", String.join(" ", args), out).isZero();
+        return out.trim();
+    }
+
+    private static ProcessBuilder process(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", g.server.endpoint()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("AWS_ACCESS_KEY_ID", TestGantry.ACCESS_KEY);
+        pb.environment().put("AWS_SECRET_ACCESS_KEY", TestGantry.SECRET_KEY);
+        pb.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+        pb.environment().put("AWS_PAGER", "");
+        pb.environment().remove("AWS_PROFILE");
+        return pb;
+    }
+
+    @Test
+    void createRegisterRunReachTailAndStop() throws Exception {
+        aws("ecs", "create-cluster", "--cluster-name", "cli");
+        Path td = Files.createTempFile("td", ".json");
+        Files.writeString(td, """
+                {"family": "cli-web", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+                 "cpu": "256", "memory": "512",
+                 "containerDefinitions": [{
+                   "name": "web", "image": "%s", "essential": true, "stopTimeout": 2,
+                   "command": ["sh", "-c", "echo cli task says hello; httpd -f -p 8080 -h /www"],
+                   "portMappings": [{"containerPort": 8080, "protocol": "tcp"}],
+                   "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/it/cli",
+                     "awslogs-region": "us-east-1", "awslogs-stream-prefix": "cli", "awslogs-create-group": "true"}}
+                 }]}
+                """.formatted(TestGantry.IMAGE));
+        assertThat(aws("ecs", "register-task-definition", "--cli-input-json", "file://" + td,
+                "--query", "taskDefinition.revision", "--output", "text")).matches("\\d+");
+        String arn = aws("ecs", "run-task", "--cluster", "cli", "--task-definition", "cli-web", "--launch-type",
+                "FARGATE", "--network-configuration", "awsvpcConfiguration={subnets=[subnet-1],assignPublicIp=DISABLED}",
+                "--query", "tasks[0].taskArn", "--output", "text");
+        assertThat(arn).contains(":task/cli/");
+        aws("ecs", "wait", "tasks-running", "--cluster", "cli", "--tasks", arn);
+        String ip = aws("ecs", "describe-tasks", "--cluster", "cli", "--tasks", arn, "--query",
+                "tasks[0].attachments[0].details[?name=='privateIPv4Address'].value | [0]", "--output", "text");
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + ip + ":8080/index.html")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+
+        assertThat(tailFollowUntil("cli task says hello")).isTrue();
+
+        aws("ecs", "stop-task", "--cluster", "cli", "--task", arn, "--reason", "done from the cli");
+        aws("ecs", "wait", "tasks-stopped", "--cluster", "cli", "--tasks", arn);
+        String stopped = aws("ecs", "describe-tasks", "--cluster", "cli", "--tasks", arn, "--query",
+                "tasks[0].[lastStatus,stopCode,stoppedReason]", "--output", "text");
+        assertThat(stopped).isEqualTo("STOPPED\tUserInitiated\tdone from the cli");
+        assertThat(aws("ecs", "describe-tasks", "--cluster", "cli", "--tasks", arn, "--query",
+                "tasks[0].containers[0].exitCode", "--output", "text")).matches("\\d+");
+    }
+
+    /** `aws logs tail --follow` prints the line, then we stop it (it never ends by itself). */
+    private static boolean tailFollowUntil(String text) throws IOException, InterruptedException {
+        Process p = process("logs", "tail", "/it/cli", "--follow", "--since", "10m").start();
+        // readLine blocks: a watchdog ends the tail if the line never comes, so the test fails instead of hanging
+        java.util.concurrent.CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS).execute(p::destroyForcibly);
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.contains(text)) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            p.destroyForcibly();
+            p.waitFor();
+        }
+    }
+}

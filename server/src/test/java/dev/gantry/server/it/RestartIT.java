@@ -1,0 +1,138 @@
+package dev.gantry.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskStopCode;
+
+/**
+ * kill -9 of the server while tasks run, then a restart on the same data dir: running tasks are re-adopted (same
+ * ARNs, no duplicate containers), a task whose container exited meanwhile is recorded with its exit code, and log
+ * capture resumes without losing or repeating lines.
+ */
+class RestartIT {
+
+    @Test
+    void killDashNineLosesNothingAndDuplicatesNothing() throws Exception {
+        Path dir = Files.createTempDirectory("gantry-restart-");
+        int port = ServerProcess.freePort();
+        String longArn;
+        String exitingArn;
+        ServerProcess first = ServerProcess.start(dir, port);
+        try (EcsClient ecs = ecs(first.endpoint())) {
+            // the image is built by the shared in-process server's helper; make sure it exists
+            TestGantry.shared();
+            ecs.registerTaskDefinition(TaskDefs.fargate("counter", TaskDefs.container("count", "sh", "-c",
+                    "i=0; while true; do i=$((i+1)); echo line $i; sleep 0.2; done").stopTimeout(2)
+                    .logConfiguration(TaskDefs.awslogs("/it/restart", "r")).build()).build());
+            ecs.registerTaskDefinition(TaskDefs.fargate("later-exit",
+                    TaskDefs.container("main", "sh", "-c", "sleep 3; exit 7").build()).build());
+            longArn = run(ecs, "counter");
+            exitingArn = run(ecs, "later-exit");
+            awaitRunning(ecs, longArn);
+            awaitRunning(ecs, exitingArn);
+            Thread.sleep(1000);
+        }
+        first.kill();
+        Thread.sleep(5000); // the second task's container exits while no server runs
+
+        try (ServerProcess second = ServerProcess.start(dir, port); EcsClient ecs = ecs(second.endpoint());
+                CloudWatchLogsClient logs = logs(second.endpoint())) {
+            Task exited = TestGantry.await(() -> describe(ecs, exitingArn), t -> t.lastStatus().equals("STOPPED"),
+                    Duration.ofSeconds(60), "exited task recorded");
+            assertThat(exited.stopCode()).isEqualTo(TaskStopCode.ESSENTIAL_CONTAINER_EXITED);
+            assertThat(exited.containers().get(0).exitCode()).isEqualTo(7);
+
+            Task running = describe(ecs, longArn);
+            assertThat(running.lastStatus()).isEqualTo("RUNNING");
+            assertThat(ecs.listTasks(b -> b.desiredStatus(DesiredStatus.RUNNING)).taskArns()).contains(longArn);
+            String taskId = longArn.substring(longArn.lastIndexOf('/') + 1);
+            assertThat(containersOf(taskId)).hasSize(2); // the sandbox and the one app container, no duplicates
+
+            Thread.sleep(3000); // more lines after the restart
+            List<Integer> numbers = lineNumbers(logs, "r/count/" + taskId);
+            assertThat(numbers).isNotEmpty();
+            for (int i = 0; i < numbers.size(); i++) {
+                assertThat(numbers.get(i)).as("line %d of the captured stream", i).isEqualTo(i + 1);
+            }
+            assertThat(numbers.size()).isGreaterThan(20);
+            ecs.stopTask(b -> b.task(longArn));
+            TestGantry.await(() -> describe(ecs, longArn), t -> t.lastStatus().equals("STOPPED"),
+                    Duration.ofSeconds(60), "stop after restart");
+            assertThat(containersOf(taskId)).isEmpty();
+        }
+    }
+
+    private static List<Integer> lineNumbers(CloudWatchLogsClient logs, String stream) {
+        List<Integer> out = new ArrayList<>();
+        String token = null;
+        while (true) {
+            var page = logs.getLogEvents(GetLogEventsRequest.builder().logGroupName("/it/restart")
+                    .logStreamName(stream).startFromHead(true).nextToken(token).build());
+            for (OutputLogEvent e : page.events()) {
+                out.add(Integer.parseInt(e.message().substring("line ".length())));
+            }
+            if (page.events().isEmpty() || page.nextForwardToken().equals(token)) {
+                return out;
+            }
+            token = page.nextForwardToken();
+        }
+    }
+
+    private static List<Container> containersOf(String taskId) {
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        try (DockerClient docker = DockerClientImpl.getInstance(config,
+                new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build())) {
+            return docker.listContainersCmd().withShowAll(true)
+                    .withNameFilter(List.of("gantry-" + taskId + "-")).exec();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String run(EcsClient ecs, String family) {
+        return ecs.runTask(RunTaskRequest.builder().taskDefinition(family).networkConfiguration(
+                n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))).build()).tasks().get(0).taskArn();
+    }
+
+    private static void awaitRunning(EcsClient ecs, String arn) {
+        Task t = TestGantry.await(() -> describe(ecs, arn), x -> !x.lastStatus().matches("PROVISIONING|PENDING|ACTIVATING"),
+                Duration.ofSeconds(60), "running");
+        assertThat(t.lastStatus()).isEqualTo("RUNNING");
+    }
+
+    private static Task describe(EcsClient ecs, String arn) {
+        return ecs.describeTasks(b -> b.tasks(arn)).tasks().get(0);
+    }
+
+    private static EcsClient ecs(String endpoint) {
+        return EcsClient.builder().endpointOverride(URI.create(endpoint)).credentialsProvider(TestGantry.credentials())
+                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    private static CloudWatchLogsClient logs(String endpoint) {
+        return CloudWatchLogsClient.builder().endpointOverride(URI.create(endpoint))
+                .credentialsProvider(TestGantry.credentials()).region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+}

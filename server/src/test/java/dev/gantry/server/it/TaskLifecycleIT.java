@@ -1,0 +1,178 @@
+package dev.gantry.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
+import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+import software.amazon.awssdk.services.ecs.model.Container;
+import software.amazon.awssdk.services.ecs.model.ContainerDependency;
+import software.amazon.awssdk.services.ecs.model.ContainerCondition;
+import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
+import software.amazon.awssdk.services.ecs.model.HealthCheck;
+import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.PortMapping;
+import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
+import software.amazon.awssdk.services.ecs.model.StopTaskRequest;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskStopCode;
+
+/** The "done when" scenarios, end to end: AWS SDK → Gantry → Docker → real containers. */
+class TaskLifecycleIT {
+    private static final String CLUSTER = "lifecycle";
+    private static TestGantry g;
+
+    @BeforeAll
+    static void start() {
+        g = TestGantry.shared();
+        g.ecs.createCluster(CreateClusterRequest.builder().clusterName(CLUSTER).build());
+    }
+
+    private static String run(String family) {
+        return run(family, b -> b);
+    }
+
+    private static String run(String family, java.util.function.UnaryOperator<RunTaskRequest.Builder> extra) {
+        RunTaskRequest.Builder b = RunTaskRequest.builder().cluster(CLUSTER).taskDefinition(family)
+                .launchType(LaunchType.FARGATE).networkConfiguration(NetworkConfiguration.builder()
+                        .awsvpcConfiguration(AwsVpcConfiguration.builder().subnets("subnet-12345").build()).build());
+        List<Task> tasks = g.ecs.runTask(extra.apply(b).build()).tasks();
+        assertThat(tasks).hasSize(1);
+        assertThat(tasks.get(0).lastStatus()).isEqualTo("PROVISIONING");
+        assertThat(tasks.get(0).desiredStatus()).isEqualTo("RUNNING");
+        return tasks.get(0).taskArn();
+    }
+
+    @Test
+    void runsServesLogsAndStopsByUser() throws Exception {
+        g.ecs.registerTaskDefinition(TaskDefs.fargate("web",
+                TaskDefs.container("web", "sh", "-c", "echo starting web; httpd -f -v -p 8080 -h /www")
+                        .portMappings(PortMapping.builder().containerPort(8080).build())
+                        .stopTimeout(2).logConfiguration(TaskDefs.awslogs("/it/web", "ecs")).build()).build());
+        String arn = run("web");
+        Task t = g.awaitStatus(CLUSTER, arn, "RUNNING");
+        assertThat(t.lastStatus()).isEqualTo("RUNNING");
+        assertThat(t.startedAt()).isNotNull();
+        assertThat(t.pullStartedAt()).isNotNull();
+        assertThat(t.pullStoppedAt()).isNotNull();
+        String ip = t.attachments().get(0).details().stream().filter(d -> d.name().equals("privateIPv4Address"))
+                .findFirst().orElseThrow().value();
+        assertThat(ip).matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
+        assertThat(t.containers().get(0).networkInterfaces().get(0).privateIpv4Address()).isEqualTo(ip);
+
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + ip + ":8080/index.html")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.body()).isEqualTo("hello from a gantry task\n");
+
+        String taskId = arn.substring(arn.lastIndexOf('/') + 1);
+        List<OutputLogEvent> events = TestGantry.await(() -> g.logs.getLogEvents(GetLogEventsRequest.builder()
+                .logGroupName("/it/web").logStreamName("ecs/web/" + taskId).startFromHead(true).build()).events(),
+                e -> !e.isEmpty(), Duration.ofSeconds(30), "awslogs lines");
+        assertThat(events.get(0).message()).isEqualTo("starting web");
+        assertThat(events.get(0).timestamp()).isPositive();
+
+        g.ecs.stopTask(StopTaskRequest.builder().cluster(CLUSTER).task(arn).reason("test is done").build());
+        Task stopped = g.awaitStatus(CLUSTER, arn, "STOPPED");
+        assertThat(stopped.stopCode()).isEqualTo(TaskStopCode.USER_INITIATED);
+        assertThat(stopped.stoppedReason()).isEqualTo("test is done");
+        assertThat(stopped.desiredStatus()).isEqualTo("STOPPED");
+        assertThat(stopped.containers().get(0).exitCode()).isNotNull();
+        assertThat(stopped.stoppingAt()).isNotNull();
+        assertThat(stopped.stoppedAt()).isNotNull();
+        assertThat(stopped.executionStoppedAt()).isNotNull();
+        assertThat(stopped.attachments().get(0).status()).isEqualTo("DELETED");
+    }
+
+    @Test
+    void essentialContainerExitStopsTheTaskWithItsExitCode() {
+        g.ecs.registerTaskDefinition(TaskDefs.fargate("exits",
+                TaskDefs.container("main", "sh", "-c", "echo bye; exit 3").build(),
+                TaskDefs.container("sidecar", "sleep", "300").essential(false).stopTimeout(2).build()).build());
+        String arn = run("exits");
+        Task t = g.awaitStatus(CLUSTER, arn, "STOPPED");
+        assertThat(t.stopCode()).isEqualTo(TaskStopCode.ESSENTIAL_CONTAINER_EXITED);
+        assertThat(t.stoppedReason()).isEqualTo("Essential container in task exited");
+        Container main = t.containers().stream().filter(c -> c.name().equals("main")).findFirst().orElseThrow();
+        assertThat(main.exitCode()).isEqualTo(3);
+        assertThat(main.lastStatus()).isEqualTo("STOPPED");
+        Container side = t.containers().stream().filter(c -> c.name().equals("sidecar")).findFirst().orElseThrow();
+        assertThat(side.lastStatus()).isEqualTo("STOPPED");
+    }
+
+    @Test
+    void unpullableImageFailsToStartWithCannotPullContainerError() {
+        g.ecs.registerTaskDefinition(TaskDefs.fargate("nopull",
+                TaskDefs.container("app").image("registry.gantry.invalid/nothing/here:1").build()).build());
+        String arn = run("nopull");
+        Task t = g.awaitStatus(CLUSTER, arn, "STOPPED");
+        assertThat(t.stopCode()).isEqualTo(TaskStopCode.TASK_FAILED_TO_START);
+        assertThat(t.stoppedReason()).startsWith("CannotPullContainerError:");
+        assertThat(t.containers().get(0).reason()).startsWith("CannotPullContainerError:");
+        assertThat(t.startedAt()).isNull();
+    }
+
+    @Test
+    void containerOverItsMemoryLimitIsReportedAsOutOfMemory() {
+        g.ecs.registerTaskDefinition(TaskDefs.fargate("oom",
+                TaskDefs.container("hog", "sh", "-c", "x=$(head -c 80000000 /dev/zero | tr '\\0' a); echo $x")
+                        .memory(16).build()).build());
+        String arn = run("oom");
+        Task t = g.awaitStatus(CLUSTER, arn, "STOPPED");
+        Container hog = t.containers().get(0);
+        assertThat(hog.reason()).isEqualTo("OutOfMemoryError: Container killed due to memory usage");
+        assertThat(hog.exitCode()).isEqualTo(137);
+        assertThat(t.stopCode()).isEqualTo(TaskStopCode.ESSENTIAL_CONTAINER_EXITED);
+    }
+
+    @Test
+    void dependsOnHealthyWaitsForTheHealthCheckAndTaskBecomesHealthy() {
+        g.ecs.registerTaskDefinition(TaskDefs.fargate("deps",
+                TaskDefs.container("db", "sh", "-c", "sleep 2; touch /tmp/ready; sleep 300").stopTimeout(2)
+                        .healthCheck(HealthCheck.builder().command("CMD-SHELL", "test -f /tmp/ready")
+                                .interval(5).timeout(2).retries(3).build()).build(),
+                TaskDefs.container("app", "sh", "-c", "wget -qO- http://127.0.0.1:9000/ || true; sleep 300")
+                        .stopTimeout(2).environment(KeyValuePair.builder().name("ROLE").value("app").build())
+                        .dependsOn(ContainerDependency.builder().containerName("db")
+                                .condition(ContainerCondition.HEALTHY).build()).build()).build());
+        String arn = run("deps");
+        Task t = g.awaitStatus(CLUSTER, arn, "RUNNING");
+        assertThat(t.lastStatus()).isEqualTo("RUNNING");
+        Task healthy = g.awaitTask(CLUSTER, arn, x -> "HEALTHY".equals(x.healthStatusAsString()),
+                Duration.ofSeconds(60));
+        assertThat(healthy.containers()).allSatisfy(c -> assertThat(c.lastStatus()).isEqualTo("RUNNING"));
+        g.ecs.stopTask(StopTaskRequest.builder().cluster(CLUSTER).task(arn).build());
+        Task stopped = g.awaitStatus(CLUSTER, arn, "STOPPED");
+        assertThat(stopped.stoppedReason()).isEqualTo("Task stopped by user");
+    }
+
+    @Test
+    void overridesReplaceCommandAndEnvironment() {
+        g.ecs.registerTaskDefinition(TaskDefs.fargate("echo",
+                TaskDefs.container("main", "sh", "-c", "echo original").logConfiguration(
+                        TaskDefs.awslogs("/it/echo", "x")).build()).build());
+        String arn = run("echo", b -> b.overrides(o -> o.containerOverrides(c -> c.name("main")
+                .command("sh", "-c", "echo value=$GREETING").environment(KeyValuePair.builder()
+                        .name("GREETING").value("hi").build()))));
+        Task t = g.awaitStatus(CLUSTER, arn, "STOPPED");
+        assertThat(t.containers().get(0).exitCode()).isZero();
+        String taskId = arn.substring(arn.lastIndexOf('/') + 1);
+        List<OutputLogEvent> events = TestGantry.await(() -> g.logs.getLogEvents(GetLogEventsRequest.builder()
+                .logGroupName("/it/echo").logStreamName("x/main/" + taskId).startFromHead(true).build()).events(),
+                e -> !e.isEmpty(), Duration.ofSeconds(30), "override output");
+        assertThat(events).extracting(OutputLogEvent::message).containsExactly("value=hi");
+        assertThat(t.overrides().containerOverrides().get(0).name()).isEqualTo("main");
+        assertThat(Map.of("k", t.group())).containsEntry("k", "family:echo");
+    }
+}

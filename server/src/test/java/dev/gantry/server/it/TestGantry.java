@@ -1,0 +1,115 @@
+package dev.gantry.server.it;
+
+import dev.gantry.server.GantryConfig;
+import dev.gantry.server.GantryServer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/**
+ * One real Gantry server for the integration tests in this JVM: a temp data dir, an ephemeral port, the real
+ * Docker engine, and AWS SDK v2 clients pointed at it. Tasks run a busybox test image built locally.
+ */
+final class TestGantry {
+    static final String ACCESS_KEY = "AKIAGANTRYTEST000001";
+    static final String SECRET_KEY = "gantry-test-secret-key-0000000000000000000";
+    static final String IMAGE = "gantry-it/busybox:1";
+
+    private static TestGantry shared;
+
+    final GantryServer server;
+    final EcsClient ecs;
+    final CloudWatchLogsClient logs;
+    final Path dataDir;
+
+    private TestGantry(GantryServer server, Path dataDir) {
+        this.server = server;
+        this.dataDir = dataDir;
+        this.ecs = EcsClient.builder().endpointOverride(URI.create(server.endpoint()))
+                .credentialsProvider(credentials()).region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create()).build();
+        this.logs = CloudWatchLogsClient.builder().endpointOverride(URI.create(server.endpoint()))
+                .credentialsProvider(credentials()).region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    static synchronized TestGantry shared() {
+        if (shared == null) {
+            try {
+                Path dir = Files.createTempDirectory("gantry-it-");
+                shared = start(dir);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> shared.server.close()));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return shared;
+    }
+
+    static TestGantry start(Path dataDir) {
+        GantryConfig config = GantryConfig.resolve(Optional.of(0), Optional.of(dataDir), env());
+        GantryServer server = GantryServer.start(config, env());
+        server.driver().buildBusyboxImage(IMAGE, Path.of("/bin/busybox"),
+                Map.of("/www/index.html", "hello from a gantry task\n".getBytes()), List.of(), true); // rebuilt per run: the content is the test's
+        return new TestGantry(server, dataDir);
+    }
+
+    static Map<String, String> env() {
+        Map<String, String> env = new HashMap<>();
+        env.put("GANTRY_ACCESS_KEY_ID", ACCESS_KEY);
+        env.put("GANTRY_SECRET_ACCESS_KEY", SECRET_KEY);
+        return env;
+    }
+
+    static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+    }
+
+    Task describe(String cluster, String taskArn) {
+        return ecs.describeTasks(DescribeTasksRequest.builder().cluster(cluster).tasks(taskArn).build()).tasks().get(0);
+    }
+
+    /** Polls DescribeTasks until the task satisfies {@code done}; fails after {@code limit} (a hang guard only). */
+    Task awaitTask(String cluster, String taskArn, Predicate<Task> done, Duration limit) {
+        return await(() -> describe(cluster, taskArn), done, limit, "task " + taskArn);
+    }
+
+    Task awaitStatus(String cluster, String taskArn, String lastStatus) {
+        return awaitTask(cluster, taskArn, t -> t.lastStatus().equals(lastStatus)
+                || (!lastStatus.equals("STOPPED") && t.lastStatus().equals("STOPPED")), Duration.ofSeconds(120));
+    }
+
+    static <T> T await(Supplier<T> probe, Predicate<T> done, Duration limit, String what) {
+        Instant deadline = Instant.now().plus(limit);
+        T last = probe.get();
+        while (!done.test(last)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("gave up waiting for " + what + " after " + limit + "; last seen: " + last);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            last = probe.get();
+        }
+        return last;
+    }
+}

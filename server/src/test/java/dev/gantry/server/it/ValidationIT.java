@@ -1,0 +1,137 @@
+package dev.gantry.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ClientException;
+import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
+import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
+import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
+import software.amazon.awssdk.services.ecs.model.NetworkMode;
+import software.amazon.awssdk.services.ecs.model.PortMapping;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
+
+/** Bad input gets ECS's exception type and a message that says what to change — through the real SDK. */
+class ValidationIT {
+    private static TestGantry g;
+
+    @BeforeAll
+    static void start() {
+        g = TestGantry.shared();
+        g.ecs.createCluster(CreateClusterRequest.builder().clusterName("validation").build());
+        g.ecs.registerTaskDefinition(TaskDefs.fargate("valid", TaskDefs.container("main", "true").build()).build());
+    }
+
+    static Stream<Arguments> badTaskDefinitions() {
+        return Stream.of(
+                bad("cpu/memory combination", b -> b.cpu("256").memory("4096"), ClientException.class,
+                        "No Fargate configuration exists"),
+                bad("bridge network mode", b -> b.networkMode(NetworkMode.BRIDGE), ClientException.class, "awsvpc"),
+                bad("family charset", b -> b.family("bad family!"), ClientException.class, "Family"),
+                bad("no essential container", b -> b.containerDefinitions(
+                        TaskDefs.container("a", "true").essential(false).build()), ClientException.class, "essential"),
+                bad("duplicate names", b -> b.containerDefinitions(TaskDefs.container("a").build(),
+                        TaskDefs.container("a").build()), ClientException.class, "a"),
+                bad("image missing", b -> b.containerDefinitions(TaskDefs.container("a").image(null).build()),
+                        ClientException.class, "image"),
+                bad("container memory over task", b -> b.containerDefinitions(
+                        TaskDefs.container("a").memory(1024).build()), ClientException.class, "memory"),
+                bad("hostPort != containerPort", b -> b.containerDefinitions(TaskDefs.container("a")
+                        .portMappings(PortMapping.builder().containerPort(80).hostPort(8080).build()).build()),
+                        ClientException.class, "host ports and container ports"),
+                bad("unsupported secrets", b -> b.containerDefinitions(TaskDefs.container("a")
+                        .secrets(s -> s.name("X").valueFrom("arn:aws:ssm:us-east-1:000000000000:parameter/x"))
+                        .build()), ClientException.class, "secrets"));
+    }
+
+    private static Arguments bad(String name, Consumer<RegisterTaskDefinitionRequest.Builder> change,
+            Class<? extends AwsServiceException> type, String fragment) {
+        return Arguments.of(name, change, type, fragment);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badTaskDefinitions")
+    void registerTaskDefinitionRejects(String name, Consumer<RegisterTaskDefinitionRequest.Builder> change,
+            Class<? extends AwsServiceException> type, String fragment) {
+        RegisterTaskDefinitionRequest.Builder b = TaskDefs.fargate("bad", TaskDefs.container("main", "true").build());
+        change.accept(b);
+        assertThatThrownBy(() -> g.ecs.registerTaskDefinition(b.build())).isInstanceOf(type)
+                .satisfies(e -> assertThat(((AwsServiceException) e).statusCode()).isEqualTo(400))
+                .hasMessageContaining(fragment);
+    }
+
+    private static RunTaskRequest.Builder runValid() {
+        return RunTaskRequest.builder().cluster("validation").taskDefinition("valid")
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")));
+    }
+
+    @Test
+    void runTaskRejectsBadInput() {
+        assertThatThrownBy(() -> g.ecs.runTask(runValid().count(11).build()))
+                .isInstanceOf(InvalidParameterException.class);
+        assertThatThrownBy(() -> g.ecs.runTask(runValid().networkConfiguration((software.amazon.awssdk.services
+                .ecs.model.NetworkConfiguration) null).build())).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("Network Configuration must be provided");
+        assertThatThrownBy(() -> g.ecs.runTask(runValid().cluster("no-such-cluster").build()))
+                .isInstanceOf(ClusterNotFoundException.class);
+        assertThatThrownBy(() -> g.ecs.runTask(runValid().taskDefinition("no-such-family").build()))
+                .isInstanceOf(ClientException.class).hasMessageContaining("Unable to describe task definition");
+        assertThatThrownBy(() -> g.ecs.runTask(runValid().overrides(o -> o.containerOverrides(c -> c.name("nope")))
+                .build())).isInstanceOf(InvalidParameterException.class).hasMessageContaining("nope");
+    }
+
+    @Test
+    void describeReportsUnknownTasksAsFailures() {
+        var out = g.ecs.describeTasks(DescribeTasksRequest.builder().cluster("validation")
+                .tasks("0123456789abcdef0123456789abcdef").build());
+        assertThat(out.tasks()).isEmpty();
+        assertThat(out.failures()).singleElement().satisfies(f -> assertThat(f.reason()).isEqualTo("MISSING"));
+    }
+
+    @Test
+    void wrongSecretIsRefusedWithInvalidSignature() {
+        try (EcsClient wrong = EcsClient.builder().endpointOverride(URI.create(g.server.endpoint()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(TestGantry.ACCESS_KEY, "not-the-secret")))
+                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create()).build()) {
+            assertThatThrownBy(wrong::listClusters).isInstanceOf(AwsServiceException.class)
+                    .satisfies(e -> {
+                        AwsServiceException a = (AwsServiceException) e;
+                        assertThat(a.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
+                        assertThat(a.statusCode()).isEqualTo(403);
+                    });
+        }
+    }
+
+    @Test
+    void clusterLifecycle() {
+        g.ecs.createCluster(CreateClusterRequest.builder().clusterName("short-lived").build());
+        assertThat(g.ecs.listClusters().clusterArns()).anyMatch(a -> a.endsWith(":cluster/short-lived"));
+        var deleted = g.ecs.deleteCluster(b -> b.cluster("short-lived")).cluster();
+        assertThat(deleted.status()).isEqualTo("INACTIVE");
+        assertThat(g.ecs.listClusters().clusterArns()).noneMatch(a -> a.endsWith(":cluster/short-lived"));
+        assertThat(g.ecs.describeClusters(b -> b.clusters("short-lived")).clusters().get(0).status())
+                .isEqualTo("INACTIVE");
+        assertThatThrownBy(() -> g.ecs.runTask(runValid().cluster("short-lived").build()))
+                .isInstanceOf(ClusterNotFoundException.class);
+        assertThat(List.of(g.ecs.describeClusters(b -> b.clusters("default")).clusters().get(0).status()))
+                .containsExactly("ACTIVE");
+    }
+}

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
         description = "Start Gantry and run a sample task, streaming its logs (Ctrl-C to quit).")
 final class UpCommand implements Callable<Integer> {
     static final String SAMPLE_IMAGE = "gantry/sample:1";
+    static final String FAMILY = "gantry-sample";
 
     @Option(names = "--port", description = "API port (default 4499 or GANTRY_PORT).")
     Integer port;
@@ -33,7 +34,10 @@ final class UpCommand implements Callable<Integer> {
         GantryConfig config = GantryConfig.resolve(Optional.ofNullable(port), Optional.ofNullable(dataDir),
                 System.getenv());
         GantryServer server = GantryServer.start(config, System.getenv());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "gantry-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            SampleCleanup.stopSampleTasks(server, FAMILY);
+            server.close();
+        }, "gantry-shutdown"));
         server.driver().buildBusyboxImage(SAMPLE_IMAGE, config.busybox(),
                 Map.of("/www/index.html", resource("index.html")), List.of(), false);
         Path taskDefinition = config.dataDir().resolve("sample-task-definition.json");

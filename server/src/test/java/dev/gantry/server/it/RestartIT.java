@@ -36,9 +36,18 @@ class RestartIT {
     void killDashNineLosesNothingAndDuplicatesNothing() throws Exception {
         Path dir = Files.createTempDirectory("gantry-restart-");
         int port = ServerProcess.freePort();
+        ServerProcess first = ServerProcess.start(dir, port);
+        try {
+            runScenario(dir, port, first);
+        } finally {
+            first.kill(); // no-op when the scenario already killed it
+            EngineCleanup.removeInstallationOf(dir);
+        }
+    }
+
+    private void runScenario(Path dir, int port, ServerProcess first) throws Exception {
         String longArn;
         String exitingArn;
-        ServerProcess first = ServerProcess.start(dir, port);
         try (EcsClient ecs = ecs(first.endpoint())) {
             // the image is built by the shared in-process server's helper; make sure it exists
             TestGantry.shared();

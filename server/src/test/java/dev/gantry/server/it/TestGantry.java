@@ -54,7 +54,10 @@ final class TestGantry {
             try {
                 Path dir = Files.createTempDirectory("gantry-it-");
                 shared = start(dir);
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> shared.server.close()));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    shared.server.close();
+                    EngineCleanup.removeInstallationOf(dir);
+                }));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -1,0 +1,49 @@
+package dev.gantry.server.it;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import dev.gantry.runtime.docker.Names;
+import dev.gantry.store.ecs.SettingsStore;
+import dev.gantry.store.sqlite.Database;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Removes every engine object a test installation created. A real Gantry leaves its warm sandboxes and running
+ * tasks for the next start to re-adopt; a test's temp data dir never starts again, so its objects must go.
+ */
+final class EngineCleanup {
+    private EngineCleanup() {}
+
+    /** The installation id recorded in a (stopped) server's data dir. */
+    static String installationOf(Path dataDir) {
+        try (Database db = Database.open(dataDir.resolve("gantry.db"))) {
+            return new SettingsStore(db).getOrCreate("installation-id", () -> {
+                throw new IllegalStateException("no installation id in " + dataDir);
+            });
+        }
+    }
+
+    static void removeInstallation(String installationId) {
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        try (DockerClient docker = DockerClientImpl.getInstance(config,
+                new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build())) {
+            List<Container> owned = docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of(Names.LABEL_INSTALLATION, installationId)).exec();
+            for (Container c : owned) {
+                docker.removeContainerCmd(c.getId()).withForce(true).exec();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void removeInstallationOf(Path dataDir) {
+        removeInstallation(installationOf(dataDir));
+    }
+}

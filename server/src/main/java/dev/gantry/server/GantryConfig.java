@@ -40,15 +40,22 @@ public record GantryConfig(
         Setting s = new Setting(env, props);
         return new GantryConfig(
                 s.get("GANTRY_HOST", "host", "127.0.0.1"),
-                port.orElseGet(() -> Integer.parseInt(s.get("GANTRY_PORT", "port", String.valueOf(DEFAULT_PORT)))),
+                port.orElseGet(() -> s.number("GANTRY_PORT", "port", DEFAULT_PORT, 0, 65535)),
                 dir,
                 s.get("GANTRY_REGION", "region", "us-east-1"),
                 s.get("GANTRY_ACCOUNT_ID", "account-id", "000000000000"),
                 s.get("GANTRY_NETWORK", "network", "gantry"),
                 Path.of(s.get("GANTRY_BUSYBOX", "busybox", "/bin/busybox")),
-                Integer.parseInt(s.get("GANTRY_WARM_SANDBOXES", "warm-sandboxes", "2")),
-                Duration.ofMinutes(Long.parseLong(s.get("GANTRY_STOPPED_TASK_RETENTION_MINUTES",
-                        "stopped-task-retention-minutes", "120"))));
+                s.number("GANTRY_WARM_SANDBOXES", "warm-sandboxes", 2, 0, 64),
+                Duration.ofMinutes(s.number("GANTRY_STOPPED_TASK_RETENTION_MINUTES",
+                        "stopped-task-retention-minutes", 120, 60, 7 * 24 * 60)));
+    }
+
+    /** A setting the user got wrong; the message names it and says what is allowed. */
+    public static final class InvalidSettingException extends IllegalArgumentException {
+        InvalidSettingException(String message) {
+            super(message);
+        }
     }
 
     private record Setting(Map<String, String> env, Properties props) {
@@ -58,6 +65,20 @@ public record GantryConfig(
                 return v.trim();
             }
             return props.getProperty(key, dflt).trim();
+        }
+
+        int number(String envName, String key, int dflt, int min, int max) {
+            String v = get(envName, key, String.valueOf(dflt));
+            try {
+                int n = Integer.parseInt(v);
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new InvalidSettingException("invalid setting " + envName + " (config key '" + key + "'): '" + v
+                    + "' must be a whole number from " + min + " to " + max + ".");
         }
     }
 

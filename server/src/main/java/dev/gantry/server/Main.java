@@ -20,7 +20,21 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         CliCommands.all().forEach(cl::addSubcommand);
+        cl.setExecutionExceptionHandler(Main::report);
         return cl;
+    }
+
+    /**
+     * Start-up failures a user can fix (a bad setting, no engine, an unreadable data dir) are printed as one plain
+     * message; anything else is a bug and keeps its stack trace for the report.
+     */
+    private static int report(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof IllegalArgumentException || e instanceof dev.gantry.runtime.spi.RuntimeError
+                || e instanceof dev.gantry.store.StoreException || e instanceof IllegalStateException) {
+            cl.getErr().println("gantry: " + e.getMessage());
+            return 2;
+        }
+        throw e;
     }
 
     @Override

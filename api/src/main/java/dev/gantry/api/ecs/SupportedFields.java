@@ -2,12 +2,16 @@ package dev.gantry.api.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.core.error.ApiException;
+import dev.gantry.core.run.ContainerOverride;
+import dev.gantry.core.run.RunTaskRequest;
+import dev.gantry.core.run.TaskOverride;
 import dev.gantry.core.taskdef.ContainerDefinition;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -19,8 +23,10 @@ final class SupportedFields {
     private static final Set<String> TASK = Set.of("family", "containerDefinitions", "taskRoleArn",
             "executionRoleArn", "networkMode", "requiresCompatibilities", "cpu", "memory", "runtimePlatform",
             "ephemeralStorage", "volumes", "placementConstraints", "tags");
-    private static final Set<String> CONTAINER = Arrays.stream(ContainerDefinition.class.getRecordComponents())
-            .map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> CONTAINER = components(ContainerDefinition.class);
+    private static final Set<String> RUN_TASK = components(RunTaskRequest.class);
+    private static final Set<String> OVERRIDE = components(TaskOverride.class);
+    private static final Set<String> CONTAINER_OVERRIDE = components(ContainerOverride.class);
 
     private SupportedFields() {}
 
@@ -39,11 +45,41 @@ final class SupportedFields {
         }
     }
 
+    static void checkRunTask(JsonNode in) {
+        checkParameter(in, RUN_TASK, "");
+        if (in.path("enableExecuteCommand").asBoolean(false)) {
+            throw ApiException.invalidParameter("Gantry does not support ECS Exec (enableExecuteCommand) yet; "
+                    + "omit it or set it to false.");
+        }
+        JsonNode overrides = in.path("overrides");
+        if (overrides.isObject()) {
+            checkParameter(overrides, OVERRIDE, "overrides.");
+            JsonNode containers = overrides.path("containerOverrides");
+            for (int i = 0; containers.isArray() && i < containers.size(); i++) {
+                checkParameter(containers.get(i), CONTAINER_OVERRIDE, "overrides.containerOverrides[" + i + "].");
+            }
+        }
+    }
+
+    private static Set<String> components(Class<? extends Record> type) {
+        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     private static void check(JsonNode node, Set<String> supported, String path) {
+        check(node, supported, path, ApiException::client);
+    }
+
+    private static void checkParameter(JsonNode node, Set<String> supported, String path) {
+        check(node, supported, path, ApiException::invalidParameter);
+    }
+
+    private static void check(JsonNode node, Set<String> supported, String path,
+            Function<String, ApiException> error) {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             if (!supported.contains(f.getKey()) && !isEmpty(f.getValue())) {
-                throw ApiException.client("Gantry does not support '" + path + f.getKey() + "' yet. Remove it (or "
+                throw error.apply("Gantry does not support '" + path + f.getKey() + "' yet. Remove it (or "
                         + "leave it empty) to run this task definition on Gantry; see docs/compat for what is "
                         + "supported.");
             }

@@ -35,6 +35,7 @@ final class TaskHandlers {
     }
 
     JsonNode run(JsonNode in) {
+        SupportedFields.checkRunTask(in);
         RunTaskRequest req;
         try {
             req = Json.mapper().treeToValue(in, RunTaskRequest.class);
@@ -58,7 +59,7 @@ final class TaskHandlers {
             }
         }
         TaskDefinition effective = RunTaskPlanner.effectiveDefinition(td, req.overrides());
-        List<Tag> tags = req.tags() == null ? List.of() : req.tags();
+        List<Tag> tags = taskTags(req, td, cluster);
         @SuppressWarnings("unchecked")
         Map<String, Object> overrides = in.has("overrides")
                 ? Json.mapper().convertValue(in.get("overrides"), Map.class) : Map.of();
@@ -70,6 +71,22 @@ final class TaskHandlers {
         tasks.forEach(t -> ctx.tags().put(t.taskArn(), tags));
         ctx.supervisor().launch(tasks);
         return respond(tasks);
+    }
+
+    /**
+     * The request's tags, plus the task definition's with propagateTags TASK_DEFINITION, plus ECS's managed
+     * {@code aws:ecs:*} tags with enableECSManagedTags.
+     */
+    private List<Tag> taskTags(RunTaskRequest req, TaskDefinition td, Cluster cluster) {
+        Map<String, Tag> byKey = new java.util.LinkedHashMap<>();
+        if ("TASK_DEFINITION".equals(req.propagateTags())) {
+            ctx.tags().list(td.taskDefinitionArn()).forEach(t -> byKey.put(t.key(), t));
+        }
+        req.tagsOrEmpty().forEach(t -> byKey.put(t.key(), t));
+        if (Boolean.TRUE.equals(req.enableECSManagedTags())) {
+            byKey.put("aws:ecs:clusterName", new Tag("aws:ecs:clusterName", cluster.clusterName()));
+        }
+        return List.copyOf(byKey.values());
     }
 
     private JsonNode respond(List<Task> tasks) {

@@ -21,7 +21,6 @@ import dev.gantry.runtime.spi.Sandbox;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -396,9 +395,5 @@ final class TaskRunner implements Runnable {
             case CANNOT_INSPECT_CONTAINER -> "CannotInspectContainerError: ";
             case SANDBOX_FAILED, ENGINE_UNAVAILABLE -> Reasons.RESOURCE_INITIALIZATION;
         };
-    }
-
-    static List<String> names(List<ContainerDefinition> defs) {
-        return defs.stream().map(ContainerDefinition::name).toList();
     }
 }

@@ -12,7 +12,6 @@ public enum ErrorCode {
     INCOMPLETE_SIGNATURE("IncompleteSignatureException", 400),
     INVALID_SIGNATURE("InvalidSignatureException", 403),
     UNRECOGNIZED_CLIENT("UnrecognizedClientException", 403),
-    SIGNATURE_EXPIRED("InvalidSignatureException", 403),
     SERIALIZATION("SerializationException", 400),
     UNKNOWN_OPERATION("UnknownOperationException", 400),
     VALIDATION("ValidationException", 400),

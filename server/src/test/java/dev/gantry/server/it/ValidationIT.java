@@ -95,6 +95,25 @@ class ValidationIT {
                 .isInstanceOf(ClientException.class).hasMessageContaining("Unable to describe task definition");
         assertThatThrownBy(() -> g.ecs.runTask(runValid().overrides(o -> o.containerOverrides(c -> c.name("nope")))
                 .build())).isInstanceOf(InvalidParameterException.class).hasMessageContaining("nope");
+        assertThatThrownBy(() -> g.ecs.runTask(runValid().enableExecuteCommand(true).build()))
+                .isInstanceOf(InvalidParameterException.class).hasMessageContaining("enableExecuteCommand");
+        assertThatThrownBy(() -> g.ecs.runTask(runValid().placementConstraints(p -> p.type("memberOf")
+                .expression("attribute:x == y")).build())).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("placementConstraints");
+    }
+
+    @Test
+    void runTaskPropagatesDefinitionTagsAndAddsManagedTags() {
+        g.ecs.registerTaskDefinition(TaskDefs.fargate("tagged", TaskDefs.container("main", "sleep", "30")
+                .stopTimeout(2).build()).tags(t -> t.key("team").value("core")).build());
+        var task = g.ecs.runTask(RunTaskRequest.builder().cluster("validation").taskDefinition("tagged")
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))
+                .propagateTags("TASK_DEFINITION").enableECSManagedTags(true).tags(t -> t.key("env").value("it"))
+                .build()).tasks().get(0);
+        var tags = g.ecs.listTagsForResource(b -> b.resourceArn(task.taskArn())).tags();
+        assertThat(tags).extracting(t -> t.key() + "=" + t.value())
+                .containsExactlyInAnyOrder("team=core", "env=it", "aws:ecs:clusterName=validation");
+        g.ecs.stopTask(b -> b.cluster("validation").task(task.taskArn()));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.gantry.store.ecs;
 
-import dev.gantry.core.task.DesiredStatus;
 import dev.gantry.core.task.StopCode;
 import dev.gantry.core.task.Task;
 import dev.gantry.core.task.TaskDesired;
@@ -162,18 +161,27 @@ public final class TaskStore {
         });
     }
 
-    /** Forgets tasks that stopped before {@code cutoff}; returns their ids. */
+    /** Forgets tasks that stopped before {@code cutoff}, with their tags; returns their ids. */
     public List<String> deleteStoppedBefore(Instant cutoff) {
         return db.write(c -> {
             List<String> ids = new ArrayList<>();
+            List<String> arns = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM tasks WHERE phase = 'STOPPED' AND stopped_at < ? RETURNING task_id")) {
+                    "DELETE FROM tasks WHERE phase = 'STOPPED' AND stopped_at < ? RETURNING task_id, arn")) {
                 ps.setLong(1, cutoff.toEpochMilli());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getString(1));
+                        arns.add(rs.getString(2));
                     }
                 }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM tags WHERE resource_arn = ?")) {
+                for (String arn : arns) {
+                    ps.setString(1, arn);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
             return ids;
         });
@@ -199,9 +207,5 @@ public final class TaskStore {
             }
         }
         return out;
-    }
-
-    static boolean isRunning(Task t) {
-        return t.desired().status() == DesiredStatus.RUNNING;
     }
 }

@@ -1,27 +1,21 @@
 package dev.gantry.server;
 
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code gantry server}: the control plane in the foreground until interrupted. */
 @Command(name = "server", mixinStandardHelpOptions = true,
         description = "Run the Gantry control plane in the foreground.")
 final class ServerCommand implements Callable<Integer> {
 
-    @Option(names = "--port", description = "API port (default ${DEFAULT-VALUE} or GANTRY_PORT).")
-    Integer port;
-
-    @Option(names = "--data-dir", description = "Where state lives (default ~/.gantry or GANTRY_DATA_DIR).")
-    Path dataDir;
+    @Mixin
+    ServerOptions options = new ServerOptions();
 
     @Override
     public Integer call() throws Exception {
-        GantryConfig config = GantryConfig.resolve(Optional.ofNullable(port), Optional.ofNullable(dataDir),
-                System.getenv());
+        GantryConfig config = options.config();
         try (GantryServer server = GantryServer.start(config, System.getenv())) {
             Banner.print(System.out, server, false);
             awaitShutdown(server);

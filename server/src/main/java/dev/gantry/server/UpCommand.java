@@ -7,10 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code gantry up}: the newcomer's first command. Starts Gantry on its embedded defaults, builds the sample image
@@ -23,16 +22,12 @@ final class UpCommand implements Callable<Integer> {
     static final String SAMPLE_IMAGE = "gantry/sample:1";
     static final String FAMILY = "gantry-sample";
 
-    @Option(names = "--port", description = "API port (default 4499 or GANTRY_PORT).")
-    Integer port;
-
-    @Option(names = "--data-dir", description = "Where state lives (default ~/.gantry or GANTRY_DATA_DIR).")
-    Path dataDir;
+    @Mixin
+    ServerOptions options = new ServerOptions();
 
     @Override
     public Integer call() throws Exception {
-        GantryConfig config = GantryConfig.resolve(Optional.ofNullable(port), Optional.ofNullable(dataDir),
-                System.getenv());
+        GantryConfig config = options.config();
         GantryServer server = GantryServer.start(config, System.getenv());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             SampleCleanup.stopSampleTasks(server, FAMILY);

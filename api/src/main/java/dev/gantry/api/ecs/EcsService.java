@@ -2,22 +2,20 @@ package dev.gantry.api.ecs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.api.protocol.AwsJsonService;
+import dev.gantry.api.protocol.OperationTable;
 import dev.gantry.api.protocol.RequestContext;
-import dev.gantry.core.error.ApiException;
-import dev.gantry.core.error.ErrorCode;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /** Amazon ECS (AmazonEC2ContainerServiceV20141113): the operations Gantry implements, in one table. */
 public final class EcsService implements AwsJsonService {
-    private final Map<String, BiFunction<JsonNode, RequestContext, JsonNode>> operations;
+    private final OperationTable operations;
 
     public EcsService(EcsContext ctx) {
         ClusterHandlers clusters = new ClusterHandlers(ctx);
         TaskDefinitionHandlers defs = new TaskDefinitionHandlers(ctx);
         TaskHandlers tasks = new TaskHandlers(ctx, clusters);
         TagHandlers tags = new TagHandlers(ctx);
-        operations = Map.ofEntries(
+        operations = new OperationTable("ECS", "docs/compat/ecs.md", Map.ofEntries(
                 Map.entry("CreateCluster", (in, rc) -> clusters.create(in)),
                 Map.entry("DescribeClusters", (in, rc) -> clusters.describe(in)),
                 Map.entry("ListClusters", (in, rc) -> clusters.list(in)),
@@ -34,12 +32,12 @@ public final class EcsService implements AwsJsonService {
                 Map.entry("ListTasks", (in, rc) -> tasks.list(in)),
                 Map.entry("TagResource", (in, rc) -> tags.tag(in)),
                 Map.entry("UntagResource", (in, rc) -> tags.untag(in)),
-                Map.entry("ListTagsForResource", (in, rc) -> tags.list(in)));
+                Map.entry("ListTagsForResource", (in, rc) -> tags.list(in))));
     }
 
     /** The operation names this service implements (for the compatibility matrix test). */
     public java.util.Set<String> operationNames() {
-        return operations.keySet();
+        return operations.names();
     }
 
     @Override
@@ -54,11 +52,6 @@ public final class EcsService implements AwsJsonService {
 
     @Override
     public JsonNode handle(String operation, JsonNode input, RequestContext context) {
-        var op = operations.get(operation);
-        if (op == null) {
-            throw new ApiException(ErrorCode.UNKNOWN_OPERATION, "Gantry does not implement ECS operation '"
-                    + operation + "' yet. See docs/compat/ecs.md for the supported operations.");
-        }
-        return op.apply(input, context);
+        return operations.dispatch(operation, input, context);
     }
 }

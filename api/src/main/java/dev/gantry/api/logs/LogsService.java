@@ -2,41 +2,39 @@ package dev.gantry.api.logs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.api.protocol.AwsJsonService;
+import dev.gantry.api.protocol.OperationTable;
 import dev.gantry.api.protocol.RequestContext;
 import dev.gantry.core.arn.Arns;
-import dev.gantry.core.error.ApiException;
-import dev.gantry.core.error.ErrorCode;
 import dev.gantry.store.logs.LogStore;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /** Amazon CloudWatch Logs (Logs_20140328): the operations Gantry implements, in one table. */
 public final class LogsService implements AwsJsonService {
-    private final Map<String, Function<JsonNode, JsonNode>> operations;
+    private final OperationTable operations;
 
     public LogsService(LogStore store, Arns arns) {
         LogsViews views = new LogsViews(arns);
         GroupHandlers groups = new GroupHandlers(store, views);
         StreamHandlers streams = new StreamHandlers(store, views);
         EventHandlers events = new EventHandlers(store);
-        operations = Map.ofEntries(
-                Map.entry("CreateLogGroup", groups::create),
-                Map.entry("DeleteLogGroup", groups::delete),
-                Map.entry("DescribeLogGroups", groups::describe),
-                Map.entry("PutRetentionPolicy", groups::putRetention),
-                Map.entry("DeleteRetentionPolicy", groups::deleteRetention),
-                Map.entry("CreateLogStream", streams::create),
-                Map.entry("DeleteLogStream", streams::delete),
-                Map.entry("DescribeLogStreams", streams::describe),
-                Map.entry("PutLogEvents", events::put),
-                Map.entry("GetLogEvents", events::get),
-                Map.entry("FilterLogEvents", events::filter));
+        operations = new OperationTable("CloudWatch Logs", "docs/compat/logs.md", Map.ofEntries(
+                Map.entry("CreateLogGroup", (in, rc) -> groups.create(in)),
+                Map.entry("DeleteLogGroup", (in, rc) -> groups.delete(in)),
+                Map.entry("DescribeLogGroups", (in, rc) -> groups.describe(in)),
+                Map.entry("PutRetentionPolicy", (in, rc) -> groups.putRetention(in)),
+                Map.entry("DeleteRetentionPolicy", (in, rc) -> groups.deleteRetention(in)),
+                Map.entry("CreateLogStream", (in, rc) -> streams.create(in)),
+                Map.entry("DeleteLogStream", (in, rc) -> streams.delete(in)),
+                Map.entry("DescribeLogStreams", (in, rc) -> streams.describe(in)),
+                Map.entry("PutLogEvents", (in, rc) -> events.put(in)),
+                Map.entry("GetLogEvents", (in, rc) -> events.get(in)),
+                Map.entry("FilterLogEvents", (in, rc) -> events.filter(in))));
     }
 
     /** The operation names this service implements (for the compatibility matrix). */
     public Set<String> operationNames() {
-        return operations.keySet();
+        return operations.names();
     }
 
     @Override
@@ -51,11 +49,6 @@ public final class LogsService implements AwsJsonService {
 
     @Override
     public JsonNode handle(String operation, JsonNode input, RequestContext context) {
-        Function<JsonNode, JsonNode> op = operations.get(operation);
-        if (op == null) {
-            throw new ApiException(ErrorCode.UNKNOWN_OPERATION, "Gantry does not implement CloudWatch Logs operation '"
-                    + operation + "' yet.");
-        }
-        return op.apply(input);
+        return operations.dispatch(operation, input, context);
     }
 }

@@ -62,24 +62,22 @@ class RegistryPullIT {
     }
 
     private static void pushAndRun(TestGantry g, DockerClient docker, int port, String ref) throws Exception {
-        {
-            awaitRegistry(port);
-            docker.tagImageCmd(TestGantry.IMAGE, ref, "1").exec();
-            docker.pushImageCmd(ref).withTag("1").start().awaitCompletion(120, TimeUnit.SECONDS);
-            docker.removeImageCmd(ref + ":1").exec(); // now only the registry has this reference
+        awaitRegistry(port);
+        docker.tagImageCmd(TestGantry.IMAGE, ref, "1").exec();
+        docker.pushImageCmd(ref).withTag("1").start().awaitCompletion(120, TimeUnit.SECONDS);
+        docker.removeImageCmd(ref + ":1").exec(); // now only the registry has this reference
 
-            g.ecs.registerTaskDefinition(TaskDefs.fargate("pulled",
-                    TaskDefs.container("main", "sh", "-c", "echo pulled and ran").image(ref + ":1").build()).build());
-            String arn = g.ecs.runTask(b -> b.taskDefinition("pulled").networkConfiguration(
-                    n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))).tasks().get(0).taskArn();
-            Task t = g.awaitStatus("default", arn, "STOPPED");
-            assertThat(t.stopCode()).isEqualTo(TaskStopCode.ESSENTIAL_CONTAINER_EXITED);
-            assertThat(t.containers().get(0).exitCode()).as("reason: %s", t.stoppedReason()).isZero();
-            assertThat(t.containers().get(0).imageDigest()).startsWith("sha256:");
-            assertThat(t.pullStartedAt()).isNotNull();
-            assertThat(t.pullStoppedAt()).isAfterOrEqualTo(t.pullStartedAt());
-            assertThat(docker.listImagesCmd().withImageNameFilter(ref + ":1").exec()).isNotEmpty();
-        }
+        g.ecs.registerTaskDefinition(TaskDefs.fargate("pulled",
+                TaskDefs.container("main", "sh", "-c", "echo pulled and ran").image(ref + ":1").build()).build());
+        String arn = g.ecs.runTask(b -> b.taskDefinition("pulled").networkConfiguration(
+                n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))).tasks().get(0).taskArn();
+        Task t = g.awaitStatus("default", arn, "STOPPED");
+        assertThat(t.stopCode()).isEqualTo(TaskStopCode.ESSENTIAL_CONTAINER_EXITED);
+        assertThat(t.containers().get(0).exitCode()).as("reason: %s", t.stoppedReason()).isZero();
+        assertThat(t.containers().get(0).imageDigest()).startsWith("sha256:");
+        assertThat(t.pullStartedAt()).isNotNull();
+        assertThat(t.pullStoppedAt()).isAfterOrEqualTo(t.pullStartedAt());
+        assertThat(docker.listImagesCmd().withImageNameFilter(ref + ":1").exec()).isNotEmpty();
     }
 
     private static void awaitRegistry(int port) throws InterruptedException {

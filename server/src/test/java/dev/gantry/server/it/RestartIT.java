@@ -41,7 +41,7 @@ class RestartIT {
             runScenario(dir, port, first);
         } finally {
             first.kill(); // no-op when the scenario already killed it
-            EngineCleanup.removeInstallationOf(dir);
+            Engine.removeInstallationOf(dir);
         }
     }
 

@@ -158,6 +158,32 @@ class TaskLifecycleIT {
     }
 
     @Test
+    void containerSettingsAndLimitsReachTheEngine() {
+        g.ecs.registerTaskDefinition(TaskDefs.fargate("settings",
+                TaskDefs.container("main").entryPoint("sh", "-c")
+                        .command("id -u; pwd; ulimit -n; touch /probe 2>/dev/null || echo read-only; sleep 300")
+                        .user("1000").workingDirectory("/tmp").readonlyRootFilesystem(true).stopTimeout(2)
+                        .ulimits(u -> u.name("nofile").softLimit(512).hardLimit(1024))
+                        .logConfiguration(TaskDefs.awslogs("/it/settings", "s")).build())
+                .cpu("512").memory("1024").build());
+        String arn = run("settings");
+        Task t = g.awaitStatus(CLUSTER, arn, "RUNNING");
+        String taskId = arn.substring(arn.lastIndexOf('/') + 1);
+        List<OutputLogEvent> events = TestGantry.await(() -> g.logs.getLogEvents(GetLogEventsRequest.builder()
+                .logGroupName("/it/settings").logStreamName("s/main/" + taskId).startFromHead(true).build()).events(),
+                e -> e.size() >= 4, Duration.ofSeconds(30), "settings output");
+        assertThat(events).extracting(OutputLogEvent::message).containsExactly("1000", "/tmp", "512", "read-only");
+
+        var hostConfig = Engine.inspect(t.containers().get(0).runtimeId()).getHostConfig();
+        assertThat(hostConfig.getNanoCPUs()).isEqualTo(500_000_000L); // task cpu 512 units = 0.5 vCPU
+        assertThat(hostConfig.getMemory()).isEqualTo(1024L * 1024 * 1024); // task memory, no container memory
+        assertThat(hostConfig.getMemorySwap()).isEqualTo(hostConfig.getMemory()); // no swap beyond the limit
+        assertThat(hostConfig.getNetworkMode()).startsWith("container:"); // the task sandbox's namespace
+        g.ecs.stopTask(StopTaskRequest.builder().cluster(CLUSTER).task(arn).build());
+        g.awaitStatus(CLUSTER, arn, "STOPPED");
+    }
+
+    @Test
     void overridesReplaceCommandAndEnvironment() {
         g.ecs.registerTaskDefinition(TaskDefs.fargate("echo",
                 TaskDefs.container("main", "sh", "-c", "echo original").logConfiguration(

@@ -56,7 +56,7 @@ final class TestGantry {
                 shared = start(dir);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     shared.server.close();
-                    EngineCleanup.removeInstallationOf(dir);
+                    Engine.removeInstallationOf(dir);
                 }));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);

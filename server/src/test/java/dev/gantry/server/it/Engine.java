@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Removes every engine object a test installation created. A real Gantry leaves its warm sandboxes and running
+ * The tests' direct view of the engine: what it was told about a container, and removal of every object a test
+ * installation created. A real Gantry leaves its warm sandboxes and running
  * tasks for the next start to re-adopt; a test's temp data dir never starts again, so its objects must go.
  */
-final class EngineCleanup {
-    private EngineCleanup() {}
+final class Engine {
+    private Engine() {}
 
     /** The installation id recorded in a (stopped) server's data dir. */
     static String installationOf(Path dataDir) {
@@ -38,6 +39,17 @@ final class EngineCleanup {
             for (Container c : owned) {
                 docker.removeContainerCmd(c.getId()).withForce(true).exec();
             }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What the engine says about a container (for assertions on the limits Gantry set). */
+    static com.github.dockerjava.api.command.InspectContainerResponse inspect(String containerId) {
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        try (DockerClient docker = DockerClientImpl.getInstance(config,
+                new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build())) {
+            return docker.inspectContainerCmd(containerId).exec();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -32,7 +32,7 @@ final class TaskDefinitionHandlers {
         try {
             requested = Json.mapper().treeToValue(body, TaskDefinition.class);
         } catch (JsonProcessingException e) {
-            throw ApiException.client("Invalid task definition: " + e.getOriginalMessage());
+            throw ApiException.client(WireErrors.describe(e));
         }
         TaskDefinition valid = TaskDefinitionValidator.validateAndNormalize(requested);
         TaskDefinition stored = ctx.taskDefinitions().register(valid.family(), rev -> valid.registered(

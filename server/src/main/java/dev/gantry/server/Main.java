@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 /** The {@code gantry} command: the server, the newcomer's {@code up}, and the CLI for people. */
 @Command(name = "gantry", mixinStandardHelpOptions = true, version = "gantry 0.1.0",
         description = "Fargate-style serverless containers on your own machine, speaking the AWS ECS API.",
-        subcommands = {ServerCommand.class, UpCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServerCommand.class, UpCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "The ./gantry launcher also runs:",
+            "  test      the whole test suite (unit + integration against real containers)",
+            "  bench     the RunTask -> RUNNING latency benchmark (docs/benchmarks.md)"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -32,8 +32,8 @@ final class Input {
         if (n == null || n.isNull()) {
             return Optional.empty();
         }
-        if (!n.isIntegralNumber()) {
-            throw ApiException.invalidParameter("'" + name + "' must be an integer.");
+        if (!n.isIntegralNumber() || !n.canConvertToInt()) {
+            throw ApiException.invalidParameter("'" + name + "' must be a whole number that fits in 32 bits.");
         }
         return Optional.of(n.asInt());
     }

@@ -31,6 +31,7 @@ final class SupportedFields {
     private SupportedFields() {}
 
     static void checkTaskDefinition(JsonNode in) {
+        noNullEntries(in, "", ApiException::client);
         check(in, TASK, "");
         JsonNode containers = in.path("containerDefinitions");
         if (!containers.isArray()) {
@@ -46,6 +47,7 @@ final class SupportedFields {
     }
 
     static void checkRunTask(JsonNode in) {
+        noNullEntries(in, "", ApiException::invalidParameter);
         checkParameter(in, RUN_TASK, "");
         if (in.path("enableExecuteCommand").asBoolean(false)) {
             throw ApiException.invalidParameter("Gantry does not support ECS Exec (enableExecuteCommand) yet; "
@@ -57,6 +59,24 @@ final class SupportedFields {
             JsonNode containers = overrides.path("containerOverrides");
             for (int i = 0; containers.isArray() && i < containers.size(); i++) {
                 checkParameter(containers.get(i), CONTAINER_OVERRIDE, "overrides.containerOverrides[" + i + "].");
+            }
+        }
+    }
+
+    /** A list may not hold null entries ({@code "command": [null]}); AWS rejects them too. */
+    private static void noNullEntries(JsonNode node, String path, Function<String, ApiException> error) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (node.get(i).isNull()) {
+                    throw error.apply("'" + path + "[" + i + "]' must not be null: remove the entry or give it "
+                            + "a value.");
+                }
+                noNullEntries(node.get(i), path + "[" + i + "]", error);
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                noNullEntries(f.getValue(), path.isEmpty() ? f.getKey() : path + "." + f.getKey(), error);
             }
         }
     }

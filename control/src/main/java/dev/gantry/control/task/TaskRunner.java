@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 final class TaskRunner implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
+    /** How often a running task's containers are re-inspected when no event arrived. */
+    private static final java.time.Duration RESYNC = java.time.Duration.ofSeconds(30);
 
     private final RunnerContext ctx;
     private final boolean adopted;
@@ -71,6 +73,9 @@ final class TaskRunner implements Runnable {
             LOG.atDebug().addKeyValue("taskArn", task.taskArn()).log("runner interrupted; task left for re-adoption");
             return;
         } catch (TaskFailure f) {
+            if (Thread.currentThread().isInterrupted()) {
+                return; // the failure was caused by shutdown interrupting a call: leave the task for re-adoption
+            }
             failToStart(f);
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
@@ -83,12 +88,32 @@ final class TaskRunner implements Runnable {
                 failToStart(new TaskFailure("InternalError: " + e.getMessage(), Map.of()));
             }
         }
-        try {
-            shutDown();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.atError().addKeyValue("taskArn", task.taskArn()).setCause(e).log("task shutdown failed");
+        shutDownUntilDone();
+    }
+
+    /** The stop half must finish: an engine error is retried with backoff until STOPPED or the server stops. */
+    private void shutDownUntilDone() {
+        long backoffMillis = 1000;
+        while (true) {
+            try {
+                TaskShutdown.run(this);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                LOG.atWarn().addKeyValue("taskArn", task.taskArn()).addKeyValue("retryInMs", backoffMillis)
+                        .setCause(e).log("task shutdown failed; retrying");
+                try {
+                    Thread.sleep(backoffMillis);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+                backoffMillis = Math.min(backoffMillis * 2, 30_000);
+            }
         }
     }
 
@@ -96,8 +121,14 @@ final class TaskRunner implements Runnable {
 
     private void startUp() throws InterruptedException {
         Sandbox sandbox = sandbox();
+        if (stopWanted()) {
+            return;
+        }
         if (observed().phase() == TaskPhase.PULLING) {
             pullImages();
+        }
+        if (stopWanted()) {
+            return;
         }
         if (observed().phase() == TaskPhase.CREATING) {
             for (ContainerDefinition c : task.spec().containers()) {
@@ -183,6 +214,9 @@ final class TaskRunner implements Runnable {
                 if (!"PENDING".equals(s.lastStatus())) {
                     continue;
                 }
+                if (stopWanted()) {
+                    return; // a StopTask while PENDING: start nothing more
+                }
                 StartDecision d = StartOrder.decide(c, states());
                 switch (d) {
                     case StartDecision.Ready r -> start(c, s);
@@ -205,6 +239,8 @@ final class TaskRunner implements Runnable {
             Signal sig = mailbox.poll(1, TimeUnit.SECONDS);
             if (sig != null) {
                 handle(sig);
+            } else {
+                syncContainers(); // a health or exit event may have been missed (e.g. the engine restarted)
             }
         }
     }
@@ -221,11 +257,20 @@ final class TaskRunner implements Runnable {
         shipLogs(c, id);
     }
 
+    /**
+     * As the ECS agent does: a dependency's {@code startTimeout} bounds how long dependents wait for it to reach
+     * the condition, counted from when the dependency started (or from when waiting began, if it has not).
+     */
     private void checkStartTimeout(ContainerDefinition c, StartDecision.Wait w) {
-        Instant since = waitingSince.computeIfAbsent(c.name(), n -> ctx.clock().instant());
-        if (c.startTimeout() != null
-                && ctx.clock().instant().isAfter(since.plusSeconds(c.startTimeout()))) {
-            String why = "waited " + c.startTimeout() + "s for " + w.dependency() + " to reach " + w.condition();
+        Optional<Integer> timeout = task.spec().container(w.dependency()).map(ContainerDefinition::startTimeout);
+        if (timeout.isEmpty()) {
+            return;
+        }
+        Instant since = observed().container(w.dependency()).flatMap(ContainerState::startedAt)
+                .orElseGet(() -> waitingSince.computeIfAbsent(c.name(), n -> ctx.clock().instant()));
+        if (ctx.clock().instant().isAfter(since.plusSeconds(timeout.get()))) {
+            String why = w.dependency() + " did not reach " + w.condition() + " within its startTimeout of "
+                    + timeout.get() + "s";
             throw new TaskFailure(Reasons.DEPENDENCY_TIMEOUT + "container " + c.name() + ": " + why,
                     Map.of(c.name(), Reasons.DEPENDENCY_TIMEOUT + why));
         }
@@ -236,12 +281,15 @@ final class TaskRunner implements Runnable {
     private void monitor() throws InterruptedException {
         if (adopted) {
             syncContainers();
-            for (ContainerDefinition c : task.spec().containers()) {
-                observed().container(c.name()).flatMap(ContainerState::runtimeId).ifPresent(id -> shipLogs(c, id));
-            }
+            shipAllLogs();
         }
         while (!stopWanted()) {
-            handle(mailbox.take());
+            Signal sig = mailbox.poll(RESYNC.toMillis(), TimeUnit.MILLISECONDS);
+            if (sig != null) {
+                handle(sig);
+            } else {
+                syncContainers(); // events are not replayed across an engine restart: look, don't assume
+            }
         }
     }
 
@@ -328,10 +376,6 @@ final class TaskRunner implements Runnable {
                 .log("task failed to start");
     }
 
-    private void shutDown() throws InterruptedException {
-        TaskShutdown.run(this);
-    }
-
     // ---- shared helpers (package-private for TaskShutdown) ----
 
     RunnerContext ctx() {
@@ -375,6 +419,13 @@ final class TaskRunner implements Runnable {
         Map<String, ContainerState> m = new LinkedHashMap<>();
         observed().containers().forEach(c -> m.put(c.name(), c));
         return m;
+    }
+
+    /** Makes sure every created container's output is being captured (after re-adoption, shutdown needs it). */
+    void shipAllLogs() {
+        for (ContainerDefinition c : task.spec().containers()) {
+            observed().container(c.name()).flatMap(ContainerState::runtimeId).ifPresent(id -> shipLogs(c, id));
+        }
     }
 
     private void shipLogs(ContainerDefinition c, String runtimeId) {

@@ -38,6 +38,7 @@ final class TaskShutdown {
             r.report(r.observed().withExecutionStoppedAt(ctx.clock().instant()).withPhase(TaskPhase.DEPROVISIONING));
         }
         if (r.observed().phase() == TaskPhase.DEPROVISIONING) {
+            r.shipAllLogs(); // a re-adopted task has no shippers yet; capture resumes after the last stored line
             drainLogs(r, ctx.logDrainTimeout());
             for (ContainerState s : r.observed().containers()) {
                 s.runtimeId().ifPresent(ctx.driver()::removeContainer);

@@ -136,7 +136,20 @@ public final class TaskSupervisor implements AutoCloseable {
         if (housekeeper != null) {
             housekeeper.interrupt();
         }
-        runners.values().forEach(h -> h.thread().interrupt());
+        List<RunnerHandle> running = List.copyOf(runners.values());
+        running.forEach(h -> h.thread().interrupt());
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (RunnerHandle h : running) { // the database closes after this: let runners leave their last write done
+            try {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    h.thread().join(Duration.ofNanos(left));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         if (subscription != null) {
             try {
                 subscription.close();

@@ -184,6 +184,40 @@ class TaskLifecycleIT {
     }
 
     @Test
+    void stopWhilePendingStartsNothingMore() {
+        g.ecs.registerTaskDefinition(TaskDefs.fargate("never-healthy",
+                TaskDefs.container("db", "sleep", "300").stopTimeout(2).healthCheck(HealthCheck.builder()
+                        .command("CMD-SHELL", "exit 1").interval(5).timeout(2).retries(1).build()).build(),
+                TaskDefs.container("app", "sh", "-c", "echo app started; sleep 300").stopTimeout(2)
+                        .logConfiguration(TaskDefs.awslogs("/it/pending", "p"))
+                        .dependsOn(ContainerDependency.builder().containerName("db")
+                                .condition(ContainerCondition.HEALTHY).build()).build()).build());
+        String arn = run("never-healthy");
+        g.awaitTask(CLUSTER, arn, t -> t.containers().stream().anyMatch(c -> c.name().equals("db")
+                && c.lastStatus().equals("RUNNING")), Duration.ofSeconds(60));
+        assertThat(g.describe(CLUSTER, arn).lastStatus()).isEqualTo("PENDING");
+        g.ecs.stopTask(StopTaskRequest.builder().cluster(CLUSTER).task(arn).build());
+        Task stopped = g.awaitStatus(CLUSTER, arn, "STOPPED");
+        assertThat(stopped.stopCode()).isEqualTo(TaskStopCode.USER_INITIATED);
+        Container app = stopped.containers().stream().filter(c -> c.name().equals("app")).findFirst().orElseThrow();
+        assertThat(app.exitCode()).as("app was never started").isNull();
+        assertThat(stopped.startedAt()).isNull();
+    }
+
+    @Test
+    void dependencyStartTimeoutFailsTheTask() {
+        g.ecs.registerTaskDefinition(TaskDefs.fargate("slow-dep",
+                TaskDefs.container("db", "sleep", "300").stopTimeout(2).startTimeout(3).healthCheck(HealthCheck
+                        .builder().command("CMD-SHELL", "exit 1").interval(5).timeout(2).retries(1).build()).build(),
+                TaskDefs.container("app", "sleep", "300").dependsOn(ContainerDependency.builder()
+                        .containerName("db").condition(ContainerCondition.HEALTHY).build()).build()).build());
+        String arn = run("slow-dep");
+        Task t = g.awaitStatus(CLUSTER, arn, "STOPPED");
+        assertThat(t.stopCode()).isEqualTo(TaskStopCode.TASK_FAILED_TO_START);
+        assertThat(t.stoppedReason()).startsWith("DependencyTimeoutError:").contains("startTimeout of 3s");
+    }
+
+    @Test
     void overridesReplaceCommandAndEnvironment() {
         g.ecs.registerTaskDefinition(TaskDefs.fargate("echo",
                 TaskDefs.container("main", "sh", "-c", "echo original").logConfiguration(

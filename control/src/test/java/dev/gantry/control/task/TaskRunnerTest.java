@@ -1,0 +1,170 @@
+package dev.gantry.control.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.control.logs.CapturedLogs;
+import dev.gantry.core.arn.Arns;
+import dev.gantry.core.id.IdSource;
+import dev.gantry.core.task.ContainerState;
+import dev.gantry.core.task.StopCode;
+import dev.gantry.core.task.Task;
+import dev.gantry.core.task.TaskFactory;
+import dev.gantry.core.task.TaskPhase;
+import dev.gantry.core.taskdef.ContainerDefinition;
+import dev.gantry.core.taskdef.TaskDefinition;
+import dev.gantry.runtime.spi.LogLine;
+import dev.gantry.runtime.spi.PullProgress;
+import dev.gantry.store.ecs.TaskStore;
+import dev.gantry.store.sqlite.Database;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Table tests of a task's life through the supervisor and runner, with engine failures injected. */
+class TaskRunnerTest {
+    @TempDir
+    Path dir;
+    private Database db;
+    private TaskStore store;
+    private ScriptedDriver driver;
+    private TaskSupervisor supervisor;
+
+    private static final CapturedLogs NO_LOGS = new CapturedLogs() {
+        public boolean groupExists(String group) {
+            return true;
+        }
+
+        public Optional<Instant> lastCaptured(String group, String stream) {
+            return Optional.empty();
+        }
+
+        public void append(String group, String stream, List<LogLine> lines, boolean createGroup) {}
+    };
+
+    @BeforeEach
+    void start() {
+        db = Database.open(dir.resolve("g.db"));
+        store = new TaskStore(db);
+        driver = new ScriptedDriver();
+        supervisor = new TaskSupervisor(driver, store, NO_LOGS, InstantSource.system(), "us-east-1",
+                Duration.ofHours(2), PullProgress.NONE);
+        supervisor.start();
+    }
+
+    @AfterEach
+    void stop() {
+        supervisor.close();
+        db.close();
+    }
+
+    static ContainerDefinition container(String name, String image, boolean essential) {
+        return new ContainerDefinition(name, image, null, null, null, null, essential, null, null, null, null, null,
+                null, null, null, 2, null, null, null, null, null, null, null, null);
+    }
+
+    private Task launch(ContainerDefinition... containers) {
+        TaskDefinition td = new TaskDefinition("arn:aws:ecs:us-east-1:000000000000:task-definition/f:1", "f", 1,
+                List.of(containers), null, null, "awsvpc", null, null, "256", "512", "ACTIVE", null, null, null, null,
+                null, Instant.EPOCH, null, null, null);
+        Task t = TaskFactory.create(new TaskFactory.Launch("arn:cluster", "default", td, 1, "family:f",
+                Optional.empty(), Map.of(), List.of()), new Arns("us-east-1", "000000000000"), IdSource.random(),
+                Instant.now()).get(0);
+        store.insertAll(List.of(t), Optional.empty());
+        supervisor.launch(List.of(t));
+        return t;
+    }
+
+    private Task await(Task t, Predicate<Task> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Task now = store.find(t.taskId()).orElseThrow();
+        while (!done.test(now)) {
+            assertThat(System.nanoTime()).as("task %s stuck in %s", t.taskId(), now.observed().phase())
+                    .isLessThan(deadline);
+            Thread.sleep(10);
+            now = store.find(t.taskId()).orElseThrow();
+        }
+        return now;
+    }
+
+    private static Predicate<Task> in(TaskPhase phase) {
+        return t -> t.observed().phase() == phase;
+    }
+
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                Arguments.of("image cannot be pulled", (Consumer<ScriptedDriver>) d -> d.unpullable.add("bad:1"),
+                        "bad:1", StopCode.TaskFailedToStart, "CannotPullContainerError: pull image bad:1: manifest unknown"),
+                Arguments.of("container cannot start", (Consumer<ScriptedDriver>) d -> d.failToStart.add("main"),
+                        "ok:1", StopCode.TaskFailedToStart, "CannotStartContainerError: exec: \"nope\": not found"),
+                Arguments.of("essential container exits", (Consumer<ScriptedDriver>) d -> d.exitAtStart.put("main", 3),
+                        "ok:1", StopCode.EssentialContainerExited, "Essential container in task exited"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("failures")
+    void failuresStopTheTaskWithEcsCodesAndReasons(String name, Consumer<ScriptedDriver> script, String image,
+            StopCode code, String reason) throws Exception {
+        script.accept(driver);
+        Task t = await(launch(container("main", image, true), container("side", "ok:1", false)),
+                in(TaskPhase.STOPPED));
+        assertThat(t.desired().stopCode()).contains(code);
+        assertThat(t.desired().stoppedReason()).contains(reason);
+        assertThat(t.observed().containers()).allMatch(ContainerState::isStopped);
+        assertThat(t.observed().stoppedAt()).isPresent();
+        assertThat(driver.sandboxes).isEmpty();
+        assertThat(driver.containers).isEmpty();
+    }
+
+    @Test
+    void runsThenStopsByUser() throws Exception {
+        Task t = await(launch(container("main", "ok:1", true)), in(TaskPhase.RUNNING));
+        assertThat(t.observed().attachment()).hasValueSatisfying(a -> assertThat(a.status()).isEqualTo("ATTACHED"));
+        assertThat(t.observed().startedAt()).isPresent();
+        supervisor.requestStop(t.taskId(), StopCode.UserInitiated, "bye");
+        Task stopped = await(t, in(TaskPhase.STOPPED));
+        assertThat(stopped.desired().stopCode()).contains(StopCode.UserInitiated);
+        assertThat(stopped.observed().container("main").flatMap(ContainerState::exitCode)).contains(143);
+        assertThat(stopped.observed().attachment()).hasValueSatisfying(a -> assertThat(a.status()).isEqualTo("DELETED"));
+        assertThat(stopped.observed().stoppingAt()).isPresent();
+    }
+
+    @Test
+    void shutdownRetriesEngineErrorsUntilTheTaskIsStopped() throws Exception {
+        driver.sandboxRemovalFailures.set(2);
+        Task t = await(launch(container("main", "ok:1", true)), in(TaskPhase.RUNNING));
+        supervisor.requestStop(t.taskId(), StopCode.UserInitiated, "bye");
+        Task stopped = await(t, in(TaskPhase.STOPPED));
+        assertThat(driver.sandboxes).isEmpty();
+        assertThat(stopped.observed().phase()).isEqualTo(TaskPhase.STOPPED);
+    }
+
+    @Test
+    void aReadoptedTaskRecordsAnExitThatHappenedWhileNoServerRan() throws Exception {
+        Task t = await(launch(container("main", "ok:1", true)), in(TaskPhase.RUNNING));
+        supervisor.close(); // the server goes away; the container keeps running
+        String id = t.observed().container("main").flatMap(ContainerState::runtimeId).orElseThrow();
+        ScriptedDriver.Fake f = driver.containers.get(id);
+        f.state = dev.gantry.runtime.spi.ContainerObservation.State.EXITED; // exits unseen: no event
+        f.exitCode = 9;
+        supervisor = new TaskSupervisor(driver, store, NO_LOGS, InstantSource.system(), "us-east-1",
+                Duration.ofHours(2), PullProgress.NONE);
+        supervisor.start();
+        Task stopped = await(t, in(TaskPhase.STOPPED));
+        assertThat(stopped.desired().stopCode()).contains(StopCode.EssentialContainerExited);
+        assertThat(stopped.observed().container("main").flatMap(ContainerState::exitCode)).contains(9);
+    }
+}

@@ -9,6 +9,7 @@ import dev.gantry.core.taskdef.ContainerDefinition;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -30,7 +31,16 @@ final class SupportedFields {
 
     private SupportedFields() {}
 
+    /** ECS's limit on a registered task definition's JSON size. */
+    static final int MAX_TASK_DEFINITION_BYTES = 64 * 1024;
+
     static void checkTaskDefinition(JsonNode in) {
+        int size = in.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (size > MAX_TASK_DEFINITION_BYTES) {
+            throw ApiException.client("The task definition is " + size + " bytes; the limit is "
+                    + MAX_TASK_DEFINITION_BYTES + " bytes. Move large values (e.g. scripts) into the image.");
+        }
+        dropNullMembers(in);
         noNullEntries(in, "", ApiException::client);
         check(in, TASK, "");
         JsonNode containers = in.path("containerDefinitions");
@@ -47,6 +57,7 @@ final class SupportedFields {
     }
 
     static void checkRunTask(JsonNode in) {
+        dropNullMembers(in);
         noNullEntries(in, "", ApiException::invalidParameter);
         checkParameter(in, RUN_TASK, "");
         if (in.path("enableExecuteCommand").asBoolean(false)) {
@@ -60,6 +71,23 @@ final class SupportedFields {
             for (int i = 0; containers.isArray() && i < containers.size(); i++) {
                 checkParameter(containers.get(i), CONTAINER_OVERRIDE, "overrides.containerOverrides[" + i + "].");
             }
+        }
+    }
+
+    /** A member whose value is null is treated as absent, as AWS does ({@code "cpu": null} = no cpu). */
+    private static void dropNullMembers(JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            List<String> nulls = new java.util.ArrayList<>();
+            o.fields().forEachRemaining(f -> {
+                if (f.getValue().isNull()) {
+                    nulls.add(f.getKey());
+                } else {
+                    dropNullMembers(f.getValue());
+                }
+            });
+            o.remove(nulls);
+        } else if (node.isArray()) {
+            node.forEach(SupportedFields::dropNullMembers);
         }
     }
 

@@ -6,7 +6,6 @@ import dev.gantry.api.protocol.Json;
 import dev.gantry.core.arn.Arns;
 import dev.gantry.core.cluster.Cluster;
 import dev.gantry.core.error.ApiException;
-import dev.gantry.core.error.ErrorCode;
 import dev.gantry.core.tag.Tag;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +29,7 @@ final class TagHandlers {
         ctx.tags().list(arn).forEach(t -> keys.add(t.key()));
         tags.forEach(t -> keys.add(t.key()));
         if (keys.size() > 50) {
-            throw new ApiException(ErrorCode.LIMIT_EXCEEDED,
+            throw ApiException.invalidParameter(
                     "A resource can have at most 50 tags; this request would give it " + keys.size() + ".");
         }
         ctx.tags().put(arn, tags);

@@ -7,6 +7,9 @@ import dev.gantry.store.ecs.TaskStore;
 import java.time.Duration;
 import java.time.InstantSource;
 
-/** What every task runner shares: the engine, the store, the log sink, the clock and settings. All thread-safe. */
+/**
+ * What every task runner shares: the engine, the store, the log sink, the clock and settings. All thread-safe.
+ * {@code resync}: how often a running task's containers and sandbox are re-inspected when no event arrived.
+ */
 record RunnerContext(TaskDriver driver, TaskStore store, CapturedLogs logs, InstantSource clock, String region,
-        Duration logDrainTimeout, PullProgress pullProgress) {}
+        Duration logDrainTimeout, PullProgress pullProgress, Duration resync) {}

@@ -36,8 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 final class TaskRunner implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
-    /** How often a running task's containers are re-inspected when no event arrived. */
-    private static final java.time.Duration RESYNC = java.time.Duration.ofSeconds(30);
 
     private final RunnerContext ctx;
     private final boolean adopted;
@@ -284,12 +282,22 @@ final class TaskRunner implements Runnable {
             shipAllLogs();
         }
         while (!stopWanted()) {
-            Signal sig = mailbox.poll(RESYNC.toMillis(), TimeUnit.MILLISECONDS);
+            Signal sig = mailbox.poll(ctx.resync().toMillis(), TimeUnit.MILLISECONDS);
             if (sig != null) {
                 handle(sig);
             } else {
                 syncContainers(); // events are not replayed across an engine restart: look, don't assume
+                checkSandbox();
             }
+        }
+    }
+
+    /** Without its sandbox a task has no network: it cannot keep running (ECS's analogue: the ENI is gone). */
+    private void checkSandbox() {
+        boolean alive = ctx.driver().findSandbox(task.taskId()).filter(sb -> !sb.ipv4Address().isBlank()).isPresent();
+        if (!alive) {
+            LOG.atWarn().addKeyValue("taskArn", task.taskArn()).log("task sandbox is gone; stopping the task");
+            requestStop(StopCode.InfrastructureHealth, Reasons.NETWORK_GONE);
         }
     }
 

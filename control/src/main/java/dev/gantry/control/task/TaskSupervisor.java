@@ -35,7 +35,12 @@ public final class TaskSupervisor implements AutoCloseable {
 
     public TaskSupervisor(TaskDriver driver, TaskStore store, CapturedLogs logs, InstantSource clock, String region,
             Duration retention, PullProgress pullProgress) {
-        this.ctx = new RunnerContext(driver, store, logs, clock, region, Duration.ofSeconds(10), pullProgress);
+        this(driver, store, logs, clock, region, retention, pullProgress, Duration.ofSeconds(30));
+    }
+
+    TaskSupervisor(TaskDriver driver, TaskStore store, CapturedLogs logs, InstantSource clock, String region,
+            Duration retention, PullProgress pullProgress, Duration resync) {
+        this.ctx = new RunnerContext(driver, store, logs, clock, region, Duration.ofSeconds(10), pullProgress, resync);
         this.retention = retention;
     }
 

@@ -61,7 +61,7 @@ class TaskRunnerTest {
         store = new TaskStore(db);
         driver = new ScriptedDriver();
         supervisor = new TaskSupervisor(driver, store, NO_LOGS, InstantSource.system(), "us-east-1",
-                Duration.ofHours(2), PullProgress.NONE);
+                Duration.ofHours(2), PullProgress.NONE, Duration.ofMillis(200));
         supervisor.start();
     }
 
@@ -150,6 +150,15 @@ class TaskRunnerTest {
         Task stopped = await(t, in(TaskPhase.STOPPED));
         assertThat(driver.sandboxes).isEmpty();
         assertThat(stopped.observed().phase()).isEqualTo(TaskPhase.STOPPED);
+    }
+
+    @Test
+    void aTaskWhoseSandboxDisappearsIsStopped() throws Exception {
+        Task t = await(launch(container("main", "ok:1", true)), in(TaskPhase.RUNNING));
+        driver.sandboxes.remove(t.taskId()); // removed outside Gantry: no event tells the runner
+        Task stopped = await(t, in(TaskPhase.STOPPED));
+        assertThat(stopped.desired().stopCode()).contains(StopCode.InfrastructureHealth);
+        assertThat(stopped.desired().stoppedReason()).hasValueSatisfying(r -> assertThat(r).contains("sandbox"));
     }
 
     @Test

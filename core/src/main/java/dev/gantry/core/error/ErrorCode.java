@@ -25,7 +25,6 @@ public enum ErrorCode {
     CLUSTER_CONTAINS_SERVICES("ClusterContainsServicesException", 400),
     RESOURCE_NOT_FOUND("ResourceNotFoundException", 400),
     CONFLICT("ConflictException", 400),
-    LIMIT_EXCEEDED("LimitExceededException", 400),
     UNSUPPORTED_FEATURE("UnsupportedFeatureException", 400),
     SERVER("ServerException", 500),
 

@@ -26,6 +26,7 @@ final class SupportedFields {
             "ephemeralStorage", "volumes", "placementConstraints", "tags");
     private static final Set<String> CONTAINER = components(ContainerDefinition.class);
     private static final Set<String> RUN_TASK = components(RunTaskRequest.class);
+    private static final Set<String> LOG_CONFIGURATION = components(dev.gantry.core.taskdef.LogConfiguration.class);
     private static final Set<String> OVERRIDE = components(TaskOverride.class);
     private static final Set<String> CONTAINER_OVERRIDE = components(ContainerOverride.class);
 
@@ -53,6 +54,9 @@ final class SupportedFields {
                 throw ApiException.client("containerDefinitions[" + i + "] must be an object.");
             }
             check(c, CONTAINER, "containerDefinitions[" + i + "].");
+            if (c.path("logConfiguration").isObject()) {
+                check(c.get("logConfiguration"), LOG_CONFIGURATION, "containerDefinitions[" + i + "].logConfiguration.");
+            }
         }
     }
 

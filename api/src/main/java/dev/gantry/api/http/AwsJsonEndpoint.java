@@ -74,7 +74,7 @@ final class AwsJsonEndpoint {
         try {
             node = OBJECT_READER.readTree(body);
         } catch (JacksonException e) {
-            throw new ApiException(ErrorCode.SERIALIZATION, ErrorReplies.invalidJson(e.getOriginalMessage()));
+            throw new ApiException(ErrorCode.SERIALIZATION, ErrorReplies.invalidJson(e));
         } catch (IOException e) {
             throw new UncheckedIOException("reading an in-memory body cannot fail", e);
         }

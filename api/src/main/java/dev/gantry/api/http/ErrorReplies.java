@@ -26,8 +26,21 @@ final class ErrorReplies {
         return "No service handles X-Amz-Target '" + target + "'.";
     }
 
-    static String invalidJson(String detail) {
-        return "Malformed JSON in request body: " + detail;
+    /**
+     * Where the JSON went wrong, in JSON terms: the parser's own message names Java types and settings for some
+     * failures (trailing data, nesting limits), so only its location is kept.
+     */
+    static String invalidJson(com.fasterxml.jackson.core.JacksonException e) {
+        String raw = String.valueOf(e.getOriginalMessage());
+        String what = raw.contains("Trailing token") || raw.contains("TRAILING_TOKENS")
+                ? "unexpected data after the request object"
+                : raw.contains("nesting depth") ? "the request nests objects or lists too deeply"
+                : raw.contains("Unexpected end-of-input") ? "the body ends before the JSON is complete"
+                : "the body is not valid JSON";
+        var at = e.getLocation();
+        return "Malformed JSON in request body: " + what
+                + (at != null && at.getLineNr() > 0 ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "")
+                + ".";
     }
 
     static String noRoute(String method, String path) {

@@ -34,6 +34,8 @@ public final class TaskDefinitionValidator {
         Names.family(definition.family());
         containerCount(definition.containerDefinitions());
         compatibilities(definition.requiresCompatibilities());
+        PlatformRules.validate(definition.runtimePlatform(), definition.ephemeralStorage(),
+                PlatformRules.hostArchitecture());
         networkMode(definition.networkMode());
         FargateSizes.Size size = size(definition);
         if (definition.volumes() != null && !definition.volumes().isEmpty()) {

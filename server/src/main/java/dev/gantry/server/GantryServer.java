@@ -76,7 +76,7 @@ public final class GantryServer implements AutoCloseable {
             EcsContext ecs = new EcsContext(arns, clusters, new TaskDefinitionStore(db), tasks, new TagStore(db),
                     supervisor, clock, IdSource.random());
             ApiServer api = ApiServer.builder()
-                    .bindHost(config.host()).port(config.port())
+                    .bindHost(config.host()).port(config.port()).region(config.region())
                     .service(new EcsService(ecs))
                     .service(new LogsService(logs, arns))
                     .credentials(Credentials.of(new Principal(credentials.accessKeyId(),

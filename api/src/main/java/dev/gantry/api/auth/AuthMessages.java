@@ -50,6 +50,11 @@ final class AuthMessages {
         return "Date must be in ISO-8601 'basic format'. Got '" + amzDate + "'. Expected yyyyMMdd'T'HHmmss'Z'.";
     }
 
+    static String wrongRegion(String got, String expected) {
+        return "Credential should be scoped to a valid region, not '" + got + "'. This Gantry serves region '"
+                + expected + "' (set GANTRY_REGION to change it).";
+    }
+
     static String wrongService(String expected) {
         return "Credential should be scoped to correct service: '" + expected + "'.";
     }

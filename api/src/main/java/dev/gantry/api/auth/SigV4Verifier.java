@@ -39,10 +39,17 @@ public final class SigV4Verifier {
 
     private final Credentials credentials;
     private final InstantSource clock;
+    private final java.util.Optional<String> region;
 
     public SigV4Verifier(Credentials credentials, InstantSource clock) {
+        this(credentials, clock, java.util.Optional.empty());
+    }
+
+    /** With a region: a credential scope naming any other region is refused, as AWS does. */
+    public SigV4Verifier(Credentials credentials, InstantSource clock, java.util.Optional<String> region) {
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.region = Objects.requireNonNull(region, "region");
     }
 
     /**
@@ -60,6 +67,9 @@ public final class SigV4Verifier {
         Instant signedAt = parseAmzDate(amzDate);
         if (!auth.service().equals(expectedService)) {
             throw invalid(AuthMessages.wrongService(expectedService));
+        }
+        if (region.isPresent() && !region.get().equals(auth.region())) {
+            throw invalid(AuthMessages.wrongRegion(auth.region(), region.get()));
         }
         if (!amzDate.startsWith(auth.scopeDate())) {
             throw invalid(AuthMessages.scopeDateMismatch(auth.scopeDate(), amzDate));

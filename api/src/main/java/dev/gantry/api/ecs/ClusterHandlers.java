@@ -51,7 +51,8 @@ final class ClusterHandlers {
         ArrayNode clusters = out.putArray("clusters");
         ArrayNode failures = out.putArray("failures");
         for (String ref : names) {
-            Optional<Cluster> c = ctx.clusters().find(Arns.clusterName(ref));
+            Optional<Cluster> c = ctx.arns().isLocal(ref) ? ctx.clusters().find(Arns.clusterName(ref))
+                    : Optional.empty();
             if (c.isPresent()) {
                 clusters.add(render(c.get(), stats, tags));
             } else {
@@ -88,6 +89,9 @@ final class ClusterHandlers {
 
     /** The ACTIVE cluster a request names (absent: the default cluster), or ClusterNotFoundException. */
     Cluster find(String ref) {
+        if (!ctx.arns().isLocal(ref)) {
+            throw ApiException.clusterNotFound();
+        }
         return ctx.clusters().find(Arns.clusterName(ref)).filter(Cluster::isActive)
                 .orElseThrow(ApiException::clusterNotFound);
     }

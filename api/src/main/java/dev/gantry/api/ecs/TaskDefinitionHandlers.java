@@ -46,7 +46,8 @@ final class TaskDefinitionHandlers {
     }
 
     JsonNode describe(JsonNode in) {
-        TaskDefinition td = TaskDefinitionRefs.resolve(ctx.taskDefinitions(), Input.required(in, "taskDefinition"));
+        TaskDefinition td = TaskDefinitionRefs.resolve(ctx.taskDefinitions(), ctx.arns(),
+                Input.required(in, "taskDefinition"));
         ObjectNode out = Json.mapper().createObjectNode();
         out.set("taskDefinition", Json.mapper().valueToTree(td));
         if (Input.includes(in, "TAGS")) {
@@ -92,7 +93,7 @@ final class TaskDefinitionHandlers {
             throw ApiException.client("A revision is required to deregister a task definition: use '" + ref
                     + ":<revision>' or the full ARN.");
         }
-        TaskDefinition td = TaskDefinitionRefs.resolve(ctx.taskDefinitions(), ref);
+        TaskDefinition td = TaskDefinitionRefs.resolve(ctx.taskDefinitions(), ctx.arns(), ref);
         if (td.status().equals(TaskDefinitionStatus.ACTIVE.name())) {
             td = td.withStatus(TaskDefinitionStatus.INACTIVE, ctx.clock().instant());
             ctx.taskDefinitions().update(td);

@@ -33,7 +33,11 @@ final class TaskDefinitionRefs {
     }
 
     /** The revision named, or the latest ACTIVE one for a bare family; ClientException if there is none. */
-    static TaskDefinition resolve(TaskDefinitionStore store, String ref) {
+    static TaskDefinition resolve(TaskDefinitionStore store, dev.gantry.core.arn.Arns arns, String ref) {
+        if (!arns.isLocal(ref)) {
+            throw ApiException.client("Unable to describe task definition '" + ref + "': it names another region "
+                    + "or account than this Gantry's (" + arns.region() + ", " + arns.accountId() + ").");
+        }
         Ref r = parse(ref);
         Optional<TaskDefinition> td = r.revision().isPresent()
                 ? store.find(r.family(), r.revision().get()) : store.latestActive(r.family());

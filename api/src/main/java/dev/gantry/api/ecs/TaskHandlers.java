@@ -46,7 +46,7 @@ final class TaskHandlers {
         if (req.taskDefinition() == null || req.taskDefinition().isEmpty()) {
             throw ApiException.invalidParameter("'taskDefinition' is required: give family, family:revision or an ARN.");
         }
-        TaskDefinition td = TaskDefinitionRefs.resolve(ctx.taskDefinitions(), req.taskDefinition());
+        TaskDefinition td = TaskDefinitionRefs.resolve(ctx.taskDefinitions(), ctx.arns(), req.taskDefinition());
         if (!td.status().equals(TaskDefinitionStatus.ACTIVE.name())) {
             throw ApiException.client("TaskDefinition is inactive: " + td.taskDefinitionArn()
                     + ". Register a new revision or run an ACTIVE one.");
@@ -161,6 +161,9 @@ final class TaskHandlers {
     }
 
     private Optional<Task> find(Cluster cluster, String ref) {
+        if (!ctx.arns().isLocal(ref)) {
+            return Optional.empty();
+        }
         Optional<String> inArn = Arns.clusterOfTask(ref);
         if (inArn.isPresent() && !inArn.get().equals(cluster.clusterName())) {
             return Optional.empty();

@@ -59,7 +59,7 @@ public final class ApiServer implements AutoCloseable {
 
     ApiServer(ServerConfig config) {
         this.config = config;
-        AwsJsonEndpoint awsJson = new AwsJsonEndpoint(config.services(), new SigV4Verifier(config.credentials(), config.clock()));
+        AwsJsonEndpoint awsJson = new AwsJsonEndpoint(config.services(), new SigV4Verifier(config.credentials(), config.clock(), config.region()));
         this.dispatcher = new Dispatcher(awsJson, config.routes(), config.requestIds(), config.clock());
         this.handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gantry-api-", 0).factory());
     }

@@ -24,6 +24,7 @@ public final class ApiServerBuilder {
     private final List<HttpRoute> routes = new ArrayList<>();
     private Credentials credentials;
     private InstantSource clock = InstantSource.system();
+    private java.util.Optional<String> region = java.util.Optional.empty();
     private Supplier<String> requestIds = () -> UUID.randomUUID().toString();
     private int maxContentLength = DEFAULT_MAX_CONTENT_LENGTH;
 
@@ -68,6 +69,12 @@ public final class ApiServerBuilder {
     }
 
     /** Time for signature windows, {@code receivedAt} and the {@code Date} header. */
+    /** Only requests whose credential scope names this region are accepted (default: any region). */
+    public ApiServerBuilder region(String region) {
+        this.region = java.util.Optional.of(Objects.requireNonNull(region, "region"));
+        return this;
+    }
+
     public ApiServerBuilder clock(InstantSource clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
@@ -94,6 +101,6 @@ public final class ApiServerBuilder {
             throw new IllegalStateException("ApiServer needs credentials(...)");
         }
         return new ApiServer(new ServerConfig(bindHost, port, List.copyOf(services), List.copyOf(routes), credentials,
-                clock, requestIds, maxContentLength));
+                clock, requestIds, maxContentLength, region));
     }
 }

@@ -15,7 +15,8 @@ record ServerConfig(
         Credentials credentials,
         InstantSource clock,
         Supplier<String> requestIds,
-        int maxContentLength) {
+        int maxContentLength,
+        java.util.Optional<String> region) {
 
     ServerConfig {
         services = List.copyOf(services);

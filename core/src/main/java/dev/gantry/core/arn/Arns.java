@@ -50,6 +50,11 @@ public record Arns(String region, String accountId) {
         return "arn:aws:iam::" + accountId + ":user/" + name;
     }
 
+    /** True unless {@code ref} is an ARN of another partition, region or account (a name is always local). */
+    public boolean isLocal(String ref) {
+        return !ref.startsWith("arn:") || ref.startsWith("arn:aws:ecs:" + region + ":" + accountId + ":");
+    }
+
     /** The cluster name from a name or a cluster ARN. */
     public static String clusterName(String nameOrArn) {
         if (nameOrArn.startsWith("arn:")) {

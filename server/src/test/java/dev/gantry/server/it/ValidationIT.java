@@ -91,6 +91,12 @@ class ValidationIT {
                 .hasMessageContaining("Network Configuration must be provided");
         assertThatThrownBy(() -> g.ecs.runTask(runValid().cluster("no-such-cluster").build()))
                 .isInstanceOf(ClusterNotFoundException.class);
+        assertThatThrownBy(() -> g.ecs.runTask(runValid()
+                .cluster("arn:aws:ecs:eu-west-1:111111111111:cluster/validation").build()))
+                .isInstanceOf(ClusterNotFoundException.class);
+        assertThatThrownBy(() -> g.ecs.runTask(runValid()
+                .taskDefinition("arn:aws:ecs:us-east-1:111111111111:task-definition/valid:1").build()))
+                .isInstanceOf(ClientException.class).hasMessageContaining("another region or account");
         assertThatThrownBy(() -> g.ecs.runTask(runValid().taskDefinition("no-such-family").build()))
                 .isInstanceOf(ClientException.class).hasMessageContaining("Unable to describe task definition");
         assertThatThrownBy(() -> g.ecs.runTask(runValid().overrides(o -> o.containerOverrides(c -> c.name("nope")))
@@ -136,6 +142,18 @@ class ValidationIT {
                         assertThat(a.awsErrorDetails().errorCode()).isEqualTo("InvalidSignatureException");
                         assertThat(a.statusCode()).isEqualTo(403);
                     });
+        }
+    }
+
+    @Test
+    void requestsSignedForAnotherRegionAreRefused() {
+        try (EcsClient other = EcsClient.builder().endpointOverride(URI.create(g.server.endpoint()))
+                .credentialsProvider(TestGantry.credentials()).region(Region.EU_WEST_1)
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            assertThatThrownBy(other::listClusters).isInstanceOf(AwsServiceException.class)
+                    .satisfies(e -> assertThat(((AwsServiceException) e).awsErrorDetails().errorCode())
+                            .isEqualTo("InvalidSignatureException"))
+                    .hasMessageContaining("us-east-1");
         }
     }
 

@@ -50,7 +50,11 @@ final class DependencyRules {
                     + "in this task definition. Containers: " + String.join(", ", byName.keySet()) + ".");
         }
         String condition = d.condition();
-        if (condition == null || !CONDITIONS.contains(condition)) {
+        if (condition == null) {
+            throw Problems.container(name, "dependsOn '" + target + "' needs a condition: one of "
+                    + String.join(", ", CONDITIONS) + ".");
+        }
+        if (!CONDITIONS.contains(condition)) {
             throw Problems.container(name, "dependsOn condition '" + condition + "' for container '" + target
                     + "' is not valid; use one of " + String.join(", ", CONDITIONS) + ".");
         }

@@ -33,5 +33,21 @@ final class LogConfigurationRules {
                         + "all of " + String.join(", ", AWSLOGS_REQUIRED) + ".");
             }
         }
+        String group = log.option("awslogs-group").orElseThrow();
+        if (group.length() > 512 || !GROUP.matcher(group).matches()) {
+            throw Problems.container(name, "awslogs-group '" + group + "' is not a valid log group name: 1 to 512 of "
+                    + "letters, digits and . - _ / #.");
+        }
+        String prefix = log.option("awslogs-stream-prefix").orElseThrow();
+        if (prefix.contains(":") || prefix.contains("*")) {
+            throw Problems.container(name, "awslogs-stream-prefix '" + prefix + "' may not contain ':' or '*'.");
+        }
+        String region = log.option("awslogs-region").orElseThrow();
+        if (!REGION.matcher(region).matches()) {
+            throw Problems.container(name, "awslogs-region '" + region + "' is not a region name such as us-east-1.");
+        }
     }
+
+    private static final java.util.regex.Pattern GROUP = java.util.regex.Pattern.compile("[.\\-_/#A-Za-z0-9]+");
+    private static final java.util.regex.Pattern REGION = java.util.regex.Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
 }

@@ -67,7 +67,7 @@ class DependencyRulesTest {
                                 + "Containers: web, init, db."),
                 bad("itself", webDependsOn(dependsOn("web", "START")), CLIENT, "A container cannot depend on itself"),
                 bad("no condition", webDependsOn(dependsOn("db", null)), CLIENT,
-                        "dependsOn condition 'null' for container 'db' is not valid; use one of START, COMPLETE"),
+                        "dependsOn 'db' needs a condition: one of START, COMPLETE, SUCCESS, HEALTHY"),
                 bad("lower-case condition", webDependsOn(dependsOn("db", "start")), CLIENT, "condition 'start'"),
                 bad("HEALTHY without a health check", webDependsOn(dependsOn("init", "HEALTHY")), CLIENT,
                         "with condition HEALTHY requires container 'init' to have a healthCheck"),

@@ -65,7 +65,13 @@ class LogConfigurationRulesTest {
                 bad("awslogs without stream prefix", log("awslogs", awslogsWithout("awslogs-stream-prefix")), CLIENT,
                         "requires option 'awslogs-stream-prefix'. On Fargate set all of"),
                 bad("awslogs with blank group", log("awslogs", awslogsWith("awslogs-group", " ")), CLIENT,
-                        "requires option 'awslogs-group'"));
+                        "requires option 'awslogs-group'"),
+                bad("awslogs group with bad characters", log("awslogs", awslogsWith("awslogs-group", "bad group!*")),
+                        CLIENT, "is not a valid log group name"),
+                bad("stream prefix with a colon", log("awslogs", awslogsWith("awslogs-stream-prefix", "p:x")),
+                        CLIENT, "may not contain ':' or '*'"),
+                bad("region that is not one", log("awslogs", awslogsWith("awslogs-region", "mars-1")), CLIENT,
+                        "is not a region name"));
     }
 
     @ParameterizedTest(name = "{0}")

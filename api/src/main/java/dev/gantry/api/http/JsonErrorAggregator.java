@@ -2,7 +2,13 @@ package dev.gantry.api.http;
 
 import dev.gantry.core.error.ErrorCode;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.util.ReferenceCountUtil;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 
 /**
@@ -19,6 +25,20 @@ final class JsonErrorAggregator extends HttpObjectAggregator {
         super(maxContentLength);
         this.maxContentLength = maxContentLength;
         this.dispatcher = dispatcher;
+    }
+
+    /** With {@code Expect: 100-continue} and a declared length over the limit: the same JSON 413, not an empty one. */
+    @Override
+    protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+        Object response = super.newContinueResponse(start, maxContentLength, pipeline);
+        if (response instanceof HttpResponse r && r.status().code() == 413) {
+            ReferenceCountUtil.release(response);
+            HttpReply reply = ErrorReplies.of(ErrorCode.SERIALIZATION, 413, ErrorReplies.tooLarge(maxContentLength));
+            FullHttpResponse json = NettyChannelHandler.toResponse(dispatcher.stamp(reply, dispatcher.newRequestId()));
+            json.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            return json;
+        }
+        return response;
     }
 
     @Override

@@ -91,16 +91,21 @@ final class NettyChannelHandler extends SimpleChannelInboundHandler<FullHttpRequ
 
     /** Safe from any thread: Netty queues the write onto the channel's event loop. */
     static void write(ChannelHandlerContext ctx, HttpReply reply, boolean close) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(reply.status()), Unpooled.wrappedBuffer(reply.body()));
-        reply.headers().forEach((name, value) -> response.headers().set(name, value));
-        response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
-        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
+        FullHttpResponse response = toResponse(reply);
         if (close) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         } else {
             ctx.writeAndFlush(response);
         }
+    }
+
+    static FullHttpResponse toResponse(HttpReply reply) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(reply.status()), Unpooled.wrappedBuffer(reply.body()));
+        reply.headers().forEach((name, value) -> response.headers().set(name, value));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);
+        return response;
     }
 }

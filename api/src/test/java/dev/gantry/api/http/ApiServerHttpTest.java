@@ -189,4 +189,19 @@ class ApiServerHttpTest {
         assertAwsError(response, 413, "SerializationException");
         assertThat(client.get("/health").statusCode()).isEqualTo(200); // the server is fine afterwards
     }
+
+    @Test
+    void oversizedBodyAnnouncedWithExpectContinueGetsTheJson413Too() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            String head = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: " + ECS + "Echo\r\n"
+                    + "Content-Type: application/x-amz-json-1.1\r\nContent-Length: " + (20 * 1024 * 1024)
+                    + "\r\nExpect: 100-continue\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("SerializationException")
+                    .contains("x-amzn-ErrorType");
+        }
+    }
 }

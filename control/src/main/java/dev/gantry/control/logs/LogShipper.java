@@ -42,7 +42,12 @@ public final class LogShipper implements Runnable {
             Optional<Instant> since = logs.lastCaptured(target.group(), target.stream());
             driver.followLogs(runtimeId, since, queue::add);
         } catch (RuntimeException e) {
-            LOG.atWarn().addKeyValue("stream", target.stream()).setCause(e).log("log capture stopped early");
+            if (Thread.currentThread().isInterrupted()) {
+                LOG.atDebug().addKeyValue("stream", target.stream()).log("log capture paused by shutdown");
+            } else {
+                LOG.atWarn().addKeyValue("stream", target.stream()).addKeyValue("error", e.getMessage())
+                        .log("log capture stopped early; it resumes after the last stored line on restart");
+            }
         } finally {
             queue.add(END);
             try {

@@ -55,7 +55,7 @@ final class TaskHandlers {
         if (req.clientToken() != null) {
             List<Task> earlier = ctx.tasks().findByClientToken(cluster.clusterName(), req.clientToken());
             if (!earlier.isEmpty()) {
-                return respond(earlier);
+                return respond(sameRequest(earlier, req, td));
             }
         }
         TaskDefinition effective = RunTaskPlanner.effectiveDefinition(td, req.overrides());
@@ -71,6 +71,20 @@ final class TaskHandlers {
         tasks.forEach(t -> ctx.tags().put(t.taskArn(), tags));
         ctx.supervisor().launch(tasks);
         return respond(tasks);
+    }
+
+    /** A retried RunTask returns the tasks it started; the same token with other parameters is a conflict. */
+    private static List<Task> sameRequest(List<Task> earlier, RunTaskRequest req, TaskDefinition td) {
+        Task first = earlier.get(0);
+        boolean same = earlier.size() == req.countOrDefault()
+                && first.spec().taskDefinition().taskDefinitionArn().equals(td.taskDefinitionArn())
+                && first.spec().startedBy().equals(Optional.ofNullable(req.startedBy()));
+        if (!same) {
+            throw new ApiException(dev.gantry.core.error.ErrorCode.CONFLICT, "The clientToken '" + req.clientToken()
+                    + "' was already used for a different RunTask request, which started "
+                    + earlier.stream().map(Task::taskArn).toList() + ". Use a new clientToken.");
+        }
+        return earlier;
     }
 
     /**

@@ -146,6 +146,16 @@ class ValidationIT {
     }
 
     @Test
+    void clientTokenMakesRunTaskIdempotentAndConflictsOnOtherParameters() {
+        var first = g.ecs.runTask(runValid().clientToken("token-42").build()).tasks();
+        var again = g.ecs.runTask(runValid().clientToken("token-42").build()).tasks();
+        assertThat(again).extracting(t -> t.taskArn()).isEqualTo(first.stream().map(t -> t.taskArn()).toList());
+        assertThatThrownBy(() -> g.ecs.runTask(runValid().clientToken("token-42").count(2).build()))
+                .isInstanceOf(software.amazon.awssdk.services.ecs.model.ConflictException.class)
+                .hasMessageContaining(first.get(0).taskArn());
+    }
+
+    @Test
     void requestsSignedForAnotherRegionAreRefused() {
         try (EcsClient other = EcsClient.builder().endpointOverride(URI.create(g.server.endpoint()))
                 .credentialsProvider(TestGantry.credentials()).region(Region.EU_WEST_1)

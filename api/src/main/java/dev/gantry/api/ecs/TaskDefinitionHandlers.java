@@ -123,7 +123,12 @@ final class TaskDefinitionHandlers {
             } else {
                 TaskDefinition deleting = td.get().withStatus(TaskDefinitionStatus.DELETE_IN_PROGRESS,
                         ctx.clock().instant());
-                ctx.taskDefinitions().update(deleting);
+                if (ctx.tasks().anyUnfinishedUsing(deleting.taskDefinitionArn())) {
+                    ctx.taskDefinitions().update(deleting); // kept while a task still runs from it
+                } else {
+                    ctx.taskDefinitions().delete(deleting.family(), deleting.revision());
+                    ctx.tags().removeAll(deleting.taskDefinitionArn());
+                }
                 done.add(Json.mapper().valueToTree(deleting));
             }
         }

@@ -168,6 +168,21 @@ class ValidationIT {
     }
 
     @Test
+    void deletedTaskDefinitionsAreGoneAndTheirRevisionIsNeverReused() {
+        g.ecs.registerTaskDefinition(TaskDefs.fargate("doomed", TaskDefs.container("main", "true").build()).build());
+        assertThat(g.ecs.deleteTaskDefinitions(b -> b.taskDefinitions("doomed:1")).failures()).singleElement()
+                .satisfies(f -> assertThat(f.reason()).isEqualTo("TASK_DEFINITION_ACTIVE"));
+        g.ecs.deregisterTaskDefinition(b -> b.taskDefinition("doomed:1"));
+        var deleted = g.ecs.deleteTaskDefinitions(b -> b.taskDefinitions("doomed:1"));
+        assertThat(deleted.taskDefinitions()).singleElement()
+                .satisfies(td -> assertThat(td.statusAsString()).isEqualTo("DELETE_IN_PROGRESS"));
+        assertThatThrownBy(() -> g.ecs.describeTaskDefinition(b -> b.taskDefinition("doomed:1")))
+                .isInstanceOf(ClientException.class);
+        assertThat(g.ecs.registerTaskDefinition(TaskDefs.fargate("doomed", TaskDefs.container("main", "true")
+                .build()).build()).taskDefinition().revision()).isEqualTo(2);
+    }
+
+    @Test
     void clusterLifecycle() {
         g.ecs.createCluster(CreateClusterRequest.builder().clusterName("short-lived").build());
         assertThat(g.ecs.listClusters().clusterArns()).anyMatch(a -> a.endsWith(":cluster/short-lived"));

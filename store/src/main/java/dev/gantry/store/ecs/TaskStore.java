@@ -106,6 +106,19 @@ public final class TaskStore {
         });
     }
 
+    /** Whether any task that has not stopped was started from this task definition revision. */
+    public boolean anyUnfinishedUsing(String taskDefinitionArn) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM tasks WHERE phase <> 'STOPPED' AND "
+                    + "json_extract(spec, '$.taskDefinition.taskDefinitionArn') = ? LIMIT 1")) {
+                ps.setString(1, taskDefinitionArn);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     /** Counts of unfinished tasks by ECS lastStatus bucket: [pending, running]. */
     public int[] countPendingRunning(String clusterName) {
         return db.read(c -> {

@@ -4,10 +4,8 @@ import dev.gantry.control.logs.AwsLogsTarget;
 import dev.gantry.control.logs.LogShipper;
 import dev.gantry.core.lifecycle.StartDecision;
 import dev.gantry.core.lifecycle.StartOrder;
-import dev.gantry.core.lifecycle.TaskHealth;
 import dev.gantry.core.task.ContainerState;
 import dev.gantry.core.task.DesiredStatus;
-import dev.gantry.core.task.HealthStatus;
 import dev.gantry.core.task.NetworkAttachment;
 import dev.gantry.core.task.Reasons;
 import dev.gantry.core.task.StopCode;
@@ -15,7 +13,6 @@ import dev.gantry.core.task.Task;
 import dev.gantry.core.task.TaskObserved;
 import dev.gantry.core.task.TaskPhase;
 import dev.gantry.core.taskdef.ContainerDefinition;
-import dev.gantry.runtime.spi.ContainerObservation;
 import dev.gantry.runtime.spi.RuntimeError;
 import dev.gantry.runtime.spi.Sandbox;
 import java.time.Instant;
@@ -139,7 +136,7 @@ final class TaskRunner implements Runnable {
         }
         if (observed().phase() == TaskPhase.STARTING) {
             if (adopted) {
-                syncContainers();
+                ContainerWatch.sync(this);
             }
             startContainers();
         }
@@ -238,7 +235,7 @@ final class TaskRunner implements Runnable {
             if (sig != null) {
                 handle(sig);
             } else {
-                syncContainers(); // a health or exit event may have been missed (e.g. the engine restarted)
+                ContainerWatch.sync(this); // a health or exit event may have been missed (e.g. the engine restarted)
             }
         }
     }
@@ -278,7 +275,7 @@ final class TaskRunner implements Runnable {
 
     private void monitor() throws InterruptedException {
         if (adopted) {
-            syncContainers();
+            ContainerWatch.sync(this);
             shipAllLogs();
         }
         while (!stopWanted()) {
@@ -286,87 +283,18 @@ final class TaskRunner implements Runnable {
             if (sig != null) {
                 handle(sig);
             } else {
-                syncContainers(); // events are not replayed across an engine restart: look, don't assume
-                checkSandbox();
+                ContainerWatch.sync(this); // events are not replayed across an engine restart: look, don't assume
+                ContainerWatch.checkSandbox(this);
             }
-        }
-    }
-
-    /** Without its sandbox a task has no network: it cannot keep running (ECS's analogue: the ENI is gone). */
-    private void checkSandbox() {
-        boolean alive = ctx.driver().findSandbox(task.taskId()).filter(sb -> !sb.ipv4Address().isBlank()).isPresent();
-        if (!alive) {
-            LOG.atWarn().addKeyValue("taskArn", task.taskArn()).log("task sandbox is gone; stopping the task");
-            requestStop(StopCode.InfrastructureHealth, Reasons.NETWORK_GONE);
         }
     }
 
     private void handle(Signal sig) {
         switch (sig) {
             case Signal.StopRequested s -> refresh();
-            case Signal.ContainerExited e -> recordExit(e.container());
-            case Signal.HealthChanged h -> recordHealth(h.container(), h.health());
+            case Signal.ContainerExited e -> ContainerWatch.recordExit(this, e.container());
+            case Signal.HealthChanged h -> ContainerWatch.recordHealth(this, h.container(), h.health());
         }
-    }
-
-    /** Re-reads every container from the engine: catches what happened while no runner watched. */
-    private void syncContainers() {
-        for (ContainerState s : observed().containers()) {
-            if (s.runtimeId().isEmpty() || s.isStopped()) {
-                continue;
-            }
-            ContainerObservation o = ctx.driver().inspect(s.runtimeId().get(), s.name());
-            switch (o.state()) {
-                case RUNNING -> {
-                    if ("PENDING".equals(s.lastStatus())) {
-                        report(observed().withContainer(s.name(),
-                                x -> x.running(o.startedAt().orElse(ctx.clock().instant()))));
-                    }
-                    recordHealth(s.name(), o.health());
-                }
-                case EXITED, MISSING -> recordExit(s.name());
-                case CREATED -> { }
-            }
-        }
-    }
-
-    private void recordExit(String name) {
-        ContainerState s = observed().container(name).orElse(null);
-        if (s == null || s.isStopped() || s.runtimeId().isEmpty()) {
-            return;
-        }
-        ContainerObservation o = ctx.driver().inspect(s.runtimeId().get(), name);
-        if (o.state() == ContainerObservation.State.RUNNING || o.state() == ContainerObservation.State.CREATED) {
-            return;
-        }
-        Optional<String> reason = o.oomKilled() ? Optional.of(Reasons.OUT_OF_MEMORY)
-                : o.state() == ContainerObservation.State.MISSING ? Optional.of(Reasons.CONTAINER_RUNTIME_GONE)
-                : o.error().filter(e -> !e.isBlank());
-        Instant at = o.finishedAt().orElse(ctx.clock().instant());
-        report(observed().withContainer(name, x -> x.stopped(o.exitCode(), reason, at)));
-        LOG.atInfo().addKeyValue("taskArn", task.taskArn()).addKeyValue("container", name)
-                .addKeyValue("exitCode", o.exitCode().map(String::valueOf).orElse("none")).log("container stopped");
-        boolean essential = task.spec().container(name).map(ContainerDefinition::essentialOrDefault).orElse(true);
-        if (essential) {
-            requestStop(StopCode.EssentialContainerExited, Reasons.ESSENTIAL_CONTAINER_EXITED);
-            report(observed().withExecutionStoppedAt(at));
-        }
-    }
-
-    private void recordHealth(String name, dev.gantry.runtime.spi.Health health) {
-        HealthStatus h = switch (health) {
-            case HEALTHY -> HealthStatus.HEALTHY;
-            case UNHEALTHY -> HealthStatus.UNHEALTHY;
-            case STARTING, NONE -> HealthStatus.UNKNOWN;
-        };
-        ContainerState s = observed().container(name).orElse(null);
-        if (s == null || s.healthStatus() == h) {
-            return;
-        }
-        TaskObserved o = observed().withContainer(name, x -> x.withHealth(h));
-        Map<String, ContainerState> byName = new LinkedHashMap<>();
-        o.containers().forEach(c -> byName.put(c.name(), c));
-        report(o.withHealth(TaskHealth.of(task.spec().containers(), byName)));
     }
 
     // ---- stopping: DEACTIVATING -> STOPPING -> DEPROVISIONING -> STOPPED ----
@@ -411,7 +339,7 @@ final class TaskRunner implements Runnable {
         }
     }
 
-    private void requestStop(StopCode code, String reason) {
+    void requestStop(StopCode code, String reason) {
         ctx.store().requestStop(task.taskId(), code, reason, ctx.clock().instant()).ifPresent(t -> task = t);
     }
 

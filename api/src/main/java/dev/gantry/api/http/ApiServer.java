@@ -95,7 +95,9 @@ public final class ApiServer implements AutoCloseable {
             serverChannel = bootstrap.bind(config.bindHost(), config.port()).syncUninterruptibly().channel();
         } catch (Exception e) { // Netty rethrows the checked BindException undeclared
             close();
-            throw new IllegalStateException("could not bind " + config.bindHost() + ":" + config.port(), e);
+            throw new IllegalStateException("could not listen on " + config.bindHost() + ":" + config.port()
+                    + " (" + e.getMessage() + "). Is another Gantry or service using it? Choose another port with "
+                    + "--port or GANTRY_PORT.", e);
         }
         LOG.atInfo().addKeyValue("address", address())
                 .addKeyValue("services", config.services().stream().map(AwsJsonService::targetPrefix)

@@ -14,7 +14,6 @@ public enum ErrorCode {
     UNRECOGNIZED_CLIENT("UnrecognizedClientException", 403),
     SERIALIZATION("SerializationException", 400),
     UNKNOWN_OPERATION("UnknownOperationException", 400),
-    VALIDATION("ValidationException", 400),
     INTERNAL_FAILURE("InternalFailure", 500),
 
     // ECS
@@ -22,15 +21,11 @@ public enum ErrorCode {
     INVALID_PARAMETER("InvalidParameterException", 400),
     CLUSTER_NOT_FOUND("ClusterNotFoundException", 400),
     CLUSTER_CONTAINS_TASKS("ClusterContainsTasksException", 400),
-    CLUSTER_CONTAINS_SERVICES("ClusterContainsServicesException", 400),
     RESOURCE_NOT_FOUND("ResourceNotFoundException", 400),
     CONFLICT("ConflictException", 400),
-    UNSUPPORTED_FEATURE("UnsupportedFeatureException", 400),
-    SERVER("ServerException", 500),
 
     // CloudWatch Logs (ResourceNotFound and InvalidParameter share names with ECS)
     RESOURCE_ALREADY_EXISTS("ResourceAlreadyExistsException", 400),
-    DATA_ALREADY_ACCEPTED("DataAlreadyAcceptedException", 400),
     SERVICE_UNAVAILABLE("ServiceUnavailableException", 503);
 
     private final String wireName;

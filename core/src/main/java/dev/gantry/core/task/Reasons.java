@@ -12,7 +12,6 @@ public final class Reasons {
     public static final String RESOURCE_INITIALIZATION = "ResourceInitializationError: ";
     public static final String DEPENDENCY_TIMEOUT = "DependencyTimeoutError: ";
     public static final String CONTAINER_RUNTIME_GONE = "ContainerRuntimeError: container was removed outside Gantry";
-    public static final String TASK_DEFINITION_FAILED = "Task failed to start";
     public static final String NETWORK_GONE =
             "Task network was removed: its sandbox container no longer runs (was it removed outside Gantry?)";
 }

@@ -31,9 +31,7 @@ final class Engine {
     }
 
     static void removeInstallation(String installationId) {
-        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-        try (DockerClient docker = DockerClientImpl.getInstance(config,
-                new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build())) {
+        try (DockerClient docker = client()) {
             List<Container> owned = docker.listContainersCmd().withShowAll(true)
                     .withLabelFilter(Map.of(Names.LABEL_INSTALLATION, installationId)).exec();
             for (Container c : owned) {
@@ -44,11 +42,16 @@ final class Engine {
         }
     }
 
+    /** A client for the engine the tests run against (DOCKER_HOST or the default socket). */
+    static DockerClient client() {
+        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        return DockerClientImpl.getInstance(config,
+                new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
+    }
+
     /** What the engine says about a container (for assertions on the limits Gantry set). */
     static com.github.dockerjava.api.command.InspectContainerResponse inspect(String containerId) {
-        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-        try (DockerClient docker = DockerClientImpl.getInstance(config,
-                new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build())) {
+        try (DockerClient docker = client()) {
             return docker.inspectContainerCmd(containerId).exec();
         } catch (IOException e) {
             throw new IllegalStateException(e);

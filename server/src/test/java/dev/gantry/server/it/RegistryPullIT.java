@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,9 +40,7 @@ class RegistryPullIT {
         Process registry = new ProcessBuilder(REGISTRY.toString(), "serve", dir.resolve("config.yml").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
         String ref = "127.0.0.1:" + port + "/gantry-it/pulled";
-        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-        try (DockerClient docker = DockerClientImpl.getInstance(config,
-                new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build())) {
+        try (DockerClient docker = Engine.client()) {
             try {
                 pushAndRun(g, docker, port, ref);
             } finally {

@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
@@ -48,7 +42,7 @@ class RestartIT {
     private void runScenario(Path dir, int port, ServerProcess first) throws Exception {
         String longArn;
         String exitingArn;
-        try (EcsClient ecs = ecs(first.endpoint())) {
+        try (EcsClient ecs = TestGantry.ecsClient(first.endpoint())) {
             // the image is built by the shared in-process server's helper; make sure it exists
             TestGantry.shared();
             ecs.registerTaskDefinition(TaskDefs.fargate("counter", TaskDefs.container("count", "sh", "-c",
@@ -65,8 +59,8 @@ class RestartIT {
         first.kill();
         Thread.sleep(5000); // the second task's container exits while no server runs
 
-        try (ServerProcess second = ServerProcess.start(dir, port); EcsClient ecs = ecs(second.endpoint());
-                CloudWatchLogsClient logs = logs(second.endpoint())) {
+        try (ServerProcess second = ServerProcess.start(dir, port); EcsClient ecs = TestGantry.ecsClient(second.endpoint());
+                CloudWatchLogsClient logs = TestGantry.logsClient(second.endpoint())) {
             Task exited = TestGantry.await(() -> describe(ecs, exitingArn), t -> t.lastStatus().equals("STOPPED"),
                     Duration.ofSeconds(60), "exited task recorded");
             assertThat(exited.stopCode()).isEqualTo(TaskStopCode.ESSENTIAL_CONTAINER_EXITED);
@@ -109,9 +103,7 @@ class RestartIT {
     }
 
     private static List<Container> containersOf(String taskId) {
-        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-        try (DockerClient docker = DockerClientImpl.getInstance(config,
-                new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build())) {
+        try (DockerClient docker = Engine.client()) {
             return docker.listContainersCmd().withShowAll(true)
                     .withNameFilter(List.of("gantry-" + taskId + "-")).exec();
         } catch (java.io.IOException e) {
@@ -132,16 +124,5 @@ class RestartIT {
 
     private static Task describe(EcsClient ecs, String arn) {
         return ecs.describeTasks(b -> b.tasks(arn)).tasks().get(0);
-    }
-
-    private static EcsClient ecs(String endpoint) {
-        return EcsClient.builder().endpointOverride(URI.create(endpoint)).credentialsProvider(TestGantry.credentials())
-                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create()).build();
-    }
-
-    private static CloudWatchLogsClient logs(String endpoint) {
-        return CloudWatchLogsClient.builder().endpointOverride(URI.create(endpoint))
-                .credentialsProvider(TestGantry.credentials()).region(Region.US_EAST_1)
-                .httpClient(UrlConnectionHttpClient.create()).build();
     }
 }

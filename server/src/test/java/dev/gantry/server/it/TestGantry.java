@@ -41,12 +41,18 @@ final class TestGantry {
     private TestGantry(GantryServer server, Path dataDir) {
         this.server = server;
         this.dataDir = dataDir;
-        this.ecs = EcsClient.builder().endpointOverride(URI.create(server.endpoint()))
-                .credentialsProvider(credentials()).region(Region.US_EAST_1)
-                .httpClient(UrlConnectionHttpClient.create()).build();
-        this.logs = CloudWatchLogsClient.builder().endpointOverride(URI.create(server.endpoint()))
-                .credentialsProvider(credentials()).region(Region.US_EAST_1)
-                .httpClient(UrlConnectionHttpClient.create()).build();
+        this.ecs = ecsClient(server.endpoint());
+        this.logs = logsClient(server.endpoint());
+    }
+
+    static EcsClient ecsClient(String endpoint) {
+        return EcsClient.builder().endpointOverride(URI.create(endpoint)).credentialsProvider(credentials())
+                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    static CloudWatchLogsClient logsClient(String endpoint) {
+        return CloudWatchLogsClient.builder().endpointOverride(URI.create(endpoint)).credentialsProvider(credentials())
+                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     static synchronized TestGantry shared() {

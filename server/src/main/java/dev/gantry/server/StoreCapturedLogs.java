@@ -1,8 +1,10 @@
 package dev.gantry.server;
 
+import dev.gantry.control.logs.AwsLogsTarget;
 import dev.gantry.control.logs.CapturedLogs;
 import dev.gantry.runtime.spi.LogLine;
 import dev.gantry.store.logs.CapturedLine;
+import dev.gantry.store.logs.LogGroupMissingException;
 import dev.gantry.store.logs.LogStore;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +21,16 @@ final class StoreCapturedLogs implements CapturedLogs {
     @Override
     public boolean groupExists(String group) {
         return store.findGroup(group).isPresent();
+    }
+
+    @Override
+    public boolean openStream(AwsLogsTarget target) {
+        try {
+            store.appendCaptured(target.group(), target.stream(), List.of(), target.createGroup());
+            return true;
+        } catch (LogGroupMissingException e) {
+            return false;
+        }
     }
 
     @Override

@@ -10,6 +10,13 @@ public interface CapturedLogs {
 
     boolean groupExists(String group);
 
+    /**
+     * Creates the target's stream (and its group when {@code createGroup}) if missing, as Docker's awslogs driver
+     * does when the container starts, so the stream is there before the first line is. False when the group does
+     * not exist and may not be created.
+     */
+    boolean openStream(AwsLogsTarget target);
+
     /** The timestamp of the last line captured into this stream, to resume after a restart without duplicates. */
     Optional<Instant> lastCaptured(String group, String stream);
 

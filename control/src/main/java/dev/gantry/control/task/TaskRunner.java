@@ -169,9 +169,7 @@ final class TaskRunner implements Runnable {
         for (ContainerDefinition c : task.spec().containers()) {
             AwsLogsTarget.of(task.spec(), c).filter(t -> !t.createGroup() && !ctx.logs().groupExists(t.group()))
                     .ifPresent(t -> {
-                        throw new TaskFailure(Reasons.RESOURCE_INITIALIZATION + "failed to validate logger args: "
-                                + "The specified log group does not exist: " + t.group()
-                                + " (create it, or set awslogs-create-group to \"true\")", Map.of());
+                        throw missingLogGroup(t);
                     });
         }
         if (observed().pullStartedAt().isEmpty()) {
@@ -242,6 +240,9 @@ final class TaskRunner implements Runnable {
 
     private void start(ContainerDefinition c, ContainerState s) {
         String id = s.runtimeId().orElseThrow();
+        AwsLogsTarget.of(task.spec(), c).filter(t -> !ctx.logs().openStream(t)).ifPresent(t -> {
+            throw missingLogGroup(t); // deleted since the pre-flight check
+        });
         try {
             ctx.driver().startContainer(id);
         } catch (RuntimeError e) {
@@ -371,6 +372,12 @@ final class TaskRunner implements Runnable {
         AwsLogsTarget.of(task.spec(), c).ifPresent(target -> shippers.put(c.name(), Thread.ofVirtual()
                 .name("logs-" + c.name() + "-" + task.taskId())
                 .start(new LogShipper(ctx.driver(), ctx.logs(), runtimeId, target))));
+    }
+
+    private static TaskFailure missingLogGroup(AwsLogsTarget t) {
+        return new TaskFailure(Reasons.RESOURCE_INITIALIZATION + "failed to validate logger args: "
+                + "The specified log group does not exist: " + t.group()
+                + " (create it, or set awslogs-create-group to \"true\")", Map.of());
     }
 
     private static String prefix(RuntimeError e) {

@@ -2,6 +2,7 @@ package dev.gantry.control.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.control.logs.AwsLogsTarget;
 import dev.gantry.control.logs.CapturedLogs;
 import dev.gantry.core.arn.Arns;
 import dev.gantry.core.id.IdSource;
@@ -45,6 +46,10 @@ class TaskRunnerTest {
 
     private static final CapturedLogs NO_LOGS = new CapturedLogs() {
         public boolean groupExists(String group) {
+            return true;
+        }
+
+        public boolean openStream(AwsLogsTarget target) {
             return true;
         }
 

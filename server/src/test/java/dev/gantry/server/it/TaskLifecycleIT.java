@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsRequest;
+import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.Container;
@@ -169,6 +171,10 @@ class TaskLifecycleIT {
         String arn = run("settings");
         Task t = g.awaitStatus(CLUSTER, arn, "RUNNING");
         String taskId = arn.substring(arn.lastIndexOf('/') + 1);
+        // as with Docker's awslogs driver, the stream exists once the container has started, before any line
+        assertThat(g.logs.describeLogStreams(DescribeLogStreamsRequest.builder().logGroupName("/it/settings")
+                .logStreamNamePrefix("s/main/").build()).logStreams())
+                .extracting(LogStream::logStreamName).contains("s/main/" + taskId);
         List<OutputLogEvent> events = TestGantry.await(() -> g.logs.getLogEvents(GetLogEventsRequest.builder()
                 .logGroupName("/it/settings").logStreamName("s/main/" + taskId).startFromHead(true).build()).events(),
                 e -> e.size() >= 4, Duration.ofSeconds(30), "settings output");

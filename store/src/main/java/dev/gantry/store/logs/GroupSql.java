@@ -53,6 +53,20 @@ final class GroupSql {
         }
     }
 
+    /** Every group that has a retention period. */
+    static List<LogGroup> withRetention(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM log_groups WHERE retention_days IS NOT NULL ORDER BY name")) {
+            List<LogGroup> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row(rs));
+                }
+            }
+            return out;
+        }
+    }
+
     /** Groups in name order whose name starts with the prefix, limit + 1 rows from offset. */
     static List<LogGroup> list(Connection c, Optional<String> prefix, long offset, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM log_groups"

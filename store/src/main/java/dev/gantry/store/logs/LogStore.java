@@ -5,6 +5,7 @@ import dev.gantry.core.error.ApiException;
 import dev.gantry.store.sqlite.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Comparator;
@@ -129,22 +130,28 @@ public final class LogStore {
      * Stores captured container output as it comes, keeping each line's full-precision time (no PutLogEvents
      * limits apply). Creates the stream when it is missing, and the group too when {@code createGroup} (the task's
      * {@code awslogs-create-group}); a missing group otherwise is a {@link LogGroupMissingException}. An empty list
-     * just makes sure the stream exists, which is how a task checks its log configuration at start.
+     * just makes sure the stream exists, which is how a task checks its log configuration at start. Lines older
+     * than the group's retention are dropped (they would be expired at once), so re-capturing a long-running
+     * container's output after its older lines expired does not bring them back.
      *
      * @return how many lines were stored
      */
-    public int appendCaptured(String group, String stream, List<CapturedLine> lines, boolean createGroup) {
+    public int appendCaptured(String group, String stream, List<CapturedLine> captured, boolean createGroup) {
         return db.write(c -> {
             Instant now = clock.instant();
-            if (GroupSql.find(c, group).isEmpty()) {
+            Optional<LogGroup> g = GroupSql.find(c, group);
+            if (g.isEmpty()) {
                 if (!createGroup) {
                     throw new LogGroupMissingException(group);
                 }
-                GroupSql.insert(c, group, arns.logGroup(group), now);
+                g = Optional.of(GroupSql.insert(c, group, arns.logGroup(group), now));
             }
             if (StreamSql.find(c, group, stream).isEmpty()) {
                 StreamSql.insert(c, group, stream, now);
             }
+            Optional<Instant> retained = g.get().retentionInDays().map(d -> now.minus(Duration.ofDays(d)));
+            List<CapturedLine> lines = retained.isEmpty() ? captured
+                    : captured.stream().filter(l -> !l.timestamp().isBefore(retained.get())).toList();
             if (lines.isEmpty()) {
                 return 0;
             }
@@ -156,6 +163,28 @@ public final class LogStore {
                     lines.stream().map(CapturedLine::timestamp).min(order),
                     lines.stream().map(CapturedLine::timestamp).max(order), now);
             return lines.size();
+        });
+    }
+
+    /**
+     * Expires events older than their group's retention, as CloudWatch Logs does (there within about three days,
+     * here within a housekeeping round). Stream metadata stays.
+     *
+     * @return how many events were deleted
+     */
+    public int purgeExpired() {
+        return db.write(c -> {
+            Instant now = clock.instant();
+            long removed = 0;
+            for (LogGroup g : GroupSql.withRetention(c)) {
+                long cutoff = now.minus(Duration.ofDays(g.retentionInDays().orElseThrow())).toEpochMilli();
+                long[] gone = EventSql.deleteBefore(c, g.name(), cutoff);
+                if (gone[0] > 0) {
+                    GroupSql.addStoredBytes(c, g.name(), -gone[1]);
+                    removed += gone[0];
+                }
+            }
+            return (int) Math.min(removed, Integer.MAX_VALUE);
         });
     }
 

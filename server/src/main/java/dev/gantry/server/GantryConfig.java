@@ -23,7 +23,8 @@ public record GantryConfig(
         String networkName,
         Path busybox,
         int warmSandboxes,
-        Duration stoppedTaskRetention) {
+        Duration stoppedTaskRetention,
+        Duration housekeepingInterval) {
 
     public static final int DEFAULT_PORT = 4499;
 
@@ -48,7 +49,8 @@ public record GantryConfig(
                 Path.of(s.get("GANTRY_BUSYBOX", "busybox", "/bin/busybox")),
                 s.number("GANTRY_WARM_SANDBOXES", "warm-sandboxes", 2, 0, 64),
                 Duration.ofMinutes(s.number("GANTRY_STOPPED_TASK_RETENTION_MINUTES",
-                        "stopped-task-retention-minutes", 120, 60, 7 * 24 * 60)));
+                        "stopped-task-retention-minutes", 120, 60, 7 * 24 * 60)),
+                Duration.ofSeconds(s.number("GANTRY_HOUSEKEEPING_SECONDS", "housekeeping-seconds", 60, 1, 3600)));
     }
 
     /** A setting the user got wrong; the message names it and says what is allowed. */

@@ -6,6 +6,8 @@ import dev.gantry.api.ecs.EcsContext;
 import dev.gantry.api.ecs.EcsService;
 import dev.gantry.api.http.ApiServer;
 import dev.gantry.api.logs.LogsService;
+import dev.gantry.control.housekeeping.DeletedRevisions;
+import dev.gantry.control.housekeeping.Housekeeper;
 import dev.gantry.control.task.TaskSupervisor;
 import dev.gantry.core.arn.Arns;
 import dev.gantry.core.cluster.Cluster;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires Gantry together, in dependency order: database, engine driver, task supervisor (which re-adopts tasks that
- * were running before a restart), then the API. Closing stops the API and the runners but leaves tasks running:
+ * were running before a restart), housekeeping, then the API. Closing stops the API and the runners but leaves tasks running:
  * the next start re-adopts them.
  */
 public final class GantryServer implements AutoCloseable {
@@ -39,15 +41,17 @@ public final class GantryServer implements AutoCloseable {
     private final Database db;
     private final DockerDriver driver;
     private final TaskSupervisor supervisor;
+    private final Housekeeper housekeeper;
     private final ApiServer api;
 
     private GantryServer(GantryConfig config, AdminCredentials credentials, Database db, DockerDriver driver,
-            TaskSupervisor supervisor, ApiServer api) {
+            TaskSupervisor supervisor, Housekeeper housekeeper, ApiServer api) {
         this.config = config;
         this.credentials = credentials;
         this.db = db;
         this.driver = driver;
         this.supervisor = supervisor;
+        this.housekeeper = housekeeper;
         this.api = api;
     }
 
@@ -58,6 +62,7 @@ public final class GantryServer implements AutoCloseable {
         Database db = Database.open(config.dataDir().resolve("gantry.db"));
         DockerDriver driver = null;
         TaskSupervisor supervisor = null;
+        Housekeeper housekeeper = null;
         try {
             String installation = new SettingsStore(db).getOrCreate("installation-id",
                     () -> IdSource.random().taskId().substring(0, 10));
@@ -70,10 +75,17 @@ public final class GantryServer implements AutoCloseable {
             supervisor = new TaskSupervisor(driver, tasks, new StoreCapturedLogs(logs), clock, config.region(),
                     config.stoppedTaskRetention(), PullProgress.NONE);
             supervisor.start();
+            TaskDefinitionStore definitions = new TaskDefinitionStore(db);
+            TagStore tags = new TagStore(db);
+            housekeeper = new Housekeeper(List.of(
+                    new Housekeeper.Job("purge deleted task definition revisions",
+                            new DeletedRevisions(definitions, tasks, tags)::purge),
+                    new Housekeeper.Job("expire log events past retention", logs::purgeExpired)),
+                    config.housekeepingInterval()).start();
             ClusterStore clusters = new ClusterStore(db);
             clusters.createOrGet(new Cluster(arns.cluster("default"), "default", "ACTIVE", List.of(), List.of(),
                     clock.instant()));
-            EcsContext ecs = new EcsContext(arns, clusters, new TaskDefinitionStore(db), tasks, new TagStore(db),
+            EcsContext ecs = new EcsContext(arns, clusters, definitions, tasks, tags,
                     supervisor, clock, IdSource.random());
             ApiServer api = ApiServer.builder()
                     .bindHost(config.host()).port(config.port()).region(config.region())
@@ -85,8 +97,11 @@ public final class GantryServer implements AutoCloseable {
                     .build().start();
             LOG.atInfo().addKeyValue("endpoint", "http://" + config.host() + ":" + api.port())
                     .addKeyValue("dataDir", config.dataDir()).log("Gantry started");
-            return new GantryServer(config, credentials, db, driver, supervisor, api);
+            return new GantryServer(config, credentials, db, driver, supervisor, housekeeper, api);
         } catch (RuntimeException e) {
+            if (housekeeper != null) {
+                housekeeper.close();
+            }
             if (supervisor != null) {
                 supervisor.close();
             }
@@ -121,6 +136,7 @@ public final class GantryServer implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        housekeeper.close();
         supervisor.close();
         driver.close();
         db.close();

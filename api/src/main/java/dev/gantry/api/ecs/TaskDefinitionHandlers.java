@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.api.protocol.Json;
 import dev.gantry.api.protocol.RequestContext;
+import dev.gantry.control.housekeeping.DeletedRevisions;
 import dev.gantry.core.error.ApiException;
 import dev.gantry.core.tag.Tag;
 import dev.gantry.core.taskdef.TaskDefinition;
@@ -123,12 +124,9 @@ final class TaskDefinitionHandlers {
             } else {
                 TaskDefinition deleting = td.get().withStatus(TaskDefinitionStatus.DELETE_IN_PROGRESS,
                         ctx.clock().instant());
-                if (ctx.tasks().anyUnfinishedUsing(deleting.taskDefinitionArn())) {
-                    ctx.taskDefinitions().update(deleting); // kept while a task still runs from it
-                } else {
-                    ctx.taskDefinitions().delete(deleting.family(), deleting.revision());
-                    ctx.tags().removeAll(deleting.taskDefinitionArn());
-                }
+                ctx.taskDefinitions().update(deleting);
+                // gone now unless a task still runs from it; then housekeeping removes it once that task stops
+                new DeletedRevisions(ctx.taskDefinitions(), ctx.tasks(), ctx.tags()).deleteIfUnused(deleting);
                 done.add(Json.mapper().valueToTree(deleting));
             }
         }

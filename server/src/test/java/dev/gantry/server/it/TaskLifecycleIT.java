@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.ContainerDependency;
 import software.amazon.awssdk.services.ecs.model.ContainerCondition;
@@ -187,6 +188,32 @@ class TaskLifecycleIT {
         assertThat(hostConfig.getNetworkMode()).startsWith("container:"); // the task sandbox's namespace
         g.ecs.stopTask(StopTaskRequest.builder().cluster(CLUSTER).task(arn).build());
         g.awaitStatus(CLUSTER, arn, "STOPPED");
+    }
+
+    @Test
+    void aDeletedRevisionInUseGoesOnceItsTaskStops() {
+        g.ecs.registerTaskDefinition(TaskDefs.fargate("in-use",
+                TaskDefs.container("main", "sleep", "300").stopTimeout(2).build()).build());
+        String arn = run("in-use");
+        g.awaitStatus(CLUSTER, arn, "RUNNING");
+        g.ecs.deregisterTaskDefinition(b -> b.taskDefinition("in-use:1"));
+        assertThat(g.ecs.deleteTaskDefinitions(b -> b.taskDefinitions("in-use:1")).taskDefinitions())
+                .singleElement().satisfies(td -> assertThat(td.statusAsString()).isEqualTo("DELETE_IN_PROGRESS"));
+        assertThat(g.ecs.describeTaskDefinition(b -> b.taskDefinition("in-use:1")).taskDefinition().statusAsString())
+                .isEqualTo("DELETE_IN_PROGRESS"); // a task still runs from it
+
+        g.ecs.stopTask(StopTaskRequest.builder().cluster(CLUSTER).task(arn).build());
+        Task stopped = g.awaitStatus(CLUSTER, arn, "STOPPED");
+        assertThat(stopped.taskDefinitionArn()).endsWith(":task-definition/in-use:1");
+        TestGantry.await(() -> {
+            try {
+                g.ecs.describeTaskDefinition(b -> b.taskDefinition("in-use:1"));
+                return false;
+            } catch (ClientException gone) {
+                return true;
+            }
+        }, goneNow -> goneNow, Duration.ofSeconds(30), "revision in-use:1 to be purged");
+        assertThat(g.describe(CLUSTER, arn).lastStatus()).isEqualTo("STOPPED"); // the task stays describable
     }
 
     @Test

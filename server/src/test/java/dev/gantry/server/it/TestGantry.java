@@ -83,6 +83,7 @@ final class TestGantry {
         Map<String, String> env = new HashMap<>();
         env.put("GANTRY_ACCESS_KEY_ID", ACCESS_KEY);
         env.put("GANTRY_SECRET_ACCESS_KEY", SECRET_KEY);
+        env.put("GANTRY_HOUSEKEEPING_SECONDS", "1"); // so tests see deferred purges without waiting a minute
         return env;
     }
 

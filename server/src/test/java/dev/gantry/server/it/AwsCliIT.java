@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,9 +72,7 @@ class AwsCliIT {
         aws("ecs", "wait", "tasks-running", "--cluster", "cli", "--tasks", arn);
         String ip = aws("ecs", "describe-tasks", "--cluster", "cli", "--tasks", arn, "--query",
                 "tasks[0].attachments[0].details[?name=='privateIPv4Address'].value | [0]", "--output", "text");
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://" + ip + ":8080/index.html")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = TestGantry.getWhenListening("http://" + ip + ":8080/index.html");
         assertThat(page.statusCode()).isEqualTo(200);
 
         assertThat(tailFollowUntil("cli task says hello")).isTrue();

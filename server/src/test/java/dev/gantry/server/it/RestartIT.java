@@ -49,7 +49,7 @@ class RestartIT {
                     "i=0; while true; do i=$((i+1)); echo line $i; sleep 0.2; done").stopTimeout(2)
                     .logConfiguration(TaskDefs.awslogs("/it/restart", "r")).build()).build());
             ecs.registerTaskDefinition(TaskDefs.fargate("later-exit",
-                    TaskDefs.container("main", "sh", "-c", "sleep 3; exit 7").build()).build());
+                    TaskDefs.container("main", "sh", "-c", "sleep 6; exit 7").build()).build());
             longArn = run(ecs, "counter");
             exitingArn = run(ecs, "later-exit");
             awaitRunning(ecs, longArn);
@@ -57,7 +57,11 @@ class RestartIT {
             Thread.sleep(1000);
         }
         first.kill();
-        Thread.sleep(5000); // the second task's container exits while no server runs
+        // the second task's container exits while no server runs
+        String exitingId = exitingArn.substring(exitingArn.lastIndexOf('/') + 1);
+        TestGantry.await(() -> containersOf(exitingId).stream().filter(c -> c.getNames()[0].endsWith("-main"))
+                .map(Container::getState).toList(), states -> states.equals(List.of("exited")),
+                Duration.ofSeconds(60), "the later-exit container to exit while the server is down");
 
         try (ServerProcess second = ServerProcess.start(dir, port); EcsClient ecs = TestGantry.ecsClient(second.endpoint());
                 CloudWatchLogsClient logs = TestGantry.logsClient(second.endpoint())) {

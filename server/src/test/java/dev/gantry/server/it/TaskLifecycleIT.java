@@ -2,9 +2,6 @@ package dev.gantry.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -74,9 +71,7 @@ class TaskLifecycleIT {
         assertThat(ip).matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
         assertThat(t.containers().get(0).networkInterfaces().get(0).privateIpv4Address()).isEqualTo(ip);
 
-        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://" + ip + ":8080/index.html")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = TestGantry.getWhenListening("http://" + ip + ":8080/index.html");
         assertThat(page.body()).isEqualTo("hello from a gantry task\n");
 
         String taskId = arn.substring(arn.lastIndexOf('/') + 1);

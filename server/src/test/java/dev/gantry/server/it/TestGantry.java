@@ -2,7 +2,12 @@ package dev.gantry.server.it;
 
 import dev.gantry.server.GantryConfig;
 import dev.gantry.server.GantryServer;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +69,7 @@ final class TestGantry {
                     shared.server.close();
                     Engine.removeInstallationOf(dir);
                 }));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -103,6 +108,37 @@ final class TestGantry {
     Task awaitStatus(String cluster, String taskArn, String lastStatus) {
         return awaitTask(cluster, taskArn, t -> t.lastStatus().equals(lastStatus)
                 || (!lastStatus.equals("STOPPED") && t.lastStatus().equals("STOPPED")), Duration.ofSeconds(120));
+    }
+
+    /**
+     * GET from a task's own IP. RUNNING means the container started, not that its server listens yet (as on ECS),
+     * so a refused connection is retried for a while.
+     */
+    static HttpResponse<String> getWhenListening(String url) {
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .build();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (ConnectException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError("nothing listens at " + url + " after 30 s", e);
+                }
+            } catch (IOException e) {
+                throw new AssertionError("GET " + url + " failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     static <T> T await(Supplier<T> probe, Predicate<T> done, Duration limit, String what) {

@@ -56,6 +56,7 @@ public final class GantryServer implements AutoCloseable {
     }
 
     public static GantryServer start(GantryConfig config, Map<String, String> env) {
+        ApiServer.checkAvailable(config.host(), config.port()); // before anything starts that a failure would strand
         InstantSource clock = InstantSource.system();
         AdminCredentials credentials = AdminCredentials.resolve(config.dataDir(), env);
         Arns arns = new Arns(config.region(), config.accountId());

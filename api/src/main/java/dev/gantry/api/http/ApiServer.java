@@ -14,7 +14,9 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -95,15 +97,34 @@ public final class ApiServer implements AutoCloseable {
             serverChannel = bootstrap.bind(config.bindHost(), config.port()).syncUninterruptibly().channel();
         } catch (Exception e) { // Netty rethrows the checked BindException undeclared
             close();
-            throw new IllegalStateException("could not listen on " + config.bindHost() + ":" + config.port()
-                    + " (" + e.getMessage() + "). Is another Gantry or service using it? Choose another port with "
-                    + "--port or GANTRY_PORT.", e);
+            throw cannotListen(config.bindHost(), config.port(), e);
         }
         LOG.atInfo().addKeyValue("address", address())
                 .addKeyValue("services", config.services().stream().map(AwsJsonService::targetPrefix)
                         .collect(Collectors.joining(",")))
                 .log("API server listening");
         return this;
+    }
+
+    /**
+     * Fails now, with the message {@link #start()} would give, if {@code host:port} cannot be bound; lets a server
+     * find a busy port before it starts anything else. Port 0 always passes.
+     */
+    public static void checkAvailable(String host, int port) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw cannotListen(host, port, e);
+        }
+    }
+
+    private static IllegalStateException cannotListen(String host, int port, Exception e) {
+        return new IllegalStateException("could not listen on " + host + ":" + port + " (" + e.getMessage()
+                + "). Is another Gantry or service using it? Choose another port with --port or GANTRY_PORT.", e);
     }
 
     /** The bound port (the real one when built with port 0). */

@@ -84,6 +84,24 @@ class ApiServerLifecycleTest {
     }
 
     @Test
+    void aBusyPortIsFoundBeforeStartingAndAFreeOneLeftFree() throws IOException {
+        try (ApiServer first = builder().build().start()) {
+            assertThatThrownBy(() -> ApiServer.checkAvailable("127.0.0.1", first.port()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("127.0.0.1:" + first.port()).hasMessageContaining("--port or GANTRY_PORT");
+        }
+        int free;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            free = s.getLocalPort();
+        }
+        ApiServer.checkAvailable("127.0.0.1", free);
+        try (ApiServer server = builder().port(free).build().start()) { // the probe did not keep it
+            assertThat(server.port()).isEqualTo(free);
+        }
+        ApiServer.checkAvailable("127.0.0.1", 0);
+    }
+
+    @Test
     void builderRejectsMissingCredentialsAndDuplicatePrefixes() {
         assertThatThrownBy(() -> ApiServer.builder().build()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> builder().service(FakeService.ecs()).service(FakeService.ecs()).build())

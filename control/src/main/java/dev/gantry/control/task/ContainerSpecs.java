@@ -7,6 +7,7 @@ import dev.gantry.core.taskdef.KeyValuePair;
 import dev.gantry.runtime.spi.ContainerSpec;
 import dev.gantry.runtime.spi.HealthSpec;
 import dev.gantry.runtime.spi.TaskRef;
+import dev.gantry.runtime.spi.TaskResources;
 import dev.gantry.runtime.spi.UlimitSpec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +18,9 @@ import java.util.Optional;
 
 /**
  * Pure translation of an ECS container definition into the driver's fully resolved {@link ContainerSpec}.
- * Limits follow Fargate: the task's cpu is a hard cap for every container and a container's {@code cpu} is its
- * relative share; a container's {@code memory} is its hard limit, else the task's memory is.
+ * Limits follow Fargate: the task's cpu and memory cap the task as a whole ({@link #resources}, where the engine
+ * gives the task a cgroup of its own) and every container; a container's {@code cpu} is its relative share; a
+ * container's {@code memory} is its hard limit, else the task's memory is.
  */
 public final class ContainerSpecs {
     private static final long MIB = 1024L * 1024L;
@@ -28,6 +30,12 @@ public final class ContainerSpecs {
     public static TaskRef ref(TaskSpec task) {
         return new TaskRef(task.taskId(), task.taskArn(), task.clusterName(), task.family(),
                 task.taskDefinition().revision());
+    }
+
+    /** The task's size as limits for all its containers together. */
+    public static TaskResources resources(TaskSpec task) {
+        return new TaskResources(Long.parseLong(task.memory()) * MIB,
+                Long.parseLong(task.cpu()) * 1_000_000_000L / 1024L);
     }
 
     public static ContainerSpec of(TaskSpec task, ContainerDefinition c, String region) {

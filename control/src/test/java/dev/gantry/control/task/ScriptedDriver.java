@@ -10,6 +10,7 @@ import dev.gantry.runtime.spi.RuntimeError;
 import dev.gantry.runtime.spi.RuntimeEvent;
 import dev.gantry.runtime.spi.Sandbox;
 import dev.gantry.runtime.spi.TaskRef;
+import dev.gantry.runtime.spi.TaskResources;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,9 +53,9 @@ final class ScriptedDriver implements dev.gantry.runtime.spi.TaskDriver {
     public void start() {}
 
     @Override
-    public Sandbox claimSandbox(TaskRef task) {
+    public Sandbox claimSandbox(TaskRef task, TaskResources resources) {
         return sandboxes.computeIfAbsent(task.taskId(), id -> new Sandbox("sb-" + id, "10.0.0." + (sandboxes.size() + 2),
-                "02:42:ac:11:00:02", "gantry", "10.0.0.0/24", "10.0.0.1"));
+                "02:42:ac:11:00:02", "gantry", "10.0.0.0/24", "10.0.0.1", Optional.empty()));
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ulimit;
 import dev.gantry.runtime.spi.ContainerSpec;
+import dev.gantry.runtime.spi.Sandbox;
 import dev.gantry.runtime.spi.HealthSpec;
 import java.time.Duration;
 import java.util.HashMap;
@@ -20,13 +21,13 @@ final class ContainerSpecs {
 
     private ContainerSpecs() {}
 
-    /** Fills {@code cmd} (already made for {@code spec.image()}) for a container joining {@code sandboxId}. */
-    static CreateContainerCmd apply(CreateContainerCmd cmd, String installationId, String sandboxId,
+    /** Fills {@code cmd} (already made for {@code spec.image()}) for a container joining {@code sandbox}. */
+    static CreateContainerCmd apply(CreateContainerCmd cmd, String installationId, Sandbox sandbox,
             ContainerSpec spec) {
         cmd.withName(Names.container(spec.task().taskId(), spec.name()))
                 .withLabels(labels(installationId, spec))
                 .withEnv(env(spec.environment()))
-                .withHostConfig(hostConfig(sandboxId, spec))
+                .withHostConfig(hostConfig(sandbox, spec))
                 .withTty(spec.tty())
                 .withStdinOpen(spec.openStdin())
                 .withStopTimeout(seconds(spec.stopTimeout()));
@@ -42,9 +43,14 @@ final class ContainerSpecs {
         return cmd;
     }
 
-    static HostConfig hostConfig(String sandboxId, ContainerSpec spec) {
+    /**
+     * The container joins the sandbox's network namespace and, where the task has a cgroup of its own, is created
+     * under it (so the task's limits bind all its containers together); its own limits apply within that.
+     */
+    static HostConfig hostConfig(Sandbox sandbox, ContainerSpec spec) {
         HostConfig host = HostConfig.newHostConfig()
-                .withNetworkMode("container:" + sandboxId)
+                .withNetworkMode("container:" + sandbox.runtimeId())
+                .withCgroupParent(sandbox.taskCgroup().orElse(null))
                 .withReadonlyRootfs(spec.readonlyRootFilesystem())
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, LOG_OPTIONS))
                 .withUlimits(spec.ulimits().stream().map(u -> new Ulimit(u.name(), u.soft(), u.hard())).toList());

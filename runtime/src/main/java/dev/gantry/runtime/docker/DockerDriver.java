@@ -18,6 +18,7 @@ import dev.gantry.runtime.spi.RuntimeEvent;
 import dev.gantry.runtime.spi.Sandbox;
 import dev.gantry.runtime.spi.TaskDriver;
 import dev.gantry.runtime.spi.TaskRef;
+import dev.gantry.runtime.spi.TaskResources;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -50,7 +51,6 @@ public final class DockerDriver implements TaskDriver, LocalImages {
     private final ImagePuller images;
     private final BusyboxImageBuilder builder;
     private final LogFollower logs;
-    private final SandboxFactory sandboxes;
     private final List<EventWatcher> watchers = new CopyOnWriteArrayList<>();
     private volatile SandboxPool pool;
 
@@ -62,7 +62,6 @@ public final class DockerDriver implements TaskDriver, LocalImages {
         this.images = new ImagePuller(docker, config.pullTimeout());
         this.builder = new BusyboxImageBuilder(docker, config.pullTimeout());
         this.logs = new LogFollower(docker);
-        this.sandboxes = new SandboxFactory(docker, config);
     }
 
     public DockerDriverConfig config() {
@@ -84,13 +83,17 @@ public final class DockerDriver implements TaskDriver, LocalImages {
             throw new RuntimeError(Kind.SANDBOX_FAILED, "cannot build the sandbox image " + config.sandboxImage()
                     + ": " + e.getMessage(), false, e);
         }
-        SandboxPool created = new SandboxPool(docker, config, sandboxes, network);
+        TaskCgroups cgroups = TaskCgroups.detect(docker);
+        SandboxPool created = new SandboxPool(docker, config, new SandboxFactory(docker, config, cgroups), network,
+                cgroups);
         created.adoptLeftovers();
         pool = created;
         created.refill();
         LOG.atInfo().addKeyValue("installation", config.installationId()).addKeyValue("engine", host)
                 .addKeyValue("network", network.name()).addKeyValue("subnet", network.subnet())
-                .addKeyValue("warmSandboxes", config.warmSandboxes()).log("docker driver started");
+                .addKeyValue("warmSandboxes", config.warmSandboxes())
+                .addKeyValue("taskCgroups", cgroups.nested() ? "one per task" : "per container")
+                .log("docker driver started");
     }
 
     private void ping() {
@@ -121,8 +124,8 @@ public final class DockerDriver implements TaskDriver, LocalImages {
     }
 
     @Override
-    public Sandbox claimSandbox(TaskRef task) {
-        return pool().claim(task);
+    public Sandbox claimSandbox(TaskRef task, TaskResources resources) {
+        return pool().claim(task, resources);
     }
 
     @Override
@@ -132,7 +135,7 @@ public final class DockerDriver implements TaskDriver, LocalImages {
 
     @Override
     public void removeSandbox(String taskId) {
-        sandboxes.remove(Names.sandbox(taskId));
+        pool().remove(taskId);
     }
 
     @Override
@@ -145,7 +148,7 @@ public final class DockerDriver implements TaskDriver, LocalImages {
         String name = Names.container(spec.task().taskId(), spec.name());
         try {
             return ContainerSpecs.apply(docker.createContainerCmd(spec.image()), config.installationId(),
-                    sandbox.runtimeId(), spec).exec().getId();
+                    sandbox, spec).exec().getId();
         } catch (ConflictException nameInUse) {
             try {
                 return EngineCalls.inspectTakenName(docker, name).getId();

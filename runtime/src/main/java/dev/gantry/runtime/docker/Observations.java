@@ -58,13 +58,13 @@ final class Observations {
     }
 
     /** The sandbox as seen on {@code network}; the address fields are empty if it is not attached (not running). */
-    static Sandbox sandbox(InspectContainerResponse r, EngineNetwork.Info network) {
+    static Sandbox sandbox(InspectContainerResponse r, EngineNetwork.Info network, TaskCgroups cgroups) {
         ContainerNetwork n = r.getNetworkSettings() == null || r.getNetworkSettings().getNetworks() == null ? null
                 : r.getNetworkSettings().getNetworks().get(network.name());
         String ip = n == null || n.getIpAddress() == null ? "" : n.getIpAddress();
         String mac = n == null || n.getMacAddress() == null ? "" : n.getMacAddress();
         String gateway = n != null && n.getGateway() != null && !n.getGateway().isBlank() ? n.getGateway()
                 : network.gateway();
-        return new Sandbox(r.getId(), ip, mac, network.name(), network.subnet(), gateway);
+        return new Sandbox(r.getId(), ip, mac, network.name(), network.subnet(), gateway, cgroups.taskCgroup(r));
     }
 }

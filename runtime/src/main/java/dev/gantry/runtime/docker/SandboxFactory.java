@@ -3,8 +3,10 @@ package dev.gantry.runtime.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.HostConfig;
+import dev.gantry.runtime.spi.TaskResources;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Creates, starts and removes sandbox containers. The sandbox image's process idles and exits on SIGTERM. */
@@ -16,21 +18,27 @@ final class SandboxFactory {
 
     private final DockerClient docker;
     private final DockerDriverConfig config;
+    private final TaskCgroups cgroups;
 
-    SandboxFactory(DockerClient docker, DockerDriverConfig config) {
+    SandboxFactory(DockerClient docker, DockerDriverConfig config, TaskCgroups cgroups) {
         this.docker = docker;
         this.config = config;
+        this.cgroups = cgroups;
     }
 
-    /** Creates and starts a sandbox named {@code name} on the network; returns its id. */
-    String create(String name) {
+    /**
+     * Creates and starts a sandbox named {@code name} on the network, in Gantry's cgroup subtree and of {@code size}
+     * where tasks get a cgroup of their own; returns its id.
+     */
+    String create(String name, Optional<TaskResources> size) {
         String id = docker.createContainerCmd(config.sandboxImage())
                 .withName(name)
                 .withLabels(Map.of(Names.LABEL_MANAGED, "true",
                         Names.LABEL_INSTALLATION, config.installationId(),
                         Names.LABEL_ROLE, Names.ROLE_SANDBOX))
                 .withStopTimeout(2)
-                .withHostConfig(HostConfig.newHostConfig().withNetworkMode(config.networkName()))
+                .withHostConfig(cgroups.sandboxHostConfig(
+                        HostConfig.newHostConfig().withNetworkMode(config.networkName()), size))
                 .exec()
                 .getId();
         try {

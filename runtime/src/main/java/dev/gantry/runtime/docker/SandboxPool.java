@@ -9,6 +9,7 @@ import com.github.dockerjava.api.model.Container;
 import dev.gantry.runtime.spi.RuntimeError;
 import dev.gantry.runtime.spi.Sandbox;
 import dev.gantry.runtime.spi.TaskRef;
+import dev.gantry.runtime.spi.TaskResources;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,17 +37,22 @@ final class SandboxPool implements AutoCloseable {
     private final DockerDriverConfig config;
     private final SandboxFactory factory;
     private final EngineNetwork.Info network;
+    private final TaskCgroups cgroups;
+    /** The size of the latest claim: refills are created at that size, so a claim of the same size skips a resize. */
+    private final AtomicReference<TaskResources> recentSize = new AtomicReference<>();
     private final ConcurrentLinkedDeque<String> warm = new ConcurrentLinkedDeque<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean failing = new AtomicBoolean();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean closed;
 
-    SandboxPool(DockerClient docker, DockerDriverConfig config, SandboxFactory factory, EngineNetwork.Info network) {
+    SandboxPool(DockerClient docker, DockerDriverConfig config, SandboxFactory factory, EngineNetwork.Info network,
+            TaskCgroups cgroups) {
         this.docker = docker;
         this.config = config;
         this.network = network;
         this.factory = factory;
+        this.cgroups = cgroups;
     }
 
     /** Adopts this installation's running pool sandboxes from a previous run (up to the target) and removes the rest. */
@@ -95,7 +102,8 @@ final class SandboxPool implements AutoCloseable {
 
     private void createWarm() {
         try {
-            String id = factory.create(Names.poolSandbox(config.installationId(), SandboxFactory.randomSuffix()));
+            String id = factory.create(Names.poolSandbox(config.installationId(), SandboxFactory.randomSuffix()),
+                    Optional.ofNullable(recentSize.get()));
             if (closed) {
                 return; // left running: the next start adopts it
             }
@@ -114,31 +122,20 @@ final class SandboxPool implements AutoCloseable {
         }
     }
 
-    /** Makes a sandbox the task's: idempotent per task id. */
-    Sandbox claim(TaskRef task) {
+    /**
+     * Makes a sandbox the task's, its cgroup (where the task has one) limited to the task's size: idempotent per
+     * task id. A warm sandbox already of that size needs no resize.
+     */
+    Sandbox claim(TaskRef task, TaskResources size) {
+        recentSize.set(size);
         String name = Names.sandbox(task.taskId());
         try {
-            for (String id = warm.poll(); id != null; id = warm.poll()) {
-                try {
-                    docker.renameContainerCmd(id).withName(name).exec();
-                } catch (ConflictException alreadyClaimed) {
-                    warm.addFirst(id);
-                    return existing(name);
-                } catch (NotFoundException vanished) {
-                    continue;
-                }
-                InspectContainerResponse r = docker.inspectContainerCmd(id).exec();
-                if (r.getState() != null && Boolean.TRUE.equals(r.getState().getRunning())) {
-                    return Observations.sandbox(r, network);
-                }
-                factory.remove(id); // a warm sandbox that died: discard it and take the next
+            InspectContainerResponse r = take(name, size);
+            Sandbox sb = Observations.sandbox(r, network, cgroups);
+            if (sb.taskCgroup().isPresent() && !cgroups.hasSize(r, size)) {
+                cgroups.resize(docker, r.getId(), size);
             }
-            try {
-                factory.create(name);
-            } catch (ConflictException alreadyClaimed) {
-                // claimed before (idempotent claim) or concurrently: use that one
-            }
-            return existing(name);
+            return sb;
         } catch (RuntimeError e) {
             throw e;
         } catch (RuntimeException e) {
@@ -148,8 +145,33 @@ final class SandboxPool implements AutoCloseable {
         }
     }
 
+    /** A warm sandbox renamed to {@code name}, else a new one of {@code size}, else the one already named so. */
+    private InspectContainerResponse take(String name, TaskResources size) {
+        for (String id = warm.poll(); id != null; id = warm.poll()) {
+            try {
+                docker.renameContainerCmd(id).withName(name).exec();
+            } catch (ConflictException alreadyClaimed) {
+                warm.addFirst(id);
+                return existing(name);
+            } catch (NotFoundException vanished) {
+                continue;
+            }
+            InspectContainerResponse r = docker.inspectContainerCmd(id).exec();
+            if (r.getState() != null && Boolean.TRUE.equals(r.getState().getRunning())) {
+                return r;
+            }
+            factory.remove(id); // a warm sandbox that died: discard it and take the next
+        }
+        try {
+            factory.create(name, Optional.of(size));
+        } catch (ConflictException alreadyClaimed) {
+            // claimed before (idempotent claim) or concurrently: use that one
+        }
+        return existing(name);
+    }
+
     /** The task's sandbox, started again if it exists but is not running. */
-    private Sandbox existing(String name) {
+    private InspectContainerResponse existing(String name) {
         InspectContainerResponse r = EngineCalls.inspectTakenName(docker, name);
         if (r.getState() == null || !Boolean.TRUE.equals(r.getState().getRunning())) {
             try {
@@ -159,13 +181,13 @@ final class SandboxPool implements AutoCloseable {
             }
             r = docker.inspectContainerCmd(name).exec();
         }
-        return Observations.sandbox(r, network);
+        return r;
     }
 
     Optional<Sandbox> find(String taskId) {
         try {
             return Optional.of(Observations.sandbox(
-                    docker.inspectContainerCmd(Names.sandbox(taskId)).exec(), network));
+                    docker.inspectContainerCmd(Names.sandbox(taskId)).exec(), network, cgroups));
         } catch (NotFoundException e) {
             return Optional.empty();
         }

@@ -17,8 +17,11 @@ public interface TaskDriver extends AutoCloseable {
     /** Prepares the engine: network, sandbox image, warm sandboxes. Fails with ENGINE_UNAVAILABLE if unreachable. */
     void start();
 
-    /** Takes a warm sandbox (or starts one) and makes it the task's. Idempotent per task id. */
-    Sandbox claimSandbox(TaskRef task);
+    /**
+     * Takes a warm sandbox (or starts one) and makes it the task's, with the task's size as a limit on all its
+     * containers together where the engine allows (see {@link Sandbox#taskCgroup()}). Idempotent per task id.
+     */
+    Sandbox claimSandbox(TaskRef task, TaskResources resources);
 
     /** The task's sandbox, if it still exists. */
     Optional<Sandbox> findSandbox(String taskId);

@@ -7,6 +7,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import dev.gantry.runtime.spi.ContainerSpec;
 import dev.gantry.runtime.spi.HealthSpec;
+import dev.gantry.runtime.spi.Sandbox;
 import dev.gantry.runtime.spi.TaskRef;
 import dev.gantry.runtime.spi.UlimitSpec;
 import java.time.Duration;
@@ -19,6 +20,8 @@ class ContainerSpecsTest {
 
     private static final TaskRef TASK = new TaskRef("t1", "arn:aws:ecs:us-east-1:000000000000:task/c/t1", "c",
             "fam", 7);
+    private static final Sandbox SANDBOX = new Sandbox("sbx", "10.0.0.2", "02:42:ac:11:00:02", "gantry",
+            "10.0.0.0/24", "10.0.0.1", Optional.empty());
 
     private static ContainerSpec spec(long memory) {
         return new ContainerSpec(TASK, "web", "img:1", List.of(), List.of("a"), Map.of("B", "2", "A", "1"),
@@ -31,7 +34,7 @@ class ContainerSpecsTest {
 
     @Test
     void hostConfigJoinsTheSandboxWithLimitsAndNoSwap() {
-        HostConfig h = ContainerSpecs.hostConfig("sbx", spec(16L << 20));
+        HostConfig h = ContainerSpecs.hostConfig(SANDBOX, spec(16L << 20));
         assertThat(h.getNetworkMode()).isEqualTo("container:sbx");
         assertThat(h.getMemory()).isEqualTo(16L << 20);
         assertThat(h.getMemorySwap()).isEqualTo(16L << 20);
@@ -42,11 +45,19 @@ class ContainerSpecsTest {
         assertThat(h.getUlimits()).hasSize(1);
         assertThat(h.getLogConfig().getType()).isEqualTo(LogConfig.LoggingType.JSON_FILE);
         assertThat(h.getLogConfig().getConfig()).containsEntry("max-size", "10m");
+        assertThat(h.getCgroupParent()).as("no task cgroup: the engine's default").isNull();
+    }
+
+    @Test
+    void aTaskWithACgroupOfItsOwnHasItsContainersCreatedUnderIt() {
+        Sandbox nested = new Sandbox("sbx", "10.0.0.2", "02:42:ac:11:00:02", "gantry", "10.0.0.0/24", "10.0.0.1",
+                Optional.of("/gantry/sbx"));
+        assertThat(ContainerSpecs.hostConfig(nested, spec(0)).getCgroupParent()).isEqualTo("/gantry/sbx");
     }
 
     @Test
     void noMemoryLimitMeansNoneSet() {
-        assertThat(ContainerSpecs.hostConfig("sbx", spec(0)).getMemory()).isNull();
+        assertThat(ContainerSpecs.hostConfig(SANDBOX, spec(0)).getMemory()).isNull();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static dev.gantry.runtime.docker.DriverFixtures.*;
 
+import com.github.dockerjava.api.DockerClient;
 import dev.gantry.runtime.spi.ContainerObservation;
 import dev.gantry.runtime.spi.ContainerSpec;
 import dev.gantry.runtime.spi.Health;
@@ -15,6 +16,7 @@ import dev.gantry.runtime.spi.RuntimeError;
 import dev.gantry.runtime.spi.RuntimeEvent;
 import dev.gantry.runtime.spi.Sandbox;
 import dev.gantry.runtime.spi.TaskRef;
+import dev.gantry.runtime.spi.TaskResources;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -66,13 +69,13 @@ class DockerDriverIT {
     @Test
     void claimingIsIdempotentAndGivesAnAddress() {
         TaskRef task = task();
-        Sandbox first = driver.claimSandbox(task);
+        Sandbox first = driver.claimSandbox(task, DriverFixtures.SIZE);
         assertThat(first.ipv4Address()).isNotEmpty();
         assertThat(first.macAddress()).isNotEmpty();
         assertThat(first.networkName()).isEqualTo("gantry");
         assertThat(first.subnetCidr()).contains("/");
         assertThat(first.gatewayAddress()).isNotEmpty();
-        assertThat(driver.claimSandbox(task)).isEqualTo(first);
+        assertThat(driver.claimSandbox(task, DriverFixtures.SIZE)).isEqualTo(first);
         assertThat(driver.findSandbox(task.taskId())).contains(first);
 
         driver.removeSandbox(task.taskId());
@@ -83,7 +86,7 @@ class DockerDriverIT {
     @Test
     void containersOfATaskShareLocalhostAndTheHostReachesTheTaskIp() throws Exception {
         TaskRef task = task();
-        Sandbox sandbox = driver.claimSandbox(task);
+        Sandbox sandbox = driver.claimSandbox(task, DriverFixtures.SIZE);
         String web = driver.createContainer(sandbox, spec(task, "web", "httpd", "-f", "-p", "8080", "-h", "/www"));
         assertThat(driver.createContainer(sandbox, spec(task, "web", "httpd"))).isEqualTo(web);
         driver.startContainer(web);
@@ -133,7 +136,7 @@ class DockerDriverIT {
     @Test
     void anExitCodeIsObservedThroughEventsAndInspect() {
         TaskRef task = task();
-        Sandbox sandbox = driver.claimSandbox(task);
+        Sandbox sandbox = driver.claimSandbox(task, DriverFixtures.SIZE);
         String id = driver.createContainer(sandbox, spec(task, "main", "sh", "-c", "exit 3"));
         assertThat(driver.inspect(id, "main").state()).isEqualTo(ContainerObservation.State.CREATED);
         driver.startContainer(id);
@@ -154,7 +157,7 @@ class DockerDriverIT {
     @Test
     void aContainerOverItsMemoryLimitIsObservedOomKilled() {
         TaskRef task = task();
-        Sandbox sandbox = driver.claimSandbox(task);
+        Sandbox sandbox = driver.claimSandbox(task, DriverFixtures.SIZE);
         ContainerSpec base = spec(task, "hog", "sh", "-c", "x=$(head -c 60000000 /dev/zero | tr \"\\0\" a)");
         String id = driver.createContainer(sandbox, withMemory(base, 16L << 20));
         driver.startContainer(id);
@@ -167,9 +170,33 @@ class DockerDriverIT {
     }
 
     @Test
+    void theTaskSizeBindsContainersWithoutLimitsOfTheirOwn() throws Exception {
+        DockerClient docker = DockerClients.connect().client();
+        var info = docker.infoCmd().exec();
+        Assumptions.assumeTrue("cgroupfs".equals(info.getCGroupDriver()) && "1".equals(info.getCGroupVersion()),
+                "one cgroup per task needs Docker with cgroupfs on cgroup v1");
+        TaskRef task = task();
+        Sandbox sandbox = driver.claimSandbox(task, new TaskResources(64L << 20, 250_000_000L));
+        assertThat(sandbox.taskCgroup()).contains(TaskCgroups.PARENT + "/" + sandbox.runtimeId());
+        var limits = docker.inspectContainerCmd(sandbox.runtimeId()).exec().getHostConfig();
+        docker.close();
+        assertThat(limits.getMemory()).isEqualTo(64L << 20);
+        assertThat(limits.getCpuQuota()).isEqualTo(25_000L);
+
+        String id = driver.createContainer(sandbox,
+                spec(task, "hog", "sh", "-c", "x=$(head -c 100000000 /dev/zero | tr \"\\0\" a)"));
+        driver.startContainer(id);
+        awaitExit(task, "hog");
+        ContainerObservation o = driver.inspect(id, "hog");
+        assertThat(o.oomKilled()).as("no container limit, but the task's 64 MiB").isTrue();
+        assertThat(o.exitCode()).contains(137);
+        cleanup(task, id);
+    }
+
+    @Test
     void aHealthCheckReportsHealthy() {
         TaskRef task = task();
-        Sandbox sandbox = driver.claimSandbox(task);
+        Sandbox sandbox = driver.claimSandbox(task, DriverFixtures.SIZE);
         HealthSpec health = new HealthSpec(List.of("CMD-SHELL", "exit 0"), Duration.ofSeconds(1),
                 Duration.ofSeconds(5), Duration.ZERO, 3);
         String id = driver.createContainer(sandbox, withHealth(spec(task, "svc", "sleep", "300"), health));
@@ -186,7 +213,7 @@ class DockerDriverIT {
     @Test
     void logsCarryTimestampsAndTheStderrFlagAndResumeExactly() {
         TaskRef task = task();
-        Sandbox sandbox = driver.claimSandbox(task);
+        Sandbox sandbox = driver.claimSandbox(task, DriverFixtures.SIZE);
         String id = driver.createContainer(sandbox, spec(task, "talker", "sh", "-c",
                 "echo out1; echo err1 >&2; echo out2; printf 'no newline'"));
         driver.startContainer(id);
@@ -226,7 +253,7 @@ class DockerDriverIT {
     @Test
     void stoppingAProcessThatIgnoresSigtermKillsItAfterTheTimeout() {
         TaskRef task = task();
-        Sandbox sandbox = driver.claimSandbox(task);
+        Sandbox sandbox = driver.claimSandbox(task, DriverFixtures.SIZE);
         String id = driver.createContainer(sandbox, spec(task, "stubborn", "sh", "-c",
                 "trap '' TERM; while :; do sleep 1; done"));
         driver.startContainer(id);
@@ -244,7 +271,7 @@ class DockerDriverIT {
     @Test
     void ttyContainersLogLinesToo() {
         TaskRef task = task();
-        Sandbox sandbox = driver.claimSandbox(task);
+        Sandbox sandbox = driver.claimSandbox(task, DriverFixtures.SIZE);
         ContainerSpec s = spec(task, "tty", "sh", "-c", "echo a; echo b >&2; echo c");
         String id = driver.createContainer(sandbox, new ContainerSpec(s.task(), s.name(), s.image(), s.entryPoint(),
                 s.command(), s.environment(), s.workingDirectory(), s.user(), 0, 0, 0, 0, List.of(), false,

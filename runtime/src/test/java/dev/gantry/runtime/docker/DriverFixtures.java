@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.gantry.runtime.spi.ContainerSpec;
 import dev.gantry.runtime.spi.HealthSpec;
 import dev.gantry.runtime.spi.TaskRef;
+import dev.gantry.runtime.spi.TaskResources;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -18,6 +19,8 @@ final class DriverFixtures {
 
     static final String IMAGE = "gantry-test/busybox:1";
     static final Duration LIMIT = Duration.ofSeconds(60);
+    /** A 0.5 vCPU / 256 MiB task. */
+    static final TaskResources SIZE = new TaskResources(256L << 20, 500_000_000L);
 
     private DriverFixtures() {}
 

@@ -48,8 +48,8 @@ class SandboxPoolIT {
         List<Future<Sandbox>> claims = new ArrayList<>();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (TaskRef t : tasks) {
-                claims.add(threads.submit(() -> driver.claimSandbox(t)));
-                claims.add(threads.submit(() -> driver.claimSandbox(t)));
+                claims.add(threads.submit(() -> driver.claimSandbox(t, DriverFixtures.SIZE)));
+                claims.add(threads.submit(() -> driver.claimSandbox(t, DriverFixtures.SIZE)));
             }
         }
         List<Sandbox> sandboxes = new ArrayList<>();
@@ -78,7 +78,7 @@ class SandboxPoolIT {
             try (DockerDriver second = new DockerDriver(config)) {
                 second.start();
                 TaskRef task = task();
-                assertThat(second.claimSandbox(task).runtimeId()).isEqualTo(warm.getFirst());
+                assertThat(second.claimSandbox(task, DriverFixtures.SIZE).runtimeId()).isEqualTo(warm.getFirst());
                 second.removeSandbox(task.taskId());
             }
             try (DockerDriver third = new DockerDriver(config.withWarmSandboxes(0))) {

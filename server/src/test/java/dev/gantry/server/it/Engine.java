@@ -58,6 +58,16 @@ final class Engine {
         }
     }
 
+    /** Whether the engine lets a task's containers share one cgroup (Docker, cgroupfs driver, cgroup v1). */
+    static boolean givesTasksACgroup() {
+        try (DockerClient docker = client()) {
+            var info = docker.infoCmd().exec();
+            return "cgroupfs".equals(info.getCGroupDriver()) && "1".equals(info.getCGroupVersion());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void removeInstallationOf(Path dataDir) {
         removeInstallation(installationOf(dataDir));
     }

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsRequest;
@@ -132,6 +133,41 @@ class TaskLifecycleIT {
         assertThat(hog.reason()).isEqualTo("OutOfMemoryError: Container killed due to memory usage");
         assertThat(hog.exitCode()).isEqualTo(137);
         assertThat(t.stopCode()).isEqualTo(TaskStopCode.ESSENTIAL_CONTAINER_EXITED);
+    }
+
+    @Test
+    void theTaskMemoryBindsAllItsContainersTogether() {
+        Assumptions.assumeTrue(Engine.givesTasksACgroup(), "needs Docker with cgroupfs on cgroup v1");
+        // each container holds 300 MB (dd's buffer, blocked writing to a FIFO nobody reads): within its own limit
+        // (the task's 512 MiB), but two of them exceed the task's memory, as on Fargate
+        String hold = "mkfifo /tmp/f; sleep 300 < /tmp/f & exec dd if=/dev/zero bs=300M count=1 of=/tmp/f";
+        g.ecs.registerTaskDefinition(TaskDefs.fargate("two-holders",
+                TaskDefs.container("a", "sh", "-c", hold).stopTimeout(2).build(),
+                TaskDefs.container("b", "sh", "-c", hold).stopTimeout(2).build()).cpu("256").memory("512").build());
+        String arn = run("two-holders");
+        Task t = g.awaitStatus(CLUSTER, arn, "STOPPED");
+        assertThat(t.stopCode()).isEqualTo(TaskStopCode.ESSENTIAL_CONTAINER_EXITED);
+        assertThat(t.containers()).anySatisfy(c -> {
+            assertThat(c.exitCode()).isEqualTo(137);
+            assertThat(c.reason()).isEqualTo("OutOfMemoryError: Container killed due to memory usage");
+        });
+    }
+
+    @Test
+    void aTasksContainersLiveInTheSandboxCgroupThatCarriesTheTaskSize() {
+        Assumptions.assumeTrue(Engine.givesTasksACgroup(), "needs Docker with cgroupfs on cgroup v1");
+        g.ecs.registerTaskDefinition(TaskDefs.fargate("sized",
+                TaskDefs.container("main", "sleep", "300").stopTimeout(2).build()).cpu("1024").memory("3072").build());
+        String arn = run("sized");
+        Task t = g.awaitStatus(CLUSTER, arn, "RUNNING");
+        String taskId = arn.substring(arn.lastIndexOf('/') + 1);
+        var sandbox = Engine.inspect("gantry-" + taskId + "-sandbox");
+        assertThat(sandbox.getHostConfig().getMemory()).isEqualTo(3072L << 20);
+        assertThat(sandbox.getHostConfig().getCpuQuota()).isEqualTo(100_000L); // 1 vCPU per 100 ms period
+        assertThat(Engine.inspect(t.containers().get(0).runtimeId()).getHostConfig().getCgroupParent())
+                .isEqualTo("/gantry/" + sandbox.getId());
+        g.ecs.stopTask(StopTaskRequest.builder().cluster(CLUSTER).task(arn).build());
+        g.awaitStatus(CLUSTER, arn, "STOPPED");
     }
 
     @Test

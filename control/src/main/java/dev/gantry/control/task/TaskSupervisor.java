@@ -11,6 +11,8 @@ import dev.gantry.store.ecs.TaskStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,9 +119,14 @@ public final class TaskSupervisor implements AutoCloseable {
         }
     }
 
-    /** Removes engine objects of this installation whose task is unknown or already STOPPED. */
+    /**
+     * Removes engine objects of this installation whose task is unknown or already STOPPED: containers before
+     * sandboxes, as a task's own shutdown does (a task's containers may live in its sandbox's cgroup).
+     */
     void reap() {
-        for (OwnedObject o : ctx.driver().listOwned()) {
+        List<OwnedObject> owned = new ArrayList<>(ctx.driver().listOwned());
+        owned.sort(Comparator.comparing(o -> o.kind() == OwnedObject.Kind.SANDBOX));
+        for (OwnedObject o : owned) {
             if (o.taskId().isEmpty() || runners.containsKey(o.taskId().get())) {
                 continue;
             }

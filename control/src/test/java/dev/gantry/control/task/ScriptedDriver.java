@@ -35,6 +35,8 @@ final class ScriptedDriver implements dev.gantry.runtime.spi.TaskDriver {
     final AtomicInteger sandboxRemovalFailures = new AtomicInteger();
     final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
     final Map<String, Fake> containers = new ConcurrentHashMap<>();
+    /** Every removal, in order: "container:<id>" or "sandbox:<taskId>". */
+    final List<String> removals = new CopyOnWriteArrayList<>();
     private final List<Consumer<RuntimeEvent>> listeners = new CopyOnWriteArrayList<>();
 
     static final class Fake {
@@ -118,6 +120,7 @@ final class ScriptedDriver implements dev.gantry.runtime.spi.TaskDriver {
 
     @Override
     public void removeContainer(String runtimeId) {
+        removals.add("container:" + runtimeId);
         containers.remove(runtimeId);
     }
 
@@ -126,6 +129,7 @@ final class ScriptedDriver implements dev.gantry.runtime.spi.TaskDriver {
         if (sandboxRemovalFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new RuntimeError(RuntimeError.Kind.ENGINE_UNAVAILABLE, "engine hiccup", true, null);
         }
+        removals.add("sandbox:" + taskId);
         sandboxes.remove(taskId);
     }
 
@@ -143,6 +147,8 @@ final class ScriptedDriver implements dev.gantry.runtime.spi.TaskDriver {
         List<OwnedObject> out = new ArrayList<>();
         sandboxes.keySet().forEach(t -> out.add(new OwnedObject("sb-" + t, OwnedObject.Kind.SANDBOX, Optional.of(t),
                 Optional.empty(), true)));
+        containers.forEach((id, f) -> out.add(new OwnedObject(id, OwnedObject.Kind.CONTAINER, Optional.of(f.taskId),
+                Optional.of(f.name), f.state == ContainerObservation.State.RUNNING)));
         return out;
     }
 

@@ -13,6 +13,8 @@ import dev.gantry.core.task.TaskFactory;
 import dev.gantry.core.task.TaskPhase;
 import dev.gantry.core.taskdef.ContainerDefinition;
 import dev.gantry.core.taskdef.TaskDefinition;
+import dev.gantry.runtime.spi.TaskResources;
+import dev.gantry.runtime.spi.TaskRef;
 import dev.gantry.runtime.spi.LogLine;
 import dev.gantry.runtime.spi.PullProgress;
 import dev.gantry.store.ecs.TaskStore;
@@ -180,5 +182,18 @@ class TaskRunnerTest {
         Task stopped = await(t, in(TaskPhase.STOPPED));
         assertThat(stopped.desired().stopCode()).contains(StopCode.EssentialContainerExited);
         assertThat(stopped.observed().container("main").flatMap(ContainerState::exitCode)).contains(9);
+    }
+
+    @Test
+    void theReaperRemovesAnUnknownTasksContainersBeforeItsSandbox() {
+        TaskRef orphan = new TaskRef("orphan", "arn:aws:ecs:us-east-1:000000000000:task/default/orphan", "default",
+                "f", 1);
+        driver.containers.put("c-orphan-app", new ScriptedDriver.Fake("orphan", "app"));
+        driver.claimSandbox(orphan, new TaskResources(512L << 20, 250_000_000L)); // listed first by the driver
+        supervisor.reap();
+        // (the supervisor's own housekeeping may reap too, in the same order)
+        assertThat(driver.removals).contains("container:c-orphan-app", "sandbox:orphan");
+        assertThat(driver.removals.indexOf("container:c-orphan-app"))
+                .isLessThan(driver.removals.indexOf("sandbox:orphan"));
     }
 }

@@ -6,8 +6,8 @@ import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
 import com.github.dockerjava.api.model.Ulimit;
 import dev.gantry.runtime.spi.ContainerSpec;
-import dev.gantry.runtime.spi.Sandbox;
 import dev.gantry.runtime.spi.HealthSpec;
+import dev.gantry.runtime.spi.Sandbox;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -23,11 +23,11 @@ final class ContainerSpecs {
 
     /** Fills {@code cmd} (already made for {@code spec.image()}) for a container joining {@code sandbox}. */
     static CreateContainerCmd apply(CreateContainerCmd cmd, String installationId, Sandbox sandbox,
-            ContainerSpec spec) {
+            ContainerSpec spec, long hostNanoCpus) {
         cmd.withName(Names.container(spec.task().taskId(), spec.name()))
                 .withLabels(labels(installationId, spec))
                 .withEnv(env(spec.environment()))
-                .withHostConfig(hostConfig(sandbox, spec))
+                .withHostConfig(hostConfig(sandbox, spec, hostNanoCpus))
                 .withTty(spec.tty())
                 .withStdinOpen(spec.openStdin())
                 .withStopTimeout(seconds(spec.stopTimeout()));
@@ -45,9 +45,11 @@ final class ContainerSpecs {
 
     /**
      * The container joins the sandbox's network namespace and, where the task has a cgroup of its own, is created
-     * under it (so the task's limits bind all its containers together); its own limits apply within that.
+     * under it (so the task's limits bind all its containers together); its own limits apply within that. Its cpu cap
+     * is at most the host's CPUs, which is all the engine accepts (a task larger than the host still runs, as on a
+     * host that size).
      */
-    static HostConfig hostConfig(Sandbox sandbox, ContainerSpec spec) {
+    static HostConfig hostConfig(Sandbox sandbox, ContainerSpec spec, long hostNanoCpus) {
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode("container:" + sandbox.runtimeId())
                 .withCgroupParent(sandbox.taskCgroup().orElse(null))
@@ -61,7 +63,7 @@ final class ContainerSpecs {
             host.withMemoryReservation(spec.memoryReservationBytes());
         }
         if (spec.nanoCpus() > 0) {
-            host.withNanoCPUs(spec.nanoCpus());
+            host.withNanoCPUs(Math.min(spec.nanoCpus(), hostNanoCpus));
         }
         if (spec.cpuShares() > 0) {
             host.withCpuShares(Math.max(2, spec.cpuShares()));

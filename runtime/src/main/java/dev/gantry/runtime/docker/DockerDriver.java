@@ -6,14 +6,15 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Info;
 import dev.gantry.runtime.spi.ContainerObservation;
 import dev.gantry.runtime.spi.ContainerSpec;
 import dev.gantry.runtime.spi.LocalImages;
 import dev.gantry.runtime.spi.LogLine;
 import dev.gantry.runtime.spi.OwnedObject;
 import dev.gantry.runtime.spi.PullProgress;
-import dev.gantry.runtime.spi.RuntimeError;
 import dev.gantry.runtime.spi.RuntimeError.Kind;
+import dev.gantry.runtime.spi.RuntimeError;
 import dev.gantry.runtime.spi.RuntimeEvent;
 import dev.gantry.runtime.spi.Sandbox;
 import dev.gantry.runtime.spi.TaskDriver;
@@ -53,6 +54,8 @@ public final class DockerDriver implements TaskDriver, LocalImages {
     private final LogFollower logs;
     private final List<EventWatcher> watchers = new CopyOnWriteArrayList<>();
     private volatile SandboxPool pool;
+    /** The engine host's CPUs: Docker refuses a container cpu limit above them (a 4 vCPU task on a 2-core host). */
+    private volatile long hostNanoCpus = Long.MAX_VALUE;
 
     public DockerDriver(DockerDriverConfig config) {
         this.config = config;
@@ -83,7 +86,11 @@ public final class DockerDriver implements TaskDriver, LocalImages {
             throw new RuntimeError(Kind.SANDBOX_FAILED, "cannot build the sandbox image " + config.sandboxImage()
                     + ": " + e.getMessage(), false, e);
         }
-        TaskCgroups cgroups = TaskCgroups.detect(docker);
+        Info info = docker.infoCmd().exec();
+        TaskCgroups cgroups = TaskCgroups.detect(info, docker.versionCmd().exec());
+        if (info.getNCPU() != null && info.getNCPU() > 0) {
+            hostNanoCpus = info.getNCPU() * 1_000_000_000L;
+        }
         SandboxPool created = new SandboxPool(docker, config, new SandboxFactory(docker, config, cgroups), network,
                 cgroups);
         created.adoptLeftovers();
@@ -148,7 +155,7 @@ public final class DockerDriver implements TaskDriver, LocalImages {
         String name = Names.container(spec.task().taskId(), spec.name());
         try {
             return ContainerSpecs.apply(docker.createContainerCmd(spec.image()), config.installationId(),
-                    sandbox, spec).exec().getId();
+                    sandbox, spec, hostNanoCpus).exec().getId();
         } catch (ConflictException nameInUse) {
             try {
                 return EngineCalls.inspectTakenName(docker, name).getId();

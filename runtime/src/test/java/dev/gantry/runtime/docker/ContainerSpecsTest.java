@@ -34,7 +34,7 @@ class ContainerSpecsTest {
 
     @Test
     void hostConfigJoinsTheSandboxWithLimitsAndNoSwap() {
-        HostConfig h = ContainerSpecs.hostConfig(SANDBOX, spec(16L << 20));
+        HostConfig h = ContainerSpecs.hostConfig(SANDBOX, spec(16L << 20), Long.MAX_VALUE);
         assertThat(h.getNetworkMode()).isEqualTo("container:sbx");
         assertThat(h.getMemory()).isEqualTo(16L << 20);
         assertThat(h.getMemorySwap()).isEqualTo(16L << 20);
@@ -52,12 +52,18 @@ class ContainerSpecsTest {
     void aTaskWithACgroupOfItsOwnHasItsContainersCreatedUnderIt() {
         Sandbox nested = new Sandbox("sbx", "10.0.0.2", "02:42:ac:11:00:02", "gantry", "10.0.0.0/24", "10.0.0.1",
                 Optional.of("/gantry/sbx"));
-        assertThat(ContainerSpecs.hostConfig(nested, spec(0)).getCgroupParent()).isEqualTo("/gantry/sbx");
+        assertThat(ContainerSpecs.hostConfig(nested, spec(0), Long.MAX_VALUE).getCgroupParent())
+                .isEqualTo("/gantry/sbx");
+    }
+
+    @Test
+    void theCpuCapIsAtMostTheHostsCpus() {
+        assertThat(ContainerSpecs.hostConfig(SANDBOX, spec(0), 250_000_000L).getNanoCPUs()).isEqualTo(250_000_000L);
     }
 
     @Test
     void noMemoryLimitMeansNoneSet() {
-        assertThat(ContainerSpecs.hostConfig(SANDBOX, spec(0)).getMemory()).isNull();
+        assertThat(ContainerSpecs.hostConfig(SANDBOX, spec(0), Long.MAX_VALUE).getMemory()).isNull();
     }
 
     @Test

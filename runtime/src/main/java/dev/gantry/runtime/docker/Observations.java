@@ -65,6 +65,7 @@ final class Observations {
         String mac = n == null || n.getMacAddress() == null ? "" : n.getMacAddress();
         String gateway = n != null && n.getGateway() != null && !n.getGateway().isBlank() ? n.getGateway()
                 : network.gateway();
-        return new Sandbox(r.getId(), ip, mac, network.name(), network.subnet(), gateway, cgroups.taskCgroup(r));
+        return new Sandbox(r.getId(), ip, mac, network.name(), network.subnet(), gateway,
+                cgroups.taskCgroup(r.getId(), r.getHostConfig()));
     }
 }

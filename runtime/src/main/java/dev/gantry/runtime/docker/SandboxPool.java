@@ -132,7 +132,7 @@ final class SandboxPool implements AutoCloseable {
         try {
             InspectContainerResponse r = take(name, size);
             Sandbox sb = Observations.sandbox(r, network, cgroups);
-            if (sb.taskCgroup().isPresent() && !cgroups.hasSize(r, size)) {
+            if (sb.taskCgroup().isPresent() && !TaskCgroups.hasSize(r.getHostConfig(), size)) {
                 cgroups.resize(docker, r.getId(), size);
             }
             return sb;
@@ -157,10 +157,12 @@ final class SandboxPool implements AutoCloseable {
                 continue;
             }
             InspectContainerResponse r = docker.inspectContainerCmd(id).exec();
-            if (r.getState() != null && Boolean.TRUE.equals(r.getState().getRunning())) {
+            boolean running = r.getState() != null && Boolean.TRUE.equals(r.getState().getRunning());
+            boolean cgroupOk = !cgroups.nested() || cgroups.taskCgroup(id, r.getHostConfig()).isPresent();
+            if (running && cgroupOk) {
                 return r;
             }
-            factory.remove(id); // a warm sandbox that died: discard it and take the next
+            factory.remove(id); // died, or made before tasks had a cgroup of their own: discard it, take the next
         }
         try {
             factory.create(name, Optional.of(size));

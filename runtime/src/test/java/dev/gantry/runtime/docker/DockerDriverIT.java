@@ -179,9 +179,18 @@ class DockerDriverIT {
         Sandbox sandbox = driver.claimSandbox(task, new TaskResources(64L << 20, 250_000_000L));
         assertThat(sandbox.taskCgroup()).contains(TaskCgroups.PARENT + "/" + sandbox.runtimeId());
         var limits = docker.inspectContainerCmd(sandbox.runtimeId()).exec().getHostConfig();
-        docker.close();
         assertThat(limits.getMemory()).isEqualTo(64L << 20);
         assertThat(limits.getCpuQuota()).isEqualTo(25_000L);
+        // claims of other sizes, warm sandboxes pre-sized to the previous claim or not: each gets its own size
+        for (TaskResources size : List.of(SIZE, new TaskResources(2L << 30, 2_000_000_000L), SIZE)) {
+            TaskRef other = task();
+            Sandbox sb = driver.claimSandbox(other, size);
+            var h = docker.inspectContainerCmd(sb.runtimeId()).exec().getHostConfig();
+            assertThat(h.getMemory()).isEqualTo(size.memoryBytes());
+            assertThat(h.getCpuQuota()).isEqualTo((long) TaskCgroups.quota(size));
+            driver.removeSandbox(other.taskId());
+        }
+        docker.close();
 
         String id = driver.createContainer(sandbox,
                 spec(task, "hog", "sh", "-c", "x=$(head -c 100000000 /dev/zero | tr \"\\0\" a)"));

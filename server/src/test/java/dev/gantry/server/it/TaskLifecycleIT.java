@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.Container;
-import software.amazon.awssdk.services.ecs.model.ContainerDependency;
 import software.amazon.awssdk.services.ecs.model.ContainerCondition;
+import software.amazon.awssdk.services.ecs.model.ContainerDependency;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.HealthCheck;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
@@ -156,16 +156,19 @@ class TaskLifecycleIT {
     @Test
     void aTasksContainersLiveInTheSandboxCgroupThatCarriesTheTaskSize() {
         Assumptions.assumeTrue(Engine.givesTasksACgroup(), "needs Docker with cgroupfs on cgroup v1");
+        // 4 vCPU: more than this 2-core host has; the task still runs, capped at what the host has
         g.ecs.registerTaskDefinition(TaskDefs.fargate("sized",
-                TaskDefs.container("main", "sleep", "300").stopTimeout(2).build()).cpu("1024").memory("3072").build());
+                TaskDefs.container("main", "sleep", "300").stopTimeout(2).build()).cpu("4096").memory("8192").build());
         String arn = run("sized");
         Task t = g.awaitStatus(CLUSTER, arn, "RUNNING");
+        assertThat(t.lastStatus()).isEqualTo("RUNNING");
         String taskId = arn.substring(arn.lastIndexOf('/') + 1);
         var sandbox = Engine.inspect("gantry-" + taskId + "-sandbox");
-        assertThat(sandbox.getHostConfig().getMemory()).isEqualTo(3072L << 20);
-        assertThat(sandbox.getHostConfig().getCpuQuota()).isEqualTo(100_000L); // 1 vCPU per 100 ms period
-        assertThat(Engine.inspect(t.containers().get(0).runtimeId()).getHostConfig().getCgroupParent())
-                .isEqualTo("/gantry/" + sandbox.getId());
+        assertThat(sandbox.getHostConfig().getMemory()).isEqualTo(8192L << 20);
+        assertThat(sandbox.getHostConfig().getCpuQuota()).isEqualTo(400_000L); // 4 vCPUs per 100 ms period
+        var main = Engine.inspect(t.containers().get(0).runtimeId()).getHostConfig();
+        assertThat(main.getCgroupParent()).isEqualTo("/gantry/" + sandbox.getId());
+        assertThat(main.getNanoCPUs()).isLessThanOrEqualTo(Runtime.getRuntime().availableProcessors() * 1_000_000_000L);
         g.ecs.stopTask(StopTaskRequest.builder().cluster(CLUSTER).task(arn).build());
         g.awaitStatus(CLUSTER, arn, "STOPPED");
     }

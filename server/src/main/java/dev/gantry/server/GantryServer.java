@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires Gantry together, in dependency order: database, engine driver, task supervisor (which re-adopts tasks that
- * were running before a restart), housekeeping, then the API. Closing stops the API and the runners but leaves tasks running:
- * the next start re-adopts them.
+ * were running before a restart), housekeeping, then the API. Closing stops the API and the runners but leaves
+ * tasks running: the next start re-adopts them.
  */
 public final class GantryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GantryServer.class);
@@ -78,16 +78,16 @@ public final class GantryServer implements AutoCloseable {
             supervisor.start();
             TaskDefinitionStore definitions = new TaskDefinitionStore(db);
             TagStore tags = new TagStore(db);
+            DeletedRevisions deletedRevisions = new DeletedRevisions(definitions, tasks, tags);
             housekeeper = new Housekeeper(List.of(
-                    new Housekeeper.Job("purge deleted task definition revisions",
-                            new DeletedRevisions(definitions, tasks, tags)::purge),
+                    new Housekeeper.Job("purge deleted task definition revisions", deletedRevisions::purge),
                     new Housekeeper.Job("expire log events past retention", logs::purgeExpired)),
                     config.housekeepingInterval()).start();
             ClusterStore clusters = new ClusterStore(db);
             clusters.createOrGet(new Cluster(arns.cluster("default"), "default", "ACTIVE", List.of(), List.of(),
                     clock.instant()));
             EcsContext ecs = new EcsContext(arns, clusters, definitions, tasks, tags,
-                    supervisor, clock, IdSource.random());
+                    supervisor, deletedRevisions, clock, IdSource.random());
             ApiServer api = ApiServer.builder()
                     .bindHost(config.host()).port(config.port()).region(config.region())
                     .service(new EcsService(ecs))

@@ -1,5 +1,6 @@
 package dev.gantry.api.ecs;
 
+import dev.gantry.control.housekeeping.DeletedRevisions;
 import dev.gantry.control.task.TaskSupervisor;
 import dev.gantry.core.arn.Arns;
 import dev.gantry.core.id.IdSource;
@@ -11,4 +12,5 @@ import java.time.InstantSource;
 
 /** What the ECS handlers work with. */
 public record EcsContext(Arns arns, ClusterStore clusters, TaskDefinitionStore taskDefinitions, TaskStore tasks,
-        TagStore tags, TaskSupervisor supervisor, InstantSource clock, IdSource ids) {}
+        TagStore tags, TaskSupervisor supervisor, DeletedRevisions deletedRevisions, InstantSource clock,
+        IdSource ids) {}

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.api.protocol.Json;
 import dev.gantry.api.protocol.RequestContext;
-import dev.gantry.control.housekeeping.DeletedRevisions;
 import dev.gantry.core.error.ApiException;
 import dev.gantry.core.tag.Tag;
 import dev.gantry.core.taskdef.TaskDefinition;
@@ -126,7 +125,7 @@ final class TaskDefinitionHandlers {
                         ctx.clock().instant());
                 ctx.taskDefinitions().update(deleting);
                 // gone now unless a task still runs from it; then housekeeping removes it once that task stops
-                new DeletedRevisions(ctx.taskDefinitions(), ctx.tasks(), ctx.tags()).deleteIfUnused(deleting);
+                ctx.deletedRevisions().deleteIfUnused(deleting);
                 done.add(Json.mapper().valueToTree(deleting));
             }
         }

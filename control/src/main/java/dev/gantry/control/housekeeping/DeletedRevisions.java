@@ -2,6 +2,7 @@ package dev.gantry.control.housekeeping;
 
 import dev.gantry.core.taskdef.TaskDefinition;
 import dev.gantry.core.taskdef.TaskDefinitionStatus;
+import dev.gantry.store.Page;
 import dev.gantry.store.ecs.TagStore;
 import dev.gantry.store.ecs.TaskDefinitionStore;
 import dev.gantry.store.ecs.TaskStore;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * stopped tasks keep their own copy of the definition and stay describable.
  */
 public final class DeletedRevisions {
-    private static final int ROUND = 500;
+    static final int ROUND = 200;
 
     private final TaskDefinitionStore definitions;
     private final TaskStore tasks;
@@ -30,20 +31,26 @@ public final class DeletedRevisions {
         if (tasks.anyUnfinishedUsing(td.taskDefinitionArn())) {
             return false;
         }
+        tags.removeAll(td.taskDefinitionArn()); // first: a crash between the two leaves the revision to try again
         definitions.delete(td.family(), td.revision());
-        tags.removeAll(td.taskDefinitionArn());
         return true;
     }
 
     /** One housekeeping round over the DELETE_IN_PROGRESS revisions; returns how many were removed. */
     public int purge() {
         int removed = 0;
-        for (TaskDefinition td : definitions.list(Optional.empty(), TaskDefinitionStatus.DELETE_IN_PROGRESS, false,
-                0, ROUND).items()) {
-            if (deleteIfUnused(td)) {
-                removed++;
+        long kept = 0; // revisions still in use stay in the list, ahead of the rest: page past them
+        Page<TaskDefinition> page;
+        do {
+            page = definitions.list(Optional.empty(), TaskDefinitionStatus.DELETE_IN_PROGRESS, false, kept, ROUND);
+            for (TaskDefinition td : page.items()) {
+                if (deleteIfUnused(td)) {
+                    removed++;
+                } else {
+                    kept++;
+                }
             }
-        }
+        } while (page.nextToken().isPresent());
         return removed;
     }
 }

@@ -154,7 +154,8 @@ final class TaskRunner implements Runnable {
 
     private Sandbox sandbox() {
         if (observed().phase() == TaskPhase.CLAIMING_SANDBOX || observed().sandboxId().isEmpty()) {
-            Sandbox sb = ctx.driver().claimSandbox(ContainerSpecs.ref(task.spec()), ContainerSpecs.resources(task.spec()));
+            Sandbox sb = ctx.driver().claimSandbox(ContainerSpecs.ref(task.spec()),
+                    ContainerSpecs.resources(task.spec()));
             NetworkAttachment eni = new NetworkAttachment(Ids.attachmentId(task.taskId()), "ATTACHED",
                     sb.ipv4Address(), sb.macAddress(), "subnet-" + sb.networkName(), Ids.eniId(task.taskId()));
             Instant now = ctx.clock().instant();

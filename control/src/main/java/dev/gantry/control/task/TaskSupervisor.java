@@ -56,7 +56,7 @@ public final class TaskSupervisor implements AutoCloseable {
         if (!unfinished.isEmpty()) {
             LOG.atInfo().addKeyValue("tasks", unfinished.size()).log("re-adopted unfinished tasks");
         }
-        housekeeper = Thread.ofVirtual().name("housekeeper").start(this::housekeep);
+        housekeeper = Thread.ofVirtual().name("task-reaper").start(this::housekeep);
     }
 
     public void launch(List<Task> tasks) {

@@ -115,4 +115,16 @@ class DeletedRevisionsTest {
         assertThat(definitions.find("fam", active.revision())).isPresent();
         assertThat(definitions.find("fam", inactive.revision())).isPresent();
     }
+
+    @Test
+    void revisionsBehindAFullPageOfInUseOnesAreReached() {
+        for (int i = 0; i < DeletedRevisions.ROUND + 1; i++) {
+            TaskDefinition td = register();
+            run(td);
+            markDeleting(td);
+        }
+        TaskDefinition unused = markDeleting(register());
+        assertThat(purge.purge()).isEqualTo(1);
+        assertThat(definitions.find("fam", unused.revision())).isEmpty();
+    }
 }

@@ -12,11 +12,12 @@ import dev.gantry.core.task.Task;
 import dev.gantry.core.task.TaskFactory;
 import dev.gantry.core.task.TaskPhase;
 import dev.gantry.core.taskdef.ContainerDefinition;
+import dev.gantry.core.taskdef.LogConfiguration;
 import dev.gantry.core.taskdef.TaskDefinition;
-import dev.gantry.runtime.spi.TaskResources;
-import dev.gantry.runtime.spi.TaskRef;
 import dev.gantry.runtime.spi.LogLine;
 import dev.gantry.runtime.spi.PullProgress;
+import dev.gantry.runtime.spi.TaskRef;
+import dev.gantry.runtime.spi.TaskResources;
 import dev.gantry.store.ecs.TaskStore;
 import dev.gantry.store.sqlite.Database;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -46,13 +49,15 @@ class TaskRunnerTest {
     private ScriptedDriver driver;
     private TaskSupervisor supervisor;
 
-    private static final CapturedLogs NO_LOGS = new CapturedLogs() {
+    /** awslogs groups whose streams cannot be opened at container start (deleted after the pre-flight check). */
+    private final Set<String> vanishedGroups = ConcurrentHashMap.newKeySet();
+    private final CapturedLogs logs = new CapturedLogs() {
         public boolean groupExists(String group) {
             return true;
         }
 
         public boolean openStream(AwsLogsTarget target) {
-            return true;
+            return !vanishedGroups.contains(target.group());
         }
 
         public Optional<Instant> lastCaptured(String group, String stream) {
@@ -67,7 +72,7 @@ class TaskRunnerTest {
         db = Database.open(dir.resolve("g.db"));
         store = new TaskStore(db);
         driver = new ScriptedDriver();
-        supervisor = new TaskSupervisor(driver, store, NO_LOGS, InstantSource.system(), "us-east-1",
+        supervisor = new TaskSupervisor(driver, store, logs, InstantSource.system(), "us-east-1",
                 Duration.ofHours(2), PullProgress.NONE, Duration.ofMillis(200));
         supervisor.start();
     }
@@ -176,7 +181,7 @@ class TaskRunnerTest {
         ScriptedDriver.Fake f = driver.containers.get(id);
         f.state = dev.gantry.runtime.spi.ContainerObservation.State.EXITED; // exits unseen: no event
         f.exitCode = 9;
-        supervisor = new TaskSupervisor(driver, store, NO_LOGS, InstantSource.system(), "us-east-1",
+        supervisor = new TaskSupervisor(driver, store, logs, InstantSource.system(), "us-east-1",
                 Duration.ofHours(2), PullProgress.NONE);
         supervisor.start();
         Task stopped = await(t, in(TaskPhase.STOPPED));
@@ -195,5 +200,19 @@ class TaskRunnerTest {
         assertThat(driver.removals).contains("container:c-orphan-app", "sandbox:orphan");
         assertThat(driver.removals.indexOf("container:c-orphan-app"))
                 .isLessThan(driver.removals.indexOf("sandbox:orphan"));
+    }
+
+    @Test
+    void aLogGroupGoneByContainerStartFailsTheTaskBeforeTheContainerRuns() throws Exception {
+        vanishedGroups.add("gone");
+        ContainerDefinition c = new ContainerDefinition("main", "ok:1", null, null, null, null, true, null, null,
+                null, null, null, null, null, null, 2, null, null, null,
+                new LogConfiguration("awslogs", Map.of("awslogs-group", "gone", "awslogs-stream-prefix", "p")),
+                null, null, null, null);
+        Task stopped = await(launch(c), in(TaskPhase.STOPPED));
+        assertThat(stopped.desired().stopCode()).contains(StopCode.TaskFailedToStart);
+        assertThat(stopped.desired().stoppedReason()).hasValueSatisfying(r -> assertThat(r)
+                .startsWith("ResourceInitializationError: failed to validate logger args").contains("gone"));
+        assertThat(stopped.observed().container("main").flatMap(ContainerState::startedAt)).isEmpty();
     }
 }

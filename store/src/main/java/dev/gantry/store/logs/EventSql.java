@@ -82,25 +82,22 @@ final class EventSql {
         }
     }
 
-    /** The newest full-precision time among the stream's events that have one. */
-    /**
-     * Deletes the group's events timed before {@code cutoffMs}.
-     *
-     * @return {count, UTF-8 bytes of their messages}
-     */
-    static long[] deleteBefore(Connection c, String group, long cutoffMs) throws SQLException {
-        long[] removed = new long[2];
+    /** How much a deletion removed: events and the UTF-8 bytes of their messages. */
+    record Removed(long events, long bytes) {}
+
+    /** Deletes the group's events timed before {@code cutoffMs}. */
+    static Removed deleteBefore(Connection c, String group, long cutoffMs) throws SQLException {
+        Removed removed;
         try (PreparedStatement ps = c.prepareStatement("SELECT count(*), COALESCE(SUM(length(CAST(message AS BLOB))), 0)"
                 + " FROM log_events WHERE group_name = ? AND ts_ms < ?")) {
             ps.setString(1, group);
             ps.setLong(2, cutoffMs);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                removed[0] = rs.getLong(1);
-                removed[1] = rs.getLong(2);
+                removed = new Removed(rs.getLong(1), rs.getLong(2));
             }
         }
-        if (removed[0] > 0) {
+        if (removed.events() > 0) {
             try (PreparedStatement ps = c.prepareStatement(
                     "DELETE FROM log_events WHERE group_name = ? AND ts_ms < ?")) {
                 ps.setString(1, group);
@@ -111,6 +108,7 @@ final class EventSql {
         return removed;
     }
 
+    /** The newest full-precision time among the stream's events that have one. */
     static Optional<Instant> lastNanos(Connection c, String group, String stream) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT max(ts_nanos) FROM log_events"
                 + " WHERE group_name = ? AND stream_name = ? AND ts_ms = (SELECT ts_ms FROM log_events"

@@ -173,19 +173,22 @@ public final class LogStore {
      * @return how many events were deleted
      */
     public int purgeExpired() {
-        return db.write(c -> {
-            Instant now = clock.instant();
-            long removed = 0;
-            for (LogGroup g : GroupSql.withRetention(c)) {
-                long cutoff = now.minus(Duration.ofDays(g.retentionInDays().orElseThrow())).toEpochMilli();
-                long[] gone = EventSql.deleteBefore(c, g.name(), cutoff);
-                if (gone[0] > 0) {
-                    GroupSql.addStoredBytes(c, g.name(), -gone[1]);
-                    removed += gone[0];
+        long removed = 0;
+        for (LogGroup listed : db.read(GroupSql::withRetention)) {
+            removed += db.write(c -> { // one transaction per group, so capture and puts elsewhere are not held up
+                Optional<LogGroup> g = GroupSql.find(c, listed.name());
+                if (g.isEmpty() || g.get().retentionInDays().isEmpty()) {
+                    return 0L; // deleted or retention removed meanwhile
                 }
-            }
-            return (int) Math.min(removed, Integer.MAX_VALUE);
-        });
+                long cutoff = clock.instant().minus(Duration.ofDays(g.get().retentionInDays().get())).toEpochMilli();
+                EventSql.Removed gone = EventSql.deleteBefore(c, listed.name(), cutoff);
+                if (gone.events() > 0) {
+                    GroupSql.addStoredBytes(c, listed.name(), -gone.bytes());
+                }
+                return gone.events();
+            });
+        }
+        return (int) Math.min(removed, Integer.MAX_VALUE);
     }
 
     /**

@@ -3,20 +3,26 @@ package dev.gantry.api.http;
 import dev.gantry.core.error.ErrorCode;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.FullHttpMessage;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
-import io.netty.handler.codec.http.HttpResponse;
-import io.netty.util.ReferenceCountUtil;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.util.ReferenceCountUtil;
 
 /**
  * Netty's aggregator, but an oversized body is answered with 413 and an AWS-style JSON
- * {@code SerializationException} (instead of an empty 413), then the connection is closed: the rest of the body
- * is still on the wire and cannot be skipped reliably.
+ * {@code SerializationException} (instead of an empty 413). A kept-alive request with a declared length of up to
+ * {@link #MAX_DRAINED_BYTES} keeps its connection: the aggregator reads and discards the rest of the body, so the
+ * client, still sending, is never reset before it reads the 413 (closing at once made the reply race the reset).
+ * Anything else (chunked, larger, or Connection: close) is answered and closed.
  */
 final class JsonErrorAggregator extends HttpObjectAggregator {
+
+    static final long MAX_DRAINED_BYTES = 16L * 1024 * 1024;
 
     private final int maxContentLength;
     private final Dispatcher dispatcher;
@@ -44,6 +50,9 @@ final class JsonErrorAggregator extends HttpObjectAggregator {
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
         HttpReply reply = ErrorReplies.of(ErrorCode.SERIALIZATION, 413, ErrorReplies.tooLarge(maxContentLength));
-        NettyChannelHandler.write(ctx, dispatcher.stamp(reply, dispatcher.newRequestId()), true);
+        long declared = HttpUtil.getContentLength(oversized, -1L);
+        boolean drain = !(oversized instanceof FullHttpMessage) && HttpUtil.isKeepAlive(oversized)
+                && declared >= 0 && declared <= MAX_DRAINED_BYTES;
+        NettyChannelHandler.write(ctx, dispatcher.stamp(reply, dispatcher.newRequestId()), !drain);
     }
 }

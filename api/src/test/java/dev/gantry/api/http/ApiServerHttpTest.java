@@ -204,4 +204,24 @@ class ApiServerHttpTest {
                     .contains("x-amzn-ErrorType");
         }
     }
+
+    @Test
+    void anOversizedBodyIsAnsweredWhileStillArrivingAndTheConnectionStaysUsable() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(10_000);
+            int length = 200 * 1024;
+            String head = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Target: " + ECS + "Echo\r\n"
+                    + "Content-Type: application/x-amz-json-1.1\r\nContent-Length: " + length + "\r\n\r\n";
+            var out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[1024]);
+            out.flush();
+            String[] first = ApiServerLifecycleTest.readResponses(socket.getInputStream(), 1);
+            assertThat(first[0]).contains("SerializationException"); // before the body has been sent in full
+            out.write(new byte[length - 1024]); // the rest is read and discarded, not answered with a reset
+            out.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(ApiServerLifecycleTest.readResponses(socket.getInputStream(), 1)).containsExactly("ok");
+        }
+    }
 }

@@ -11,7 +11,7 @@ import java.time.Duration;
 
 /**
  * Builds the engine client. The host comes from docker-java's defaults (DOCKER_HOST, ~/.docker-java.properties,
- * else the local socket), so Podman's Docker-compatible socket works by exporting DOCKER_HOST. No response timeout:
+ * else the local socket), so a remote or non-default Docker works by exporting DOCKER_HOST. No response timeout:
  * event and log streams stay open for as long as containers live; calls that must be bounded are bounded by their
  * caller.
  */

@@ -36,7 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Docker (or Podman) {@link TaskDriver}. A thin facade: each concern lives in its own package-private class.
+ * The Docker {@link TaskDriver}. A thin facade: each concern lives in its own package-private class.
  * Construct with {@code new DockerDriver(DockerDriverConfig.defaults(installationId))}, then {@link #start()}.
  * The constructor does no I/O; {@link #listOwned()}, {@link #removeContainer} and the {@link LocalImages} methods
  * work before {@code start()}, everything sandbox-related needs it.

@@ -9,10 +9,9 @@ final class DockerErrors {
     private DockerErrors() {}
 
     static String engineUnavailableMessage(URI host, String cause) {
-        return "No Docker or Podman engine answered at " + host + " (" + cause + "). "
-                + "Start Docker (e.g. 'sudo systemctl start docker'), or start Podman's socket "
-                + "('systemctl --user start podman.socket') and export "
-                + "DOCKER_HOST=unix://$XDG_RUNTIME_DIR/podman/podman.sock, then run Gantry again.";
+        return "No Docker engine answered at " + host + " (" + cause + "). "
+                + "Start Docker (e.g. 'sudo systemctl start docker' or 'sudo service docker start'), or point "
+                + "DOCKER_HOST at a running one, then run Gantry again.";
     }
 
     static RuntimeError engineUnavailable(URI host, Throwable cause) {

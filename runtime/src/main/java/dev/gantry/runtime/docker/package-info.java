@@ -1,5 +1,6 @@
 /**
- * The Docker (and Podman, through its Docker-compatible socket) implementation of the driver SPI.
+ * The Docker implementation of the driver SPI (Podman's Docker-compatible API is not supported yet: see
+ * docs/compat/ecs.md).
  *
  * <p>This package owns every engine object Gantry creates on a Docker host: the shared {@code gantry} bridge
  * network, the sandbox image, the warm pool of sandboxes (one per task: it owns the task's network namespace),

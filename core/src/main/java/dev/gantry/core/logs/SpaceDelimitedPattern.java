@@ -82,23 +82,34 @@ record SpaceDelimitedPattern(List<Field> fields) implements Predicate<String> {
 
     @Override
     public boolean test(String message) {
-        return match(0, split(message), 0);
+        List<String> values = split(message);
+        return match(0, values, 0, new boolean[fields.size() + 1][values.size() + 1]);
     }
 
-    private boolean match(int f, List<String> values, int v) {
+    /**
+     * Whether fields from {@code f} match values from {@code v}. {@code failed} remembers (field, value) positions
+     * already known not to match, so each is tried once: '...' fields then cost fields × values steps, not an
+     * exponential search.
+     */
+    private boolean match(int f, List<String> values, int v, boolean[][] failed) {
         if (f == fields.size()) {
             return v == values.size();
         }
-        Field field = fields.get(f);
-        if (field.isEllipsis()) {
-            for (int skip = v; skip <= values.size(); skip++) {
-                if (match(f + 1, values, skip)) {
-                    return true;
-                }
-            }
+        if (failed[f][v]) {
             return false;
         }
-        return v < values.size() && field.test(values.get(v)) && match(f + 1, values, v + 1);
+        Field field = fields.get(f);
+        boolean matched;
+        if (field.isEllipsis()) {
+            matched = false;
+            for (int skip = v; skip <= values.size() && !matched; skip++) {
+                matched = match(f + 1, values, skip, failed);
+            }
+        } else {
+            matched = v < values.size() && field.test(values.get(v)) && match(f + 1, values, v + 1, failed);
+        }
+        failed[f][v] = !matched;
+        return matched;
     }
 
     /** Splits on runs of spaces; {@code "..."} and {@code [...]} are single fields without their brackets. */

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gantry.core.error.ApiException;
 import dev.gantry.core.error.ErrorCode;
 import java.util.stream.Stream;
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -131,10 +133,18 @@ class FilterPatternTest {
                 });
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void emptyPatternIsMatchAll() {
         assertThat(FilterPattern.parse("").matchesEverything()).isTrue();
         assertThat(FilterPattern.parse("x").matchesEverything()).isFalse();
         assertThat(FilterPattern.parse("x").text()).isEqualTo("x");
+    }
+
+    /** Without remembering failed positions this search is exponential in the number of '...' fields. */
+    @Test
+    void manyEllipsesOverALongMessageStayLinear() {
+        String message = String.join(" ", Collections.nCopies(400, "v"));
+        assertThat(FilterPattern.parse("[..., ..., ..., ..., ..., ..., x=nomatch]").matches(message)).isFalse();
+        assertThat(FilterPattern.parse("[..., ..., ..., ..., ..., ..., x=v]").matches(message)).isTrue();
     }
 }

@@ -53,9 +53,9 @@ final class SdkJson {
         if (t == MarshallingType.STRING) {
             return expect(n.isValueNode(), n, at, "a string").asText();
         } else if (t == MarshallingType.INTEGER) {
-            return Math.toIntExact(number(n, at).longValueExact());
+            return wholeNumber(n, at, Integer.MIN_VALUE, Integer.MAX_VALUE).intValue();
         } else if (t == MarshallingType.LONG) {
-            return number(n, at).longValueExact();
+            return wholeNumber(n, at, Long.MIN_VALUE, Long.MAX_VALUE);
         } else if (t == MarshallingType.DOUBLE) {
             return number(n, at).doubleValue();
         } else if (t == MarshallingType.FLOAT) {
@@ -85,6 +85,19 @@ final class SdkJson {
             return ((SdkBuilder<?, ?>) nested).build();
         }
         throw CliException.failed(at + ": values of this kind are not supported in task definition files");
+    }
+
+    /** A number without a fraction, within [min, max]; otherwise an error naming the path. */
+    private static Long wholeNumber(JsonNode n, String at, long min, long max) {
+        try {
+            long v = number(n, at).longValueExact();
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (ArithmeticException fractionOrTooLarge) {
+            // reported below
+        }
+        throw wrong(n, at, "a whole number from " + min + " to " + max);
     }
 
     private static BigDecimal number(JsonNode n, String at) {

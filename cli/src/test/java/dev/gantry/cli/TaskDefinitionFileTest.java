@@ -79,6 +79,14 @@ class TaskDefinitionFileTest {
                 .hasMessage("containerDefinitions[0].memory: expected a number, got \"lots\"");
         assertThatThrownBy(() -> TaskDefinitionFile.parse("{\"family\": \"x\", \"containerDefinitions\": {}}"))
                 .hasMessageContaining("containerDefinitions: expected a list");
+        assertThatThrownBy(() -> TaskDefinitionFile.parse("""
+                {"family": "x", "containerDefinitions": [{"name": "a", "memory": 80.5}]}
+                """)).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("containerDefinitions[0].memory: expected a whole number");
+        assertThatThrownBy(() -> TaskDefinitionFile.parse("""
+                {"family": "x", "containerDefinitions": [{"name": "a", "memory": 1e20}]}
+                """)).isInstanceOf(CliException.class)
+                .hasMessageStartingWith("containerDefinitions[0].memory: expected a whole number");
     }
 
     @Test

@@ -20,7 +20,8 @@ public record Page<T>(List<T> items, Optional<String> nextToken) {
     public static Optional<Long> offset(String token) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            return raw.startsWith("o:") ? Optional.of(Long.parseLong(raw.substring(2))) : Optional.empty();
+            long offset = raw.startsWith("o:") ? Long.parseLong(raw.substring(2)) : -1;
+            return offset >= 0 ? Optional.of(offset) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

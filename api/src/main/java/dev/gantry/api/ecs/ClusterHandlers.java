@@ -138,7 +138,13 @@ final class ClusterHandlers {
         if (s == null || s.isNull() || s.isEmpty()) {
             return List.of(Map.of("name", "containerInsights", "value", "disabled"));
         }
+        if (!s.isArray()) {
+            throw ApiException.invalidParameter("'settings' must be a list of {name, value} objects.");
+        }
         for (JsonNode e : s) {
+            if (!e.isObject()) {
+                throw ApiException.invalidParameter("'settings' must be a list of {name, value} objects.");
+            }
             if (!"containerInsights".equals(e.path("name").asText())) {
                 throw ApiException.invalidParameter("Unknown cluster setting '" + e.path("name").asText()
                         + "'. The only setting is containerInsights.");

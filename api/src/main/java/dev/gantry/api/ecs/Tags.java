@@ -21,10 +21,19 @@ final class Tags {
         }
         List<Tag> tags = new ArrayList<>();
         for (JsonNode e : t) {
-            tags.add(new Tag(e.path("key").isTextual() ? e.get("key").asText() : null,
-                    e.path("value").isTextual() ? e.get("value").asText() : ""));
+            tags.add(new Tag(text(e, "key", tags.size()), text(e, "value", tags.size())));
         }
         TagValidator.validate(tags);
         return tags;
+    }
+
+    /** A tag member: absent or null is null (the validator says what is required), anything but a string is refused. */
+    private static String text(JsonNode tag, String member, int index) {
+        JsonNode v = tag.isObject() ? tag.get(member) : null;
+        if (!tag.isObject() || (v != null && !v.isNull() && !v.isTextual())) {
+            throw ApiException.invalidParameter("'tags[" + index + "]." + member + "' must be a string; each tag is "
+                    + "{\"key\": \"...\", \"value\": \"...\"}.");
+        }
+        return v == null || v.isNull() ? null : v.asText();
     }
 }

@@ -133,6 +133,9 @@ final class TaskDefinitionHandlers {
     }
 
     private Optional<TaskDefinition> find(String ref) {
+        if (!ctx.arns().isLocal(ref)) {
+            return Optional.empty(); // another region's or account's revision: not found here, never a local one
+        }
         TaskDefinitionRefs.Ref r = TaskDefinitionRefs.parse(ref);
         if (r.revision().isEmpty()) {
             throw ApiException.client("A revision is required to delete a task definition: '" + ref + "'.");

@@ -48,7 +48,7 @@ class ValidationIT {
                 bad("no essential container", b -> b.containerDefinitions(
                         TaskDefs.container("a", "true").essential(false).build()), ClientException.class, "essential"),
                 bad("duplicate names", b -> b.containerDefinitions(TaskDefs.container("a").build(),
-                        TaskDefs.container("a").build()), ClientException.class, "a"),
+                        TaskDefs.container("a").build()), ClientException.class, "Duplicate container name 'a'"),
                 bad("image missing", b -> b.containerDefinitions(TaskDefs.container("a").image(null).build()),
                         ClientException.class, "image"),
                 bad("container memory over task", b -> b.containerDefinitions(
@@ -173,6 +173,9 @@ class ValidationIT {
         assertThat(g.ecs.deleteTaskDefinitions(b -> b.taskDefinitions("doomed:1")).failures()).singleElement()
                 .satisfies(f -> assertThat(f.reason()).isEqualTo("TASK_DEFINITION_ACTIVE"));
         g.ecs.deregisterTaskDefinition(b -> b.taskDefinition("doomed:1"));
+        String foreign = "arn:aws:ecs:us-east-1:111122223333:task-definition/doomed:1"; // another account's
+        assertThat(g.ecs.deleteTaskDefinitions(b -> b.taskDefinitions(foreign)).failures()).singleElement()
+                .satisfies(f -> assertThat(f.reason()).isEqualTo("TASK_DEFINITION_NOT_FOUND"));
         var deleted = g.ecs.deleteTaskDefinitions(b -> b.taskDefinitions("doomed:1"));
         assertThat(deleted.taskDefinitions()).singleElement()
                 .satisfies(td -> assertThat(td.statusAsString()).isEqualTo("DELETE_IN_PROGRESS"));

@@ -30,8 +30,7 @@ public final class Housekeeper implements AutoCloseable {
         return this;
     }
 
-    /** Runs every job once, now. */
-    public void runOnce() {
+    private void runOnce() {
         for (Job job : jobs) {
             try {
                 int removed = job.work().getAsInt();

@@ -1,5 +1,6 @@
 package dev.gantry.control.task;
 
+import dev.gantry.control.housekeeping.Housekeeper;
 import dev.gantry.control.logs.CapturedLogs;
 import dev.gantry.core.task.StopCode;
 import dev.gantry.core.task.Task;
@@ -9,10 +10,7 @@ import dev.gantry.runtime.spi.RuntimeEvent;
 import dev.gantry.runtime.spi.TaskDriver;
 import dev.gantry.store.ecs.TaskStore;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +29,7 @@ public final class TaskSupervisor implements AutoCloseable {
     private final Duration retention;
     private final Map<String, RunnerHandle> runners = new ConcurrentHashMap<>();
     private AutoCloseable subscription;
-    private Thread housekeeper;
+    private Housekeeper housekeeper;
 
     private record RunnerHandle(TaskRunner runner, Thread thread) {}
 
@@ -56,7 +54,9 @@ public final class TaskSupervisor implements AutoCloseable {
         if (!unfinished.isEmpty()) {
             LOG.atInfo().addKeyValue("tasks", unfinished.size()).log("re-adopted unfinished tasks");
         }
-        housekeeper = Thread.ofVirtual().name("task-reaper").start(this::housekeep);
+        housekeeper = new Housekeeper(List.of(
+                new Housekeeper.Job("forget stopped tasks past retention", this::forgetStopped),
+                new Housekeeper.Job("reap engine objects no task owns", this::reap)), Duration.ofMinutes(1)).start();
     }
 
     public void launch(List<Task> tasks) {
@@ -96,37 +96,17 @@ public final class TaskSupervisor implements AutoCloseable {
         }
     }
 
-    private void housekeep() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                Instant cutoff = ctx.clock().instant().minus(retention);
-                List<String> forgotten = ctx.store().deleteStoppedBefore(cutoff);
-                if (!forgotten.isEmpty()) {
-                    LOG.atInfo().addKeyValue("tasks", forgotten.size()).log("forgot stopped tasks past retention");
-                }
-                reap();
-                Thread.sleep(Duration.ofMinutes(1));
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.atWarn().setCause(e).log("housekeeping failed; will retry");
-                try {
-                    Thread.sleep(Duration.ofMinutes(1));
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        }
+    private int forgetStopped() {
+        return ctx.store().deleteStoppedBefore(ctx.clock().instant().minus(retention)).size();
     }
 
     /**
-     * Removes engine objects of this installation whose task is unknown or already STOPPED: containers before
-     * sandboxes, as a task's own shutdown does (a task's containers may live in its sandbox's cgroup).
+     * Removes engine objects of this installation whose task is unknown or already STOPPED, in the driver's order
+     * (containers before sandboxes, as a task's own shutdown does).
      */
-    void reap() {
-        List<OwnedObject> owned = new ArrayList<>(ctx.driver().listOwned());
-        owned.sort(Comparator.comparing(o -> o.kind() == OwnedObject.Kind.SANDBOX));
-        for (OwnedObject o : owned) {
+    int reap() {
+        int reaped = 0;
+        for (OwnedObject o : ctx.driver().listOwned()) {
             if (o.taskId().isEmpty() || runners.containsKey(o.taskId().get())) {
                 continue;
             }
@@ -139,14 +119,16 @@ public final class TaskSupervisor implements AutoCloseable {
                 } else {
                     ctx.driver().removeContainer(o.runtimeId());
                 }
+                reaped++;
             }
         }
+        return reaped;
     }
 
     @Override
     public void close() {
         if (housekeeper != null) {
-            housekeeper.interrupt();
+            housekeeper.close(); // waits, so no reap races the driver's close
         }
         List<RunnerHandle> running = List.copyOf(runners.values());
         running.forEach(h -> h.thread().interrupt());

@@ -145,10 +145,10 @@ final class ScriptedDriver implements dev.gantry.runtime.spi.TaskDriver {
     @Override
     public List<OwnedObject> listOwned() {
         List<OwnedObject> out = new ArrayList<>();
-        sandboxes.keySet().forEach(t -> out.add(new OwnedObject("sb-" + t, OwnedObject.Kind.SANDBOX, Optional.of(t),
-                Optional.empty(), true)));
         containers.forEach((id, f) -> out.add(new OwnedObject(id, OwnedObject.Kind.CONTAINER, Optional.of(f.taskId),
                 Optional.of(f.name), f.state == ContainerObservation.State.RUNNING)));
+        sandboxes.keySet().forEach(t -> out.add(new OwnedObject("sb-" + t, OwnedObject.Kind.SANDBOX, Optional.of(t),
+                Optional.empty(), true))); // containers before sandboxes, as the SPI says
         return out;
     }
 

@@ -162,6 +162,7 @@ class TaskRunnerTest {
         Task stopped = await(t, in(TaskPhase.STOPPED));
         assertThat(driver.sandboxes).isEmpty();
         assertThat(stopped.observed().phase()).isEqualTo(TaskPhase.STOPPED);
+        assertThat(driver.sandboxRemovalFailures).as("both injected failures were met and retried").hasValue(0);
     }
 
     @Test
@@ -194,7 +195,7 @@ class TaskRunnerTest {
         TaskRef orphan = new TaskRef("orphan", "arn:aws:ecs:us-east-1:000000000000:task/default/orphan", "default",
                 "f", 1);
         driver.containers.put("c-orphan-app", new ScriptedDriver.Fake("orphan", "app"));
-        driver.claimSandbox(orphan, new TaskResources(512L << 20, 250_000_000L)); // listed first by the driver
+        driver.claimSandbox(orphan, new TaskResources(512L << 20, 250_000_000L));
         supervisor.reap();
         // (the supervisor's own housekeeping may reap too, in the same order)
         assertThat(driver.removals).contains("container:c-orphan-app", "sandbox:orphan");

@@ -25,6 +25,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -231,7 +232,8 @@ public final class DockerDriver implements TaskDriver, LocalImages {
         try {
             return docker.listContainersCmd().withShowAll(true)
                     .withLabelFilter(Map.of(Names.LABEL_INSTALLATION, config.installationId()))
-                    .exec().stream().map(DockerDriver::owned).flatMap(Optional::stream).toList();
+                    .exec().stream().map(DockerDriver::owned).flatMap(Optional::stream)
+                    .sorted(Comparator.comparing(o -> o.kind() == OwnedObject.Kind.SANDBOX)).toList();
         } catch (RuntimeException e) {
             throw DockerErrors.of(Kind.CANNOT_INSPECT_CONTAINER, e, true);
         }

@@ -54,7 +54,10 @@ public interface TaskDriver extends AutoCloseable {
      */
     void followLogs(String runtimeId, Optional<Instant> since, Consumer<LogLine> sink);
 
-    /** Everything this installation has created that still exists, for recovery and the reaper. */
+    /**
+     * Everything this installation has created that still exists, for recovery and the reaper: containers before
+     * sandboxes, the order to remove them in (a sandbox may hold its task's containers, e.g. in its cgroup).
+     */
     List<OwnedObject> listOwned();
 
     @Override

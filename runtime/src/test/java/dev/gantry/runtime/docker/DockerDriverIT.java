@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,10 +61,7 @@ class DockerDriverIT {
         if (driver != null) {
             driver.close();
         }
-        try (DockerDriver reaper = new DockerDriver(DockerDriverConfig.defaults(INSTALLATION))) {
-            reaper.listOwned().forEach(o -> reaper.removeContainer(o.runtimeId()));
-            assertThat(reaper.listOwned()).isEmpty();
-        }
+        removeInstallation(INSTALLATION);
     }
 
     @Test
@@ -93,6 +91,9 @@ class DockerDriverIT {
         String client = driver.createContainer(sandbox, spec(task, "client", "sh", "-c",
                 "for i in $(seq 1 300); do wget -qO- http://127.0.0.1:8080/ && exit 0; sleep 0.2; done; exit 1"));
         driver.startContainer(client);
+        assertThat(driver.listOwned()).extracting(OwnedObject::kind) // the order to remove them in
+                .isSortedAccordingTo(Comparator.comparing(k -> k == OwnedObject.Kind.SANDBOX))
+                .contains(OwnedObject.Kind.CONTAINER, OwnedObject.Kind.SANDBOX);
 
         awaitExit(task, "client");
         assertThat(driver.inspect(client, "client").exitCode()).contains(0);
@@ -171,35 +172,36 @@ class DockerDriverIT {
 
     @Test
     void theTaskSizeBindsContainersWithoutLimitsOfTheirOwn() throws Exception {
-        DockerClient docker = DockerClients.connect().client();
-        var info = docker.infoCmd().exec();
-        Assumptions.assumeTrue("cgroupfs".equals(info.getCGroupDriver()) && "1".equals(info.getCGroupVersion()),
-                "one cgroup per task needs Docker with cgroupfs on cgroup v1");
-        TaskRef task = task();
-        Sandbox sandbox = driver.claimSandbox(task, new TaskResources(64L << 20, 250_000_000L));
-        assertThat(sandbox.taskCgroup()).contains(TaskCgroups.PARENT + "/" + sandbox.runtimeId());
-        var limits = docker.inspectContainerCmd(sandbox.runtimeId()).exec().getHostConfig();
-        assertThat(limits.getMemory()).isEqualTo(64L << 20);
-        assertThat(limits.getCpuQuota()).isEqualTo(25_000L);
-        // claims of other sizes, warm sandboxes pre-sized to the previous claim or not: each gets its own size
-        for (TaskResources size : List.of(SIZE, new TaskResources(2L << 30, 2_000_000_000L), SIZE)) {
-            TaskRef other = task();
-            Sandbox sb = driver.claimSandbox(other, size);
-            var h = docker.inspectContainerCmd(sb.runtimeId()).exec().getHostConfig();
-            assertThat(h.getMemory()).isEqualTo(size.memoryBytes());
-            assertThat(h.getCpuQuota()).isEqualTo((long) TaskCgroups.quota(size));
-            driver.removeSandbox(other.taskId());
-        }
-        docker.close();
+        try (DockerClient docker = DockerClients.connect().client()) {
+            var info = docker.infoCmd().exec();
+            Assumptions.assumeTrue("cgroupfs".equals(info.getCGroupDriver()) && "1".equals(info.getCGroupVersion()),
+                    "one cgroup per task needs Docker with cgroupfs on cgroup v1");
+            TaskRef task = task();
+            Sandbox sandbox = driver.claimSandbox(task, new TaskResources(64L << 20, 250_000_000L));
+            assertThat(sandbox.taskCgroup()).contains(TaskCgroups.PARENT + "/" + sandbox.runtimeId());
+            var limits = docker.inspectContainerCmd(sandbox.runtimeId()).exec().getHostConfig();
+            assertThat(limits.getMemory()).isEqualTo(64L << 20);
+            assertThat(limits.getCpuQuota()).isEqualTo(25_000L);
+            // claims of other sizes, warm sandboxes pre-sized to the previous claim or not: each gets its own size
+            for (TaskResources size : List.of(SIZE, new TaskResources(2L << 30, 2_000_000_000L), SIZE)) {
+                TaskRef other = task();
+                Sandbox sb = driver.claimSandbox(other, size);
+                var h = docker.inspectContainerCmd(sb.runtimeId()).exec().getHostConfig();
+                assertThat(h.getMemory()).isEqualTo(size.memoryBytes());
+                assertThat(h.getCpuQuota()).isEqualTo((long) TaskCgroups.quota(size));
+                driver.removeSandbox(other.taskId());
+            }
 
-        String id = driver.createContainer(sandbox,
-                spec(task, "hog", "sh", "-c", "x=$(head -c 100000000 /dev/zero | tr \"\\0\" a)"));
-        driver.startContainer(id);
-        awaitExit(task, "hog");
-        ContainerObservation o = driver.inspect(id, "hog");
-        assertThat(o.oomKilled()).as("no container limit, but the task's 64 MiB").isTrue();
-        assertThat(o.exitCode()).contains(137);
-        cleanup(task, id);
+            String id = driver.createContainer(sandbox,
+                    spec(task, "hog", "sh", "-c", "x=$(head -c 100000000 /dev/zero | tr \"\\0\" a)"));
+            driver.startContainer(id);
+            awaitExit(task, "hog");
+            ContainerObservation o = driver.inspect(id, "hog");
+            assertThat(o.oomKilled()).as("no container limit, but the task's 64 MiB").isTrue();
+            assertThat(o.exitCode()).contains(137);
+            cleanup(task, id);
+    
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.gantry.runtime.docker;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.gantry.runtime.spi.ContainerSpec;
@@ -37,6 +38,17 @@ final class DriverFixtures {
                 Thread.currentThread().interrupt();
                 fail("interrupted waiting for: " + what);
             }
+        }
+    }
+
+    /**
+     * Removes everything the installation left, in listOwned's order (containers before sandboxes), and checks
+     * nothing is left.
+     */
+    static void removeInstallation(String installation) {
+        try (DockerDriver reaper = new DockerDriver(DockerDriverConfig.defaults(installation))) {
+            reaper.listOwned().forEach(o -> reaper.removeContainer(o.runtimeId())); // containers first
+            assertThat(reaper.listOwned()).isEmpty();
         }
     }
 

@@ -33,10 +33,7 @@ class SandboxPoolIT {
         if (driver != null) {
             driver.close();
         }
-        try (DockerDriver reaper = new DockerDriver(DockerDriverConfig.defaults(INSTALLATION))) {
-            reaper.listOwned().forEach(o -> reaper.removeContainer(o.runtimeId()));
-            assertThat(reaper.listOwned()).isEmpty();
-        }
+        removeInstallation(INSTALLATION);
     }
 
     @Test
@@ -86,9 +83,7 @@ class SandboxPoolIT {
                 await("leftover pool removed", () -> third.listOwned().isEmpty());
             }
         } finally {
-            try (DockerDriver reaper = new DockerDriver(config)) {
-                reaper.listOwned().forEach(o -> reaper.removeContainer(o.runtimeId()));
-            }
+            removeInstallation(config.installationId());
         }
     }
 

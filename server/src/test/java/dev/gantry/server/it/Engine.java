@@ -10,6 +10,8 @@ import dev.gantry.store.ecs.SettingsStore;
 import dev.gantry.store.sqlite.Database;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +34,10 @@ final class Engine {
 
     static void removeInstallation(String installationId) {
         try (DockerClient docker = client()) {
-            List<Container> owned = docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(Names.LABEL_INSTALLATION, installationId)).exec();
+            List<Container> owned = new ArrayList<>(docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of(Names.LABEL_INSTALLATION, installationId)).exec());
+            // containers before sandboxes: a sandbox's cgroup may hold its task's containers
+            owned.sort(Comparator.comparing(c -> Names.ROLE_SANDBOX.equals(c.getLabels().get(Names.LABEL_ROLE))));
             for (Container c : owned) {
                 docker.removeContainerCmd(c.getId()).withForce(true).exec();
             }

@@ -122,10 +122,6 @@ public final class GantryServer implements AutoCloseable {
         return credentials;
     }
 
-    public int port() {
-        return api.port();
-    }
-
     public String endpoint() {
         return "http://" + config.host() + ":" + api.port();
     }

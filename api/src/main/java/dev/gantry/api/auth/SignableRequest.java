@@ -34,11 +34,6 @@ public record SignableRequest(String method, String rawPath, String rawQuery, Ma
         return values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
     }
 
-    /** All values of a header (case-insensitive name), in arrival order; empty if absent. */
-    public List<String> headerValues(String name) {
-        return headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
-    }
-
     private static Map<String, List<String>> lowerCaseNames(Map<String, List<String>> headers) {
         Map<String, List<String>> merged = new LinkedHashMap<>();
         headers.forEach((name, values) -> merged

@@ -25,11 +25,11 @@ import java.time.Instant;
  *   <li>Unknown input properties are ignored, as AWS services do for forward compatibility.</li>
  * </ul>
  *
- * <p>{@link #mapper()} is shared and must not be reconfigured; call {@link #newMapper()} for a private copy.
+ * <p>{@link #mapper()} is shared and must not be reconfigured.
  */
 public final class Json {
 
-    private static final ObjectMapper SHARED = newMapper();
+    private static final ObjectMapper SHARED = build();
 
     private Json() {}
 
@@ -38,8 +38,7 @@ public final class Json {
         return SHARED;
     }
 
-    /** A fresh mapper with the AWS JSON configuration, for callers that need to customise it further. */
-    public static ObjectMapper newMapper() {
+    private static ObjectMapper build() {
         SimpleModule epochSeconds = new SimpleModule("gantry-epoch-seconds");
         epochSeconds.addSerializer(Instant.class, new EpochSecondsSerializer());
         return JsonMapper.builder()

@@ -60,9 +60,4 @@ class JsonTest {
         assertThat(e.note()).isEmpty();
         assertThat(mapper.readValue("{\"name\":\"p\",\"extra\":true}", Plain.class)).isEqualTo(new Plain("p"));
     }
-
-    @Test
-    void newMapperIsIndependentOfTheSharedOne() {
-        assertThat(Json.newMapper()).isNotSameAs(Json.mapper());
-    }
 }

@@ -39,10 +39,10 @@ public final class ContainerSpecs {
     }
 
     public static ContainerSpec of(TaskSpec task, ContainerDefinition c, String region) {
-        long taskMemoryMiB = Long.parseLong(task.memory());
-        long memory = (c.memory() != null ? c.memory() : taskMemoryMiB) * MIB;
+        TaskResources size = resources(task);
+        long memory = c.memory() != null ? c.memory() * MIB : size.memoryBytes();
         long reservation = c.memoryReservation() != null ? c.memoryReservation() * MIB : 0;
-        long nanoCpus = Long.parseLong(task.cpu()) * 1_000_000_000L / 1024L;
+        long nanoCpus = size.nanoCpus();
         int shares = c.cpu() != null && c.cpu() > 0 ? Math.max(2, c.cpu()) : 1024;
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_EXECUTION_ENV", "AWS_ECS_FARGATE");

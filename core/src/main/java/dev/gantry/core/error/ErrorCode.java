@@ -25,8 +25,7 @@ public enum ErrorCode {
     CONFLICT("ConflictException", 400),
 
     // CloudWatch Logs (ResourceNotFound and InvalidParameter share names with ECS)
-    RESOURCE_ALREADY_EXISTS("ResourceAlreadyExistsException", 400),
-    SERVICE_UNAVAILABLE("ServiceUnavailableException", 503);
+    RESOURCE_ALREADY_EXISTS("ResourceAlreadyExistsException", 400);
 
     private final String wireName;
     private final int httpStatus;

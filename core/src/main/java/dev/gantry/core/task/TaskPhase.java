@@ -42,15 +42,7 @@ public enum TaskPhase {
         };
     }
 
-    public boolean isAfter(TaskPhase other) {
-        return compareTo(other) > 0;
-    }
-
     public boolean hasReached(TaskPhase other) {
         return compareTo(other) >= 0;
-    }
-
-    public boolean isTerminal() {
-        return this == STOPPED;
     }
 }

@@ -59,7 +59,8 @@ class RegistryPullIT {
     private static void pushAndRun(TestGantry g, DockerClient docker, int port, String ref) throws Exception {
         awaitRegistry(port);
         docker.tagImageCmd(TestGantry.IMAGE, ref, "1").exec();
-        docker.pushImageCmd(ref).withTag("1").start().awaitCompletion(120, TimeUnit.SECONDS);
+        assertThat(docker.pushImageCmd(ref).withTag("1").start().awaitCompletion(120, TimeUnit.SECONDS))
+                .as("push to the local registry finished").isTrue();
         docker.removeImageCmd(ref + ":1").exec(); // now only the registry has this reference
 
         g.ecs.registerTaskDefinition(TaskDefs.fargate("pulled",

@@ -41,11 +41,9 @@ final class TestGantry {
     final GantryServer server;
     final EcsClient ecs;
     final CloudWatchLogsClient logs;
-    final Path dataDir;
 
-    private TestGantry(GantryServer server, Path dataDir) {
+    private TestGantry(GantryServer server) {
         this.server = server;
-        this.dataDir = dataDir;
         this.ecs = ecsClient(server.endpoint());
         this.logs = logsClient(server.endpoint());
     }
@@ -79,9 +77,9 @@ final class TestGantry {
     static TestGantry start(Path dataDir) {
         GantryConfig config = GantryConfig.resolve(Optional.of(0), Optional.of(dataDir), env());
         GantryServer server = GantryServer.start(config, env());
-        server.driver().buildBusyboxImage(IMAGE, Path.of("/bin/busybox"),
+        server.driver().buildBusyboxImage(IMAGE, config.busybox(),
                 Map.of("/www/index.html", "hello from a gantry task\n".getBytes()), List.of(), true); // rebuilt per run: the content is the test's
-        return new TestGantry(server, dataDir);
+        return new TestGantry(server);
     }
 
     static Map<String, String> env() {
@@ -89,6 +87,7 @@ final class TestGantry {
         env.put("GANTRY_ACCESS_KEY_ID", ACCESS_KEY);
         env.put("GANTRY_SECRET_ACCESS_KEY", SECRET_KEY);
         env.put("GANTRY_HOUSEKEEPING_SECONDS", "1"); // so tests see deferred purges without waiting a minute
+        Optional.ofNullable(System.getenv("GANTRY_BUSYBOX")).ifPresent(b -> env.put("GANTRY_BUSYBOX", b));
         return env;
     }
 

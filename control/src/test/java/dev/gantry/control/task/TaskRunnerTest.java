@@ -14,8 +14,14 @@ import dev.gantry.core.task.TaskPhase;
 import dev.gantry.core.taskdef.ContainerDefinition;
 import dev.gantry.core.taskdef.LogConfiguration;
 import dev.gantry.core.taskdef.TaskDefinition;
+import dev.gantry.runtime.fake.ContainerScript;
+import dev.gantry.runtime.fake.FakeDriver;
+import dev.gantry.runtime.spi.ContainerSpec;
 import dev.gantry.runtime.spi.LogLine;
+import dev.gantry.runtime.spi.OwnedObject;
 import dev.gantry.runtime.spi.PullProgress;
+import dev.gantry.runtime.spi.RuntimeError;
+import dev.gantry.runtime.spi.Sandbox;
 import dev.gantry.runtime.spi.TaskRef;
 import dev.gantry.runtime.spi.TaskResources;
 import dev.gantry.store.ecs.TaskStore;
@@ -46,7 +52,7 @@ class TaskRunnerTest {
     Path dir;
     private Database db;
     private TaskStore store;
-    private ScriptedDriver driver;
+    private FakeDriver driver;
     private TaskSupervisor supervisor;
 
     /** awslogs groups whose streams cannot be opened at container start (deleted after the pre-flight check). */
@@ -71,7 +77,8 @@ class TaskRunnerTest {
     void start() {
         db = Database.open(dir.resolve("g.db"));
         store = new TaskStore(db);
-        driver = new ScriptedDriver();
+        driver = FakeDriver.create();
+        driver.start();
         supervisor = new TaskSupervisor(driver, store, logs, InstantSource.system(), "us-east-1",
                 Duration.ofHours(2), PullProgress.NONE, Duration.ofMillis(200));
         supervisor.start();
@@ -80,6 +87,7 @@ class TaskRunnerTest {
     @AfterEach
     void stop() {
         supervisor.close();
+        driver.close();
         db.close();
     }
 
@@ -118,17 +126,20 @@ class TaskRunnerTest {
 
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of("image cannot be pulled", (Consumer<ScriptedDriver>) d -> d.unpullable.add("bad:1"),
+                Arguments.of("image cannot be pulled",
+                        (Consumer<FakeDriver>) d -> d.unpullable("bad:1", "manifest unknown"),
                         "bad:1", StopCode.TaskFailedToStart, "CannotPullContainerError: pull image bad:1: manifest unknown"),
-                Arguments.of("container cannot start", (Consumer<ScriptedDriver>) d -> d.failToStart.add("main"),
+                Arguments.of("container cannot start", (Consumer<FakeDriver>) d -> d.scriptContainer("main",
+                                ContainerScript.builder().failsToStart("exec: \"nope\": not found").build()),
                         "ok:1", StopCode.TaskFailedToStart, "CannotStartContainerError: exec: \"nope\": not found"),
-                Arguments.of("essential container exits", (Consumer<ScriptedDriver>) d -> d.exitAtStart.put("main", 3),
+                Arguments.of("essential container exits", (Consumer<FakeDriver>) d -> d.scriptContainer("main",
+                                ContainerScript.builder().exitsWith(3).build()),
                         "ok:1", StopCode.EssentialContainerExited, "Essential container in task exited"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("failures")
-    void failuresStopTheTaskWithEcsCodesAndReasons(String name, Consumer<ScriptedDriver> script, String image,
+    void failuresStopTheTaskWithEcsCodesAndReasons(String name, Consumer<FakeDriver> script, String image,
             StopCode code, String reason) throws Exception {
         script.accept(driver);
         Task t = await(launch(container("main", image, true), container("side", "ok:1", false)),
@@ -137,8 +148,8 @@ class TaskRunnerTest {
         assertThat(t.desired().stoppedReason()).contains(reason);
         assertThat(t.observed().containers()).allMatch(ContainerState::isStopped);
         assertThat(t.observed().stoppedAt()).isPresent();
-        assertThat(driver.sandboxes).isEmpty();
-        assertThat(driver.containers).isEmpty();
+        assertThat(driver.sandboxes()).isEmpty();
+        assertThat(driver.containers()).isEmpty();
     }
 
     @Test
@@ -156,19 +167,21 @@ class TaskRunnerTest {
 
     @Test
     void shutdownRetriesEngineErrorsUntilTheTaskIsStopped() throws Exception {
-        driver.sandboxRemovalFailures.set(2);
+        driver.failNext(FakeDriver.Operation.REMOVE_SANDBOX, 2,
+                new RuntimeError(RuntimeError.Kind.ENGINE_UNAVAILABLE, "engine hiccup", true, null));
         Task t = await(launch(container("main", "ok:1", true)), in(TaskPhase.RUNNING));
         supervisor.requestStop(t.taskId(), StopCode.UserInitiated, "bye");
         Task stopped = await(t, in(TaskPhase.STOPPED));
-        assertThat(driver.sandboxes).isEmpty();
+        assertThat(driver.sandboxes()).isEmpty();
         assertThat(stopped.observed().phase()).isEqualTo(TaskPhase.STOPPED);
-        assertThat(driver.sandboxRemovalFailures).as("both injected failures were met and retried").hasValue(0);
+        assertThat(driver.pendingFailures(FakeDriver.Operation.REMOVE_SANDBOX))
+                .as("both injected failures were met and retried").isZero();
     }
 
     @Test
     void aTaskWhoseSandboxDisappearsIsStopped() throws Exception {
         Task t = await(launch(container("main", "ok:1", true)), in(TaskPhase.RUNNING));
-        driver.sandboxes.remove(t.taskId()); // removed outside Gantry: no event tells the runner
+        driver.killSandbox(t.taskId()); // killed outside Gantry: no event tells the runner
         Task stopped = await(t, in(TaskPhase.STOPPED));
         assertThat(stopped.desired().stopCode()).contains(StopCode.InfrastructureHealth);
         assertThat(stopped.desired().stoppedReason()).hasValueSatisfying(r -> assertThat(r).contains("sandbox"));
@@ -179,9 +192,7 @@ class TaskRunnerTest {
         Task t = await(launch(container("main", "ok:1", true)), in(TaskPhase.RUNNING));
         supervisor.close(); // the server goes away; the container keeps running
         String id = t.observed().container("main").flatMap(ContainerState::runtimeId).orElseThrow();
-        ScriptedDriver.Fake f = driver.containers.get(id);
-        f.state = dev.gantry.runtime.spi.ContainerObservation.State.EXITED; // exits unseen: no event
-        f.exitCode = 9;
+        driver.exit(id, 9); // exits unseen: nobody watches, so the event is lost
         supervisor = new TaskSupervisor(driver, store, logs, InstantSource.system(), "us-east-1",
                 Duration.ofHours(2), PullProgress.NONE);
         supervisor.start();
@@ -194,13 +205,18 @@ class TaskRunnerTest {
     void theReaperRemovesAnUnknownTasksContainersBeforeItsSandbox() {
         TaskRef orphan = new TaskRef("orphan", "arn:aws:ecs:us-east-1:000000000000:task/default/orphan", "default",
                 "f", 1);
-        driver.containers.put("c-orphan-app", new ScriptedDriver.Fake("orphan", "app"));
-        driver.claimSandbox(orphan, new TaskResources(512L << 20, 250_000_000L));
+        Sandbox sandbox = driver.claimSandbox(orphan, new TaskResources(512L << 20, 250_000_000L));
+        driver.ensureImage("ok:1", PullProgress.NONE);
+        String app = driver.createContainer(sandbox, new ContainerSpec(orphan, "app", "ok:1", List.of(), List.of(),
+                Map.of(), Optional.empty(), Optional.empty(), 0, 0, 0, 0, List.of(), false, Optional.empty(),
+                Map.of(), false, false, Duration.ofSeconds(2)));
+        driver.startContainer(app);
         supervisor.reap();
         // (the supervisor's own housekeeping may reap too, in the same order)
-        assertThat(driver.removals).contains("container:c-orphan-app", "sandbox:orphan");
-        assertThat(driver.removals.indexOf("container:c-orphan-app"))
-                .isLessThan(driver.removals.indexOf("sandbox:orphan"));
+        var container = new FakeDriver.Removal(OwnedObject.Kind.CONTAINER, app, "orphan");
+        var sandboxRemoval = new FakeDriver.Removal(OwnedObject.Kind.SANDBOX, sandbox.runtimeId(), "orphan");
+        assertThat(driver.removals()).contains(container, sandboxRemoval);
+        assertThat(driver.removals().indexOf(container)).isLessThan(driver.removals().indexOf(sandboxRemoval));
     }
 
     @Test

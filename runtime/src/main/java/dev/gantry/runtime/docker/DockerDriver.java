@@ -7,6 +7,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Info;
+import dev.gantry.runtime.spi.Capability;
 import dev.gantry.runtime.spi.ContainerObservation;
 import dev.gantry.runtime.spi.ContainerSpec;
 import dev.gantry.runtime.spi.LocalImages;
@@ -29,6 +30,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -70,6 +72,11 @@ public final class DockerDriver implements TaskDriver, LocalImages {
 
     public DockerDriverConfig config() {
         return config;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.HEALTH_CHECKS);
     }
 
     /** Idempotent: a second call on a started driver does nothing. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -13,6 +14,11 @@ import java.util.function.Consumer;
  * from the task id, so a restarted control plane finds what it already created instead of creating it again.
  */
 public interface TaskDriver extends AutoCloseable {
+
+    /** The optional behaviours this driver has. None by default. */
+    default Set<Capability> capabilities() {
+        return Set.of();
+    }
 
     /** Prepares the engine: network, sandbox image, warm sandboxes. Fails with ENGINE_UNAVAILABLE if unreachable. */
     void start();

@@ -1,0 +1,507 @@
+package dev.gantry.runtime.fake;
+
+import dev.gantry.runtime.spi.Capability;
+import dev.gantry.runtime.spi.ContainerObservation;
+import dev.gantry.runtime.spi.ContainerObservation.State;
+import dev.gantry.runtime.spi.ContainerSpec;
+import dev.gantry.runtime.spi.Health;
+import dev.gantry.runtime.spi.LogLine;
+import dev.gantry.runtime.spi.OwnedObject;
+import dev.gantry.runtime.spi.PullProgress;
+import dev.gantry.runtime.spi.RuntimeError;
+import dev.gantry.runtime.spi.RuntimeError.Kind;
+import dev.gantry.runtime.spi.RuntimeEvent;
+import dev.gantry.runtime.spi.Sandbox;
+import dev.gantry.runtime.spi.TaskDriver;
+import dev.gantry.runtime.spi.TaskRef;
+import dev.gantry.runtime.spi.TaskResources;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * An in-memory {@link TaskDriver} that behaves as the Docker driver does, observably (the shared
+ * {@code TaskDriverContract} test holds both to it), at the cost of a few map operations per call: for unit tests
+ * of the control plane and for its benchmarks with thousands of tasks. Nothing runs: containers follow a
+ * {@link ContainerScript} (matched by {@link #script}), and a test makes things happen by hand ({@link #exit},
+ * {@link #reportHealth}, {@link #print}, {@link #killSandbox}) or injects engine failures ({@link #failNext}).
+ *
+ * <p>What it owns: sandboxes with addresses from one fake network, "pulled" images, containers and their output.
+ * Thread-safe: state changes under one lock, events are queued under it (so each watcher sees them in order) and
+ * delivered on the watcher's own thread; log followers wait on their container's own lock.
+ */
+public final class FakeDriver implements TaskDriver {
+
+    /** The SPI calls, for {@link #failNext} and {@link #calls}. */
+    public enum Operation {
+        CLAIM_SANDBOX, FIND_SANDBOX, REMOVE_SANDBOX, ENSURE_IMAGE, CREATE_CONTAINER, START_CONTAINER, STOP_CONTAINER,
+        INSPECT, REMOVE_CONTAINER, LIST_OWNED
+    }
+
+    /** A container as the fake engine holds it. */
+    public record ContainerView(String runtimeId, String taskId, String name, String image, State state,
+            Optional<Integer> exitCode, boolean oomKilled, Health health, ContainerSpec spec) {}
+
+    /** One removal, in the order they happened: {@code kind} CONTAINER (runtime id) or SANDBOX (task id). */
+    public record Removal(OwnedObject.Kind kind, String runtimeId, String taskId) {}
+
+    static final String NOT_STARTED = "FakeDriver.start() has not been called";
+    static final String NO_SUCH_IMAGE = "No such image: %s";
+    static final String NO_SUCH_CONTAINER = "No such container: %s";
+    static final String SANDBOX_NOT_RUNNING = "cannot join network of a non running container: %s";
+    static final String PULL_DENIED = "pull access denied for %s, repository does not exist or may require "
+            + "'docker login'";
+
+    private record Rule(Predicate<ContainerSpec> matches, ContainerScript script) {}
+
+    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+    private final InstantSource clock;
+    private final FakeTimer timer;
+    private final FakeNetwork network;
+    private final Faults faults = new Faults();
+    private final Watchers watchers = new Watchers();
+    private final List<Rule> rules = new ArrayList<>();
+    private final Map<String, String> images = new LinkedHashMap<>(); // reference -> digest
+    private final Map<String, String> unpullable = new LinkedHashMap<>(); // reference -> engine message
+    private final Map<String, FakeSandbox> sandboxes = new LinkedHashMap<>(); // by task id
+    private final Map<String, FakeContainer> containers = new LinkedHashMap<>(); // by runtime id
+    private final Map<String, String> idsByName = new LinkedHashMap<>(); // engine name -> runtime id
+    private final List<Removal> removals = new ArrayList<>();
+    private final long salt = ThreadLocalRandom.current().nextLong();
+    private long nextId;
+    private volatile boolean started;
+
+    FakeDriver(InstantSource clock, FakeTimer timer, String networkName, String subnet, Set<String> preloaded) {
+        this.clock = clock;
+        this.timer = timer;
+        this.network = new FakeNetwork(networkName, subnet);
+        preloaded.forEach(i -> images.put(i, digest(i)));
+    }
+
+    /** A fake driver on the system clock and a real-time timer, network {@code gantry} 10.88.0.0/16. */
+    public static FakeDriver create() {
+        return builder().build();
+    }
+
+    public static FakeDriverBuilder builder() {
+        return new FakeDriverBuilder();
+    }
+
+    // ---- scripting -------------------------------------------------------------------------------------------
+
+    /** Containers whose spec matches behave as {@code script}; the latest matching rule wins. */
+    public FakeDriver script(Predicate<ContainerSpec> matches, ContainerScript script) {
+        return locked(() -> {
+            rules.add(new Rule(Objects.requireNonNull(matches), Objects.requireNonNull(script)));
+            return this;
+        });
+    }
+
+    /** Containers of this name (in any task) behave as {@code script}. */
+    public FakeDriver scriptContainer(String containerName, ContainerScript script) {
+        return script(s -> s.name().equals(containerName), script);
+    }
+
+    /** Containers of this image behave as {@code script}. */
+    public FakeDriver scriptImage(String image, ContainerScript script) {
+        return script(s -> s.image().equals(image), script);
+    }
+
+    /** Pulls of {@code image} fail as a registry's refusal does (CANNOT_PULL_CONTAINER, not retryable). */
+    public FakeDriver unpullable(String image, String message) {
+        return locked(() -> {
+            unpullable.put(image, message);
+            return this;
+        });
+    }
+
+    /** The next {@code times} calls of {@code op} fail with {@code error} (an engine hiccup, a timeout…). */
+    public FakeDriver failNext(Operation op, int times, RuntimeError error) {
+        return locked(() -> {
+            faults.failNext(op, times, error);
+            return this;
+        });
+    }
+
+    /** Injected failures of {@code op} not met yet. */
+    public int pendingFailures(Operation op) {
+        return locked(() -> faults.remaining(op));
+    }
+
+    /** How many times {@code op} was called (failed calls included). */
+    public long calls(Operation op) {
+        return faults.calls(op);
+    }
+
+    // ---- things that happen in the engine, by hand -----------------------------------------------------------
+
+    /** The container's process exits with {@code code} now (an exit event follows). No-op unless running. */
+    public void exit(String runtimeId, int code) {
+        locked(() -> {
+            FakeContainer c = containers.get(runtimeId);
+            if (c != null && c.state == State.RUNNING) {
+                exited(c, code, false);
+            }
+            return null;
+        });
+    }
+
+    /** The container's health check reports {@code health} now (an event follows if it changed). */
+    public void reportHealth(String runtimeId, Health health) {
+        locked(() -> {
+            FakeContainer c = containers.get(runtimeId);
+            if (c != null && c.state == State.RUNNING && c.hasHealthCheck()) {
+                health(c, health);
+            }
+            return null;
+        });
+    }
+
+    /** The running container writes a line. */
+    public void print(String runtimeId, boolean stderr, String message) {
+        locked(() -> {
+            FakeContainer c = containers.get(runtimeId);
+            if (c != null && c.state == State.RUNNING) {
+                c.logs.append(clock.instant(), stderr, message);
+            }
+            return null;
+        });
+    }
+
+    /** The task's sandbox dies (as with {@code docker kill}): it stays, detached from the network, not running. */
+    public void killSandbox(String taskId) {
+        locked(() -> {
+            FakeSandbox sb = sandboxes.get(taskId);
+            if (sb != null && sb.running) {
+                sb.running = false;
+                network.release(sb.address);
+                sb.address = "";
+            }
+            return null;
+        });
+    }
+
+    // ---- what the fake engine holds --------------------------------------------------------------------------
+
+    public List<ContainerView> containers() {
+        return locked(() -> containers.values().stream().map(FakeContainer::view).toList());
+    }
+
+    public Optional<ContainerView> container(String taskId, String name) {
+        return locked(() -> Optional.ofNullable(idsByName.get(engineName(taskId, name)))
+                .map(containers::get).map(FakeContainer::view));
+    }
+
+    /** Sandboxes by task id. */
+    public Map<String, Sandbox> sandboxes() {
+        return locked(() -> {
+            Map<String, Sandbox> out = new LinkedHashMap<>();
+            sandboxes.forEach((task, sb) -> out.put(task, sb.view(network)));
+            return out;
+        });
+    }
+
+    public Set<String> images() {
+        return locked(() -> Set.copyOf(images.keySet()));
+    }
+
+    public List<Removal> removals() {
+        return locked(() -> List.copyOf(removals));
+    }
+
+    // ---- the SPI -------------------------------------------------------------------------------------------
+
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of(Capability.HEALTH_CHECKS);
+    }
+
+    @Override
+    public void start() {
+        started = true;
+    }
+
+    @Override
+    public Sandbox claimSandbox(TaskRef task, TaskResources resources) {
+        return locked(() -> {
+            requireStarted();
+            faults.check(Operation.CLAIM_SANDBOX);
+            FakeSandbox sb = sandboxes.get(task.taskId());
+            if (sb == null) {
+                sb = new FakeSandbox(newId(), task.taskId(), resources, network.allocate());
+                sandboxes.put(task.taskId(), sb);
+            } else if (!sb.running) {
+                sb.address = network.allocate(); // started again, as the Docker driver does
+                sb.running = true;
+            }
+            sb.resources = resources;
+            return sb.view(network);
+        });
+    }
+
+    @Override
+    public Optional<Sandbox> findSandbox(String taskId) {
+        return locked(() -> {
+            requireStarted();
+            faults.check(Operation.FIND_SANDBOX);
+            return Optional.ofNullable(sandboxes.get(taskId)).map(sb -> sb.view(network));
+        });
+    }
+
+    @Override
+    public void removeSandbox(String taskId) {
+        locked(() -> {
+            requireStarted();
+            faults.check(Operation.REMOVE_SANDBOX);
+            FakeSandbox sb = sandboxes.remove(taskId);
+            if (sb != null) {
+                network.release(sb.address);
+                removals.add(new Removal(OwnedObject.Kind.SANDBOX, sb.runtimeId, taskId));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public String ensureImage(String image, PullProgress progress) {
+        boolean pulled = locked(() -> {
+            faults.check(Operation.ENSURE_IMAGE);
+            if (images.containsKey(image)) {
+                return false;
+            }
+            String refusal = unpullable.get(image);
+            if (refusal != null) {
+                throw new RuntimeError(Kind.CANNOT_PULL_CONTAINER, refusal, false, null);
+            }
+            images.put(image, digest(image));
+            return true;
+        });
+        if (pulled) {
+            progress.update(image, "Pull complete");
+        }
+        return locked(() -> images.get(image));
+    }
+
+    @Override
+    public String createContainer(Sandbox sandbox, ContainerSpec spec) {
+        return locked(() -> {
+            faults.check(Operation.CREATE_CONTAINER);
+            String name = engineName(spec.task().taskId(), spec.name());
+            String existing = idsByName.get(name);
+            if (existing != null) {
+                return existing; // idempotent by name, whatever the spec says now (as Docker's name conflict)
+            }
+            String digest = images.get(spec.image());
+            if (digest == null) {
+                throw new RuntimeError(Kind.CANNOT_CREATE_CONTAINER, String.format(NO_SUCH_IMAGE, spec.image()),
+                        false, null);
+            }
+            ContainerScript script = scriptFor(spec);
+            if (script.createFailure().isPresent()) {
+                throw new RuntimeError(Kind.CANNOT_CREATE_CONTAINER, script.createFailure().get(), false, null);
+            }
+            FakeContainer c = new FakeContainer(newId(), name, sandbox.runtimeId(), spec, script, digest);
+            containers.put(c.runtimeId, c);
+            idsByName.put(name, c.runtimeId);
+            return c.runtimeId;
+        });
+    }
+
+    @Override
+    public void startContainer(String runtimeId) {
+        locked(() -> {
+            faults.check(Operation.START_CONTAINER);
+            FakeContainer c = containers.get(runtimeId);
+            if (c == null) {
+                throw new RuntimeError(Kind.CANNOT_START_CONTAINER, String.format(NO_SUCH_CONTAINER, runtimeId),
+                        false, null);
+            }
+            if (c.state != State.RUNNING) {
+                FakeScripts.start(this, c, sandboxRunning(c.sandboxId));
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void stopContainer(String runtimeId, Duration timeout) {
+        locked(() -> {
+            faults.check(Operation.STOP_CONTAINER);
+            FakeContainer c = containers.get(runtimeId);
+            if (c != null && c.state == State.RUNNING) {
+                exited(c, c.script.stopExitCode(), false); // no real wait: the timeout is the engine's business
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public ContainerObservation inspect(String runtimeId, String containerName) {
+        return locked(() -> {
+            faults.check(Operation.INSPECT);
+            FakeContainer c = containers.get(runtimeId);
+            return c == null ? ContainerObservation.missing(runtimeId, containerName) : c.observe(containerName);
+        });
+    }
+
+    @Override
+    public void removeContainer(String runtimeId) {
+        locked(() -> {
+            faults.check(Operation.REMOVE_CONTAINER);
+            FakeContainer c = containers.get(runtimeId);
+            if (c == null) {
+                FakeSandbox sb = sandboxes.values().stream().filter(s -> s.runtimeId.equals(runtimeId)).findFirst()
+                        .orElse(null);
+                if (sb != null) { // a sandbox by its id, as the reaper removes them
+                    sandboxes.remove(sb.taskId);
+                    network.release(sb.address);
+                    removals.add(new Removal(OwnedObject.Kind.SANDBOX, sb.runtimeId, sb.taskId));
+                }
+                return null;
+            }
+            if (c.state == State.RUNNING) {
+                exited(c, ContainerScript.KILLED, false); // force: killed first, and an exit event says so
+            }
+            c.generation++;
+            containers.remove(runtimeId);
+            idsByName.remove(c.engineName);
+            removals.add(new Removal(OwnedObject.Kind.CONTAINER, runtimeId, c.taskId()));
+            return null;
+        });
+    }
+
+    @Override
+    public AutoCloseable watch(Consumer<RuntimeEvent> listener) {
+        return watchers.subscribe(listener);
+    }
+
+    @Override
+    public void followLogs(String runtimeId, Optional<Instant> since, Consumer<LogLine> sink) {
+        FakeContainer c = locked(() -> containers.get(runtimeId));
+        if (c != null) {
+            c.logs.follow(since, sink);
+        }
+    }
+
+    @Override
+    public List<OwnedObject> listOwned() {
+        return locked(() -> {
+            faults.check(Operation.LIST_OWNED);
+            List<OwnedObject> out = new ArrayList<>();
+            containers.values().forEach(c -> out.add(new OwnedObject(c.runtimeId, OwnedObject.Kind.CONTAINER,
+                    Optional.of(c.taskId()), Optional.of(c.name()), c.state == State.RUNNING)));
+            sandboxes.values().forEach(sb -> out.add(new OwnedObject(sb.runtimeId, OwnedObject.Kind.SANDBOX,
+                    Optional.of(sb.taskId), Optional.empty(), sb.running)));
+            return out; // containers before sandboxes, the order to remove them in
+        });
+    }
+
+    /** Stops event delivery and the driver's own timer; what the fake engine holds stays, as an engine's does. */
+    @Override
+    public void close() {
+        watchers.closeAll();
+        if (timer instanceof FakeTimer.Closeable owned) {
+            owned.close();
+        }
+    }
+
+    // ---- shared with FakeScripts, under the lock -----------------------------------------------------------
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    void later(FakeContainer c, Duration delay, Runnable step) {
+        int generation = c.generation;
+        timer.schedule(delay, () -> locked(() -> {
+            if (c.generation == generation && c.state == State.RUNNING) {
+                step.run();
+            }
+            return null;
+        }));
+    }
+
+    void exited(FakeContainer c, int code, boolean oomKilled) {
+        c.state = State.EXITED;
+        c.exitCode = Optional.of(code);
+        c.oomKilled = oomKilled;
+        c.finishedAt = Optional.of(clock.instant());
+        c.logs.live(false);
+        watchers.publish(new RuntimeEvent.ContainerExited(c.taskId(), c.name(), c.runtimeId));
+    }
+
+    void health(FakeContainer c, Health health) {
+        if (c.health != health) {
+            c.health = health;
+            watchers.publish(new RuntimeEvent.HealthChanged(c.taskId(), c.name(), c.runtimeId, health));
+        }
+    }
+
+    private Optional<String> sandboxRunning(String sandboxId) {
+        Optional<FakeSandbox> sb = sandboxes.values().stream().filter(s -> s.runtimeId.equals(sandboxId)).findFirst();
+        if (sb.isEmpty()) {
+            return Optional.of(String.format(NO_SUCH_CONTAINER, sandboxId));
+        }
+        return sb.get().running ? Optional.empty() : Optional.of(String.format(SANDBOX_NOT_RUNNING, sandboxId));
+    }
+
+    private ContainerScript scriptFor(ContainerSpec spec) {
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            if (rules.get(i).matches().test(spec)) {
+                return rules.get(i).script();
+            }
+        }
+        return ContainerScript.RUNS_UNTIL_STOPPED;
+    }
+
+    private void requireStarted() {
+        if (!started) {
+            throw new IllegalStateException(NOT_STARTED);
+        }
+    }
+
+    private <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private String newId() {
+        long n = ++nextId;
+        HexFormat hex = HexFormat.of();
+        return hex.toHexDigits(salt) + hex.toHexDigits(n) + hex.toHexDigits(salt ^ n * 0x9E3779B97F4A7C15L)
+                + hex.toHexDigits(n);
+    }
+
+    static String engineName(String taskId, String containerName) {
+        return "gantry-" + taskId + "-" + containerName;
+    }
+
+    static String digest(String image) {
+        return "sha256:" + HexFormat.of().formatHex(sha256(image));
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -63,6 +63,7 @@ public interface TaskDriver extends AutoCloseable {
     /**
      * Everything this installation has created that still exists, for recovery and the reaper: containers before
      * sandboxes, the order to remove them in (a sandbox may hold its task's containers, e.g. in its cgroup).
+     * {@code running} may lag a container's exit event briefly (Docker's list does); {@link #inspect} never does.
      */
     List<OwnedObject> listOwned();
 

@@ -19,14 +19,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -59,35 +58,32 @@ public final class FakeDriver implements TaskDriver {
 
     static final String NOT_STARTED = "FakeDriver.start() has not been called";
     static final String NO_SUCH_IMAGE = "No such image: %s";
-    static final String NO_SUCH_CONTAINER = "No such container: %s";
-    static final String SANDBOX_NOT_RUNNING = "cannot join network of a non running container: %s";
+    static final String NO_SUCH_CONTAINER = FakeSandboxes.NO_SUCH_CONTAINER;
     static final String PULL_DENIED = "pull access denied for %s, repository does not exist or may require "
             + "'docker login'";
 
     private record Rule(Predicate<ContainerSpec> matches, ContainerScript script) {}
 
-    private final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+    private final ReentrantLock lock = new ReentrantLock();
     private final InstantSource clock;
     private final FakeTimer timer;
-    private final FakeNetwork network;
+    private final FakeIds ids = new FakeIds();
+    private final FakeSandboxes sandboxes;
     private final Faults faults = new Faults();
     private final Watchers watchers = new Watchers();
     private final List<Rule> rules = new ArrayList<>();
     private final Map<String, String> images = new LinkedHashMap<>(); // reference -> digest
     private final Map<String, String> unpullable = new LinkedHashMap<>(); // reference -> engine message
-    private final Map<String, FakeSandbox> sandboxes = new LinkedHashMap<>(); // by task id
     private final Map<String, FakeContainer> containers = new LinkedHashMap<>(); // by runtime id
     private final Map<String, String> idsByName = new LinkedHashMap<>(); // engine name -> runtime id
     private final List<Removal> removals = new ArrayList<>();
-    private final long salt = ThreadLocalRandom.current().nextLong();
-    private long nextId;
     private volatile boolean started;
 
     FakeDriver(InstantSource clock, FakeTimer timer, String networkName, String subnet, Set<String> preloaded) {
         this.clock = clock;
         this.timer = timer;
-        this.network = new FakeNetwork(networkName, subnet);
-        preloaded.forEach(i -> images.put(i, digest(i)));
+        this.sandboxes = new FakeSandboxes(new FakeNetwork(networkName, subnet), ids);
+        preloaded.forEach(i -> images.put(i, FakeIds.digest(i)));
     }
 
     /** A fake driver on the system clock and a real-time timer, network {@code gantry} 10.88.0.0/16. */
@@ -117,6 +113,13 @@ public final class FakeDriver implements TaskDriver {
     /** Containers of this image behave as {@code script}. */
     public FakeDriver scriptImage(String image, ContainerScript script) {
         return script(s -> s.image().equals(image), script);
+    }
+
+    /** Pulls of {@code image} fail with Docker Hub's words for a repository that does not exist. */
+    public FakeDriver unpullable(String image) {
+        int tag = image.lastIndexOf(':');
+        String repository = tag > image.lastIndexOf('/') ? image.substring(0, tag) : image;
+        return unpullable(image, String.format(PULL_DENIED, repository));
     }
 
     /** Pulls of {@code image} fail as a registry's refusal does (CANNOT_PULL_CONTAINER, not retryable). */
@@ -183,12 +186,7 @@ public final class FakeDriver implements TaskDriver {
     /** The task's sandbox dies (as with {@code docker kill}): it stays, detached from the network, not running. */
     public void killSandbox(String taskId) {
         locked(() -> {
-            FakeSandbox sb = sandboxes.get(taskId);
-            if (sb != null && sb.running) {
-                sb.running = false;
-                network.release(sb.address);
-                sb.address = "";
-            }
+            sandboxes.kill(taskId);
             return null;
         });
     }
@@ -200,17 +198,13 @@ public final class FakeDriver implements TaskDriver {
     }
 
     public Optional<ContainerView> container(String taskId, String name) {
-        return locked(() -> Optional.ofNullable(idsByName.get(engineName(taskId, name)))
+        return locked(() -> Optional.ofNullable(idsByName.get(FakeIds.engineName(taskId, name)))
                 .map(containers::get).map(FakeContainer::view));
     }
 
     /** Sandboxes by task id. */
     public Map<String, Sandbox> sandboxes() {
-        return locked(() -> {
-            Map<String, Sandbox> out = new LinkedHashMap<>();
-            sandboxes.forEach((task, sb) -> out.put(task, sb.view(network)));
-            return out;
-        });
+        return locked(sandboxes::views);
     }
 
     public Set<String> images() {
@@ -238,16 +232,7 @@ public final class FakeDriver implements TaskDriver {
         return locked(() -> {
             requireStarted();
             faults.check(Operation.CLAIM_SANDBOX);
-            FakeSandbox sb = sandboxes.get(task.taskId());
-            if (sb == null) {
-                sb = new FakeSandbox(newId(), task.taskId(), resources, network.allocate());
-                sandboxes.put(task.taskId(), sb);
-            } else if (!sb.running) {
-                sb.address = network.allocate(); // started again, as the Docker driver does
-                sb.running = true;
-            }
-            sb.resources = resources;
-            return sb.view(network);
+            return sandboxes.claim(task.taskId(), resources);
         });
     }
 
@@ -256,7 +241,7 @@ public final class FakeDriver implements TaskDriver {
         return locked(() -> {
             requireStarted();
             faults.check(Operation.FIND_SANDBOX);
-            return Optional.ofNullable(sandboxes.get(taskId)).map(sb -> sb.view(network));
+            return sandboxes.find(taskId);
         });
     }
 
@@ -265,11 +250,7 @@ public final class FakeDriver implements TaskDriver {
         locked(() -> {
             requireStarted();
             faults.check(Operation.REMOVE_SANDBOX);
-            FakeSandbox sb = sandboxes.remove(taskId);
-            if (sb != null) {
-                network.release(sb.address);
-                removals.add(new Removal(OwnedObject.Kind.SANDBOX, sb.runtimeId, taskId));
-            }
+            sandboxes.removeByTask(taskId).ifPresent(this::removed);
             return null;
         });
     }
@@ -285,7 +266,7 @@ public final class FakeDriver implements TaskDriver {
             if (refusal != null) {
                 throw new RuntimeError(Kind.CANNOT_PULL_CONTAINER, refusal, false, null);
             }
-            images.put(image, digest(image));
+            images.put(image, FakeIds.digest(image));
             return true;
         });
         if (pulled) {
@@ -298,7 +279,7 @@ public final class FakeDriver implements TaskDriver {
     public String createContainer(Sandbox sandbox, ContainerSpec spec) {
         return locked(() -> {
             faults.check(Operation.CREATE_CONTAINER);
-            String name = engineName(spec.task().taskId(), spec.name());
+            String name = FakeIds.engineName(spec.task().taskId(), spec.name());
             String existing = idsByName.get(name);
             if (existing != null) {
                 return existing; // idempotent by name, whatever the spec says now (as Docker's name conflict)
@@ -312,7 +293,7 @@ public final class FakeDriver implements TaskDriver {
             if (script.createFailure().isPresent()) {
                 throw new RuntimeError(Kind.CANNOT_CREATE_CONTAINER, script.createFailure().get(), false, null);
             }
-            FakeContainer c = new FakeContainer(newId(), name, sandbox.runtimeId(), spec, script, digest);
+            FakeContainer c = new FakeContainer(ids.newId(), name, sandbox.runtimeId(), spec, script, digest);
             containers.put(c.runtimeId, c);
             idsByName.put(name, c.runtimeId);
             return c.runtimeId;
@@ -329,7 +310,7 @@ public final class FakeDriver implements TaskDriver {
                         false, null);
             }
             if (c.state != State.RUNNING) {
-                FakeScripts.start(this, c, sandboxRunning(c.sandboxId));
+                FakeScripts.start(this, c, sandboxes.cannotJoin(c.sandboxId));
             }
             return null;
         });
@@ -362,13 +343,7 @@ public final class FakeDriver implements TaskDriver {
             faults.check(Operation.REMOVE_CONTAINER);
             FakeContainer c = containers.get(runtimeId);
             if (c == null) {
-                FakeSandbox sb = sandboxes.values().stream().filter(s -> s.runtimeId.equals(runtimeId)).findFirst()
-                        .orElse(null);
-                if (sb != null) { // a sandbox by its id, as the reaper removes them
-                    sandboxes.remove(sb.taskId);
-                    network.release(sb.address);
-                    removals.add(new Removal(OwnedObject.Kind.SANDBOX, sb.runtimeId, sb.taskId));
-                }
+                sandboxes.removeById(runtimeId).ifPresent(this::removed); // the reaper removes sandboxes by id
                 return null;
             }
             if (c.state == State.RUNNING) {
@@ -402,8 +377,7 @@ public final class FakeDriver implements TaskDriver {
             List<OwnedObject> out = new ArrayList<>();
             containers.values().forEach(c -> out.add(new OwnedObject(c.runtimeId, OwnedObject.Kind.CONTAINER,
                     Optional.of(c.taskId()), Optional.of(c.name()), c.state == State.RUNNING)));
-            sandboxes.values().forEach(sb -> out.add(new OwnedObject(sb.runtimeId, OwnedObject.Kind.SANDBOX,
-                    Optional.of(sb.taskId), Optional.empty(), sb.running)));
+            sandboxes.listInto(out::add);
             return out; // containers before sandboxes, the order to remove them in
         });
     }
@@ -449,12 +423,8 @@ public final class FakeDriver implements TaskDriver {
         }
     }
 
-    private Optional<String> sandboxRunning(String sandboxId) {
-        Optional<FakeSandbox> sb = sandboxes.values().stream().filter(s -> s.runtimeId.equals(sandboxId)).findFirst();
-        if (sb.isEmpty()) {
-            return Optional.of(String.format(NO_SUCH_CONTAINER, sandboxId));
-        }
-        return sb.get().running ? Optional.empty() : Optional.of(String.format(SANDBOX_NOT_RUNNING, sandboxId));
+    private void removed(FakeSandbox sb) {
+        removals.add(new Removal(OwnedObject.Kind.SANDBOX, sb.runtimeId, sb.taskId));
     }
 
     private ContainerScript scriptFor(ContainerSpec spec) {
@@ -478,30 +448,6 @@ public final class FakeDriver implements TaskDriver {
             return action.get();
         } finally {
             lock.unlock();
-        }
-    }
-
-    private String newId() {
-        long n = ++nextId;
-        HexFormat hex = HexFormat.of();
-        return hex.toHexDigits(salt) + hex.toHexDigits(n) + hex.toHexDigits(salt ^ n * 0x9E3779B97F4A7C15L)
-                + hex.toHexDigits(n);
-    }
-
-    static String engineName(String taskId, String containerName) {
-        return "gantry-" + taskId + "-" + containerName;
-    }
-
-    static String digest(String image) {
-        return "sha256:" + HexFormat.of().formatHex(sha256(image));
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }

@@ -18,8 +18,7 @@ class FakeDriverContractTest extends TaskDriverContract {
     @Override
     protected TaskDriver createDriver() {
         fake = FakeDriver.builder().images(IMAGE).build();
-        fake.unpullable("gantry-does-not-exist.invalid/none:1", "pull access denied for "
-                + "gantry-does-not-exist.invalid/none, repository does not exist or may require 'docker login'");
+        fake.unpullable(unpullableImage());
         fake.start();
         return fake;
     }

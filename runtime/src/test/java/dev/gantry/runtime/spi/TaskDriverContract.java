@@ -445,7 +445,17 @@ public abstract class TaskDriverContract {
 
     private Optional<RuntimeEvent> event(TaskRef task, String container, Class<? extends RuntimeEvent> type) {
         return events.stream().filter(e -> type.isInstance(e) && e.taskId().equals(task.taskId())
-                && e.containerName().equals(container)).findFirst();
+                && containerOf(e).equals(Optional.of(container))).findFirst();
+    }
+
+    private static Optional<String> containerOf(RuntimeEvent e) {
+        if (e instanceof RuntimeEvent.ContainerExited x) {
+            return Optional.of(x.containerName());
+        }
+        if (e instanceof RuntimeEvent.HealthChanged x) {
+            return Optional.of(x.containerName());
+        }
+        return Optional.empty();
     }
 
     /** Polls until true; the limit only guards against a hang. */

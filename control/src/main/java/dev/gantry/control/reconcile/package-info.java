@@ -9,6 +9,6 @@
  *
  * <p>Timing goes through an injected {@link java.time.InstantSource} and
  * {@link dev.gantry.control.reconcile.Scheduler}, so tests drive a clock by hand instead of sleeping.
- * Modelled on client-go's workqueue and Knative's controller; see docs/adr/0005-reconcile-runtime.md.
+ * Modelled on client-go's workqueue and Knative's controller; see docs/adr/0007-reconcile-runtime.md.
  */
 package dev.gantry.control.reconcile;

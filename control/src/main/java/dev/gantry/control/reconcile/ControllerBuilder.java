@@ -41,7 +41,10 @@ public final class ControllerBuilder<K> {
         return this;
     }
 
-    /** Enqueue every key {@code lister} returns at start and every {@code period} (the store is the truth). */
+    /**
+     * Enqueue every key {@code lister} returns at start and every {@code period} (the store is the truth). The
+     * lister runs on the scheduler's thread: make it one quick, index-backed read.
+     */
     public ControllerBuilder<K> resync(Duration period, Supplier<? extends Collection<K>> lister) {
         this.resync = Optional.of(new Controller.Resync<>(period, lister));
         return this;

@@ -196,6 +196,43 @@ class FakeDriverTest {
     }
 
     @Test
+    void lifecyclesOnManyThreadsAtOnceLoseNoEventAndLeaveNothingBehind() throws Exception {
+        FakeDriver shared = FakeDriver.builder().timer(timer).images("app:1").build();
+        shared.start();
+        List<RuntimeEvent> seen = new CopyOnWriteArrayList<>();
+        try (AutoCloseable w = shared.watch(seen::add);
+                var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (int thread = 0; thread < 8; thread++) {
+                int n = thread;
+                running.add(threads.submit(() -> {
+                    for (int i = 0; i < 250; i++) {
+                        TaskRef t = task("p" + n + "-" + i);
+                        Sandbox sb = shared.claimSandbox(t, SIZE);
+                        String id = shared.createContainer(sb, spec(t, "main", false));
+                        shared.startContainer(id);
+                        shared.stopContainer(id, Duration.ofSeconds(1));
+                        shared.removeContainer(id);
+                        shared.removeSandbox(t.taskId());
+                    }
+                    return null;
+                }));
+            }
+            for (var f : running) {
+                f.get();
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30); // a hang guard
+            while (seen.size() < 2_000 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        }
+        assertThat(seen).hasSize(2_000).allMatch(e -> e instanceof RuntimeEvent.ContainerExited);
+        assertThat(seen.stream().map(RuntimeEvent::runtimeId).distinct()).hasSize(2_000);
+        assertThat(shared.listOwned()).isEmpty();
+        shared.close();
+    }
+
+    @Test
     void tenThousandTaskLifecyclesAreCheap() {
         FakeDriver big = FakeDriver.builder().timer(timer).images("app:1").build();
         big.start();

@@ -53,7 +53,7 @@ public final class FakeDriver implements TaskDriver {
     public record ContainerView(String runtimeId, String taskId, String name, String image, State state,
             Optional<Integer> exitCode, boolean oomKilled, Health health, ContainerSpec spec) {}
 
-    /** One removal, in the order they happened: {@code kind} CONTAINER (runtime id) or SANDBOX (task id). */
+    /** A container or sandbox removed (its runtime id, its task), in order; kept for the driver's life. */
     public record Removal(OwnedObject.Kind kind, String runtimeId, String taskId) {}
 
     static final String NOT_STARTED = "FakeDriver.start() has not been called";

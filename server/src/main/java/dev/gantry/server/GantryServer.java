@@ -6,6 +6,7 @@ import dev.gantry.api.ecs.EcsContext;
 import dev.gantry.api.ecs.EcsService;
 import dev.gantry.api.http.ApiServer;
 import dev.gantry.api.logs.LogsService;
+import dev.gantry.api.sts.StsService;
 import dev.gantry.control.housekeeping.DeletedRevisions;
 import dev.gantry.control.housekeeping.Housekeeper;
 import dev.gantry.control.task.TaskSupervisor;
@@ -92,6 +93,7 @@ public final class GantryServer implements AutoCloseable {
                     .bindHost(config.host()).port(config.port()).region(config.region())
                     .service(new EcsService(ecs))
                     .service(new LogsService(logs, arns))
+                    .service(new StsService(arns))
                     .credentials(Credentials.of(new Principal(credentials.accessKeyId(),
                             credentials.secretAccessKey(), "arn:aws:iam::" + config.accountId() + ":root")))
                     .clock(clock)

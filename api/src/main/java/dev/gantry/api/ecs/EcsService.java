@@ -46,6 +46,11 @@ public final class EcsService implements AwsJsonService {
     }
 
     @Override
+    public dev.gantry.api.protocol.ErrorTable errors() {
+        return EcsErrors.TABLE;
+    }
+
+    @Override
     public String signingName() {
         return "ecs";
     }

@@ -32,7 +32,7 @@ final class TaskDefinitionHandlers {
         try {
             requested = Json.mapper().treeToValue(body, TaskDefinition.class);
         } catch (JsonProcessingException e) {
-            throw ApiException.client(WireErrors.describe(e));
+            throw WireErrors.rejected(e, ApiException::client);
         }
         TaskDefinition valid = TaskDefinitionValidator.validateAndNormalize(requested);
         TaskDefinition stored = ctx.taskDefinitions().register(valid.family(), rev -> valid.registered(

@@ -40,7 +40,7 @@ final class TaskHandlers {
         try {
             req = Json.mapper().treeToValue(in, RunTaskRequest.class);
         } catch (JsonProcessingException e) {
-            throw ApiException.invalidParameter(WireErrors.describe(e));
+            throw WireErrors.rejected(e, ApiException::invalidParameter);
         }
         Cluster cluster = clusters.findOrDefault(Optional.ofNullable(req.cluster()));
         if (req.taskDefinition() == null || req.taskDefinition().isEmpty()) {

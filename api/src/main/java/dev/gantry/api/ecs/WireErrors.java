@@ -10,6 +10,17 @@ import java.util.Map;
 final class WireErrors {
     private WireErrors() {}
 
+    /**
+     * The error for a binding failure: a member of the wrong JSON type is AWS's SerializationException (the JSON
+     * protocol rejects it before the operation runs); a value the operation refuses is {@code otherwise}'s.
+     */
+    static dev.gantry.core.error.ApiException rejected(JsonProcessingException e,
+            java.util.function.Function<String, dev.gantry.core.error.ApiException> otherwise) {
+        return e instanceof MismatchedInputException
+                ? dev.gantry.core.error.ApiException.serialization(describe(e))
+                : otherwise.apply(describe(e));
+    }
+
     static String describe(JsonProcessingException e) {
         String path = "the request";
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {

@@ -2,7 +2,7 @@ package dev.gantry.api.http;
 
 import dev.gantry.api.auth.Credentials;
 import dev.gantry.api.auth.SigV4Verifier;
-import dev.gantry.api.protocol.AwsJsonService;
+import dev.gantry.api.protocol.AwsService;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -61,8 +61,9 @@ public final class ApiServer implements AutoCloseable {
 
     ApiServer(ServerConfig config) {
         this.config = config;
-        AwsJsonEndpoint awsJson = new AwsJsonEndpoint(config.services(), new SigV4Verifier(config.credentials(), config.clock(), config.region()));
-        this.dispatcher = new Dispatcher(awsJson, config.routes(), config.requestIds(), config.clock());
+        SigV4Verifier verifier = new SigV4Verifier(config.credentials(), config.clock(), config.region());
+        this.dispatcher = new Dispatcher(new AwsJsonEndpoint(config.services(), verifier),
+                new QueryEndpoint(config.services(), verifier), config.routes(), config.requestIds(), config.clock());
         this.handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gantry-api-", 0).factory());
     }
 
@@ -100,7 +101,7 @@ public final class ApiServer implements AutoCloseable {
             throw cannotListen(config.bindHost(), config.port(), e);
         }
         LOG.atInfo().addKeyValue("address", address())
-                .addKeyValue("services", config.services().stream().map(AwsJsonService::targetPrefix)
+                .addKeyValue("services", config.services().stream().map(AwsService::signingName)
                         .collect(Collectors.joining(",")))
                 .log("API server listening");
         return this;

@@ -1,7 +1,7 @@
 package dev.gantry.api.http;
 
 import dev.gantry.api.auth.Credentials;
-import dev.gantry.api.protocol.AwsJsonService;
+import dev.gantry.api.protocol.AwsService;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ public final class ApiServerBuilder {
 
     private String bindHost = "127.0.0.1";
     private int port;
-    private final List<AwsJsonService> services = new ArrayList<>();
+    private final List<AwsService> services = new ArrayList<>();
     private final List<HttpRoute> routes = new ArrayList<>();
     private Credentials credentials;
     private InstantSource clock = InstantSource.system();
@@ -45,13 +45,16 @@ public final class ApiServerBuilder {
         return this;
     }
 
-    /** Adds AWS JSON services; their X-Amz-Target prefixes must be distinct. */
-    public ApiServerBuilder services(List<? extends AwsJsonService> more) {
+    /**
+     * Adds AWS services, each reached through its protocol binding: JSON services' X-Amz-Target prefixes must be
+     * distinct, as must Query services' signing names.
+     */
+    public ApiServerBuilder services(List<? extends AwsService> more) {
         more.forEach(this::service);
         return this;
     }
 
-    public ApiServerBuilder service(AwsJsonService service) {
+    public ApiServerBuilder service(AwsService service) {
         services.add(Objects.requireNonNull(service, "service"));
         return this;
     }

@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decides what answers a request, in one visible place: {@code GET /health}, then unsigned {@code GET} routes
- * (longest prefix first), then the AWS JSON endpoint on {@code POST /}, else 404. Every reply gets a request id
- * and a {@code Date}; every exception becomes a reply here and nowhere else.
+ * (longest prefix first), then on {@code POST /} the protocol the request is framed in (a form-encoded body
+ * without {@code X-Amz-Target} is AWS Query, anything else AWS JSON), else 404. Every reply gets a request id
+ * and a {@code Date}; every exception becomes a reply here and nowhere else, rendered by the request's protocol
+ * (JSON for everything that is not a Query request).
  */
 final class Dispatcher {
 
@@ -28,12 +30,15 @@ final class Dispatcher {
     private static final HttpRoute HEALTH = HttpRoute.of("/health", r -> HttpReply.text(200, "ok"));
 
     private final AwsJsonEndpoint awsJson;
+    private final QueryEndpoint query;
     private final List<HttpRoute> routes;
     private final Supplier<String> requestIds;
     private final InstantSource clock;
 
-    Dispatcher(AwsJsonEndpoint awsJson, List<HttpRoute> routes, Supplier<String> requestIds, InstantSource clock) {
+    Dispatcher(AwsJsonEndpoint awsJson, QueryEndpoint query, List<HttpRoute> routes, Supplier<String> requestIds,
+            InstantSource clock) {
         this.awsJson = awsJson;
+        this.query = query;
         this.routes = routes.stream()
                 .sorted(Comparator.comparingInt((HttpRoute r) -> r.pathPrefix().length()).reversed())
                 .toList();
@@ -44,18 +49,22 @@ final class Dispatcher {
     /** Never throws: bugs become a 500 InternalFailure that names only the request id. */
     HttpReply dispatch(InboundRequest request) {
         String requestId = requestIds.get();
+        ProtocolEndpoint protocol = protocolOf(request);
         HttpReply reply;
         try {
-            reply = Objects.requireNonNull(route(request, requestId), "a handler returned a null reply");
+            reply = Objects.requireNonNull(route(request, protocol, requestId), "a handler returned a null reply");
         } catch (ApiException e) {
             LOG.atDebug().addKeyValue("requestId", requestId).addKeyValue("error", e.code().wireName())
                     .addKeyValue("message", e.getMessage()).log("request rejected");
-            reply = ErrorReplies.from(e);
+            reply = protocol.error(request, e, requestId);
         } catch (RuntimeException | Error e) { // a bug, even an Error, still gets an answer, not a dropped connection
             LOG.atError().addKeyValue("requestId", requestId).addKeyValue("method", request.method())
                     .addKeyValue("path", request.path()).addKeyValue("target", request.header("x-amz-target").orElse(""))
                     .setCause(e).log("request failed with an unexpected error");
-            reply = ErrorReplies.internal(requestId);
+            reply = protocol == query
+                    ? query.error(request, new ApiException(ErrorCode.INTERNAL_FAILURE,
+                            ErrorReplies.internalFailure(requestId)), requestId)
+                    : ErrorReplies.internal(requestId);
         }
         return stamp(reply, requestId);
     }
@@ -70,7 +79,12 @@ final class Dispatcher {
         return requestIds.get();
     }
 
-    private HttpReply route(InboundRequest request, String requestId) {
+    /** The protocol a request is framed in; JSON unless it is a Query request. */
+    private ProtocolEndpoint protocolOf(InboundRequest request) {
+        return request.method().equals("POST") && request.path().equals("/") && query.accepts(request) ? query : awsJson;
+    }
+
+    private HttpReply route(InboundRequest request, ProtocolEndpoint protocol, String requestId) {
         if (request.method().equals("GET")) {
             Optional<HttpRoute> route = HEALTH.matches(request.path())
                     ? Optional.of(HEALTH)
@@ -80,7 +94,7 @@ final class Dispatcher {
             }
         }
         if (request.method().equals("POST") && request.path().equals("/")) {
-            return awsJson.handle(request, requestId);
+            return protocol.handle(request, requestId);
         }
         return ErrorReplies.of(ErrorCode.UNKNOWN_OPERATION, 404, ErrorReplies.noRoute(request.method(), request.path()));
     }

@@ -2,13 +2,15 @@ package dev.gantry.api.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gantry.api.protocol.ErrorDefinition;
 import dev.gantry.api.protocol.Json;
-import dev.gantry.core.error.ApiException;
 import dev.gantry.core.error.ErrorCode;
+import dev.gantry.core.error.ErrorKind;
 
 /**
  * The one place an error becomes AWS's JSON error shape: {@code {"__type": <name>, "message": <text>}} with the
- * name repeated in {@code x-amzn-ErrorType}. Also holds the HTTP edge's message constants.
+ * name repeated in {@code x-amzn-ErrorType}. Also holds the HTTP edge's message constants. (The Query protocols'
+ * XML errors are {@link dev.gantry.api.query.QueryXml}'s.)
  */
 final class ErrorReplies {
 
@@ -43,6 +45,11 @@ final class ErrorReplies {
                 + ".";
     }
 
+    static String unsupportedContentType(String type) {
+        return "Content-Type '" + type + "' is not an AWS JSON protocol type: send the JSON body as "
+                + AWS_JSON_1_1 + " (or " + AWS_JSON_1_0 + "), as the AWS SDKs and CLI do.";
+    }
+
     static String noRoute(String method, String path) {
         return "No route for " + method + " " + path + ".";
     }
@@ -55,19 +62,23 @@ final class ErrorReplies {
         return "The request processing has failed because of an unknown error (request id " + requestId + ").";
     }
 
-    /** The reply for a named error, with the status its code declares. */
-    static HttpReply from(ApiException e) {
-        return of(e.code(), e.code().httpStatus(), e.getMessage());
+    /** The reply for an error as the answering service defines it. */
+    static HttpReply json(ErrorDefinition definition, String message) {
+        return json(definition.code(), definition.httpStatus(), message);
     }
 
     /** The reply for a named error with an explicit status (e.g. 404 or 413 where AWS's code says 400). */
-    static HttpReply of(ErrorCode code, int status, String message) {
+    static HttpReply of(ErrorKind code, int status, String message) {
+        return json(code.wireName(), status, message);
+    }
+
+    private static HttpReply json(String code, int status, String message) {
         ObjectNode body = Json.mapper().createObjectNode()
-                .put("__type", code.wireName())
+                .put("__type", code)
                 .put("message", message == null ? "" : message);
         try {
             return HttpReply.of(status, AWS_JSON_1_1, Json.mapper().writeValueAsBytes(body))
-                    .withHeader(ERROR_TYPE_HEADER, code.wireName());
+                    .withHeader(ERROR_TYPE_HEADER, code);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an ObjectNode of two strings always serialises", e);
         }
@@ -75,6 +86,6 @@ final class ErrorReplies {
 
     /** The reply for a bug: no detail beyond the request id, so nothing internal leaks to the client. */
     static HttpReply internal(String requestId) {
-        return of(ErrorCode.INTERNAL_FAILURE, ErrorCode.INTERNAL_FAILURE.httpStatus(), internalFailure(requestId));
+        return of(ErrorCode.INTERNAL_FAILURE, 500, internalFailure(requestId));
     }
 }

@@ -1,7 +1,7 @@
 package dev.gantry.api.http;
 
 import dev.gantry.api.auth.Credentials;
-import dev.gantry.api.protocol.AwsJsonService;
+import dev.gantry.api.protocol.AwsService;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.function.Supplier;
@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 record ServerConfig(
         String bindHost,
         int port,
-        List<AwsJsonService> services,
+        List<AwsService> services,
         List<HttpRoute> routes,
         Credentials credentials,
         InstantSource clock,

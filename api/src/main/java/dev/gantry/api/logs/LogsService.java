@@ -43,6 +43,11 @@ public final class LogsService implements AwsJsonService {
     }
 
     @Override
+    public dev.gantry.api.protocol.ErrorTable errors() {
+        return LogsErrors.TABLE;
+    }
+
+    @Override
     public String signingName() {
         return "logs";
     }

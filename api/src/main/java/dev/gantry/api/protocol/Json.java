@@ -3,6 +3,10 @@ package dev.gantry.api.protocol;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -23,6 +27,10 @@ import java.time.Instant;
  *       ({@code 1700000000.123}), and read from numbers (integer or fractional seconds) or ISO-8601 strings.</li>
  *   <li>Absent {@link java.util.Optional}s and {@code null}s are omitted ({@code NON_ABSENT}).</li>
  *   <li>Unknown input properties are ignored, as AWS services do for forward compatibility.</li>
+ *   <li>Scalars are strict, as AWS's JSON protocol is: binding {@code 7} to a string member, {@code "7"} or
+ *       {@code true} to a number, or {@code 7} to a boolean fails (a
+ *       {@link com.fasterxml.jackson.databind.exc.MismatchedInputException}, which handlers answer with
+ *       SerializationException) instead of being coerced.</li>
  * </ul>
  *
  * <p>{@link #mapper()} is shared and must not be reconfigured.
@@ -49,6 +57,22 @@ public final class Json {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS) // integers are seconds
                 .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS) // "7" is not a number, nor "true" a boolean
+                .withCoercionConfig(LogicalType.Textual, c -> c
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Boolean, c -> c
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Integer, c -> c
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(LogicalType.Float, c -> c
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .build();
     }
 

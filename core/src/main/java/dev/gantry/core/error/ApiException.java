@@ -3,17 +3,23 @@ package dev.gantry.core.error;
 /**
  * An error a client should see: a named AWS error type and a message that says what to change.
  * Anything else that escapes a handler is a bug and is reported as an internal failure without details.
+ * The kind says what went wrong; the API edge renders it in the answering service's protocol and error table.
  */
 public final class ApiException extends RuntimeException {
-    private final ErrorCode code;
+    private final ErrorKind code;
 
-    public ApiException(ErrorCode code, String message) {
+    public ApiException(ErrorKind code, String message) {
         super(message, null, false, false);
-        this.code = code;
+        this.code = java.util.Objects.requireNonNull(code, "code");
     }
 
-    public ErrorCode code() {
+    public ErrorKind code() {
         return code;
+    }
+
+    /** The request's JSON does not fit the operation's input shape (a wrong type, not a wrong value). */
+    public static ApiException serialization(String message) {
+        return new ApiException(ErrorCode.SERIALIZATION, message);
     }
 
     public static ApiException client(String message) {

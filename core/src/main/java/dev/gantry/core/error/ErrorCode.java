@@ -1,45 +1,41 @@
 package dev.gantry.core.error;
 
 /**
- * Every error Gantry can return to an AWS client, with the wire name AWS uses and the HTTP status.
+ * The error kinds core and every service share, each with the name AWS's JSON services give it.
  *
- * <p>This is the single place error names live; the API edge turns an {@link ApiException} into
- * {@code {"__type": wireName, "message": ...}}.
+ * <p>Core says only what went wrong. How a service shows it on the wire (its AWS error code, HTTP status, and
+ * whether the sender or the receiver is at fault) is that service's error table in {@code api/}; the Query
+ * protocol, for example, names {@link #INVALID_SIGNATURE} {@code SignatureDoesNotMatch}.
  */
-public enum ErrorCode {
-    // Common to all JSON services (authentication and protocol)
-    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 403),
-    INCOMPLETE_SIGNATURE("IncompleteSignatureException", 400),
-    INVALID_SIGNATURE("InvalidSignatureException", 403),
-    UNRECOGNIZED_CLIENT("UnrecognizedClientException", 403),
-    SERIALIZATION("SerializationException", 400),
-    UNKNOWN_OPERATION("UnknownOperationException", 400),
-    INTERNAL_FAILURE("InternalFailure", 500),
+public enum ErrorCode implements ErrorKind {
+    // Common to all services (authentication and protocol)
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException"),
+    INCOMPLETE_SIGNATURE("IncompleteSignatureException"),
+    INVALID_SIGNATURE("InvalidSignatureException"),
+    UNRECOGNIZED_CLIENT("UnrecognizedClientException"),
+    SERIALIZATION("SerializationException"),
+    UNKNOWN_OPERATION("UnknownOperationException"),
+    INTERNAL_FAILURE("InternalFailure"),
 
     // ECS
-    CLIENT("ClientException", 400),
-    INVALID_PARAMETER("InvalidParameterException", 400),
-    CLUSTER_NOT_FOUND("ClusterNotFoundException", 400),
-    CLUSTER_CONTAINS_TASKS("ClusterContainsTasksException", 400),
-    RESOURCE_NOT_FOUND("ResourceNotFoundException", 400),
-    CONFLICT("ConflictException", 400),
+    CLIENT("ClientException"),
+    INVALID_PARAMETER("InvalidParameterException"),
+    CLUSTER_NOT_FOUND("ClusterNotFoundException"),
+    CLUSTER_CONTAINS_TASKS("ClusterContainsTasksException"),
+    RESOURCE_NOT_FOUND("ResourceNotFoundException"),
+    CONFLICT("ConflictException"),
 
     // CloudWatch Logs (ResourceNotFound and InvalidParameter share names with ECS)
-    RESOURCE_ALREADY_EXISTS("ResourceAlreadyExistsException", 400);
+    RESOURCE_ALREADY_EXISTS("ResourceAlreadyExistsException");
 
     private final String wireName;
-    private final int httpStatus;
 
-    ErrorCode(String wireName, int httpStatus) {
+    ErrorCode(String wireName) {
         this.wireName = wireName;
-        this.httpStatus = httpStatus;
     }
 
+    @Override
     public String wireName() {
         return wireName;
-    }
-
-    public int httpStatus() {
-        return httpStatus;
     }
 }

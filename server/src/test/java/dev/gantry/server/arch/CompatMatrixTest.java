@@ -29,6 +29,11 @@ class CompatMatrixTest {
         check("logs.md", implemented("dev.gantry.api.logs.LogsService"));
     }
 
+    @Test
+    void stsMatrixMatchesTheImplementation() throws IOException {
+        check("sts.md", implemented("dev.gantry.api.sts.StsService"));
+    }
+
     private static void check(String file, Set<String> implemented) throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "compat", file));
         Set<String> listedImplemented = new TreeSet<>();

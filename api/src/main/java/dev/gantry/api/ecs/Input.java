@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Typed reads of an ECS request body, each failing with InvalidParameterException naming the member. */
+/**
+ * Typed reads of an ECS request body. A member of the wrong JSON type is SerializationException naming the member,
+ * as AWS's JSON protocol answers; a value out of range is InvalidParameterException.
+ */
 final class Input {
     private Input() {}
 
@@ -17,7 +20,7 @@ final class Input {
             return Optional.empty();
         }
         if (!n.isTextual()) {
-            throw ApiException.invalidParameter("'" + name + "' must be a string.");
+            throw ApiException.serialization("'" + name + "' must be a string.");
         }
         return Optional.of(n.asText());
     }
@@ -33,7 +36,7 @@ final class Input {
             return Optional.empty();
         }
         if (!n.isIntegralNumber() || !n.canConvertToInt()) {
-            throw ApiException.invalidParameter("'" + name + "' must be a whole number that fits in 32 bits.");
+            throw ApiException.serialization("'" + name + "' must be a whole number that fits in 32 bits.");
         }
         return Optional.of(n.asInt());
     }
@@ -44,12 +47,12 @@ final class Input {
             return List.of();
         }
         if (!n.isArray()) {
-            throw ApiException.invalidParameter("'" + name + "' must be a list of strings.");
+            throw ApiException.serialization("'" + name + "' must be a list of strings.");
         }
         List<String> out = new ArrayList<>();
         for (JsonNode e : n) {
             if (!e.isTextual()) {
-                throw ApiException.invalidParameter("'" + name + "' must be a list of strings.");
+                throw ApiException.serialization("'" + name + "' must be a list of strings.");
             }
             out.add(e.asText());
         }

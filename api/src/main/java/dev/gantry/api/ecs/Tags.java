@@ -17,7 +17,7 @@ final class Tags {
             return List.of();
         }
         if (!t.isArray()) {
-            throw ApiException.invalidParameter("'tags' must be a list of {key, value} objects.");
+            throw ApiException.serialization("'tags' must be a list of {key, value} objects.");
         }
         List<Tag> tags = new ArrayList<>();
         for (JsonNode e : t) {
@@ -31,7 +31,7 @@ final class Tags {
     private static String text(JsonNode tag, String member, int index) {
         JsonNode v = tag.isObject() ? tag.get(member) : null;
         if (!tag.isObject() || (v != null && !v.isNull() && !v.isTextual())) {
-            throw ApiException.invalidParameter("'tags[" + index + "]." + member + "' must be a string; each tag is "
+            throw ApiException.serialization("'tags[" + index + "]." + member + "' must be a string; each tag is "
                     + "{\"key\": \"...\", \"value\": \"...\"}.");
         }
         return v == null || v.isNull() ? null : v.asText();

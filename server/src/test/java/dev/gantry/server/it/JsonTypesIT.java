@@ -66,4 +66,16 @@ class JsonTypesIT {
                 "{\"taskDefinition\":\"json-types\",\"launchType\":\"FARGATE\",\"networkConfiguration\":"
                 + "{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}," + member + "}"), name, type);
     }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "DescribeClusters | {\"clusters\":[7]}                    | clusters    | a list of strings",
+        "ListTasks        | {\"maxResults\":\"5\"}              | maxResults  | a whole number",
+        "ListTasks        | {\"cluster\":true}                    | cluster     | a string",
+        "TagResource | {\"resourceArn\":\"arn:aws:ecs:us-east-1:000000000000:cluster/default\",\"tags\":[{\"key\":7,\"value\":\"v\"}]} | tags[0].key | a string",
+        "UntagResource | {\"resourceArn\":\"arn:aws:ecs:us-east-1:000000000000:cluster/default\",\"tagKeys\":[true]} | tagKeys | a list of strings"})
+    void handReadMembersRefuseWrongJsonTypesToo(String operation, String body, String member, String type)
+            throws Exception {
+        assertSerializationException(SignedHttp.ecs(g.server.endpoint(), operation, body), member, type);
+    }
 }

@@ -54,8 +54,8 @@ public record QueryRequest(Optional<String> action, Optional<String> version, Ob
     /** Decodes a form-encoded body (UTF-8); a repeated parameter keeps its first value, as AWS does. */
     public static QueryRequest decode(byte[] body) {
         String form = new String(body, StandardCharsets.UTF_8);
-        Map<String, List<String>> raw = new QueryStringDecoder(form, StandardCharsets.UTF_8, false, MAX_PARAMETERS)
-                .parameters();
+        Map<String, List<String>> raw = new QueryStringDecoder(form, StandardCharsets.UTF_8, false, MAX_PARAMETERS,
+                true).parameters(); // only '&' separates: a ';' is data, as in AWS's form decoding
         Map<String, String> params = new LinkedHashMap<>();
         raw.forEach((name, values) -> {
             if (!name.isEmpty()) {
@@ -73,7 +73,9 @@ public record QueryRequest(Optional<String> action, Optional<String> version, Ob
         } catch (IOException e) {
             throw ApiException.serialization(UNREADABLE);
         }
-        return new QueryRequest(action, version, (ObjectNode) unwrap(tree));
+        ObjectNode members = JsonNodeFactory.instance.objectNode();
+        tree.fields().forEachRemaining(f -> members.set(f.getKey(), unwrap(f.getValue()))); // the root is a structure
+        return new QueryRequest(action, version, members);
     }
 
     private static void checkIndexes(String name) {

@@ -86,4 +86,10 @@ class QueryRequestTest {
         assertThatThrownBy(() -> decode("Tags=x&Tags.member.1.Key=a")).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.getMessage()).contains("'Tags'"));
     }
+
+    @Test
+    void semicolonsAreDataAndTheRootIsAlwaysAStructure() throws Exception {
+        assertThat(decode("Policy=a;b&member.1=x").members()).isEqualTo(json("{'Policy':'a;b','member':['x']}"));
+        assertThat(decode("member.1=x").members()).isEqualTo(json("{'member':['x']}"));
+    }
 }

@@ -56,17 +56,26 @@ final class Dispatcher {
         } catch (ApiException e) {
             LOG.atDebug().addKeyValue("requestId", requestId).addKeyValue("error", e.code().wireName())
                     .addKeyValue("message", e.getMessage()).log("request rejected");
-            reply = protocol.error(request, e, requestId);
+            reply = render(protocol, request, e, requestId);
         } catch (RuntimeException | Error e) { // a bug, even an Error, still gets an answer, not a dropped connection
             LOG.atError().addKeyValue("requestId", requestId).addKeyValue("method", request.method())
                     .addKeyValue("path", request.path()).addKeyValue("target", request.header("x-amz-target").orElse(""))
                     .setCause(e).log("request failed with an unexpected error");
-            reply = protocol == query
-                    ? query.error(request, new ApiException(ErrorCode.INTERNAL_FAILURE,
-                            ErrorReplies.internalFailure(requestId)), requestId)
-                    : ErrorReplies.internal(requestId);
+            reply = render(protocol, request,
+                    new ApiException(ErrorCode.INTERNAL_FAILURE, ErrorReplies.internalFailure(requestId)), requestId);
         }
         return stamp(reply, requestId);
+    }
+
+    /** The error in the request's protocol; should rendering itself fail, the JSON InternalFailure. */
+    private static HttpReply render(ProtocolEndpoint protocol, InboundRequest request, ApiException e,
+            String requestId) {
+        try {
+            return protocol.error(request, e, requestId);
+        } catch (RuntimeException bug) {
+            LOG.atError().addKeyValue("requestId", requestId).setCause(bug).log("could not render an error reply");
+            return ErrorReplies.internal(requestId);
+        }
     }
 
     /** Adds the headers every reply carries, including replies made outside {@link #dispatch}. */

@@ -67,6 +67,9 @@ class QueryProtocolTest {
 
         @Override
         public JsonNode handle(String operation, JsonNode input, RequestContext context) {
+            if (operation.equals("Explode")) {
+                throw new IllegalStateException("a bug");
+            }
             if (!operation.equals("DescribeRegions")) {
                 throw new ApiException(ErrorCode.UNKNOWN_OPERATION, "The action " + operation + " is not valid.");
             }
@@ -229,6 +232,16 @@ class QueryProtocolTest {
                 "ec2", "Action=DescribeRegions&Version=2016-11-15");
         assertThat(badKey.statusCode()).isEqualTo(401);
         assertThat(at(xml(badKey), "/Response/Errors/Error/Code")).isEqualTo("AuthFailure");
+    }
+
+    @Test
+    void aBugInAQueryServiceIsAnXmlInternalErrorNamingOnlyTheRequestId() throws Exception {
+        HttpResponse<String> response = signedForm(ROOT, "ec2", "Action=Explode&Version=2016-11-15");
+        assertThat(response.statusCode()).isEqualTo(500);
+        Document doc = xml(response);
+        assertThat(at(doc, "/Response/Errors/Error/Code")).isEqualTo("InternalError");
+        assertThat(at(doc, "/Response/Errors/Error/Message")).doesNotContain("a bug")
+                .contains(response.headers().firstValue("x-amzn-RequestId").orElseThrow());
     }
 
     @Test

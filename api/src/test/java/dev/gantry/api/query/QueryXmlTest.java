@@ -66,6 +66,13 @@ class QueryXmlTest {
     }
 
     @Test
+    void aTimestampNodeIsEpochSecondsInJson() throws Exception {
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.set("Expiration", QueryXml.timestamp(Instant.parse("2026-01-02T03:04:05.250Z")));
+        assertThat(Json.mapper().writeValueAsString(out)).isEqualTo("{\"Expiration\":1767323045.25}");
+    }
+
+    @Test
     void ec2ResponseHasRequestIdFirstNoResultWrapperAndItems() throws Exception {
         ObjectNode out = Json.mapper().createObjectNode();
         out.putArray("reservationSet").addObject().put("reservationId", "r-1");

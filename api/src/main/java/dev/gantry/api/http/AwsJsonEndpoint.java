@@ -129,7 +129,8 @@ final class AwsJsonEndpoint implements ProtocolEndpoint {
 
     /** Answers JSON 1.0 clients (SQS, CloudWatch) in 1.0 and everyone else in 1.1. */
     private static String replyContentType(InboundRequest request) {
-        return request.header("content-type").filter(ct -> ct.startsWith(ErrorReplies.AWS_JSON_1_0))
+        return request.header("content-type")
+                .filter(ct -> ct.strip().toLowerCase(Locale.ROOT).startsWith(ErrorReplies.AWS_JSON_1_0))
                 .map(ct -> ErrorReplies.AWS_JSON_1_0)
                 .orElse(ErrorReplies.AWS_JSON_1_1);
     }

@@ -57,10 +57,12 @@ class JsonContentTypeTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"application/x-amz-json-1.1", "application/x-amz-json-1.0",
-        "application/x-amz-json-1.1; charset=utf-8", "Application/X-Amz-Json-1.1"})
+        "application/x-amz-json-1.1; charset=utf-8", "Application/X-Amz-Json-1.1", "Application/X-Amz-Json-1.0"})
     void awsJsonContentTypesAreServed(String contentType) {
         HttpResponse<String> response = post(contentType);
         assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).contains(
+                contentType.toLowerCase().contains("1.0") ? "application/x-amz-json-1.0" : "application/x-amz-json-1.1");
         assertThat(ecs.calls).hasSize(1);
     }
 

@@ -1,5 +1,6 @@
 package dev.gantry.server;
 
+import dev.gantry.store.sqlite.PrivateFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -35,7 +36,7 @@ public record AdminCredentials(String accessKeyId, String secretAccessKey, boole
                 return new AdminCredentials(p.getProperty("aws_access_key_id"),
                         p.getProperty("aws_secret_access_key"), false, Optional.of(file));
             }
-            Files.createDirectories(dataDir);
+            PrivateFiles.createDirectory(dataDir);
             SecureRandom rnd = new SecureRandom();
             AdminCredentials created = new AdminCredentials("AKIA" + random(rnd, AKID_CHARS, 16),
                     random(rnd, SECRET_CHARS, 40), true, Optional.of(file));

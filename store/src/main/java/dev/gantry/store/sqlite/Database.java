@@ -1,7 +1,6 @@
 package dev.gantry.store.sqlite;
 
 import dev.gantry.store.StoreException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,7 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The embedded SQLite database in the data dir: WAL journal, synchronous=NORMAL (durable across a process crash,
  * which is what kill -9 tests), versioned migrations applied at open. One connection, used under a lock
- * (a {@link ReentrantLock}, not {@code synchronized}, so virtual threads do not pin while they wait).
+ * (a {@link ReentrantLock}, not {@code synchronized}, so virtual threads do not pin while they wait). The file and
+ * its {@code -wal} and {@code -shm} are owner-only ({@code rw-------}) in an owner-only data dir ({@link PrivateFiles}).
  */
 public final class Database implements AutoCloseable {
     private final Connection connection;
@@ -24,7 +24,14 @@ public final class Database implements AutoCloseable {
 
     public static Database open(Path file) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path absolute = file.toAbsolutePath();
+            PrivateFiles.createDirectory(absolute.getParent());
+            // SQLite gives the -wal and -shm files the database file's mode, so an owner-only database makes all
+            // three owner-only; files left by an older version are tightened here
+            PrivateFiles.createFile(absolute);
+            for (String suffix : new String[] {"-wal", "-shm", "-journal"}) {
+                PrivateFiles.restrictIfExists(absolute.resolveSibling(absolute.getFileName() + suffix));
+            }
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");

@@ -29,6 +29,11 @@ final class AuthMessages {
         return sb.append("Authorization=").append(header).toString();
     }
 
+    static String emptySignedHeader(String signedHeaders) {
+        return "SignedHeaders must be header names separated by ';', with no empty names: 'SignedHeaders="
+                + signedHeaders + "'.";
+    }
+
     static String malformedCredential(String credential) {
         return "Credential should be of the form '<AccessKeyId>/<yyyyMMdd>/<region>/<service>/aws4_request', not '"
                 + credential + "'.";

@@ -61,10 +61,13 @@ record AuthorizationHeader(
         if (scope[2].isEmpty()) {
             throw incomplete(AuthMessages.badRegion(scope[2]));
         }
-        List<String> signed = Arrays.stream(params.get("SignedHeaders").split(";"))
+        String signedHeaders = params.get("SignedHeaders");
+        List<String> signed = Arrays.stream(signedHeaders.split(";", -1))
                 .map(h -> h.strip().toLowerCase(Locale.ROOT))
-                .filter(h -> !h.isEmpty())
                 .toList(); // order kept as sent: it is what the client signed
+        if (signed.contains("")) { // ";;host" would otherwise pass as "host", which is not what was signed
+            throw incomplete(AuthMessages.emptySignedHeader(signedHeaders));
+        }
         if (!signed.contains("host")) {
             throw incomplete(AuthMessages.HOST_NOT_SIGNED);
         }

@@ -230,6 +230,27 @@ class SigV4VerifierTest {
     }
 
     @Test
+    void rejectsEmptyHeaderNamesInSignedHeaders() {
+        SignableRequest ok = signed(ecsPost());
+        String auth = ok.headers().get("authorization").getFirst();
+        for (String bad : new String[] {";;;", ";;;host;x-amz-date", "host;;x-amz-date", "host;x-amz-date;", ";host"}) {
+            String header = auth.replaceFirst("SignedHeaders=[^,]*", "SignedHeaders=" + bad);
+            assertRejected(withHeader(ok, "Authorization", header), ErrorCode.INCOMPLETE_SIGNATURE)
+                    .as(bad).hasMessageContaining("SignedHeaders");
+        }
+    }
+
+    @Test
+    void rejectsEmptyHeaderNamesAroundTheHeadersTheClientReallySigned() {
+        SignableRequest ok = signed(ecsPost());
+        String auth = ok.headers().get("authorization").getFirst();
+        String padded = auth.replaceFirst("SignedHeaders=", "SignedHeaders=;;;");
+
+        assertRejected(withHeader(ok, "Authorization", padded), ErrorCode.INCOMPLETE_SIGNATURE)
+                .hasMessageContaining("SignedHeaders");
+    }
+
+    @Test
     void rejectsMissingAmzDate() {
         assertRejected(withoutHeader(signed(ecsPost()), "X-Amz-Date"), ErrorCode.INCOMPLETE_SIGNATURE)
                 .hasMessageContaining("X-Amz-Date");

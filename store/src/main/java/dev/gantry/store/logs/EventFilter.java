@@ -8,26 +8,31 @@ import java.util.Optional;
 
 /**
  * FilterLogEvents: walks a group's events in (timestamp, id) order in batches, each its own short read so writers
- * are not held up, and keeps those the pattern matches. A call stops at the limit, at a page's worth of bytes, or
- * after scanning {@link #SCAN_BUDGET} events (by default); then the token resumes after the last event looked at.
- * Like AWS, a page can therefore be empty and still carry a token.
+ * are not held up, and keeps those the pattern matches. A call stops at the limit, at a page's worth of bytes,
+ * after scanning {@link #SCAN_BUDGET} events, or once matching has cost {@link #WORK_BUDGET} steps (message
+ * characters × the pattern's {@link dev.gantry.core.logs.FilterPattern#costPerChar()}, so a costly {@code %regex%}
+ * over long messages pages sooner instead of holding a request thread); then the token resumes after the last event
+ * looked at. Like AWS, a page can therefore be empty and still carry a token.
  */
 final class EventFilter {
     static final int BATCH = 1_000;
     static final int SCAN_BUDGET = 100_000;
+    static final long WORK_BUDGET = 64_000_000;
 
     private final Database db;
     private final int batchSize;
     private final int scanBudget;
+    private final long workBudget;
 
     EventFilter(Database db) {
-        this(db, BATCH, SCAN_BUDGET);
+        this(db, BATCH, SCAN_BUDGET, WORK_BUDGET);
     }
 
-    EventFilter(Database db, int batchSize, int scanBudget) {
+    EventFilter(Database db, int batchSize, int scanBudget, long workBudget) {
         this.db = db;
         this.batchSize = batchSize;
         this.scanBudget = scanBudget;
+        this.workBudget = workBudget;
     }
 
     FilteredEvents filter(FilterQuery q) {
@@ -49,6 +54,7 @@ final class EventFilter {
         List<StoredEvent> matched = new ArrayList<>();
         long bytes = 0;
         int scanned = 0;
+        long work = 0;
         boolean exhausted = false;
         scanning:
         while (true) {
@@ -65,6 +71,10 @@ final class EventFilter {
                 }
                 cursor = EventCursor.of(e);
                 if (matched.size() == q.limit()) {
+                    break scanning;
+                }
+                work += (long) e.message().length() * q.pattern().costPerChar();
+                if (work >= workBudget) {
                     break scanning;
                 }
             }

@@ -89,7 +89,7 @@ class FilterTest extends LogStoreFixture {
 
     @Test
     void aSearchThatRunsOutOfBudgetReturnsATokenEvenWithoutEvents() {
-        EventFilter small = new EventFilter(db, 2, 2);
+        EventFilter small = new EventFilter(db, 2, 2, EventFilter.WORK_BUDGET);
         FilterQuery q = FilterQuery.of("g", FilterPattern.parse("{ $.level = ERROR }"));
         FilteredEvents first = small.filter(q);
         assertThat(first.events()).isEmpty();
@@ -105,6 +105,25 @@ class FilterTest extends LogStoreFixture {
         }
         assertThat(seen).containsExactly("{\"level\":\"ERROR\"}");
         assertThat(pages).isEqualTo(4);
+    }
+
+    @Test
+    void aCostlyRegexPagesByMatchingWorkAndStillFindsEverything() {
+        FilterPattern costly = FilterPattern.parse("%[A-Z]{5}\\s\\d{1,3}%");
+        long budget = 3L * "ERROR 0".length() * costly.costPerChar(); // the 4th message (17 chars) ends page 1
+        EventFilter small = new EventFilter(db, 1_000, 1_000, budget);
+        FilterQuery q = FilterQuery.of("g", costly);
+        List<String> seen = new ArrayList<>();
+        Optional<String> token = Optional.empty();
+        int pages = 0;
+        do {
+            FilteredEvents r = small.filter(token.map(q::withToken).orElse(q));
+            seen.addAll(messages(r.events()));
+            token = r.nextToken();
+            pages++;
+        } while (token.isPresent() && pages < 10);
+        assertThat(seen).containsExactly("ERROR 0", "ERROR 3");
+        assertThat(pages).isEqualTo(2);
     }
 
     @Test

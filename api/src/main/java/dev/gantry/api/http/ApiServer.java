@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -29,8 +28,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the API's listening socket: a Netty HTTP/1.1 server (keep-alive, bodies aggregated up to a limit) whose
- * request handling runs on virtual threads. What answers a request is decided by {@link Dispatcher}.
+ * Owns the API's listening socket: a Netty HTTP/1.1 server (keep-alive, bodies aggregated up to a limit, a read
+ * timeout on a request under way) whose request handling runs on a bounded pool of platform threads
+ * ({@link HandlerPool}; a request beyond it is throttled). What answers a request is decided by {@link Dispatcher}.
  *
  * <pre>{@code
  * try (ApiServer server = ApiServer.builder()
@@ -64,7 +64,7 @@ public final class ApiServer implements AutoCloseable {
         SigV4Verifier verifier = new SigV4Verifier(config.credentials(), config.clock(), config.region());
         this.dispatcher = new Dispatcher(new AwsJsonEndpoint(config.services(), verifier),
                 new QueryEndpoint(config.services(), verifier), config.routes(), config.requestIds(), config.clock());
-        this.handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("gantry-api-", 0).factory());
+        this.handlers = new HandlerPool(config.maxConcurrentRequests(), config.maxQueuedRequests());
     }
 
     public static ApiServerBuilder builder() {

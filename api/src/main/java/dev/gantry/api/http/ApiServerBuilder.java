@@ -2,6 +2,7 @@ package dev.gantry.api.http;
 
 import dev.gantry.api.auth.Credentials;
 import dev.gantry.api.protocol.AwsService;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +12,19 @@ import java.util.function.Supplier;
 
 /**
  * Configures an {@link ApiServer}. Only {@link #credentials} is required; defaults: host {@code 127.0.0.1},
- * port 0 (ephemeral), no services, no extra routes, system clock, random UUID request ids, 8 MiB body limit.
+ * port 0 (ephemeral), no services, no extra routes, system clock, random UUID request ids, 8 MiB body limit,
+ * 64 handler threads with 1,000 requests queued, a 20 s read timeout for a request under way.
  */
 public final class ApiServerBuilder {
 
     /** Default maximum request body: 8 MiB. */
     public static final int DEFAULT_MAX_CONTENT_LENGTH = 8 * 1024 * 1024;
+    /** Default number of requests handled at once (each on its own platform thread). */
+    public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 64;
+    /** Default number of requests waiting for a handler thread before more are throttled. */
+    public static final int DEFAULT_MAX_QUEUED_REQUESTS = 1_000;
+    /** Default time a request under way may go without sending a byte. */
+    public static final Duration DEFAULT_REQUEST_READ_TIMEOUT = Duration.ofSeconds(20);
 
     private String bindHost = "127.0.0.1";
     private int port;
@@ -27,6 +35,9 @@ public final class ApiServerBuilder {
     private java.util.Optional<String> region = java.util.Optional.empty();
     private Supplier<String> requestIds = () -> UUID.randomUUID().toString();
     private int maxContentLength = DEFAULT_MAX_CONTENT_LENGTH;
+    private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private int maxQueuedRequests = DEFAULT_MAX_QUEUED_REQUESTS;
+    private Duration requestReadTimeout = DEFAULT_REQUEST_READ_TIMEOUT;
 
     ApiServerBuilder() {}
 
@@ -98,12 +109,46 @@ public final class ApiServerBuilder {
         return this;
     }
 
+    /**
+     * Requests handled at once, each on a platform thread (so a handler that computes cannot starve the others);
+     * further requests wait in the queue ({@link #maxQueuedRequests}), beyond it they get ThrottlingException.
+     */
+    public ApiServerBuilder maxConcurrentRequests(int requests) {
+        if (requests <= 0) {
+            throw new IllegalArgumentException("maxConcurrentRequests must be positive: " + requests);
+        }
+        this.maxConcurrentRequests = requests;
+        return this;
+    }
+
+    /** Requests that may wait for a handler thread; 0 means none wait. */
+    public ApiServerBuilder maxQueuedRequests(int requests) {
+        if (requests < 0) {
+            throw new IllegalArgumentException("maxQueuedRequests must not be negative: " + requests);
+        }
+        this.maxQueuedRequests = requests;
+        return this;
+    }
+
+    /**
+     * How long a request whose head or body has started to arrive may go without another byte; then it is answered
+     * 400 RequestTimeout and its connection closed. Idle kept-alive connections between requests are not affected.
+     */
+    public ApiServerBuilder requestReadTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("requestReadTimeout must be positive: " + timeout);
+        }
+        this.requestReadTimeout = timeout;
+        return this;
+    }
+
     /** A server ready to {@link ApiServer#start()}. */
     public ApiServer build() {
         if (credentials == null) {
             throw new IllegalStateException("ApiServer needs credentials(...)");
         }
         return new ApiServer(new ServerConfig(bindHost, port, List.copyOf(services), List.copyOf(routes), credentials,
-                clock, requestIds, maxContentLength, region));
+                clock, requestIds, maxContentLength, region, maxConcurrentRequests, maxQueuedRequests,
+                requestReadTimeout));
     }
 }

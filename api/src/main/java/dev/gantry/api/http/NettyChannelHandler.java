@@ -20,12 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One per connection: turns each aggregated request into an {@link InboundRequest}, runs the {@link Dispatcher}
- * on a virtual thread, and writes the {@link HttpReply} back. Requests on one connection are handled strictly in
+ * on a handler thread ({@link HandlerPool}; ThrottlingException when none is free and the queue is full), and
+ * writes the {@link HttpReply} back. Requests on one connection are handled strictly in
  * order (HTTP/1.1 pipelining requires responses in request order); different connections run in parallel.
  */
 final class NettyChannelHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -56,6 +58,11 @@ final class NettyChannelHandler extends SimpleChannelInboundHandler<FullHttpRequ
         previous = previous
                 .thenRunAsync(answer, executor)
                 .exceptionally(e -> {
+                    if (e.getCause() instanceof RejectedExecutionException) { // every handler busy, queue full
+                        LOG.atDebug().addKeyValue("remote", ctx.channel().remoteAddress()).log("request throttled");
+                        write(ctx, dispatcher.stamp(LimitReplies.throttled(), dispatcher.newRequestId()), false);
+                        return null;
+                    }
                     LOG.atWarn().setCause(e).log("could not answer a request; closing the connection");
                     ctx.close();
                     return null;

@@ -2,6 +2,7 @@ package dev.gantry.api.http;
 
 import dev.gantry.api.auth.Credentials;
 import dev.gantry.api.protocol.AwsService;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.function.Supplier;
@@ -16,7 +17,10 @@ record ServerConfig(
         InstantSource clock,
         Supplier<String> requestIds,
         int maxContentLength,
-        java.util.Optional<String> region) {
+        java.util.Optional<String> region,
+        int maxConcurrentRequests,
+        int maxQueuedRequests,
+        Duration requestReadTimeout) {
 
     ServerConfig {
         services = List.copyOf(services);

@@ -16,6 +16,8 @@ public enum ErrorCode implements ErrorKind {
     SERIALIZATION("SerializationException"),
     UNKNOWN_OPERATION("UnknownOperationException"),
     INTERNAL_FAILURE("InternalFailure"),
+    THROTTLING("ThrottlingException"),
+    REQUEST_TIMEOUT("RequestTimeout"),
 
     // ECS
     CLIENT("ClientException"),

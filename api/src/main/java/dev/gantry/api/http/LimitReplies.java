@@ -1,0 +1,23 @@
+package dev.gantry.api.http;
+
+import dev.gantry.core.error.ErrorCode;
+
+/** The answers the HTTP edge gives when a limit is hit: too many requests at once, a request that stopped arriving. */
+final class LimitReplies {
+
+    /** What AWS answers a throttled JSON request; SDKs retry it with backoff. */
+    static final String RATE_EXCEEDED = "Rate exceeded";
+    /** AWS's wording (S3's RequestTimeout) for a request body that stopped arriving. */
+    static final String REQUEST_TIMEOUT = "Your socket connection to the server was not read from or written to"
+            + " within the timeout period. Idle connections will be closed.";
+
+    private LimitReplies() {}
+
+    static HttpReply throttled() {
+        return ErrorReplies.of(ErrorCode.THROTTLING, ErrorCode.THROTTLING.httpStatus(), RATE_EXCEEDED);
+    }
+
+    static HttpReply requestTimeout() {
+        return ErrorReplies.of(ErrorCode.REQUEST_TIMEOUT, ErrorCode.REQUEST_TIMEOUT.httpStatus(), REQUEST_TIMEOUT);
+    }
+}

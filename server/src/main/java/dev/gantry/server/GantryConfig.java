@@ -24,7 +24,11 @@ public record GantryConfig(
         Path busybox,
         int warmSandboxes,
         Duration stoppedTaskRetention,
-        Duration housekeepingInterval) {
+        Duration housekeepingInterval,
+        ApiLimits api) {
+
+    /** How many API requests run at once and wait, and how long a request under way may stop sending. */
+    public record ApiLimits(int threads, int queue, Duration requestReadTimeout) {}
 
     public static final int DEFAULT_PORT = 4499;
 
@@ -50,7 +54,11 @@ public record GantryConfig(
                 s.number("GANTRY_WARM_SANDBOXES", "warm-sandboxes", 2, 0, 64),
                 Duration.ofMinutes(s.number("GANTRY_STOPPED_TASK_RETENTION_MINUTES",
                         "stopped-task-retention-minutes", 120, 60, 7 * 24 * 60)),
-                Duration.ofSeconds(s.number("GANTRY_HOUSEKEEPING_SECONDS", "housekeeping-seconds", 60, 1, 3600)));
+                Duration.ofSeconds(s.number("GANTRY_HOUSEKEEPING_SECONDS", "housekeeping-seconds", 60, 1, 3600)),
+                new ApiLimits(s.number("GANTRY_API_THREADS", "api-threads", 64, 1, 4096),
+                        s.number("GANTRY_API_QUEUE", "api-queue", 1000, 0, 100_000),
+                        Duration.ofSeconds(s.number("GANTRY_REQUEST_READ_TIMEOUT_SECONDS",
+                                "request-read-timeout-seconds", 20, 1, 3600))));
     }
 
     /** A setting the user got wrong; the message names it and says what is allowed. */

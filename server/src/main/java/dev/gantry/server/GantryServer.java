@@ -97,6 +97,9 @@ public final class GantryServer implements AutoCloseable {
                     .credentials(Credentials.of(new Principal(credentials.accessKeyId(),
                             credentials.secretAccessKey(), "arn:aws:iam::" + config.accountId() + ":root")))
                     .clock(clock)
+                    .maxConcurrentRequests(config.api().threads())
+                    .maxQueuedRequests(config.api().queue())
+                    .requestReadTimeout(config.api().requestReadTimeout())
                     .build().start();
             LOG.atInfo().addKeyValue("endpoint", "http://" + config.host() + ":" + api.port())
                     .addKeyValue("dataDir", config.dataDir()).log("Gantry started");

@@ -13,6 +13,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -49,6 +50,9 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
+    /** Pipeline names other handlers write or insert relative to. */
+    static final String CODEC = "codec";
+    static final String KEEP_ALIVE = "keepAlive";
 
     private final ServerConfig config;
     private final Dispatcher dispatcher;
@@ -87,9 +91,14 @@ public final class ApiServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        RequestReadTimeout timeout = new RequestReadTimeout(dispatcher);
                         ch.pipeline()
-                                .addLast("codec", new HttpServerCodec())
-                                .addLast("keepAlive", new HttpServerKeepAliveHandler())
+                                .addLast("idle", new IdleStateHandler(config.requestReadTimeout().toMillis(), 0, 0,
+                                        TimeUnit.MILLISECONDS))
+                                .addLast("bytesSeen", timeout.bytesSeen())
+                                .addLast(CODEC, new HttpServerCodec())
+                                .addLast("progress", timeout.progress())
+                                .addLast(KEEP_ALIVE, new HttpServerKeepAliveHandler())
                                 .addLast("aggregate", new JsonErrorAggregator(config.maxContentLength(), dispatcher))
                                 .addLast("dispatch", new NettyChannelHandler(dispatcher, handlers, clock));
                     }

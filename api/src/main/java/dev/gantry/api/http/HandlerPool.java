@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Platform threads, not virtual ones: a virtual thread that computes without blocking is never preempted, so two
  * CPU-bound handlers (a backtracking regex did it) held both carriers of a 2-core machine and every other request,
  * and the control plane's virtual threads, waited for minutes. The OS time-slices platform threads. Handlers block
- * only briefly (SQLite under one lock), so a bounded pool costs no throughput (docs/adr/0005).
+ * only briefly (SQLite under one lock), so a bounded pool costs no throughput (docs/adr/0008).
  */
 final class HandlerPool extends ThreadPoolExecutor {
 

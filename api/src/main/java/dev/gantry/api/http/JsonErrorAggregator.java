@@ -18,7 +18,9 @@ import io.netty.util.ReferenceCountUtil;
  * {@code SerializationException} (instead of an empty 413). A kept-alive request with a declared length of up to
  * {@link #MAX_DRAINED_BYTES} keeps its connection: the aggregator reads and discards the rest of the body, so the
  * client, still sending, is never reset before it reads the 413 (closing at once made the reply race the reset).
- * Anything else (chunked, larger, or Connection: close) is answered and closed.
+ * Anything else (chunked, larger, or Connection: close) is answered with {@code Connection: close} and then
+ * {@link Linger lingers}: the rest of the body is read and discarded (within limits) before the connection closes,
+ * so the client can read the 413 instead of a reset.
  */
 final class JsonErrorAggregator extends HttpObjectAggregator {
 
@@ -49,10 +51,25 @@ final class JsonErrorAggregator extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        HttpReply reply = ErrorReplies.of(ErrorCode.SERIALIZATION, 413, ErrorReplies.tooLarge(maxContentLength));
+        HttpReply reply = dispatcher.stamp(
+                ErrorReplies.of(ErrorCode.SERIALIZATION, 413, ErrorReplies.tooLarge(maxContentLength)),
+                dispatcher.newRequestId());
         long declared = HttpUtil.getContentLength(oversized, -1L);
         boolean drain = !(oversized instanceof FullHttpMessage) && HttpUtil.isKeepAlive(oversized)
                 && declared >= 0 && declared <= MAX_DRAINED_BYTES;
-        NettyChannelHandler.write(ctx, dispatcher.stamp(reply, dispatcher.newRequestId()), !drain);
+        if (drain) {
+            NettyChannelHandler.write(ctx, reply, false);
+            return;
+        }
+        // Connection: close, written past the keep-alive handler (which would close at once), then a lingering close
+        FullHttpResponse response = NettyChannelHandler.toResponse(reply);
+        response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.pipeline().context(ApiServer.KEEP_ALIVE).writeAndFlush(response).addListener(written -> {
+            if (written.isSuccess()) {
+                Linger.start(ctx, ApiServer.CODEC);
+            } else {
+                ctx.close();
+            }
+        });
     }
 }

@@ -1,0 +1,89 @@
+package dev.gantry.api.http;
+
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers a request that stops arriving: once any byte of a request (head or body) has come in, the connection may
+ * go no longer than the read timeout without another one; then it gets 400 RequestTimeout (AWS's wording) and is
+ * closed. Kept-alive connections idle between requests, and requests a handler is still answering, are left alone.
+ *
+ * <p>Three pieces in the pipeline share one state (all on the connection's event loop): Netty's
+ * {@link io.netty.handler.timeout.IdleStateHandler} at the head says when nothing was read for the timeout;
+ * {@link #bytesSeen()}, before the HTTP codec, notes that a request has started; {@link #progress()}, after the
+ * codec, notes when it ended, counts responses written, and acts on the idle event.
+ */
+final class RequestReadTimeout {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestReadTimeout.class);
+
+    private final Dispatcher dispatcher;
+    private boolean underway; // bytes of a request arrived and its last content has not
+    private long requestsRead;
+    private long responsesWritten;
+
+    RequestReadTimeout(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    /** Goes before the codec: any bytes mean a request is under way until the codec sees its end. */
+    ChannelInboundHandlerAdapter bytesSeen() {
+        return new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                underway = true;
+                ctx.fireChannelRead(msg);
+            }
+        };
+    }
+
+    /** Goes right after the codec, so it sees every decoded request part and every response written. */
+    ChannelDuplexHandler progress() {
+        return new ChannelDuplexHandler() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (msg instanceof LastHttpContent) {
+                    underway = false;
+                    requestsRead++;
+                }
+                ctx.fireChannelRead(msg);
+            }
+
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                if (msg instanceof LastHttpContent) {
+                    responsesWritten++;
+                }
+                ctx.write(msg, promise);
+            }
+
+            @Override
+            public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+                if (evt instanceof IdleStateEvent) {
+                    timedOut(ctx);
+                } else {
+                    ctx.fireUserEventTriggered(evt);
+                }
+            }
+        };
+    }
+
+    private void timedOut(ChannelHandlerContext ctx) {
+        if (!underway || responsesWritten < requestsRead) {
+            return; // idle between requests, or a handler is still answering an earlier one: not the client's fault
+        }
+        if (responsesWritten > requestsRead) { // answered early (413) and still reading the body, which stopped
+            ctx.close();
+            return;
+        }
+        LOG.atDebug().addKeyValue("remote", ctx.channel().remoteAddress()).log("request stopped arriving; timed out");
+        NettyChannelHandler.write(ctx, dispatcher.stamp(LimitReplies.requestTimeout(), dispatcher.newRequestId()), true);
+    }
+}

@@ -26,9 +26,9 @@ record TermPattern(List<Predicate<String>> required, List<Predicate<String>> any
                 if (in.peek() == '\0' || Character.isWhitespace(in.peek())) {
                     throw in.error("'" + c + "' must be followed by a term");
                 }
-                (c == '?' ? anyOf : excluded).add(term(in, cost));
+                (c == '?' ? anyOf : excluded).add(term(in, pattern, cost));
             } else {
-                required.add(term(in, cost));
+                required.add(term(in, pattern, cost));
             }
         }
         if (!excluded.isEmpty() && required.isEmpty() && anyOf.isEmpty()) {
@@ -37,7 +37,7 @@ record TermPattern(List<Predicate<String>> required, List<Predicate<String>> any
         return new TermPattern(required, anyOf, excluded, cost[0]);
     }
 
-    private static Predicate<String> term(PatternScanner in, int[] cost) {
+    private static Predicate<String> term(PatternScanner in, String pattern, int[] cost) {
         char c = in.peek();
         if (c == '"') {
             String phrase = in.quoted();
@@ -51,7 +51,7 @@ record TermPattern(List<Predicate<String>> required, List<Predicate<String>> any
                 cost[0] += compiled.size();
                 return compiled::find;
             } catch (RegexSyntaxException e) {
-                throw in.error("bad regular expression '" + regex + "' (" + e.getMessage() + ")");
+                throw PatternScanner.error(pattern, "bad regular expression '" + regex + "': " + e.getMessage());
             }
         }
         String word = in.word();

@@ -74,6 +74,35 @@ class LogRegexTest {
                 .isEqualTo(found);
     }
 
+    /** Random regexes of the subset over random short texts: the automaton finds exactly what java.util.regex finds. */
+    @Test
+    void agreesWithJavaRegexOnRandomPatterns() {
+        java.util.Random random = new java.util.Random(20_261_129);
+        String[] atoms = {"a", "b", ".", "[ab]", "[^a]", "\\d", "\\w", "\\s", "1", "-"};
+        String[] quantifiers = {"", "", "", "*", "+", "?", "{2}", "{1,3}", "{0,}", "*?"};
+        String letters = "ab1 -\n";
+        for (int i = 0; i < 3_000; i++) {
+            StringBuilder regex = new StringBuilder(random.nextInt(5) == 0 ? "^" : "");
+            int pieces = 1 + random.nextInt(5);
+            for (int p = 0; p < pieces; p++) {
+                regex.append(atoms[random.nextInt(atoms.length)]).append(quantifiers[random.nextInt(quantifiers.length)]);
+                if (random.nextInt(8) == 0) {
+                    regex.append('|');
+                }
+            }
+            if (random.nextInt(5) == 0) {
+                regex.append('$');
+            }
+            StringBuilder text = new StringBuilder();
+            for (int c = random.nextInt(9); c > 0; c--) {
+                text.append(letters.charAt(random.nextInt(letters.length())));
+            }
+            boolean expected = java.util.regex.Pattern.compile(regex.toString()).matcher(text).find();
+            assertThat(LogRegex.compile(regex.toString()).find(text)).as("/%s/ in '%s'", regex, text)
+                    .isEqualTo(expected);
+        }
+    }
+
     static Stream<Arguments> unsupported() {
         return Stream.of(
                 // regex, words the message must contain

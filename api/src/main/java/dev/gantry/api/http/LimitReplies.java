@@ -14,10 +14,10 @@ final class LimitReplies {
     private LimitReplies() {}
 
     static HttpReply throttled() {
-        return ErrorReplies.of(ErrorCode.THROTTLING, ErrorCode.THROTTLING.httpStatus(), RATE_EXCEEDED);
+        return ErrorReplies.of(ErrorCode.THROTTLING, 400, RATE_EXCEEDED);
     }
 
     static HttpReply requestTimeout() {
-        return ErrorReplies.of(ErrorCode.REQUEST_TIMEOUT, ErrorCode.REQUEST_TIMEOUT.httpStatus(), REQUEST_TIMEOUT);
+        return ErrorReplies.of(ErrorCode.REQUEST_TIMEOUT, 400, REQUEST_TIMEOUT);
     }
 }

@@ -78,6 +78,12 @@ final class Dispatcher {
         }
     }
 
+    /** An error decided before any handler ran (throttled), rendered in the request's protocol like any other. */
+    HttpReply refuse(InboundRequest request, ApiException error) {
+        String requestId = requestIds.get();
+        return stamp(render(protocolOf(request), request, error, requestId), requestId);
+    }
+
     /** Adds the headers every reply carries, including replies made outside {@link #dispatch}. */
     HttpReply stamp(HttpReply reply, String requestId) {
         return reply.withHeader(REQUEST_ID_HEADER, requestId)

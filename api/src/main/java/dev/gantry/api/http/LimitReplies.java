@@ -1,5 +1,6 @@
 package dev.gantry.api.http;
 
+import dev.gantry.core.error.ApiException;
 import dev.gantry.core.error.ErrorCode;
 
 /** The answers the HTTP edge gives when a limit is hit: too many requests at once, a request that stopped arriving. */
@@ -13,8 +14,9 @@ final class LimitReplies {
 
     private LimitReplies() {}
 
-    static HttpReply throttled() {
-        return ErrorReplies.of(ErrorCode.THROTTLING, 400, RATE_EXCEEDED);
+    /** Rendered in the request's protocol ({@link Dispatcher#refuse}): ThrottlingException in JSON, Throttling in Query. */
+    static ApiException throttled() {
+        return new ApiException(ErrorCode.THROTTLING, RATE_EXCEEDED);
     }
 
     static HttpReply requestTimeout() {

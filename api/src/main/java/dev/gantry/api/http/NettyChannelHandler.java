@@ -47,20 +47,19 @@ final class NettyChannelHandler extends SimpleChannelInboundHandler<FullHttpRequ
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
-        Runnable answer;
         if (msg.decoderResult().isFailure()) {
             HttpReply reply = ErrorReplies.of(ErrorCode.SERIALIZATION, 400, ErrorReplies.MALFORMED_HTTP);
-            answer = () -> write(ctx, dispatcher.stamp(reply, dispatcher.newRequestId()), true);
-        } else {
-            InboundRequest request = toInbound(msg);
-            answer = () -> write(ctx, dispatcher.dispatch(request), false);
+            Runnable answer = () -> write(ctx, dispatcher.stamp(reply, dispatcher.newRequestId()), true);
+            previous = previous.thenRun(answer); // no handler needed: answered on the event loop, then closed
+            return;
         }
+        InboundRequest request = toInbound(msg);
         previous = previous
-                .thenRunAsync(answer, executor)
+                .thenRunAsync(() -> write(ctx, dispatcher.dispatch(request), false), executor)
                 .exceptionally(e -> {
                     if (e.getCause() instanceof RejectedExecutionException) { // every handler busy, queue full
                         LOG.atDebug().addKeyValue("remote", ctx.channel().remoteAddress()).log("request throttled");
-                        write(ctx, dispatcher.stamp(LimitReplies.throttled(), dispatcher.newRequestId()), false);
+                        write(ctx, dispatcher.refuse(request, LimitReplies.throttled()), false);
                         return null;
                     }
                     LOG.atWarn().setCause(e).log("could not answer a request; closing the connection");

@@ -50,6 +50,7 @@ public final class ProtocolErrors {
             .define(ErrorCode.UNKNOWN_OPERATION, "InvalidAction", 400)
             .define(ErrorCode.INVALID_PARAMETER, "InvalidParameterValue", 400)
             .define(ErrorCode.INTERNAL_FAILURE, "InternalFailure", 500)
+            .define(ErrorCode.THROTTLING, "Throttling", 400)
             .define(Kind.MISSING_ACTION, 400)
             .define(Kind.INVALID_VERSION, 400)
             .build();
@@ -67,6 +68,7 @@ public final class ProtocolErrors {
             .define(ErrorCode.UNKNOWN_OPERATION, "InvalidAction", 400)
             .define(ErrorCode.INVALID_PARAMETER, "InvalidParameterValue", 400)
             .define(ErrorCode.INTERNAL_FAILURE, "InternalError", 500)
+            .define(ErrorCode.THROTTLING, "RequestLimitExceeded", 503)
             .define(Kind.MISSING_ACTION, 400)
             .define(Kind.INVALID_VERSION, 400)
             .build();

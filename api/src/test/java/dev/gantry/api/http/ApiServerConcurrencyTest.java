@@ -4,8 +4,12 @@ import static dev.gantry.api.http.ApiServerHttpTest.ALICE;
 import static dev.gantry.api.http.ApiServerHttpTest.ECS;
 import static dev.gantry.api.http.ApiServerHttpTest.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.api.auth.Credentials;
+import dev.gantry.api.sts.StsService;
+import dev.gantry.core.arn.Arns;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +20,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * A handler that burns CPU without blocking (as a backtracking regex did) must not stop other requests: handlers
@@ -100,5 +111,30 @@ class ApiServerConcurrencyTest {
         release = true;
         assertThat(busy.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         assertThat(post("ListClusters").get(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aThrottledQueryRequestGetsTheQueryProtocolsThrottlingError() throws Exception {
+        start(ApiServer.builder().maxConcurrentRequests(1).maxQueuedRequests(0)
+                .service(new StsService(new Arns("us-east-1", "000000000000"))), 1);
+        CompletableFuture<HttpResponse<String>> busy = post("Spin");
+        assertThat(spinning.await(30, TimeUnit.SECONDS)).isTrue();
+
+        try (StsClient sts = StsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(ALICE.accessKeyId(), ALICE.secretAccessKey())))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build()) {
+            assertThatThrownBy(sts::getCallerIdentity).isInstanceOfSatisfying(AwsServiceException.class, e -> {
+                assertThat(e.statusCode()).isEqualTo(400);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("Throttling");
+                assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Rate exceeded");
+                assertThat(e.isThrottlingException()).isTrue(); // so the SDK's standard retry backs off and retries
+            });
+        }
+        release = true;
+        assertThat(busy.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
     }
 }

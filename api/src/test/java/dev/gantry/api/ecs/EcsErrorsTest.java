@@ -19,7 +19,9 @@ class EcsErrorsTest {
             Map.entry(ErrorCode.INTERNAL_FAILURE, 500), Map.entry(ErrorCode.CLIENT, 400),
             Map.entry(ErrorCode.INVALID_PARAMETER, 400), Map.entry(ErrorCode.CLUSTER_NOT_FOUND, 400),
             Map.entry(ErrorCode.CLUSTER_CONTAINS_TASKS, 400), Map.entry(ErrorCode.RESOURCE_NOT_FOUND, 400),
-            Map.entry(ErrorCode.CONFLICT, 400), Map.entry(ErrorCode.RESOURCE_ALREADY_EXISTS, 400));
+            Map.entry(ErrorCode.CONFLICT, 400), Map.entry(ErrorCode.RESOURCE_ALREADY_EXISTS, 400),
+            // added since, at the HTTP edge: a throttled request, a request that stopped arriving
+            Map.entry(ErrorCode.THROTTLING, 400), Map.entry(ErrorCode.REQUEST_TIMEOUT, 400));
 
     @Test
     void everyKindKeepsItsJsonNameAndStatus() {

@@ -6,6 +6,7 @@ import dev.gantry.core.run.ContainerOverride;
 import dev.gantry.core.run.RunTaskRequest;
 import dev.gantry.core.run.TaskOverride;
 import dev.gantry.core.taskdef.ContainerDefinition;
+import dev.gantry.core.validation.TaskDefinitionValidator;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -54,8 +55,26 @@ final class SupportedFields {
                 throw ApiException.client("containerDefinitions[" + i + "] must be an object.");
             }
             check(c, CONTAINER, "containerDefinitions[" + i + "].");
+            dependsOnConditions(c, i);
             if (c.path("logConfiguration").isObject()) {
                 check(c.get("logConfiguration"), LOG_CONFIGURATION, "containerDefinitions[" + i + "].logConfiguration.");
+            }
+        }
+    }
+
+    /**
+     * An unknown {@code dependsOn} condition cannot be bound to {@link dev.gantry.core.taskdef.DependencyCondition},
+     * so it is refused here, before binding, with the same ClientException the other dependsOn rules give.
+     * A condition that is not a string is left to binding (a wrong JSON type).
+     */
+    private static void dependsOnConditions(JsonNode container, int index) {
+        JsonNode name = container.path("name");
+        String label = name.isTextual() ? name.asText() : "#" + (index + 1);
+        for (JsonNode d : container.path("dependsOn")) {
+            JsonNode condition = d.path("condition");
+            if (condition.isTextual()) {
+                TaskDefinitionValidator.checkDependsOnCondition(label, d.path("containerName").asText(""),
+                        condition.asText());
             }
         }
     }

@@ -107,7 +107,7 @@ final class TaskView {
         def.ifPresent(d -> n.put("image", d.image()));
         c.imageDigest().ifPresent(v -> n.put("imageDigest", v));
         c.runtimeId().ifPresent(v -> n.put("runtimeId", v));
-        n.put("lastStatus", c.lastStatus());
+        n.put("lastStatus", c.lastStatus().name());
         c.exitCode().ifPresent(v -> n.put("exitCode", v));
         c.reason().ifPresent(v -> n.put("reason", v));
         n.putArray("networkBindings");

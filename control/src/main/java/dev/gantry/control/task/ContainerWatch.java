@@ -2,6 +2,7 @@ package dev.gantry.control.task;
 
 import dev.gantry.core.lifecycle.TaskHealth;
 import dev.gantry.core.task.ContainerState;
+import dev.gantry.core.task.ContainerStatus;
 import dev.gantry.core.task.HealthStatus;
 import dev.gantry.core.task.Reasons;
 import dev.gantry.core.task.StopCode;
@@ -44,7 +45,7 @@ final class ContainerWatch {
             ContainerObservation o = r.ctx().driver().inspect(s.runtimeId().get(), s.name());
             switch (o.state()) {
                 case RUNNING -> {
-                    if ("PENDING".equals(s.lastStatus())) {
+                    if (s.lastStatus() == ContainerStatus.PENDING) {
                         r.report(r.observed().withContainer(s.name(),
                                 x -> x.running(o.startedAt().orElse(r.ctx().clock().instant()))));
                     }

@@ -5,6 +5,7 @@ import dev.gantry.control.logs.LogShipper;
 import dev.gantry.core.lifecycle.StartDecision;
 import dev.gantry.core.lifecycle.StartOrder;
 import dev.gantry.core.task.ContainerState;
+import dev.gantry.core.task.ContainerStatus;
 import dev.gantry.core.task.DesiredStatus;
 import dev.gantry.core.task.NetworkAttachment;
 import dev.gantry.core.task.Reasons;
@@ -205,7 +206,7 @@ final class TaskRunner implements Runnable {
             boolean waiting = false;
             for (ContainerDefinition c : task.spec().containers()) {
                 ContainerState s = observed().container(c.name()).orElseThrow();
-                if (!"PENDING".equals(s.lastStatus())) {
+                if (s.lastStatus() != ContainerStatus.PENDING) {
                     continue;
                 }
                 if (stopWanted()) {

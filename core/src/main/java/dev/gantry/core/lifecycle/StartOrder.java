@@ -1,9 +1,11 @@
 package dev.gantry.core.lifecycle;
 
 import dev.gantry.core.task.ContainerState;
+import dev.gantry.core.task.ContainerStatus;
 import dev.gantry.core.task.HealthStatus;
 import dev.gantry.core.taskdef.ContainerDefinition;
 import dev.gantry.core.taskdef.ContainerDependency;
+import dev.gantry.core.taskdef.DependencyCondition;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,23 +34,23 @@ public final class StartOrder {
     }
 
     private static StartDecision decide(ContainerDependency dep, ContainerState s) {
-        boolean started = s.startedAt().isPresent() || !"PENDING".equals(s.lastStatus());
+        boolean started = s.startedAt().isPresent() || s.lastStatus() != ContainerStatus.PENDING;
         boolean exited = s.isStopped();
         String name = dep.containerName();
-        return switch (dep.condition()) {
-            case "START" -> started ? ready() : new StartDecision.Wait(name, "START");
-            case "COMPLETE" -> exited ? ready() : new StartDecision.Wait(name, "COMPLETE");
-            case "SUCCESS" -> !exited
-                    ? new StartDecision.Wait(name, "SUCCESS")
+        DependencyCondition condition = dep.condition();
+        return switch (condition) {
+            case START -> started ? ready() : new StartDecision.Wait(name, condition);
+            case COMPLETE -> exited ? ready() : new StartDecision.Wait(name, condition);
+            case SUCCESS -> !exited
+                    ? new StartDecision.Wait(name, condition)
                     : s.exitCode().orElse(-1) == 0 ? ready() : new StartDecision.Impossible(
                             "dependency " + name + " exited with code " + s.exitCode().map(String::valueOf)
                                     .orElse("unknown") + ", condition SUCCESS can never be met");
-            case "HEALTHY" -> s.healthStatus() == HealthStatus.HEALTHY
+            case HEALTHY -> s.healthStatus() == HealthStatus.HEALTHY
                     ? ready()
                     : exited ? new StartDecision.Impossible(
                             "dependency " + name + " exited before it became HEALTHY")
-                    : new StartDecision.Wait(name, "HEALTHY");
-            default -> new StartDecision.Impossible("unknown dependency condition " + dep.condition());
+                    : new StartDecision.Wait(name, condition);
         };
     }
 

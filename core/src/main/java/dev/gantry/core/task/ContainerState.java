@@ -1,17 +1,17 @@
 package dev.gantry.core.task;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the runner has observed of one container. {@code lastStatus} is PENDING, RUNNING or STOPPED as ECS
- * reports it.
+ * What the runner has observed of one container; {@code lastStatus} as ECS reports it.
  */
 public record ContainerState(
         String name,
         String containerId,
         Optional<String> runtimeId,
-        String lastStatus,
+        ContainerStatus lastStatus,
         Optional<Integer> exitCode,
         Optional<String> reason,
         HealthStatus healthStatus,
@@ -20,6 +20,7 @@ public record ContainerState(
         Optional<Instant> finishedAt) {
 
     public ContainerState {
+        Objects.requireNonNull(lastStatus, "lastStatus");
         runtimeId = runtimeId == null ? Optional.empty() : runtimeId;
         exitCode = exitCode == null ? Optional.empty() : exitCode;
         reason = reason == null ? Optional.empty() : reason;
@@ -29,12 +30,12 @@ public record ContainerState(
     }
 
     public static ContainerState pending(String name, String containerId) {
-        return new ContainerState(name, containerId, Optional.empty(), "PENDING", Optional.empty(), Optional.empty(),
-                HealthStatus.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty());
+        return new ContainerState(name, containerId, Optional.empty(), ContainerStatus.PENDING, Optional.empty(),
+                Optional.empty(), HealthStatus.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public boolean isStopped() {
-        return "STOPPED".equals(lastStatus);
+        return lastStatus == ContainerStatus.STOPPED;
     }
 
     public ContainerState withRuntimeId(String id) {
@@ -48,13 +49,13 @@ public record ContainerState(
     }
 
     public ContainerState running(Instant at) {
-        return new ContainerState(name, containerId, runtimeId, "RUNNING", exitCode, reason, healthStatus,
-                imageDigest, Optional.of(at), finishedAt);
+        return new ContainerState(name, containerId, runtimeId, ContainerStatus.RUNNING, exitCode, reason,
+                healthStatus, imageDigest, Optional.of(at), finishedAt);
     }
 
     public ContainerState stopped(Optional<Integer> code, Optional<String> why, Instant at) {
-        return new ContainerState(name, containerId, runtimeId, "STOPPED", code, why, healthStatus, imageDigest,
-                startedAt, Optional.of(at));
+        return new ContainerState(name, containerId, runtimeId, ContainerStatus.STOPPED, code, why, healthStatus,
+                imageDigest, startedAt, Optional.of(at));
     }
 
     public ContainerState withHealth(HealthStatus status) {

@@ -2,6 +2,7 @@ package dev.gantry.core.validation;
 
 import dev.gantry.core.taskdef.ContainerDefinition;
 import dev.gantry.core.taskdef.ContainerDependency;
+import dev.gantry.core.taskdef.DependencyCondition;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.Set;
  * (it would stop the task when it exits), and the dependency graph has no cycle.
  */
 final class DependencyRules {
-    static final List<String> CONDITIONS = List.of("START", "COMPLETE", "SUCCESS", "HEALTHY");
+    private static final String CONDITIONS = String.join(", ", DependencyCondition.NAMES);
 
     private DependencyRules() {}
 
@@ -49,23 +50,30 @@ final class DependencyRules {
             throw Problems.container(name, "Cannot depend on container '" + target + "' because it does not exist "
                     + "in this task definition. Containers: " + String.join(", ", byName.keySet()) + ".");
         }
-        String condition = d.condition();
+        DependencyCondition condition = d.condition();
         if (condition == null) {
-            throw Problems.container(name, "dependsOn '" + target + "' needs a condition: one of "
-                    + String.join(", ", CONDITIONS) + ".");
+            throw Problems.container(name, "dependsOn '" + target + "' needs a condition: one of " + CONDITIONS
+                    + ".");
         }
-        if (!CONDITIONS.contains(condition)) {
-            throw Problems.container(name, "dependsOn condition '" + condition + "' for container '" + target
-                    + "' is not valid; use one of " + String.join(", ", CONDITIONS) + ".");
-        }
-        if (condition.equals("HEALTHY") && dependency.healthCheck() == null) {
+        if (condition == DependencyCondition.HEALTHY && dependency.healthCheck() == null) {
             throw Problems.container(name, "dependsOn '" + target + "' with condition HEALTHY requires container '"
                     + target + "' to have a healthCheck; add one or use condition START.");
         }
-        if ((condition.equals("COMPLETE") || condition.equals("SUCCESS")) && dependency.essentialOrDefault()) {
+        if (condition.waitsForExit() && dependency.essentialOrDefault()) {
             throw Problems.container(name, "dependsOn '" + target + "' with condition " + condition + " requires "
                     + "container '" + target + "' to be non-essential (an essential container exiting stops the "
                     + "task); set \"essential\": false on '" + target + "'.");
+        }
+    }
+
+    /**
+     * The condition's text as sent, checked before the request is bound to records (an enum cannot hold an unknown
+     * name): null passes here and is reported by {@link #validate} with the container's other problems.
+     */
+    static void conditionName(String name, String target, String condition) {
+        if (condition != null && DependencyCondition.fromWire(condition).isEmpty()) {
+            throw Problems.container(name, "dependsOn condition '" + condition + "' for container '" + target
+                    + "' is not valid; use one of " + CONDITIONS + ".");
         }
     }
 

@@ -27,6 +27,14 @@ public final class TaskDefinitionValidator {
     private TaskDefinitionValidator() {}
 
     /**
+     * Checks one {@code dependsOn} condition as the client spelled it, before the request is bound to records:
+     * an unknown name is a ClientException naming the container, the target and the accepted conditions.
+     */
+    public static void checkDependsOnCondition(String containerName, String target, String condition) {
+        DependencyRules.conditionName(containerName, target, condition);
+    }
+
+    /**
      * Checks {@code definition} and returns a copy whose task {@code cpu} and {@code memory} are normalised to
      * unit strings ({@code "1 vCPU"} becomes {@code "1024"}, {@code "2 GB"} becomes {@code "2048"}).
      */

@@ -2,6 +2,7 @@ package dev.gantry.core.testing;
 
 import dev.gantry.core.taskdef.ContainerDefinition;
 import dev.gantry.core.taskdef.ContainerDependency;
+import dev.gantry.core.taskdef.DependencyCondition;
 import dev.gantry.core.taskdef.HealthCheck;
 import dev.gantry.core.taskdef.KeyValuePair;
 import dev.gantry.core.taskdef.LogConfiguration;
@@ -40,8 +41,9 @@ public final class TaskDefs {
         return new KeyValuePair(name, value);
     }
 
+    /** {@code condition} by its wire name; null stays null (to test a missing condition). */
     public static ContainerDependency dependsOn(String containerName, String condition) {
-        return new ContainerDependency(containerName, condition);
+        return new ContainerDependency(containerName, condition == null ? null : DependencyCondition.valueOf(condition));
     }
 
     public static Ulimit ulimit(String name, Integer soft, Integer hard) {

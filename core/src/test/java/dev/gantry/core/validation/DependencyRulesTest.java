@@ -1,10 +1,12 @@
 package dev.gantry.core.validation;
 
 import static dev.gantry.core.error.ErrorCode.CLIENT;
+import static dev.gantry.core.testing.ApiErrors.assertFails;
 import static dev.gantry.core.testing.TaskDefs.dependsOn;
 import static dev.gantry.core.testing.TaskDefs.healthCheck;
 import static dev.gantry.core.validation.Checks.bad;
 import static dev.gantry.core.validation.Checks.ok;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.gantry.core.error.ErrorCode;
 import dev.gantry.core.taskdef.ContainerDependency;
@@ -17,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DependencyRulesTest {
 
@@ -68,7 +71,6 @@ class DependencyRulesTest {
                 bad("itself", webDependsOn(dependsOn("web", "START")), CLIENT, "A container cannot depend on itself"),
                 bad("no condition", webDependsOn(dependsOn("db", null)), CLIENT,
                         "dependsOn 'db' needs a condition: one of START, COMPLETE, SUCCESS, HEALTHY"),
-                bad("lower-case condition", webDependsOn(dependsOn("db", "start")), CLIENT, "condition 'start'"),
                 bad("HEALTHY without a health check", webDependsOn(dependsOn("init", "HEALTHY")), CLIENT,
                         "with condition HEALTHY requires container 'init' to have a healthCheck"),
                 bad("COMPLETE on an essential container", webDependsOn(dependsOn("db", "COMPLETE")), CLIENT,
@@ -95,5 +97,23 @@ class DependencyRulesTest {
     @MethodSource("invalid")
     void rejects(String description, Consumer<Task> change, ErrorCode code, String phrase) {
         Checks.fails(change, code, phrase);
+    }
+
+    /** Unknown names cannot reach the enum: the API edge checks the text before binding. */
+    @ParameterizedTest
+    @ValueSource(strings = {"start", "READY", ""})
+    void unknownConditionNamesAreRefusedByName(String condition) {
+        assertFails(() -> TaskDefinitionValidator.checkDependsOnCondition("web", "db", condition), CLIENT,
+                "Invalid setting for container 'web'. dependsOn condition '" + condition + "' for container 'db' "
+                        + "is not valid; use one of START, COMPLETE, SUCCESS, HEALTHY.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"START", "COMPLETE", "SUCCESS", "HEALTHY"})
+    void knownConditionNamesPass(String condition) {
+        assertThatCode(() -> TaskDefinitionValidator.checkDependsOnCondition("web", "db", condition))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> TaskDefinitionValidator.checkDependsOnCondition("web", "db", null))
+                .doesNotThrowAnyException();
     }
 }

@@ -1,8 +1,13 @@
 package dev.gantry.server.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.AccessTarget;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -11,11 +16,33 @@ import org.junit.jupiter.api.Test;
 
 /** The dependency rules of ARCHITECTURE.md, checked on the compiled classes of every module. */
 class ArchitectureTest {
-    private static JavaClasses classes;
+    private static JavaClasses gantry;
+
+    /**
+     * A write of a task's observed state: a store method named {@code report*}, or one that writes something
+     * "Observed" ({@code writeObserved}, {@code updateObservedBatch}, ...), whether called on a class of
+     * {@code dev.gantry.store..} or on an interface one implements (so a lean or batching variant is covered too).
+     */
+    private static final DescribedPredicate<JavaAccess<?>> OBSERVED_STATE_WRITE = DescribedPredicate.describe(
+            "a store's observed-state write (report*, write/update/...Observed*)", access -> {
+                AccessTarget target = access.getTarget();
+                String name = target.getName();
+                boolean write = name.startsWith("report")
+                        || name.matches("(write|update|save|put|set|store|apply|flush|batch).*Observed.*");
+                return write && isStore(target.getOwner());
+            });
+
+    private static boolean isStore(JavaClass owner) {
+        return inStore(owner) || owner.getAllSubclasses().stream().anyMatch(ArchitectureTest::inStore);
+    }
+
+    private static boolean inStore(JavaClass c) {
+        return c.getPackageName().startsWith("dev.gantry.store");
+    }
 
     @BeforeAll
     static void load() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        gantry = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.gantry");
     }
 
@@ -24,7 +51,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.gantry.core..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.gantry.store..", "dev.gantry.runtime..", "dev.gantry.control..",
                         "dev.gantry.api..", "dev.gantry.cli..", "dev.gantry.server..")
-                .check(classes);
+                .check(gantry);
     }
 
     @Test
@@ -32,14 +59,43 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.gantry.runtime..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.gantry.core..", "dev.gantry.store..", "dev.gantry.control..",
                         "dev.gantry.api..", "software.amazon..")
-                .check(classes);
+                .check(gantry);
     }
 
     @Test
     void theDriverSpiDependsOnNothingButTheJdk() {
         noClasses().that().resideInAPackage("dev.gantry.runtime.spi..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.gantry.runtime.docker..", "com.github.dockerjava..")
-                .check(classes);
+                .check(gantry);
+    }
+
+    /** The SPI is what a new driver implements: JDK types only, so a driver needs nothing else of Gantry. */
+    @Test
+    void theDriverSpiSeesOnlyTheJdkAndItself() {
+        classes().that().resideInAPackage("dev.gantry.runtime.spi..").should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "dev.gantry.runtime.spi..")
+                .check(gantry);
+    }
+
+    /**
+     * One writer per field: a task's observed state (phase, containers, health, timestamps) is written only by the
+     * task's runner, in control/task. Anything else that learns about a task reports to the runner.
+     */
+    @Test
+    void onlyTheTaskRunnerReportsObservedTaskState() {
+        noClasses().that().resideOutsideOfPackages("dev.gantry.control.task..", "dev.gantry.store..")
+                .should().accessTargetWhere(OBSERVED_STATE_WRITE)
+                .because("the task's runner is the only writer of its observed state (ARCHITECTURE.md)")
+                .check(gantry);
+    }
+
+    /** The data plane must keep answering when the store is slow or locked: it works from route-table snapshots. */
+    @Test
+    void theRouterNeverSeesTheStore() {
+        noClasses().that().resideInAPackage("dev.gantry.router..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.gantry.store..", "java.sql..", "org.sqlite..")
+                .allowEmptyShould(true) // the router is coming; the rule is in place before it is
+                .check(gantry);
     }
 
     @Test
@@ -47,25 +103,25 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.gantry.cli..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.gantry.core..", "dev.gantry.store..", "dev.gantry.runtime..",
                         "dev.gantry.control..", "dev.gantry.api..", "dev.gantry.server..")
-                .check(classes);
+                .check(gantry);
     }
 
     @Test
     void theApiNeverTalksToTheEngine() {
         noClasses().that().resideInAPackage("dev.gantry.api..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.gantry.runtime..", "com.github.dockerjava..")
-                .check(classes);
+                .check(gantry);
     }
 
     @Test
     void controlDoesNotKnowTheWireProtocols() {
         noClasses().that().resideInAPackage("dev.gantry.control..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.gantry.api..", "io.netty..", "dev.gantry.runtime.docker..")
-                .check(classes);
+                .check(gantry);
     }
 
     @Test
     void modulesHaveNoCycles() {
-        slices().matching("dev.gantry.(*)..").should().beFreeOfCycles().check(classes);
+        slices().matching("dev.gantry.(*)..").should().beFreeOfCycles().check(gantry);
     }
 }

@@ -1,6 +1,5 @@
 package dev.gantry.api.http;
 
-import dev.gantry.api.auth.Credentials;
 import dev.gantry.api.auth.SigV4Verifier;
 import dev.gantry.api.protocol.AwsService;
 import io.netty.bootstrap.ServerBootstrap;
@@ -20,7 +19,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Event;
 import com.github.dockerjava.api.model.EventType;
-import dev.gantry.runtime.spi.Health;
 import dev.gantry.runtime.spi.RuntimeEvent;
 import java.io.IOException;
 import java.time.Duration;

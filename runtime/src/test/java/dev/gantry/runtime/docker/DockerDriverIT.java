@@ -2,7 +2,15 @@ package dev.gantry.runtime.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static dev.gantry.runtime.docker.DriverFixtures.*;
+import static dev.gantry.runtime.docker.DriverFixtures.IMAGE;
+import static dev.gantry.runtime.docker.DriverFixtures.SIZE;
+import static dev.gantry.runtime.docker.DriverFixtures.await;
+import static dev.gantry.runtime.docker.DriverFixtures.random;
+import static dev.gantry.runtime.docker.DriverFixtures.removeInstallation;
+import static dev.gantry.runtime.docker.DriverFixtures.spec;
+import static dev.gantry.runtime.docker.DriverFixtures.task;
+import static dev.gantry.runtime.docker.DriverFixtures.withHealth;
+import static dev.gantry.runtime.docker.DriverFixtures.withMemory;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.gantry.runtime.spi.ContainerObservation;

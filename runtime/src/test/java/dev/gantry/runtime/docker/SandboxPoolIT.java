@@ -1,6 +1,9 @@
 package dev.gantry.runtime.docker;
 
-import static dev.gantry.runtime.docker.DriverFixtures.*;
+import static dev.gantry.runtime.docker.DriverFixtures.await;
+import static dev.gantry.runtime.docker.DriverFixtures.random;
+import static dev.gantry.runtime.docker.DriverFixtures.removeInstallation;
+import static dev.gantry.runtime.docker.DriverFixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.core.arn.Arns;
 import dev.gantry.core.id.IdSource;
-import dev.gantry.core.task.ContainerState;
 import dev.gantry.core.task.DesiredStatus;
 import dev.gantry.core.task.StopCode;
 import dev.gantry.core.task.Task;

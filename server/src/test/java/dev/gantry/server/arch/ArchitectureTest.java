@@ -98,6 +98,16 @@ class ArchitectureTest {
                 .check(gantry);
     }
 
+    /** docs/adr/0005: wire-shaped records (Jackson-bound) live in core/taskdef and core/run only. */
+    @Test
+    void onlyWireShapedCorePackagesKnowJson() {
+        noClasses().that().resideInAPackage("dev.gantry.core..")
+                .and().resideOutsideOfPackages("dev.gantry.core.taskdef..", "dev.gantry.core.run..")
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+                .because("internal records are typed and never bound from client input (docs/adr/0005)")
+                .check(gantry);
+    }
+
     @Test
     void theCliSpeaksOnlyThePublicApi() {
         noClasses().that().resideInAPackage("dev.gantry.cli..").should().dependOnClassesThat()

@@ -1,0 +1,2 @@
+/** ARNs in AWS's format for the configured region and account: built and parsed in one place. */
+package dev.gantry.core.arn;

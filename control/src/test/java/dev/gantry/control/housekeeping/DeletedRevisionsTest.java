@@ -8,9 +8,9 @@ import dev.gantry.core.tag.Tag;
 import dev.gantry.core.task.Task;
 import dev.gantry.core.task.TaskFactory;
 import dev.gantry.core.task.TaskPhase;
-import dev.gantry.core.taskdef.ContainerDefinition;
 import dev.gantry.core.taskdef.TaskDefinition;
 import dev.gantry.core.taskdef.TaskDefinitionStatus;
+import dev.gantry.core.testing.TaskDefs;
 import dev.gantry.store.ecs.TagStore;
 import dev.gantry.store.ecs.TaskDefinitionStore;
 import dev.gantry.store.ecs.TaskStore;
@@ -52,11 +52,9 @@ class DeletedRevisionsTest {
     }
 
     private TaskDefinition register() {
-        ContainerDefinition c = new ContainerDefinition("web", "busybox", null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-        TaskDefinition td = definitions.register("fam", rev -> new TaskDefinition(ARNS.taskDefinition("fam", rev),
-                "fam", rev, List.of(c), null, null, "awsvpc", null, null, "256", "512", "ACTIVE", null, null, null,
-                null, null, T0, null, null, null));
+        TaskDefinition td = definitions.register("fam", rev -> TaskDefs.task().family("fam")
+                .containers(TaskDefs.container("web").image("busybox"))
+                .registered(ARNS.taskDefinition("fam", rev), rev, T0).build());
         tags.put(td.taskDefinitionArn(), List.of(new Tag("team", "a")));
         return td;
     }

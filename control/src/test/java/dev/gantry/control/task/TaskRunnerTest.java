@@ -14,6 +14,7 @@ import dev.gantry.core.task.TaskPhase;
 import dev.gantry.core.taskdef.ContainerDefinition;
 import dev.gantry.core.taskdef.LogConfiguration;
 import dev.gantry.core.taskdef.TaskDefinition;
+import dev.gantry.core.testing.TaskDefs;
 import dev.gantry.runtime.fake.ContainerScript;
 import dev.gantry.runtime.fake.FakeDriver;
 import dev.gantry.runtime.spi.ContainerSpec;
@@ -92,14 +93,13 @@ class TaskRunnerTest {
     }
 
     static ContainerDefinition container(String name, String image, boolean essential) {
-        return new ContainerDefinition(name, image, null, null, null, null, essential, null, null, null, null, null,
-                null, null, null, 2, null, null, null, null, null, null, null, null);
+        return TaskDefs.container(name).image(image).essential(essential).stopTimeout(2).build();
     }
 
     private Task launch(ContainerDefinition... containers) {
-        TaskDefinition td = new TaskDefinition("arn:aws:ecs:us-east-1:000000000000:task-definition/f:1", "f", 1,
-                List.of(containers), null, null, "awsvpc", null, null, "256", "512", "ACTIVE", null, null, null, null,
-                null, Instant.EPOCH, null, null, null);
+        TaskDefinition td = TaskDefs.task().family("f")
+                .registered("arn:aws:ecs:us-east-1:000000000000:task-definition/f:1", 1, Instant.EPOCH).build()
+                .withContainerDefinitions(List.of(containers));
         Task t = TaskFactory.create(new TaskFactory.Launch("arn:cluster", "default", td, 1, "family:f",
                 Optional.empty(), Map.of(), List.of()), new Arns("us-east-1", "000000000000"), IdSource.random(),
                 Instant.now()).get(0);
@@ -222,10 +222,10 @@ class TaskRunnerTest {
     @Test
     void aLogGroupGoneByContainerStartFailsTheTaskBeforeTheContainerRuns() throws Exception {
         vanishedGroups.add("gone");
-        ContainerDefinition c = new ContainerDefinition("main", "ok:1", null, null, null, null, true, null, null,
-                null, null, null, null, null, null, 2, null, null, null,
-                new LogConfiguration("awslogs", Map.of("awslogs-group", "gone", "awslogs-stream-prefix", "p")),
-                null, null, null, null);
+        ContainerDefinition c = TaskDefs.container("main").image("ok:1").essential(true).stopTimeout(2)
+                .logConfiguration(new LogConfiguration("awslogs",
+                        Map.of("awslogs-group", "gone", "awslogs-stream-prefix", "p")))
+                .build();
         Task stopped = await(launch(c), in(TaskPhase.STOPPED));
         assertThat(stopped.desired().stopCode()).contains(StopCode.TaskFailedToStart);
         assertThat(stopped.desired().stoppedReason()).hasValueSatisfying(r -> assertThat(r)

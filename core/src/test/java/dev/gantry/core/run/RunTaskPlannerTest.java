@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gantry.core.taskdef.ContainerDefinition;
 import dev.gantry.core.taskdef.KeyValuePair;
 import dev.gantry.core.taskdef.TaskDefinition;
+import dev.gantry.core.testing.Overrides;
 import dev.gantry.core.testing.RunRequests;
 import dev.gantry.core.testing.TaskDefs;
 import java.util.List;
@@ -39,17 +40,15 @@ class RunTaskPlannerTest {
     @Test
     void noOverridesLeaveTheDefinitionAlone() {
         assertThat(RunTaskPlanner.effectiveDefinition(DEF, null)).isSameAs(DEF);
-        assertThat(RunTaskPlanner.effectiveDefinition(DEF, new TaskOverride(null, null, null, null, null)))
-                .isEqualTo(DEF);
-        assertThat(RunTaskPlanner.effectiveDefinition(DEF, new TaskOverride(List.of(), " ", "", null, null)))
-                .isEqualTo(DEF);
+        assertThat(RunTaskPlanner.effectiveDefinition(DEF, Overrides.task().build())).isEqualTo(DEF);
+        assertThat(RunTaskPlanner.effectiveDefinition(DEF,
+                Overrides.task().containerOverrides(List.of()).cpu(" ").memory("").build())).isEqualTo(DEF);
     }
 
     @Test
     void containerOverridesReplaceCommandAndResourcesOfTheNamedContainerOnly() {
-        TaskOverride o = new TaskOverride(
-                List.of(new ContainerOverride("web", List.of("migrate", "--up"), null, 64, 300, 200)),
-                null, null, null, null);
+        TaskOverride o = Overrides.task().containers(Overrides.container("web").command("migrate", "--up").cpu(64)
+                .memory(300).memoryReservation(200)).build();
         TaskDefinition out = RunTaskPlanner.effectiveDefinition(DEF, o);
         ContainerDefinition web = container(out, "web");
         assertThat(web.command()).containsExactly("migrate", "--up");
@@ -64,8 +63,8 @@ class RunTaskPlannerTest {
 
     @Test
     void absentOrEmptyOverrideFieldsKeepTheDefinitionValues() {
-        TaskOverride o = new TaskOverride(List.of(new ContainerOverride("web", List.of(), List.of(), null, null, null)),
-                null, null, null, null);
+        TaskOverride o = Overrides.task().containers(Overrides.container("web").command(List.of())
+                .environment(List.of())).build();
         assertThat(container(RunTaskPlanner.effectiveDefinition(DEF, o), "web")).isEqualTo(container(DEF, "web"));
     }
 
@@ -83,8 +82,7 @@ class RunTaskPlannerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("environments")
     void environmentOverridesMergeByName(String description, List<KeyValuePair> override, List<KeyValuePair> expected) {
-        TaskOverride o = new TaskOverride(List.of(new ContainerOverride("web", null, override, null, null, null)),
-                null, null, null, null);
+        TaskOverride o = Overrides.task().containers(Overrides.container("web").environment(override)).build();
         assertThat(container(RunTaskPlanner.effectiveDefinition(DEF, o), "web").environment())
                 .containsExactlyElementsOf(expected);
     }
@@ -97,10 +95,11 @@ class RunTaskPlannerTest {
 
     @Test
     void taskSizeOverridesAreNormalised() {
-        TaskDefinition out = RunTaskPlanner.effectiveDefinition(DEF, new TaskOverride(null, "1 vCPU", "2 GB", null, null));
+        TaskDefinition out = RunTaskPlanner.effectiveDefinition(DEF,
+                Overrides.task().cpu("1 vCPU").memory("2 GB").build());
         assertThat(out.cpu()).isEqualTo("1024");
         assertThat(out.memory()).isEqualTo("2048");
-        TaskDefinition memoryOnly = RunTaskPlanner.effectiveDefinition(DEF, new TaskOverride(null, null, "1GB", null, null));
+        TaskDefinition memoryOnly = RunTaskPlanner.effectiveDefinition(DEF, Overrides.task().memory("1GB").build());
         assertThat(memoryOnly.cpu()).isEqualTo("256");
         assertThat(memoryOnly.memory()).isEqualTo("1024");
     }
@@ -108,15 +107,14 @@ class RunTaskPlannerTest {
     @Test
     void roleOverridesReplaceOnlyWhatIsGiven() {
         TaskDefinition out = RunTaskPlanner.effectiveDefinition(DEF,
-                new TaskOverride(null, null, null, "arn:aws:iam::123456789012:role/other", null));
+                Overrides.task().taskRoleArn("arn:aws:iam::123456789012:role/other").build());
         assertThat(out.taskRoleArn()).isEqualTo("arn:aws:iam::123456789012:role/other");
         assertThat(out.executionRoleArn()).isEqualTo(DEF.executionRoleArn());
     }
 
     @Test
     void overridesForUnknownContainersAreIgnoredByThePlanner() {
-        TaskOverride o = new TaskOverride(List.of(new ContainerOverride("db", List.of("x"), null, null, null, null)),
-                null, null, null, null);
+        TaskOverride o = Overrides.task().containers(Overrides.container("db").command("x")).build();
         assertThat(RunTaskPlanner.effectiveDefinition(DEF, o).containers()).isEqualTo(DEF.containers());
     }
 
@@ -130,8 +128,7 @@ class RunTaskPlannerTest {
 
     @Test
     void theRequestRecordHasEcsDefaults() {
-        RunTaskRequest request = new RunTaskRequest(null, "app", null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null);
+        RunTaskRequest request = RunRequests.request().build(); // count, tags, capacityProviderStrategy absent
         assertThat(request.countOrDefault()).isEqualTo(1);
         assertThat(request.tagsOrEmpty()).isEmpty();
         assertThat(request.capacityProviderStrategyOrEmpty()).isEmpty();

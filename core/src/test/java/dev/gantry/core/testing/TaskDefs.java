@@ -9,19 +9,27 @@ import dev.gantry.core.taskdef.LogConfiguration;
 import dev.gantry.core.taskdef.PortMapping;
 import dev.gantry.core.taskdef.TaskDefinition;
 import dev.gantry.core.taskdef.Ulimit;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Mutable builders for valid Fargate task definitions, so a table row can change one field:
- * {@code t -> t.container(0).image = "Nginx"}. Defaults pass validation.
+ * Builders for valid Fargate task definitions, so a test states only what matters to it. Table rows change one
+ * public field ({@code t -> t.container(0).image = "Nginx"}); other tests chain
+ * ({@code TaskDefs.task().family("fam").containers(TaskDefs.container("main").image("ok:1")).registered(arn, 1, at)}).
+ * Defaults pass validation. Shared with other modules' tests through gantry-core's test-jar.
  */
 public final class TaskDefs {
     private TaskDefs() {}
 
     public static Task task() {
         return new Task();
+    }
+
+    /** A container named {@code name} with the default image; chain to change it, {@link Container#build()} to use. */
+    public static Container container(String name) {
+        return new Container(name);
     }
 
     public static LogConfiguration awslogs() {
@@ -43,7 +51,8 @@ public final class TaskDefs {
 
     /** {@code condition} by its wire name; null stays null (to test a missing condition). */
     public static ContainerDependency dependsOn(String containerName, String condition) {
-        return new ContainerDependency(containerName, condition == null ? null : DependencyCondition.valueOf(condition));
+        return new ContainerDependency(containerName,
+                condition == null ? null : DependencyCondition.valueOf(condition));
     }
 
     public static Ulimit ulimit(String name, Integer soft, Integer hard) {
@@ -61,6 +70,11 @@ public final class TaskDefs {
         public List<Object> placementConstraints;
         public String taskRoleArn;
         public String executionRoleArn;
+        /** Set by {@link #registered}: what RegisterTaskDefinition fills in. */
+        public String taskDefinitionArn;
+        public Integer revision;
+        public String status;
+        public Instant registeredAt;
         public List<Container> containers = new ArrayList<>(List.of(new Container("web")));
         /** When set, replaces the built container list (to test null/empty lists and null entries). */
         public List<ContainerDefinition> rawContainers;
@@ -76,14 +90,34 @@ public final class TaskDefs {
             return c;
         }
 
+        public Task family(String value) {
+            family = value;
+            return this;
+        }
+
+        /** Replaces the containers (the default is one "web" container). */
+        public Task containers(Container... values) {
+            containers = new ArrayList<>(List.of(values));
+            return this;
+        }
+
+        /** As a registered, ACTIVE revision. */
+        public Task registered(String arn, int rev, Instant at) {
+            taskDefinitionArn = arn;
+            revision = rev;
+            status = "ACTIVE";
+            registeredAt = at;
+            return this;
+        }
+
         public TaskDefinition build() {
             List<ContainerDefinition> defs = rawContainers;
             if (defs == null && !nullContainers) {
                 defs = containers.stream().map(Container::build).toList();
             }
-            return new TaskDefinition(null, family, null, defs, taskRoleArn, executionRoleArn, networkMode,
-                    requiresCompatibilities, null, cpu, memory, null, null, null, volumes, placementConstraints,
-                    null, null, null, null, null);
+            return new TaskDefinition(taskDefinitionArn, family, revision, defs, taskRoleArn, executionRoleArn,
+                    networkMode, requiresCompatibilities, null, cpu, memory, status, null, null, volumes,
+                    placementConstraints, null, registeredAt, null, null, null);
         }
     }
 
@@ -109,6 +143,31 @@ public final class TaskDefs {
 
         public Container(String name) {
             this.name = name;
+        }
+
+        public Container image(String value) {
+            image = value;
+            return this;
+        }
+
+        public Container essential(boolean value) {
+            essential = value;
+            return this;
+        }
+
+        public Container command(String... values) {
+            command = List.of(values);
+            return this;
+        }
+
+        public Container stopTimeout(int seconds) {
+            stopTimeout = seconds;
+            return this;
+        }
+
+        public Container logConfiguration(LogConfiguration value) {
+            logConfiguration = value;
+            return this;
         }
 
         public ContainerDefinition build() {

@@ -9,8 +9,8 @@ import dev.gantry.core.task.StopCode;
 import dev.gantry.core.task.Task;
 import dev.gantry.core.task.TaskFactory;
 import dev.gantry.core.task.TaskPhase;
-import dev.gantry.core.taskdef.ContainerDefinition;
 import dev.gantry.core.taskdef.TaskDefinition;
+import dev.gantry.core.testing.TaskDefs;
 import dev.gantry.store.sqlite.Database;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,10 +41,8 @@ class TaskStoreTest {
     }
 
     private Task newTask() {
-        ContainerDefinition c = new ContainerDefinition("web", "busybox", null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-        TaskDefinition td = new TaskDefinition("arn:td", "fam", 1, List.of(c), null, null, "awsvpc", null, null,
-                "256", "512", "ACTIVE", null, null, null, null, null, T0, null, null, null);
+        TaskDefinition td = TaskDefs.task().family("fam").containers(TaskDefs.container("web").image("busybox"))
+                .registered("arn:td", 1, T0).build();
         var launch = new TaskFactory.Launch("arn:cluster", "default", td, 1, "family:fam", Optional.of("me"),
                 Map.of(), List.of());
         return TaskFactory.create(launch, new Arns("us-east-1", "000000000000"), IdSource.random(), T0).get(0);

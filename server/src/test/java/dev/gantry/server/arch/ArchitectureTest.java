@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The dependency rules of ARCHITECTURE.md, checked on the compiled classes of every module. */
 class ArchitectureTest {
-    private static JavaClasses gantry;
+    private static JavaClasses classes;
 
     /**
      * A write of a task's observed state: a store method named {@code report*}, or one that writes something
@@ -42,7 +42,7 @@ class ArchitectureTest {
 
     @BeforeAll
     static void load() {
-        gantry = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.gantry");
     }
 
@@ -51,7 +51,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.gantry.core..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.gantry.store..", "dev.gantry.runtime..", "dev.gantry.control..",
                         "dev.gantry.api..", "dev.gantry.cli..", "dev.gantry.server..")
-                .check(gantry);
+                .check(classes);
     }
 
     @Test
@@ -59,14 +59,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.gantry.runtime..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.gantry.core..", "dev.gantry.store..", "dev.gantry.control..",
                         "dev.gantry.api..", "software.amazon..")
-                .check(gantry);
+                .check(classes);
     }
 
     @Test
     void theDriverSpiDependsOnNothingButTheJdk() {
         noClasses().that().resideInAPackage("dev.gantry.runtime.spi..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.gantry.runtime.docker..", "com.github.dockerjava..")
-                .check(gantry);
+                .check(classes);
     }
 
     /** The SPI is what a new driver implements: JDK types only, so a driver needs nothing else of Gantry. */
@@ -74,7 +74,7 @@ class ArchitectureTest {
     void theDriverSpiSeesOnlyTheJdkAndItself() {
         classes().that().resideInAPackage("dev.gantry.runtime.spi..").should().onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "dev.gantry.runtime.spi..")
-                .check(gantry);
+                .check(classes);
     }
 
     /**
@@ -86,7 +86,7 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("dev.gantry.control.task..", "dev.gantry.store..")
                 .should().accessTargetWhere(OBSERVED_STATE_WRITE)
                 .because("the task's runner is the only writer of its observed state (ARCHITECTURE.md)")
-                .check(gantry);
+                .check(classes);
     }
 
     /** The data plane must keep answering when the store is slow or locked: it works from route-table snapshots. */
@@ -95,7 +95,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.gantry.router..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.gantry.store..", "java.sql..", "org.sqlite..")
                 .allowEmptyShould(true) // the router is coming; the rule is in place before it is
-                .check(gantry);
+                .check(classes);
     }
 
     /** docs/adr/0005: wire-shaped records (Jackson-bound) live in core/taskdef and core/run only. */
@@ -105,7 +105,7 @@ class ArchitectureTest {
                 .and().resideOutsideOfPackages("dev.gantry.core.taskdef..", "dev.gantry.core.run..")
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
                 .because("internal records are typed and never bound from client input (docs/adr/0005)")
-                .check(gantry);
+                .check(classes);
     }
 
     @Test
@@ -113,25 +113,25 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.gantry.cli..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.gantry.core..", "dev.gantry.store..", "dev.gantry.runtime..",
                         "dev.gantry.control..", "dev.gantry.api..", "dev.gantry.server..")
-                .check(gantry);
+                .check(classes);
     }
 
     @Test
     void theApiNeverTalksToTheEngine() {
         noClasses().that().resideInAPackage("dev.gantry.api..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.gantry.runtime..", "com.github.dockerjava..")
-                .check(gantry);
+                .check(classes);
     }
 
     @Test
     void controlDoesNotKnowTheWireProtocols() {
         noClasses().that().resideInAPackage("dev.gantry.control..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.gantry.api..", "io.netty..", "dev.gantry.runtime.docker..")
-                .check(gantry);
+                .check(classes);
     }
 
     @Test
     void modulesHaveNoCycles() {
-        slices().matching("dev.gantry.(*)..").should().beFreeOfCycles().check(gantry);
+        slices().matching("dev.gantry.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

@@ -41,6 +41,11 @@ class ValidationIT {
 
     static Stream<Arguments> badTaskDefinitions() {
         return Stream.of(
+                bad("unknown dependsOn condition", b -> b.containerDefinitions(TaskDefs.container("main", "true")
+                        .dependsOn(d -> d.containerName("db").condition("READY")).build(),
+                        TaskDefs.container("db", "true").essential(false).build()), ClientException.class,
+                        "Invalid setting for container 'main'. dependsOn condition 'READY' for container 'db' is not "
+                                + "valid; use one of START, COMPLETE, SUCCESS, HEALTHY."),
                 bad("cpu/memory combination", b -> b.cpu("256").memory("4096"), ClientException.class,
                         "No Fargate configuration exists"),
                 bad("bridge network mode", b -> b.networkMode(NetworkMode.BRIDGE), ClientException.class, "awsvpc"),

@@ -98,13 +98,13 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /** docs/adr/0005: wire-shaped records (Jackson-bound) live in core/taskdef and core/run only. */
+    /** docs/adr/0006: wire-shaped records (Jackson-bound) live in core/taskdef and core/run only. */
     @Test
     void onlyWireShapedCorePackagesKnowJson() {
         noClasses().that().resideInAPackage("dev.gantry.core..")
                 .and().resideOutsideOfPackages("dev.gantry.core.taskdef..", "dev.gantry.core.run..")
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
-                .because("internal records are typed and never bound from client input (docs/adr/0005)")
+                .because("internal records are typed and never bound from client input (docs/adr/0006)")
                 .check(classes);
     }
 

@@ -20,6 +20,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.ClientException;
 import software.amazon.awssdk.services.ecs.model.ClusterNotFoundException;
+import software.amazon.awssdk.services.ecs.model.ContainerDependency;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTasksRequest;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
@@ -42,7 +43,8 @@ class ValidationIT {
     static Stream<Arguments> badTaskDefinitions() {
         return Stream.of(
                 bad("unknown dependsOn condition", b -> b.containerDefinitions(TaskDefs.container("main", "true")
-                        .dependsOn(d -> d.containerName("db").condition("READY")).build(),
+                        .dependsOn(ContainerDependency.builder().containerName("db").condition("READY").build())
+                        .build(),
                         TaskDefs.container("db", "true").essential(false).build()), ClientException.class,
                         "Invalid setting for container 'main'. dependsOn condition 'READY' for container 'db' is not "
                                 + "valid; use one of START, COMPLETE, SUCCESS, HEALTHY."),

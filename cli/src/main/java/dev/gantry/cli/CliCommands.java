@@ -19,14 +19,15 @@ public final class CliCommands {
     }
 
     /**
-     * {@code run --follow FILE} against a given endpoint with given credentials, for a process that embeds the CLI
-     * (such as {@code gantry up}); the environment's AWS keys are not consulted. Returns the exit code.
+     * {@code run --follow --started-by STARTED_BY FILE} against a given endpoint with given credentials, for a
+     * process that embeds the CLI (such as {@code gantry up}, which later stops exactly the tasks it started by
+     * listing {@code startedBy}); the environment's AWS keys are not consulted. Returns the exit code.
      */
     public static int runAndFollow(String endpoint, String region, String accessKeyId, String secretAccessKey,
-            Path taskDefinitionFile) {
+            String startedBy, Path taskDefinitionFile) {
         RunCommand run = new RunCommand();
         run.environment = Map.of("GANTRY_ACCESS_KEY_ID", accessKeyId, "GANTRY_SECRET_ACCESS_KEY", secretAccessKey);
         return new CommandLine(run).execute("--follow", "--endpoint", endpoint, "--region", region,
-                taskDefinitionFile.toString());
+                "--started-by", startedBy, taskDefinitionFile.toString());
     }
 }

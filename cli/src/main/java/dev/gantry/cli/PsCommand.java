@@ -41,7 +41,7 @@ final class PsCommand extends ApiCommand {
     static Table table(List<Task> tasks, Instant now) {
         Table t = Table.of("TASK", "DEFINITION", "STATUS", "HEALTH", "IP", "AGE", "STOP CODE");
         for (Task task : tasks) {
-            t = t.row(TaskIds.shortId(task.taskArn()),
+            t = t.row(TaskIds.id(task.taskArn()),
                     TaskFacts.definition(task.taskDefinitionArn()),
                     TaskFacts.orNone(task.lastStatus()),
                     TaskFacts.orNone(task.healthStatusAsString()),

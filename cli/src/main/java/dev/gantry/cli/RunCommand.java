@@ -34,6 +34,10 @@ final class RunCommand extends ApiCommand {
     @Option(names = {"-d", "--detach"}, description = "Print the task id(s) and return without waiting.")
     boolean detach;
 
+    @Option(names = "--started-by", paramLabel = "TAG", defaultValue = STARTED_BY,
+            description = "RunTask's startedBy (default: ${DEFAULT-VALUE}); ListTasks --started-by finds the tasks.")
+    String startedBy;
+
     @Option(names = {"-f", "--follow"}, description = "Once RUNNING, stream the task's logs and stay attached until"
             + " it stops; exit 0 only if its essential containers exited 0.")
     boolean follow;
@@ -47,7 +51,7 @@ final class RunCommand extends ApiCommand {
         TaskDefinition def = definition(c, lookup, detach ? err() : out());
         RunTaskResponse r = c.ecs().runTask(b -> b.cluster(connection.cluster())
                 .taskDefinition(def.taskDefinitionArn()).count(count).launchType(LaunchType.FARGATE)
-                .startedBy(STARTED_BY).networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(SUBNET))));
+                .startedBy(startedBy).networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(SUBNET))));
         r.failures().forEach(f -> err().println("error: " + failure(f)));
         err().flush();
         List<String> arns = r.tasks().stream().map(Task::taskArn).toList();
@@ -72,13 +76,13 @@ final class RunCommand extends ApiCommand {
                 status = 1;
                 explainStop(t, essential, out());
                 if (!LogSources.plan(def, "").sources().isEmpty()) {
-                    out().println("its output: gantry logs " + TaskIds.shortId(t.taskArn()));
+                    out().println("its output: gantry logs " + TaskIds.id(t.taskArn()));
                 }
             }
         }
         if (status == 0 && !LogSources.plan(def, "").sources().isEmpty()) {
             out().println("follow its output: gantry logs -f "
-                    + (arns.size() == 1 ? TaskIds.shortId(arns.get(0)) : "TASK"));
+                    + (arns.size() == 1 ? TaskIds.id(arns.get(0)) : "TASK"));
         }
         return status;
     }

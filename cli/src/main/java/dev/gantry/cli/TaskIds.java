@@ -26,15 +26,13 @@ final class TaskIds {
         }
     }
 
-    /** {@code arn:aws:ecs:r:a:task/cluster/0123...} → {@code 0123...}; an id is returned unchanged. */
+    /**
+     * {@code arn:aws:ecs:r:a:task/cluster/0123...} → {@code 0123...}; an id is returned unchanged. The CLI prints
+     * whole ids (32 hex digits), never shortened: ECS's DescribeTasks/StopTask take a task id or ARN but no prefix,
+     * so an id copied from {@code gantry ps} must work with {@code aws ecs describe-tasks --tasks}.
+     */
     static String id(String taskArnOrId) {
         return taskArnOrId.substring(taskArnOrId.lastIndexOf('/') + 1);
-    }
-
-    /** The first 12 characters of the id, as {@code ps} shows it. */
-    static String shortId(String taskArnOrId) {
-        String id = id(taskArnOrId);
-        return id.length() <= 12 ? id : id.substring(0, 12);
     }
 
     /**

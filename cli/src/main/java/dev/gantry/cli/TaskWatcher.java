@@ -27,7 +27,7 @@ final class TaskWatcher {
             for (Task t : tasks) {
                 String line = ProgressLine.of(t, ports);
                 if (!line.equals(shown.put(t.taskArn(), line))) {
-                    out.println(several ? TaskIds.shortId(t.taskArn()) + "  " + line : line);
+                    out.println(several ? TaskIds.id(t.taskArn()) + "  " + line : line);
                 }
             }
             out.flush();

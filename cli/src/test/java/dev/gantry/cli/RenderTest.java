@@ -29,10 +29,10 @@ class RenderTest {
     }
 
     @Test
-    void psTable() {
+    void psTableShowsWholeTaskIdsAsTheAwsCliTakesThem() {
         assertThat(PsCommand.table(List.of(stopped()), NOW).render()).isEqualTo("""
-                TASK           DEFINITION   STATUS    HEALTH    IP   AGE     STOP CODE
-                0123456789ab   job:2        STOPPED   UNKNOWN   -    3m12s   EssentialContainerExited
+                TASK                               DEFINITION   STATUS    HEALTH    IP   AGE     STOP CODE
+                0123456789abcdef0123456789abcdef   job:2        STOPPED   UNKNOWN   -    3m12s   EssentialContainerExited
                 """);
     }
 

@@ -14,9 +14,8 @@ class TaskIdsTest {
     private static final List<String> ARNS = List.of(A, B, C);
 
     @Test
-    void idAndShortId() {
+    void idIsTheWholeLastArnSegment() {
         assertThat(TaskIds.id(A)).isEqualTo("0a1b2c3d4e5f60718293a4b5c6d7e8f9");
-        assertThat(TaskIds.shortId(A)).isEqualTo("0a1b2c3d4e5f");
         assertThat(TaskIds.id("abc")).isEqualTo("abc");
     }
 

@@ -16,6 +16,7 @@ import dev.gantry.core.id.IdSource;
 import dev.gantry.runtime.docker.DockerDriver;
 import dev.gantry.runtime.docker.DockerDriverConfig;
 import dev.gantry.runtime.spi.PullProgress;
+import dev.gantry.runtime.spi.TaskDriver;
 import dev.gantry.store.ecs.ClusterStore;
 import dev.gantry.store.ecs.SettingsStore;
 import dev.gantry.store.ecs.TagStore;
@@ -26,26 +27,42 @@ import dev.gantry.store.sqlite.Database;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires Gantry together, in dependency order: database, engine driver, task supervisor (which re-adopts tasks that
- * were running before a restart), housekeeping, then the API. Closing stops the API and the runners but leaves
- * tasks running: the next start re-adopts them.
+ * Wires Gantry together and owns its start-up order. The API listens first: database, credentials, stores,
+ * housekeeping, the task supervisor (not yet started) and the API, so DescribeTasks and ListTasks answer from the
+ * store within the JVM's first second. The engine work follows behind it on a starter thread: the Docker driver
+ * (network, sandbox image, warm sandboxes), then the supervisor, which subscribes to engine events and re-adopts
+ * tasks that were running before a restart. A RunTask accepted meanwhile is stored and its runner waits for the
+ * engine ({@link StartingDriver}). Closing stops the API and the runners but leaves tasks running: the next start
+ * re-adopts them.
  */
 public final class GantryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GantryServer.class);
 
+    /** Makes the engine driver for an installation id; called on the starter thread, off the listen path. */
+    @FunctionalInterface
+    interface DriverFactory {
+        TaskDriver create(String installationId);
+    }
+
     private final GantryConfig config;
     private final AdminCredentials credentials;
     private final Database db;
-    private final DockerDriver driver;
+    private final StartingDriver driver;
     private final TaskSupervisor supervisor;
     private final Housekeeper housekeeper;
     private final ApiServer api;
+    private final ReentrantLock startLock = new ReentrantLock();
+    private boolean closing; // guarded by startLock
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private Thread starter;
 
-    private GantryServer(GantryConfig config, AdminCredentials credentials, Database db, DockerDriver driver,
+    private GantryServer(GantryConfig config, AdminCredentials credentials, Database db, StartingDriver driver,
             TaskSupervisor supervisor, Housekeeper housekeeper, ApiServer api) {
         this.config = config;
         this.credentials = credentials;
@@ -56,27 +73,28 @@ public final class GantryServer implements AutoCloseable {
         this.api = api;
     }
 
+    /** Starts Gantry on the Docker engine; returns once the API listens (see {@link #awaitReady()}). */
     public static GantryServer start(GantryConfig config, Map<String, String> env) {
+        return start(config, env, installation -> new DockerDriver(DockerDriverConfig.defaults(installation)
+                .withNetworkName(config.networkName()).withBusyboxPath(config.busybox())
+                .withWarmSandboxes(config.warmSandboxes())));
+    }
+
+    static GantryServer start(GantryConfig config, Map<String, String> env, DriverFactory drivers) {
         ApiServer.checkAvailable(config.host(), config.port()); // before anything starts that a failure would strand
         InstantSource clock = InstantSource.system();
         AdminCredentials credentials = AdminCredentials.resolve(config.dataDir(), env);
         Arns arns = new Arns(config.region(), config.accountId());
         Database db = Database.open(config.dataDir().resolve("gantry.db"));
-        DockerDriver driver = null;
-        TaskSupervisor supervisor = null;
+        StartingDriver driver = new StartingDriver();
         Housekeeper housekeeper = null;
         try {
             String installation = new SettingsStore(db).getOrCreate("installation-id",
                     () -> IdSource.random().taskId().substring(0, 10));
-            driver = new DockerDriver(DockerDriverConfig.defaults(installation)
-                    .withNetworkName(config.networkName()).withBusyboxPath(config.busybox())
-                    .withWarmSandboxes(config.warmSandboxes()));
-            driver.start();
             TaskStore tasks = new TaskStore(db);
             LogStore logs = new LogStore(db, arns, clock);
-            supervisor = new TaskSupervisor(driver, tasks, new StoreCapturedLogs(logs), clock, config.region(),
-                    config.stoppedTaskRetention(), PullProgress.NONE);
-            supervisor.start();
+            TaskSupervisor supervisor = new TaskSupervisor(driver, tasks, new StoreCapturedLogs(logs), clock,
+                    config.region(), config.stoppedTaskRetention(), PullProgress.NONE);
             TaskDefinitionStore definitions = new TaskDefinitionStore(db);
             TagStore tags = new TagStore(db);
             DeletedRevisions deletedRevisions = new DeletedRevisions(definitions, tasks, tags);
@@ -101,22 +119,57 @@ public final class GantryServer implements AutoCloseable {
                     .maxQueuedRequests(config.api().queue())
                     .requestReadTimeout(config.api().requestReadTimeout())
                     .build().start();
-            LOG.atInfo().addKeyValue("endpoint", "http://" + config.host() + ":" + api.port())
-                    .addKeyValue("dataDir", config.dataDir()).log("Gantry started");
-            return new GantryServer(config, credentials, db, driver, supervisor, housekeeper, api);
+            GantryServer server = new GantryServer(config, credentials, db, driver, supervisor, housekeeper, api);
+            server.starter = Thread.ofVirtual().name("gantry-engine-start")
+                    .start(() -> server.startEngine(drivers, installation));
+            return server;
         } catch (RuntimeException e) {
             if (housekeeper != null) {
                 housekeeper.close();
             }
-            if (supervisor != null) {
-                supervisor.close();
-            }
-            if (driver != null) {
-                driver.close();
-            }
+            driver.close();
             db.close();
             throw e;
         }
+    }
+
+    /** The starter thread: prepare the engine, then let the supervisor subscribe and re-adopt, then open the gate. */
+    private void startEngine(DriverFactory drivers, String installation) {
+        long began = System.nanoTime();
+        TaskDriver real = null;
+        boolean handedOver = false;
+        try {
+            real = drivers.create(installation);
+            real.start();
+            startLock.lock();
+            try {
+                if (closing || !driver.started(real)) {
+                    real.close();
+                    return;
+                }
+                handedOver = true; // from here the gate closes it
+                supervisor.start();
+                driver.ready();
+            } finally {
+                startLock.unlock();
+            }
+            LOG.atInfo().addKeyValue("endpoint", endpoint()).addKeyValue("dataDir", config.dataDir())
+                    .addKeyValue("engineStartMs", (System.nanoTime() - began) / 1_000_000).log("Gantry started");
+        } catch (RuntimeException e) {
+            if (real != null && !handedOver) {
+                real.close();
+            }
+            driver.failed(e);
+            LOG.atError().addKeyValue("error", e.getMessage()).log("the container engine could not be prepared");
+        }
+    }
+
+    /**
+     * Waits until the engine is prepared and unfinished tasks are being re-adopted; throws what prevented that
+     * (e.g. a {@link dev.gantry.runtime.spi.RuntimeError} when no engine answers).
+     */
+    public void awaitReady() {
+        driver.awaitReady();
     }
 
     public GantryConfig config() {
@@ -131,14 +184,29 @@ public final class GantryServer implements AutoCloseable {
         return "http://" + config.host() + ":" + api.port();
     }
 
+    /** The Docker driver, once the engine is prepared (waits for it, see {@link #awaitReady()}). */
     public DockerDriver driver() {
-        return driver;
+        if (driver.awaitReady() instanceof DockerDriver docker) {
+            return docker;
+        }
+        throw new IllegalStateException("this server does not run on the Docker driver");
     }
 
+    /** Idempotent (a shutdown hook and a try-with-resources may both close it). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         api.close();
         housekeeper.close();
+        startLock.lock();
+        try {
+            closing = true; // the starter, if still preparing the engine, closes its driver and stops there
+        } finally {
+            startLock.unlock();
+        }
+        starter.interrupt();
         supervisor.close();
         driver.close();
         db.close();

@@ -11,19 +11,30 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
- * When {@code gantry up} exits, it stops the sample tasks it started (through the public API, like a user), so the
- * next {@code up} starts from a clean slate. Tasks run by {@code gantry server} are left running and re-adopted.
+ * When {@code gantry up} exits (Ctrl-C), it stops the tasks this run of {@code up} started and nothing else: it
+ * ran them with its own {@code startedBy} token and lists exactly those through the public API, like a user. Other
+ * tasks of this installation (run with {@code gantry run} or the AWS CLI) keep running and are re-adopted by the
+ * next start; other installations' containers and the engine itself are never touched.
  */
 final class SampleCleanup {
+    static final String STARTED_BY_PREFIX = "gantry-up-";
+
     private SampleCleanup() {}
 
-    static void stopSampleTasks(GantryServer server, String family) {
+    /** A startedBy token unique to one run of {@code gantry up} (RunTask allows letters, digits, '-' and '_'). */
+    static String startedByToken() {
+        return STARTED_BY_PREFIX + Long.toHexString(ProcessHandle.current().pid()) + "-"
+                + Long.toHexString(System.nanoTime() & 0xffffffL);
+    }
+
+    /** Stops the tasks of the default cluster started with {@code startedBy}, waiting up to 20 s for STOPPED. */
+    static void stopTasksStartedBy(GantryServer server, String startedBy) {
         AdminCredentials c = server.credentials();
         try (EcsClient ecs = EcsClient.builder().endpointOverride(URI.create(server.endpoint()))
                 .region(Region.of(server.config().region())).httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey()))).build()) {
-            List<String> arns = ecs.listTasks(b -> b.family(family)).taskArns();
+            List<String> arns = ecs.listTasks(b -> b.startedBy(startedBy)).taskArns();
             if (arns.isEmpty()) {
                 return;
             }

@@ -16,19 +16,15 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GantryConfig config = options.config();
-        try (GantryServer server = GantryServer.start(config, System.getenv())) {
-            Banner.print(System.out, server, false);
-            awaitShutdown(server);
-        }
-        return 0;
-    }
-
-    static void awaitShutdown(GantryServer server) throws InterruptedException {
+        GantryServer server = GantryServer.start(config, System.getenv()); // the API listens from here on
         CountDownLatch done = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             done.countDown();
         }, "gantry-shutdown"));
+        server.awaitReady(); // the engine is prepared behind the API; a failure here ends the command (exit 2)
+        Banner.print(System.out, server, false);
         done.await();
+        return 0;
     }
 }

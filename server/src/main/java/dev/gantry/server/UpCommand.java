@@ -20,7 +20,6 @@ import picocli.CommandLine.Mixin;
         description = "Start Gantry and run a sample task, streaming its logs (Ctrl-C to quit).")
 final class UpCommand implements Callable<Integer> {
     static final String SAMPLE_IMAGE = "gantry/sample:1";
-    static final String FAMILY = "gantry-sample";
 
     @Mixin
     ServerOptions options = new ServerOptions();
@@ -29,10 +28,12 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         GantryConfig config = options.config();
         GantryServer server = GantryServer.start(config, System.getenv());
+        String startedBy = SampleCleanup.startedByToken();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            SampleCleanup.stopSampleTasks(server, FAMILY);
+            SampleCleanup.stopTasksStartedBy(server, startedBy); // only what this run started
             server.close();
         }, "gantry-shutdown"));
+        server.awaitReady(); // the engine is prepared behind the listening API; a failure ends the command (exit 2)
         server.driver().buildBusyboxImage(SAMPLE_IMAGE, config.busybox(),
                 Map.of("/www/index.html", resource("index.html")), List.of(), false);
         Path taskDefinition = config.dataDir().resolve("sample-task-definition.json");
@@ -41,7 +42,7 @@ final class UpCommand implements Callable<Integer> {
         System.out.println("Running the sample task (" + taskDefinition + "):");
         AdminCredentials c = server.credentials();
         int exit = CliCommands.runAndFollow(server.endpoint(), config.region(), c.accessKeyId(), c.secretAccessKey(),
-                taskDefinition);
+                startedBy, taskDefinition);
         if (exit != 0) {
             return exit;
         }

@@ -10,19 +10,27 @@ import picocli.CommandLine.Command;
         subcommands = {ServerCommand.class, UpCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "The ./gantry launcher also runs:",
             "  test      the whole test suite (unit + integration against real containers)",
-            "  bench     the RunTask -> RUNNING latency benchmark (docs/benchmarks.md)"})
+            "  bench     the RunTask -> RUNNING latency benchmark; bench startup: start-up time and memory"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
-    static CommandLine commandLine() {
+    /**
+     * The command line for {@code args}. {@code server} and {@code up} skip registering the CLI's commands: picocli
+     * builds every registered command's model by reflection, and the CLI's drag in the AWS SDK's model classes, a
+     * few hundred milliseconds of CPU on the path to a listening API.
+     */
+    static CommandLine commandLine(String... args) {
         CommandLine cl = new CommandLine(new Main());
-        CliCommands.all().forEach(cl::addSubcommand);
+        boolean serving = args.length > 0 && (args[0].equals("server") || args[0].equals("up"));
+        if (!serving) {
+            CliCommands.all().forEach(cl::addSubcommand);
+        }
         cl.setExecutionExceptionHandler(Main::report);
         return cl;
     }

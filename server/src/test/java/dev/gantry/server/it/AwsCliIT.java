@@ -85,6 +85,43 @@ class AwsCliIT {
                 "tasks[0].containers[0].exitCode", "--output", "text")).matches("\\d+");
     }
 
+    /** An id as {@code gantry ps} prints it is one that {@code aws ecs describe-tasks --tasks} finds. */
+    @Test
+    void aTaskIdPrintedByGantryPsWorksWithTheAwsCli() throws Exception {
+        aws("ecs", "create-cluster", "--cluster-name", "psids");
+        aws("ecs", "register-task-definition", "--family", "ps-ids", "--network-mode", "awsvpc",
+                "--requires-compatibilities", "FARGATE", "--cpu", "256", "--memory", "512", "--container-definitions",
+                "[{\"name\":\"main\",\"image\":\"" + TestGantry.IMAGE
+                        + "\",\"command\":[\"sleep\",\"600\"],\"stopTimeout\":2}]");
+        String arn = aws("ecs", "run-task", "--cluster", "psids", "--task-definition", "ps-ids", "--launch-type",
+                "FARGATE", "--network-configuration", "awsvpcConfiguration={subnets=[subnet-1]}",
+                "--query", "tasks[0].taskArn", "--output", "text");
+        List<String> ps = gantry("ps", "--cluster", "psids").lines().toList();
+        assertThat(ps.get(0)).startsWith("TASK ");
+        String id = ps.get(1).split("\\s+")[0];
+        assertThat(arn).endsWith("/" + id);
+
+        assertThat(aws("ecs", "describe-tasks", "--cluster", "psids", "--tasks", id, "--query", "tasks[0].taskArn",
+                "--output", "text")).isEqualTo(arn);
+        aws("ecs", "stop-task", "--cluster", "psids", "--task", id);
+    }
+
+    /** The gantry command as a user runs it (a JVM of its own), with the admin key in the environment. */
+    private static String gantry(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.gantry.server.Main"));
+        cmd.addAll(List.of(args));
+        cmd.addAll(List.of("--endpoint", g.server.endpoint()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("GANTRY_ACCESS_KEY_ID", TestGantry.ACCESS_KEY);
+        pb.environment().put("GANTRY_SECRET_ACCESS_KEY", TestGantry.SECRET_KEY);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("gantry %s; output: %s", String.join(" ", args), out).isZero();
+        return out;
+    }
+
     /** `aws logs tail --follow` prints the line, then we stop it (it never ends by itself). */
     private static boolean tailFollowUntil(String text) throws IOException, InterruptedException {
         Process p = process("logs", "tail", "/it/cli", "--follow", "--since", "10m").start();

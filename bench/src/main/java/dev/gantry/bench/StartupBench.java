@@ -39,17 +39,22 @@ public final class StartupBench {
     private static final String IMAGE = "gantry-bench/busybox:1";
     private static final Pattern INSTALLATION = Pattern.compile("installation=([0-9a-f]+)");
     private static final Duration IDLE = Duration.ofSeconds(3);
+    private static final int CLOCK_TICKS = 100; // USER_HZ on Linux
 
     private final Path root;
     private final Path work;
+    private final Map<String, List<Double>> cpu = new LinkedHashMap<>();
 
     private StartupBench(Path root, Path work) {
         this.root = root;
         this.work = work;
     }
 
-    /** One start: milliseconds to the first answer and to readiness, RSS in MiB once idle. */
-    record Start(double firstAnswerMs, double readyMs, double rssMib) {}
+    /**
+     * One start: milliseconds to the first answer and to readiness, the CPU time the process (launcher script and
+     * JVM, one pid through exec) had used at the first answer, RSS in MiB once idle.
+     */
+    record Start(double firstAnswerMs, double readyMs, double cpuMs, double rssMib) {}
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -83,13 +88,14 @@ public final class StartupBench {
         } finally {
             installations.stream().distinct().forEach(StartupBench::removeInstallation);
         }
-        report(rounds, ms, ready, rss);
+        report(rounds, ms, ready, cpu, rss);
     }
 
-    private static void record(String name, Start s, Map<String, List<Double>> ms, Map<String, List<Double>> ready,
+    private void record(String name, Start s, Map<String, List<Double>> ms, Map<String, List<Double>> ready,
             Map<String, List<Double>> rss) {
         add(ms, name, s.firstAnswerMs());
         add(ready, name, s.readyMs());
+        add(cpu, name, s.cpuMs());
         add(rss, name, s.rssMib());
     }
 
@@ -137,11 +143,12 @@ public final class StartupBench {
         try (EcsClient ecs = ecs(port)) {
             awaitFirstAnswer(ecs, p);
             double first = (System.nanoTime() - t0) / 1e6;
+            double cpu = cpuMs(p.pid());
             awaitLog(dir, "Gantry is running", p);
             double readyMs = (System.nanoTime() - t0) / 1e6;
             Thread.sleep(IDLE.toMillis());
             double rss = rssMib(p.pid());
-            return new Start(first, readyMs, rss);
+            return new Start(first, readyMs, cpu, rss);
         } finally {
             if (kill) {
                 p.destroyForcibly(); // kill -9: the next start re-adopts the tasks
@@ -222,6 +229,14 @@ public final class StartupBench {
         return (System.nanoTime() - t0) / 1e6;
     }
 
+    /** utime + stime + the waited-for children's (the launcher's find, sed, curl), from /proc/PID/stat. */
+    private static double cpuMs(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // f[0] is field 3 (state)
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        return ticks * 1000.0 / CLOCK_TICKS;
+    }
+
     private static double rssMib(long pid) throws IOException {
         try (Stream<String> lines = Files.lines(Path.of("/proc", String.valueOf(pid), "status"))) {
             String kb = lines.filter(l -> l.startsWith("VmRSS:")).findFirst().orElseThrow()
@@ -257,17 +272,28 @@ public final class StartupBench {
     }
 
     private static void report(int rounds, Map<String, List<Double>> ms, Map<String, List<Double>> ready,
-            Map<String, List<Double>> rss) {
+            Map<String, List<Double>> cpu, Map<String, List<Double>> rss) {
         double base = RunTaskLatency.percentile(ms.get("java Hello (baseline)"), 50);
         System.out.printf("%nStart-up, %d rounds interleaved; medians (min-max)%n", rounds);
-        System.out.printf("| | first answer (ms) | x hello | engine ready (ms) | RSS idle (MiB) |%n");
-        System.out.printf("|---|---|---|---|---|%n");
+        System.out.printf("| | first answer (ms) | x hello | CPU at first answer (ms) | engine ready (ms) |"
+                + " RSS idle (MiB) |%n");
+        System.out.printf("|---|---|---|---|---|---|%n");
         for (var e : ms.entrySet()) {
             String name = e.getKey();
-            System.out.printf("| %s | %s | %.1fx | %s | %s |%n", name, spread(e.getValue(), "%.0f"),
+            System.out.printf("| %s | %s | %.1fx | %s | %s | %s |%n", name, spread(e.getValue(), "%.0f"),
                     RunTaskLatency.percentile(e.getValue(), 50) / base,
+                    cpu.containsKey(name) ? spread(cpu.get(name), "%.0f") : "-",
                     ready.containsKey(name) ? spread(ready.get(name), "%.0f") : "-",
                     rss.containsKey(name) ? spread(rss.get(name), "%.0f") : "-");
+        }
+        System.out.printf("Load average at the end: %s%n", loadAverage());
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "?";
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.gantry.server;
 
 import dev.gantry.cli.CliCommands;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,22 +19,29 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine(args).execute(args));
+        Optional<Callable<Integer>> quick = ServerArgs.parse(args); // server/up start without picocli
+        System.exit(quick.isPresent() ? runQuick(quick.get()) : commandLine().execute(args));
     }
 
-    /**
-     * The command line for {@code args}. {@code server} and {@code up} skip registering the CLI's commands: picocli
-     * builds every registered command's model by reflection, and the CLI's drag in the AWS SDK's model classes, a
-     * few hundred milliseconds of CPU on the path to a listening API.
-     */
-    static CommandLine commandLine(String... args) {
+    static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        boolean serving = args.length > 0 && (args[0].equals("server") || args[0].equals("up"));
-        if (!serving) {
-            CliCommands.all().forEach(cl::addSubcommand);
-        }
+        CliCommands.all().forEach(cl::addSubcommand);
         cl.setExecutionExceptionHandler(Main::report);
         return cl;
+    }
+
+    /** Runs a command {@link ServerArgs} parsed, reporting failures as picocli's handler below does. */
+    private static int runQuick(Callable<Integer> command) {
+        try {
+            return command.call();
+        } catch (Exception e) {
+            if (userFixable(e)) {
+                System.err.println("gantry: " + e.getMessage());
+                return 2;
+            }
+            e.printStackTrace();
+            return 1;
+        }
     }
 
     /**
@@ -40,12 +49,16 @@ public final class Main implements Runnable {
      * message; anything else is a bug and keeps its stack trace for the report.
      */
     private static int report(Exception e, CommandLine cl, CommandLine.ParseResult parsed) throws Exception {
-        if (e instanceof IllegalArgumentException || e instanceof dev.gantry.runtime.spi.RuntimeError
-                || e instanceof dev.gantry.store.StoreException || e instanceof IllegalStateException) {
+        if (userFixable(e)) {
             cl.getErr().println("gantry: " + e.getMessage());
             return 2;
         }
         throw e;
+    }
+
+    private static boolean userFixable(Exception e) {
+        return e instanceof IllegalArgumentException || e instanceof dev.gantry.runtime.spi.RuntimeError
+                || e instanceof dev.gantry.store.StoreException || e instanceof IllegalStateException;
     }
 
     @Override

@@ -58,9 +58,9 @@ public final class GantryServer implements AutoCloseable {
     private final Housekeeper housekeeper;
     private final ApiServer api;
     private final ReentrantLock startLock = new ReentrantLock();
-    private boolean closing; // guarded by startLock
+    private volatile boolean closing; // set under startLock, so the starter sees it before it hands over
     private final AtomicBoolean closed = new AtomicBoolean();
-    private Thread starter;
+    private volatile Thread starter;
 
     private GantryServer(GantryConfig config, AdminCredentials credentials, Database db, StartingDriver driver,
             TaskSupervisor supervisor, Housekeeper housekeeper, ApiServer api) {
@@ -160,7 +160,9 @@ public final class GantryServer implements AutoCloseable {
                 real.close();
             }
             driver.failed(e);
-            LOG.atError().addKeyValue("error", e.getMessage()).log("the container engine could not be prepared");
+            if (!closing) {
+                LOG.atError().addKeyValue("error", e.getMessage()).log("the container engine could not be prepared");
+            }
         }
     }
 

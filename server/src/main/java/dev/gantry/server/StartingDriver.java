@@ -1,5 +1,6 @@
 package dev.gantry.server;
 
+import dev.gantry.runtime.spi.Capability;
 import dev.gantry.runtime.spi.ContainerObservation;
 import dev.gantry.runtime.spi.ContainerSpec;
 import dev.gantry.runtime.spi.LogLine;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
@@ -77,6 +79,12 @@ final class StartingDriver implements TaskDriver {
     @Override
     public void start() {
         throw new UnsupportedOperationException("GantryServer starts the real driver");
+    }
+
+    /** The real driver's, once it has started (waits until then). */
+    @Override
+    public Set<Capability> capabilities() {
+        return await(started).capabilities();
     }
 
     @Override

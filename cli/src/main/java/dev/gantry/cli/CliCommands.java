@@ -1,5 +1,6 @@
 package dev.gantry.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +22,14 @@ public final class CliCommands {
     /**
      * {@code run --follow --started-by STARTED_BY FILE} against a given endpoint with given credentials, for a
      * process that embeds the CLI (such as {@code gantry up}, which later stops exactly the tasks it started by
-     * listing {@code startedBy}); the environment's AWS keys are not consulted. Returns the exit code.
+     * listing {@code startedBy}); the environment's AWS keys are not consulted. Output goes to {@code out} and
+     * {@code err}. Returns the exit code.
      */
     public static int runAndFollow(String endpoint, String region, String accessKeyId, String secretAccessKey,
-            String startedBy, Path taskDefinitionFile) {
+            String startedBy, Path taskDefinitionFile, PrintWriter out, PrintWriter err) {
         RunCommand run = new RunCommand();
         run.environment = Map.of("GANTRY_ACCESS_KEY_ID", accessKeyId, "GANTRY_SECRET_ACCESS_KEY", secretAccessKey);
-        return new CommandLine(run).execute("--follow", "--endpoint", endpoint, "--region", region,
-                "--started-by", startedBy, taskDefinitionFile.toString());
+        return new CommandLine(run).setOut(out).setErr(err).execute("--follow", "--endpoint", endpoint, "--region",
+                region, "--started-by", startedBy, taskDefinitionFile.toString());
     }
 }

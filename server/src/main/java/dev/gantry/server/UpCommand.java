@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +30,9 @@ final class UpCommand implements Callable<Integer> {
         GantryConfig config = options.config();
         GantryServer server = GantryServer.start(config, System.getenv());
         String startedBy = SampleCleanup.startedByToken();
+        AtomicBoolean quitting = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            quitting.set(true); // the log follower then meets a closing API: expected, not worth a message
             SampleCleanup.stopTasksStartedBy(server, startedBy); // only what this run started
             server.close();
         }, "gantry-shutdown"));
@@ -42,7 +45,8 @@ final class UpCommand implements Callable<Integer> {
         System.out.println("Running the sample task (" + taskDefinition + "):");
         AdminCredentials c = server.credentials();
         int exit = CliCommands.runAndFollow(server.endpoint(), config.region(), c.accessKeyId(), c.secretAccessKey(),
-                startedBy, taskDefinition);
+                startedBy, taskDefinition, UntilQuit.writer(System.out, quitting),
+                UntilQuit.writer(System.err, quitting));
         if (exit != 0) {
             return exit;
         }

@@ -3,6 +3,7 @@ package dev.gantry.server;
 import dev.gantry.cli.CliCommands;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,7 +40,7 @@ public final class Main implements Runnable {
                 System.err.println("gantry: " + e.getMessage());
                 return 2;
             }
-            e.printStackTrace();
+            LoggerFactory.getLogger(Main.class).atError().setCause(e).log("gantry failed: a bug, please report it");
             return 1;
         }
     }

@@ -9,6 +9,7 @@ import dev.gantry.api.logs.LogsService;
 import dev.gantry.api.sts.StsService;
 import dev.gantry.control.housekeeping.DeletedRevisions;
 import dev.gantry.control.housekeeping.Housekeeper;
+import dev.gantry.control.launch.TaskLauncher;
 import dev.gantry.control.task.TaskSupervisor;
 import dev.gantry.core.arn.Arns;
 import dev.gantry.core.cluster.Cluster;
@@ -105,8 +106,9 @@ public final class GantryServer implements AutoCloseable {
             ClusterStore clusters = new ClusterStore(db);
             clusters.createOrGet(new Cluster(arns.cluster("default"), "default", "ACTIVE", List.of(), List.of(),
                     clock.instant()));
+            TaskLauncher launcher = new TaskLauncher(tasks, tags, supervisor, arns, IdSource.random(), clock);
             EcsContext ecs = new EcsContext(arns, clusters, definitions, tasks, tags,
-                    supervisor, deletedRevisions, clock, IdSource.random());
+                    launcher, deletedRevisions, clock, IdSource.random());
             ApiServer api = ApiServer.builder()
                     .bindHost(config.host()).port(config.port()).region(config.region())
                     .service(new EcsService(ecs))

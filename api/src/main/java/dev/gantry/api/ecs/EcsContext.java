@@ -1,7 +1,7 @@
 package dev.gantry.api.ecs;
 
 import dev.gantry.control.housekeeping.DeletedRevisions;
-import dev.gantry.control.task.TaskSupervisor;
+import dev.gantry.control.launch.TaskLauncher;
 import dev.gantry.core.arn.Arns;
 import dev.gantry.core.id.IdSource;
 import dev.gantry.store.ecs.ClusterStore;
@@ -12,5 +12,5 @@ import java.time.InstantSource;
 
 /** What the ECS handlers work with. */
 public record EcsContext(Arns arns, ClusterStore clusters, TaskDefinitionStore taskDefinitions, TaskStore tasks,
-        TagStore tags, TaskSupervisor supervisor, DeletedRevisions deletedRevisions, InstantSource clock,
+        TagStore tags, TaskLauncher launcher, DeletedRevisions deletedRevisions, InstantSource clock,
         IdSource ids) {}

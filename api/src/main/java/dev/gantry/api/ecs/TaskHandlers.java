@@ -5,26 +5,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.api.protocol.Json;
+import dev.gantry.control.launch.LaunchRequest;
+import dev.gantry.control.launch.TaskLauncher;
 import dev.gantry.core.arn.Arns;
 import dev.gantry.core.cluster.Cluster;
 import dev.gantry.core.error.ApiException;
-import dev.gantry.core.run.RunTaskPlanner;
 import dev.gantry.core.run.RunTaskRequest;
-import dev.gantry.core.run.RunTaskValidator;
 import dev.gantry.core.tag.Tag;
 import dev.gantry.core.task.Reasons;
 import dev.gantry.core.task.StopCode;
 import dev.gantry.core.task.Task;
-import dev.gantry.core.task.TaskFactory;
 import dev.gantry.core.taskdef.TaskDefinition;
-import dev.gantry.core.taskdef.TaskDefinitionStatus;
 import dev.gantry.store.Page;
 import dev.gantry.store.ecs.TaskQuery;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** RunTask, StopTask, DescribeTasks, ListTasks. */
+/**
+ * RunTask, StopTask, DescribeTasks, ListTasks: decodes, calls the {@link TaskLauncher} (launching and stopping
+ * live in control/) or the store (reads), and renders ECS's shapes.
+ */
 final class TaskHandlers {
     private final EcsContext ctx;
     private final ClusterHandlers clusters;
@@ -47,60 +48,10 @@ final class TaskHandlers {
             throw ApiException.invalidParameter("'taskDefinition' is required: give family, family:revision or an ARN.");
         }
         TaskDefinition td = TaskDefinitionRefs.resolve(ctx.taskDefinitions(), ctx.arns(), req.taskDefinition());
-        if (!td.status().equals(TaskDefinitionStatus.ACTIVE.name())) {
-            throw ApiException.client("TaskDefinition is inactive: " + td.taskDefinitionArn()
-                    + ". Register a new revision or run an ACTIVE one.");
-        }
-        RunTaskValidator.validate(req, td);
-        if (req.clientToken() != null) {
-            List<Task> earlier = ctx.tasks().findByClientToken(cluster.clusterName(), req.clientToken());
-            if (!earlier.isEmpty()) {
-                return respond(sameRequest(earlier, req, td));
-            }
-        }
-        TaskDefinition effective = RunTaskPlanner.effectiveDefinition(td, req.overrides());
-        List<Tag> tags = taskTags(req, td, cluster);
         @SuppressWarnings("unchecked")
         Map<String, Object> overrides = in.has("overrides")
                 ? Json.mapper().convertValue(in.get("overrides"), Map.class) : Map.of();
-        String group = req.group() != null ? req.group() : "family:" + td.family();
-        TaskFactory.Launch launch = new TaskFactory.Launch(cluster.clusterArn(), cluster.clusterName(), effective,
-                req.count() == null ? 1 : req.count(), group, Optional.ofNullable(req.startedBy()), overrides, tags);
-        List<Task> tasks = TaskFactory.create(launch, ctx.arns(), ctx.ids(), ctx.clock().instant());
-        ctx.tasks().insertAll(tasks, Optional.ofNullable(req.clientToken()));
-        tasks.forEach(t -> ctx.tags().put(t.taskArn(), tags));
-        ctx.supervisor().launch(tasks);
-        return respond(tasks);
-    }
-
-    /** A retried RunTask returns the tasks it started; the same token with other parameters is a conflict. */
-    private static List<Task> sameRequest(List<Task> earlier, RunTaskRequest req, TaskDefinition td) {
-        Task first = earlier.get(0);
-        boolean same = earlier.size() == req.countOrDefault()
-                && first.spec().taskDefinition().taskDefinitionArn().equals(td.taskDefinitionArn())
-                && first.spec().startedBy().equals(Optional.ofNullable(req.startedBy()));
-        if (!same) {
-            throw new ApiException(dev.gantry.core.error.ErrorCode.CONFLICT, "The clientToken '" + req.clientToken()
-                    + "' was already used for a different RunTask request, which started "
-                    + earlier.stream().map(Task::taskArn).toList() + ". Use a new clientToken.");
-        }
-        return earlier;
-    }
-
-    /**
-     * The request's tags, plus the task definition's with propagateTags TASK_DEFINITION, plus ECS's managed
-     * {@code aws:ecs:*} tags with enableECSManagedTags.
-     */
-    private List<Tag> taskTags(RunTaskRequest req, TaskDefinition td, Cluster cluster) {
-        Map<String, Tag> byKey = new java.util.LinkedHashMap<>();
-        if ("TASK_DEFINITION".equals(req.propagateTags())) {
-            ctx.tags().list(td.taskDefinitionArn()).forEach(t -> byKey.put(t.key(), t));
-        }
-        req.tagsOrEmpty().forEach(t -> byKey.put(t.key(), t));
-        if (Boolean.TRUE.equals(req.enableECSManagedTags())) {
-            byKey.put("aws:ecs:clusterName", new Tag("aws:ecs:clusterName", cluster.clusterName()));
-        }
-        return List.copyOf(byKey.values());
+        return respond(ctx.launcher().launch(new LaunchRequest(cluster, td, req, overrides)));
     }
 
     private JsonNode respond(List<Task> tasks) {
@@ -120,8 +71,7 @@ final class TaskHandlers {
         }
         Task task = find(cluster, ref).orElseThrow(() -> ApiException.invalidParameter(
                 "The referenced task was not found: " + ref + " in cluster " + cluster.clusterName() + "."));
-        Task stopped = ctx.supervisor().requestStop(task.taskId(), StopCode.UserInitiated, reason).orElse(task);
-        ctx.tags().removeAll(task.taskArn());
+        Task stopped = ctx.launcher().stop(task, StopCode.UserInitiated, reason);
         ObjectNode out = Json.mapper().createObjectNode();
         out.set("task", TaskView.render(stopped, ctx.arns(), Optional.empty()));
         return out;

@@ -70,14 +70,16 @@ final class ContainerWatch {
                 : o.state() == ContainerObservation.State.MISSING ? Optional.of(Reasons.CONTAINER_RUNTIME_GONE)
                 : o.error().filter(e -> !e.isBlank());
         Instant at = o.finishedAt().orElse(r.ctx().clock().instant());
-        r.report(r.observed().withContainer(name, x -> x.stopped(o.exitCode(), reason, at)));
+        TaskObserved exited = r.observed().withContainer(name, x -> x.stopped(o.exitCode(), reason, at));
+        boolean essential = r.task().spec().container(name).map(ContainerDefinition::essentialOrDefault).orElse(true);
+        if (essential) { // the exit, its stop decision and executionStoppedAt: one write
+            r.reportAndRequestStop(exited.withExecutionStoppedAt(at), StopCode.EssentialContainerExited,
+                    Reasons.ESSENTIAL_CONTAINER_EXITED);
+        } else {
+            r.report(exited);
+        }
         LOG.atInfo().addKeyValue("taskArn", r.task().taskArn()).addKeyValue("container", name)
                 .addKeyValue("exitCode", o.exitCode().map(String::valueOf).orElse("none")).log("container stopped");
-        boolean essential = r.task().spec().container(name).map(ContainerDefinition::essentialOrDefault).orElse(true);
-        if (essential) {
-            r.requestStop(StopCode.EssentialContainerExited, Reasons.ESSENTIAL_CONTAINER_EXITED);
-            r.report(r.observed().withExecutionStoppedAt(at));
-        }
     }
 
     static void recordHealth(TaskRunner r, String name, Health health) {

@@ -1,5 +1,6 @@
 package dev.gantry.control.task;
 
+import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.logs.CapturedLogs;
 import dev.gantry.runtime.spi.PullProgress;
 import dev.gantry.runtime.spi.TaskDriver;
@@ -8,8 +9,9 @@ import java.time.Duration;
 import java.time.InstantSource;
 
 /**
- * What every task runner shares: the engine, the store, the log sink, the clock and settings. All thread-safe.
+ * What every task runner shares: the engine, the store, the task-change feed, the log sink, the clock and
+ * settings. All thread-safe.
  * {@code resync}: how often a running task's containers and sandbox are re-inspected when no event arrived.
  */
-record RunnerContext(TaskDriver driver, TaskStore store, CapturedLogs logs, InstantSource clock, String region,
+record RunnerContext(TaskDriver driver, TaskStore store, TaskFeed feed, CapturedLogs logs, InstantSource clock, String region,
         Duration logDrainTimeout, PullProgress pullProgress, Duration resync) {}

@@ -1,5 +1,7 @@
 package dev.gantry.control.task;
 
+import dev.gantry.control.feed.TaskTransition;
+import dev.gantry.control.feed.TaskTransitions;
 import dev.gantry.control.logs.AwsLogsTarget;
 import dev.gantry.control.logs.LogShipper;
 import dev.gantry.core.lifecycle.StartDecision;
@@ -29,8 +31,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Owns one task from launch (or re-adoption after a restart) to STOPPED, on its own virtual thread. It is the only
- * writer of the task's observed state. Every step is idempotent against the engine (deterministic names, inspect
- * before act), so a runner that re-adopts a task part-way through simply continues.
+ * writer of the task's observed state, and publishes each committed change to the task-change feed. Every step
+ * is idempotent against the engine (deterministic names, inspect before act), so a runner that re-adopts a task
+ * part-way through simply continues.
+ *
+ * <p>Writes are lean: {@link #stage} keeps an observation in memory and the next {@link #report} writes it
+ * together with its own, in one transaction. Steps that follow each other with no wait in between (create the
+ * containers, start them, ACTIVATING, RUNNING) stage; a report is made before anything that waits (a pull, a
+ * container's stop timeout, a dependency, the mailbox), so what DescribeTasks shows is never stale for longer
+ * than a few engine calls. A crash loses only staged observations, which the re-adopted runner redoes
+ * idempotently.
  */
 final class TaskRunner implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
@@ -40,10 +50,14 @@ final class TaskRunner implements Runnable {
     private final BlockingQueue<Signal> mailbox = new LinkedBlockingQueue<>();
     private final Map<String, Thread> shippers = new HashMap<>();
     private final Map<String, Instant> waitingSince = new HashMap<>();
+    /** The task as last written or read: the compare-and-set base of the next report. */
+    private Task persisted;
+    /** {@link #persisted} plus any staged, not yet written observations. */
     private Task task;
 
     TaskRunner(RunnerContext ctx, Task task, boolean adopted) {
         this.ctx = ctx;
+        this.persisted = task;
         this.task = task;
         this.adopted = adopted;
     }
@@ -58,6 +72,9 @@ final class TaskRunner implements Runnable {
 
     @Override
     public void run() {
+        if (adopted) {
+            ctx.feed().publish(TaskTransitions.state(task, TaskTransition.Cause.RESYNC));
+        }
         try {
             if (!stopWanted() && !observed().phase().hasReached(TaskPhase.RUNNING)) {
                 startUp();
@@ -130,10 +147,10 @@ final class TaskRunner implements Runnable {
             for (ContainerDefinition c : task.spec().containers()) {
                 if (observed().container(c.name()).flatMap(ContainerState::runtimeId).isEmpty()) {
                     String id = ctx.driver().createContainer(sandbox, ContainerSpecs.of(task.spec(), c, ctx.region()));
-                    report(observed().withContainer(c.name(), s -> s.withRuntimeId(id)));
+                    stage(observed().withContainer(c.name(), s -> s.withRuntimeId(id)));
                 }
             }
-            report(observed().withPhase(TaskPhase.STARTING));
+            stage(observed().withPhase(TaskPhase.STARTING));
         }
         if (observed().phase() == TaskPhase.STARTING) {
             if (adopted) {
@@ -160,7 +177,7 @@ final class TaskRunner implements Runnable {
             NetworkAttachment eni = new NetworkAttachment(Ids.attachmentId(task.taskId()), "ATTACHED",
                     sb.ipv4Address(), sb.macAddress(), "subnet-" + sb.networkName(), Ids.eniId(task.taskId()));
             Instant now = ctx.clock().instant();
-            report(observed().withSandbox(sb.runtimeId(), eni, now).withPhase(TaskPhase.PULLING));
+            stage(observed().withSandbox(sb.runtimeId(), eni, now).withPhase(TaskPhase.PULLING));
             return sb;
         }
         return ctx.driver().findSandbox(task.taskId()).orElseThrow(() -> new TaskFailure(
@@ -175,7 +192,7 @@ final class TaskRunner implements Runnable {
                     });
         }
         if (observed().pullStartedAt().isEmpty()) {
-            report(observed().withPullStarted(ctx.clock().instant()));
+            report(observed().withPullStarted(ctx.clock().instant())); // before a pull that may take a while
         }
         Map<String, String> digests = new HashMap<>();
         for (ContainerDefinition c : task.spec().containers()) {
@@ -198,7 +215,7 @@ final class TaskRunner implements Runnable {
         for (ContainerDefinition c : task.spec().containers()) {
             o = o.withContainer(c.name(), s -> s.withImageDigest(digests.get(c.image())));
         }
-        report(o.withPullStopped(ctx.clock().instant()).withPhase(TaskPhase.CREATING));
+        stage(o.withPullStopped(ctx.clock().instant()).withPhase(TaskPhase.CREATING));
     }
 
     private void startContainers() throws InterruptedException {
@@ -228,9 +245,10 @@ final class TaskRunner implements Runnable {
                 return;
             }
             if (!waiting) {
-                report(observed().withPhase(TaskPhase.ACTIVATING));
+                stage(observed().withPhase(TaskPhase.ACTIVATING));
                 return;
             }
+            report(observed()); // what started so far, before waiting on a dependency
             Signal sig = mailbox.poll(1, TimeUnit.SECONDS);
             if (sig != null) {
                 handle(sig);
@@ -251,7 +269,7 @@ final class TaskRunner implements Runnable {
             String reason = Reasons.CANNOT_START + e.getMessage();
             throw new TaskFailure(reason, Map.of(c.name(), reason));
         }
-        report(observed().withContainer(c.name(), x -> x.running(ctx.clock().instant())));
+        stage(observed().withContainer(c.name(), x -> x.running(ctx.clock().instant())));
         shipLogs(c, id);
     }
 
@@ -308,9 +326,9 @@ final class TaskRunner implements Runnable {
             Instant now = ctx.clock().instant();
             o = o.withContainer(e.getKey(), x -> x.stopped(Optional.empty(), Optional.of(e.getValue()), now));
         }
-        report(o);
-        boolean started = observed().phase().hasReached(TaskPhase.RUNNING);
-        requestStop(started ? StopCode.EssentialContainerExited : StopCode.TaskFailedToStart, f.getMessage());
+        boolean started = o.phase().hasReached(TaskPhase.RUNNING);
+        reportAndRequestStop(o, started ? StopCode.EssentialContainerExited : StopCode.TaskFailedToStart,
+                f.getMessage());
         LOG.atWarn().addKeyValue("taskArn", task.taskArn()).addKeyValue("reason", f.getMessage())
                 .log("task failed to start");
     }
@@ -333,21 +351,45 @@ final class TaskRunner implements Runnable {
         return shippers;
     }
 
+    /** Keeps an observation in memory only; the next {@link #report} writes it. */
+    void stage(TaskObserved o) {
+        task = new Task(task.spec(), task.desired(), o, task.version());
+    }
+
+    /** Writes {@code o} (with anything staged before it) in one transaction and publishes the change. */
     void report(TaskObserved o) {
-        TaskPhase before = observed().phase();
-        task = ctx.store().reportObserved(task.taskId(), o);
-        if (before != o.phase()) {
-            LOG.atDebug().addKeyValue("taskArn", task.taskArn()).addKeyValue("from", before)
-                    .addKeyValue("to", o.phase()).log("task phase changed");
+        Task before = persisted;
+        written(before, ctx.store().reportObserved(before, o));
+    }
+
+    /** A report and a stop decision in one transaction (the first stop decision wins). */
+    void reportAndRequestStop(TaskObserved o, StopCode code, String reason) {
+        Task before = persisted;
+        written(before, ctx.store().reportObservedAndRequestStop(before, o, code, reason, ctx.clock().instant()));
+    }
+
+    private void written(Task before, Task after) {
+        persisted = after;
+        task = after;
+        TaskTransitions.between(before, after).ifPresent(ctx.feed()::publish);
+        if (before.observed().phase() != after.observed().phase()) {
+            LOG.atDebug().addKeyValue("taskArn", task.taskArn()).addKeyValue("from", before.observed().phase())
+                    .addKeyValue("to", after.observed().phase()).log("task phase changed");
         }
     }
 
     void requestStop(StopCode code, String reason) {
-        ctx.store().requestStop(task.taskId(), code, reason, ctx.clock().instant()).ifPresent(t -> task = t);
+        ctx.store().requestStop(task.taskId(), code, reason, ctx.clock().instant()).ifPresent(this::reread);
     }
 
     private void refresh() {
-        ctx.store().find(task.taskId()).ifPresent(t -> task = t);
+        ctx.store().find(task.taskId()).ifPresent(this::reread);
+    }
+
+    /** Takes the desired half and version from the store; keeps this runner's staged observations. */
+    private void reread(Task stored) {
+        persisted = stored;
+        task = new Task(stored.spec(), stored.desired(), task.observed(), stored.version());
     }
 
     private boolean stopWanted() {

@@ -28,7 +28,7 @@ final class TaskShutdown {
     static void run(TaskRunner r) throws InterruptedException {
         RunnerContext ctx = r.ctx();
         if (r.observed().phase().hasReached(TaskPhase.ACTIVATING) && !r.observed().phase().hasReached(TaskPhase.DEACTIVATING)) {
-            r.report(r.observed().withPhase(TaskPhase.DEACTIVATING));
+            r.stage(r.observed().withPhase(TaskPhase.DEACTIVATING)); // nothing to deactivate yet: written with STOPPING
         }
         if (!r.observed().phase().hasReached(TaskPhase.STOPPING)) {
             r.report(r.observed().withStoppingAt(ctx.clock().instant()).withPhase(TaskPhase.STOPPING));
@@ -92,7 +92,7 @@ final class TaskShutdown {
         Optional<String> reason = o.oomKilled()
                 ? Optional.of(dev.gantry.core.task.Reasons.OUT_OF_MEMORY) : Optional.empty();
         Instant at = o.finishedAt().orElse(r.ctx().clock().instant());
-        r.report(r.observed().withContainer(name, x -> x.stopped(o.exitCode(), reason, at)));
+        r.stage(r.observed().withContainer(name, x -> x.stopped(o.exitCode(), reason, at))); // with DEPROVISIONING
     }
 
     private static void drainLogs(TaskRunner r, Duration timeout) throws InterruptedException {

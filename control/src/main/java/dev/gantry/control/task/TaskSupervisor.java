@@ -1,5 +1,6 @@
 package dev.gantry.control.task;
 
+import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.housekeeping.Housekeeper;
 import dev.gantry.control.logs.CapturedLogs;
 import dev.gantry.core.task.StopCode;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts and tracks one {@link TaskRunner} per unfinished task, routes engine events to them, re-adopts tasks after
- * a restart, forgets stopped tasks after the retention period, and reaps engine objects no task owns.
+ * a restart, forgets stopped tasks after the retention period, and reaps engine objects no task owns. Its runners
+ * publish every committed change to the {@link TaskFeed}; each re-adopted task first publishes a RESYNC.
  */
 public final class TaskSupervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskSupervisor.class);
@@ -35,13 +37,24 @@ public final class TaskSupervisor implements AutoCloseable {
 
     public TaskSupervisor(TaskDriver driver, TaskStore store, CapturedLogs logs, InstantSource clock, String region,
             Duration retention, PullProgress pullProgress) {
-        this(driver, store, logs, clock, region, retention, pullProgress, Duration.ofSeconds(30));
+        this(driver, store, new TaskFeed(store), logs, clock, region, retention, pullProgress);
     }
 
-    TaskSupervisor(TaskDriver driver, TaskStore store, CapturedLogs logs, InstantSource clock, String region,
-            Duration retention, PullProgress pullProgress, Duration resync) {
-        this.ctx = new RunnerContext(driver, store, logs, clock, region, Duration.ofSeconds(10), pullProgress, resync);
+    public TaskSupervisor(TaskDriver driver, TaskStore store, TaskFeed feed, CapturedLogs logs, InstantSource clock,
+            String region, Duration retention, PullProgress pullProgress) {
+        this(driver, store, feed, logs, clock, region, retention, pullProgress, Duration.ofSeconds(30));
+    }
+
+    TaskSupervisor(TaskDriver driver, TaskStore store, TaskFeed feed, CapturedLogs logs, InstantSource clock,
+            String region, Duration retention, PullProgress pullProgress, Duration resync) {
+        this.ctx = new RunnerContext(driver, store, feed, logs, clock, region, Duration.ofSeconds(10), pullProgress,
+                resync);
         this.retention = retention;
+    }
+
+    /** Where this supervisor's runners publish task transitions. */
+    public TaskFeed feed() {
+        return ctx.feed();
     }
 
     /** Subscribes to engine events, re-adopts every unfinished task, then starts housekeeping. */

@@ -95,7 +95,7 @@ class DeletedRevisionsTest {
         assertThat(definitions.find("fam", other.revision())).isEmpty();
         assertThat(tags.list(td.taskDefinitionArn())).isNotEmpty();
 
-        tasks.reportObserved(t.taskId(), t.observed().withPhase(TaskPhase.STOPPED));
+        tasks.reportObserved(t, t.observed().withPhase(TaskPhase.STOPPED));
         assertThat(purge.purge()).isEqualTo(1);
         assertThat(definitions.find("fam", 1)).isEmpty();
         assertThat(tags.list(td.taskDefinitionArn())).isEmpty();

@@ -2,6 +2,7 @@ package dev.gantry.control.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.logs.AwsLogsTarget;
 import dev.gantry.control.logs.CapturedLogs;
 import dev.gantry.core.arn.Arns;
@@ -80,7 +81,7 @@ class TaskRunnerTest {
         store = new TaskStore(db);
         driver = FakeDriver.create();
         driver.start();
-        supervisor = new TaskSupervisor(driver, store, logs, InstantSource.system(), "us-east-1",
+        supervisor = new TaskSupervisor(driver, store, new TaskFeed(store), logs, InstantSource.system(), "us-east-1",
                 Duration.ofHours(2), PullProgress.NONE, Duration.ofMillis(200));
         supervisor.start();
     }

@@ -1,5 +1,7 @@
 package dev.gantry.store.ecs;
 
+import dev.gantry.core.tag.Tag;
+import dev.gantry.core.task.DesiredStatus;
 import dev.gantry.core.task.StopCode;
 import dev.gantry.core.task.Task;
 import dev.gantry.core.task.TaskDesired;
@@ -17,26 +19,41 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Tasks. There is no generic save: the spec is written once at creation, the desired half only by
- * {@link #requestStop} (compare-and-set RUNNING → STOPPED, first decision wins) and the observed half only by
- * {@link #reportObserved} from the task's runner. Each change bumps {@code version}.
+ * Tasks. There is no generic save: the spec is written once at creation (with the task's tags, in the same
+ * transaction), the desired half only by {@link #requestStop} (compare-and-set RUNNING → STOPPED, first decision
+ * wins) and the observed half only by {@link #reportObserved} from the task's runner, which writes only the
+ * observed columns that changed and computes the new task in memory from the compare-and-set version instead of
+ * reading the row back. Each change bumps {@code version}.
  */
 public final class TaskStore {
-    private static final String COLUMNS = "spec, desired, observed, version";
+    private static final String COLUMNS = "spec, desired, " + ObservedColumns.SELECT + ", version";
     private final Database db;
 
     public TaskStore(Database db) {
         this.db = db;
     }
 
-    public void insertAll(List<Task> tasks, Optional<String> clientToken) {
-        db.write(c -> {
+    /**
+     * Stores the tasks of one RunTask and their tags ({@code spec().tags()}) in one transaction. If
+     * {@code clientToken} already started tasks in the cluster, stores nothing and returns those instead (the
+     * look-up is in the same transaction, so two concurrent retries cannot both insert).
+     */
+    public TaskInsert insertAll(List<Task> tasks, Optional<String> clientToken) {
+        return db.write(c -> {
+            if (clientToken.isPresent() && !tasks.isEmpty()) {
+                List<Task> earlier = byClientToken(c, tasks.get(0).spec().clusterName(), clientToken.get());
+                if (!earlier.isEmpty()) {
+                    return new TaskInsert.TokenAlreadyUsed(earlier);
+                }
+            }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO tasks(task_id, arn, cluster_name, family, "
                     + "started_by, task_group, launch_type, created_at, client_token, spec, desired_status, desired, "
-                    + "phase, stopped_at, observed, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,NULL,?,?)")) {
+                    + "phase, stopped_at, health, containers, observed, version) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 for (Task t : tasks) {
                     TaskSpec s = t.spec();
                     ps.setString(1, s.taskId());
@@ -55,14 +72,28 @@ public final class TaskStore {
                     ps.setString(10, StoreJson.write(s));
                     ps.setString(11, t.desired().status().name());
                     ps.setString(12, StoreJson.write(t.desired()));
-                    ps.setString(13, t.observed().phase().name());
-                    ps.setString(14, StoreJson.write(t.observed()));
-                    ps.setLong(15, t.version());
+                    int i = 13;
+                    for (Object v : ObservedColumns.all(t.observed()).values()) {
+                        ObservedColumns.bind(ps, i++, v);
+                    }
+                    ps.setLong(18, t.version());
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
-            return null;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR REPLACE INTO tags(resource_arn, tag_key, tag_value) VALUES (?,?,?)")) {
+                for (Task t : tasks) {
+                    for (Tag tag : t.spec().tags()) {
+                        ps.setString(1, t.taskArn());
+                        ps.setString(2, tag.key());
+                        ps.setString(3, tag.value() == null ? "" : tag.value());
+                        ps.addBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            return new TaskInsert.Inserted(tasks);
         });
     }
 
@@ -72,8 +103,13 @@ public final class TaskStore {
 
     /** Tasks previously started in this cluster with this client token (RunTask idempotency). */
     public List<Task> findByClientToken(String clusterName, String clientToken) {
-        return db.read(c -> many(c, "SELECT " + COLUMNS + " FROM tasks WHERE cluster_name = ? AND client_token = ? "
-                + "ORDER BY created_at, task_id", clusterName, clientToken));
+        return db.read(c -> byClientToken(c, clusterName, clientToken));
+    }
+
+    private static List<Task> byClientToken(Connection c, String clusterName, String clientToken)
+            throws SQLException {
+        return many(c, "SELECT " + COLUMNS + " FROM tasks WHERE cluster_name = ? AND client_token = ? "
+                + "ORDER BY created_at, task_id", clusterName, clientToken);
     }
 
     /** Every task that has not reached STOPPED: what a restarted control plane must re-adopt. */
@@ -143,35 +179,80 @@ public final class TaskStore {
      */
     public Optional<Task> requestStop(String taskId, StopCode code, String reason, Instant at) {
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE tasks SET desired_status = 'STOPPED', desired = ?, "
-                    + "version = version + 1 WHERE task_id = ? AND desired_status = 'RUNNING'")) {
-                ps.setString(1, StoreJson.write(TaskDesired.stopped(code, reason, at)));
-                ps.setString(2, taskId);
-                ps.executeUpdate();
-            }
+            stop(c, taskId, TaskDesired.stopped(code, reason, at));
             return one(c, taskId);
         });
     }
 
-    /** The runner's report of what it observed. Only the task's runner calls this. */
-    public Task reportObserved(String taskId, TaskObserved observed) {
+    /**
+     * The runner's report of what it observed, {@code before} being the task as the runner last knew it. Writes
+     * only the observed columns that differ (nothing at all if none does), compare-and-set on
+     * {@code before.version()}; if a stop decision was recorded meanwhile, re-reads just the desired half and
+     * version and writes again. Returns the task as it now is. Only the task's runner calls this.
+     */
+    public Task reportObserved(Task before, TaskObserved after) {
+        Map<String, Object> set = ObservedColumns.changed(before.observed(), after);
+        if (set.isEmpty()) {
+            return before;
+        }
+        return db.write(c -> writeObserved(c, before, after, set));
+    }
+
+    /**
+     * A report and a stop decision (first one wins, as {@link #requestStop}) in one transaction: what the runner
+     * writes when an essential container exits.
+     */
+    public Task reportObservedAndRequestStop(Task before, TaskObserved after, StopCode code, String reason,
+            Instant at) {
+        Map<String, Object> set = ObservedColumns.changed(before.observed(), after);
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE tasks SET observed = ?, phase = ?, stopped_at = ?, "
-                    + "version = version + 1 WHERE task_id = ?")) {
-                ps.setString(1, StoreJson.write(observed));
-                ps.setString(2, observed.phase().name());
-                if (observed.stoppedAt().isPresent()) {
-                    ps.setLong(3, observed.stoppedAt().get().toEpochMilli());
-                } else {
-                    ps.setNull(3, Types.INTEGER);
-                }
-                ps.setString(4, taskId);
+            Task reported = set.isEmpty() ? before : writeObserved(c, before, after, set);
+            if (reported.desired().status() == DesiredStatus.STOPPED) {
+                return reported;
+            }
+            TaskDesired stopped = TaskDesired.stopped(code, reason, at);
+            if (stop(c, before.taskId(), stopped) == 1) {
+                return new Task(reported.spec(), stopped, after, reported.version() + 1);
+            }
+            return one(c, before.taskId()).orElseThrow(); // decided elsewhere since our last look: read it
+        });
+    }
+
+    private static Task writeObserved(Connection c, Task before, TaskObserved after, Map<String, Object> set)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("UPDATE tasks SET ");
+        set.keySet().forEach(col -> sql.append(col).append(" = ?, "));
+        sql.append("version = version + 1 WHERE task_id = ? AND version = ?");
+        TaskDesired desired = before.desired();
+        long version = before.version();
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int i = 1;
+            for (Object v : set.values()) {
+                ObservedColumns.bind(ps, i++, v);
+            }
+            ps.setString(i, before.taskId());
+            ps.setLong(i + 1, version);
+            if (ps.executeUpdate() != 1) {
+                Task current = one(c, before.taskId()).orElseThrow(() ->
+                        new IllegalStateException("no task " + before.taskId() + " to report on"));
+                desired = current.desired(); // only the desired half can have moved: the runner owns the rest
+                version = current.version();
+                ps.setLong(i + 1, version);
                 if (ps.executeUpdate() != 1) {
-                    throw new IllegalStateException("no task " + taskId + " to report on");
+                    throw new IllegalStateException("task " + before.taskId() + " changed under its runner");
                 }
             }
-            return one(c, taskId).orElseThrow();
-        });
+        }
+        return new Task(before.spec(), desired, after, version + 1);
+    }
+
+    private static int stop(Connection c, String taskId, TaskDesired stopped) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE tasks SET desired_status = 'STOPPED', desired = ?, "
+                + "version = version + 1 WHERE task_id = ? AND desired_status = 'RUNNING'")) {
+            ps.setString(1, StoreJson.write(stopped));
+            ps.setString(2, taskId);
+            return ps.executeUpdate();
+        }
     }
 
     /** Forgets tasks that stopped before {@code cutoff}, with their tags; returns their ids. */
@@ -214,8 +295,8 @@ public final class TaskStore {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Task(StoreJson.read(rs.getString(1), TaskSpec.class),
-                            StoreJson.read(rs.getString(2), TaskDesired.class),
-                            StoreJson.read(rs.getString(3), TaskObserved.class), rs.getLong(4)));
+                            StoreJson.read(rs.getString(2), TaskDesired.class), ObservedColumns.read(rs, 3),
+                            rs.getLong(7)));
                 }
             }
         }

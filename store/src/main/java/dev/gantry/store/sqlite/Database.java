@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -13,10 +14,23 @@ import java.util.concurrent.locks.ReentrantLock;
  * which is what kill -9 tests), versioned migrations applied at open. One connection, used under a lock
  * (a {@link ReentrantLock}, not {@code synchronized}, so virtual threads do not pin while they wait). The file and
  * its {@code -wal} and {@code -shm} are owner-only ({@code rw-------}) in an owner-only data dir ({@link PrivateFiles}).
+ * Counts its transactions and the time spent in them ({@link #stats()}), for tests and benchmarks.
  */
 public final class Database implements AutoCloseable {
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicLong reads = new AtomicLong();
+    private final AtomicLong readNanos = new AtomicLong();
+    private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong writeNanos = new AtomicLong();
+
+    /** Transactions run since open, and the time spent in them while holding the connection. */
+    public record Stats(long reads, long readNanos, long writes, long writeNanos) {
+        public Stats minus(Stats earlier) {
+            return new Stats(reads - earlier.reads, readNanos - earlier.readNanos, writes - earlier.writes,
+                    writeNanos - earlier.writeNanos);
+        }
+    }
 
     private Database(Connection connection) {
         this.connection = connection;
@@ -50,11 +64,14 @@ public final class Database implements AutoCloseable {
     /** Runs a read. */
     public <T> T read(SqlFunction<T> work) {
         lock.lock();
+        long start = System.nanoTime();
         try {
             return work.apply(connection);
         } catch (SQLException e) {
             throw new StoreException("database read failed: " + e.getMessage(), e);
         } finally {
+            reads.incrementAndGet();
+            readNanos.addAndGet(System.nanoTime() - start);
             lock.unlock();
         }
     }
@@ -62,6 +79,7 @@ public final class Database implements AutoCloseable {
     /** Runs a write in one transaction: all of it is committed, or none. */
     public <T> T write(SqlFunction<T> work) {
         lock.lock();
+        long start = System.nanoTime();
         try {
             connection.setAutoCommit(false);
             try {
@@ -77,8 +95,14 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("database write failed: " + e.getMessage(), e);
         } finally {
+            writes.incrementAndGet();
+            writeNanos.addAndGet(System.nanoTime() - start);
             lock.unlock();
         }
+    }
+
+    public Stats stats() {
+        return new Stats(reads.get(), readNanos.get(), writes.get(), writeNanos.get());
     }
 
     @Override

@@ -66,11 +66,12 @@ class TaskStoreTest {
         assertThat(after.desired().stopCode()).contains(StopCode.EssentialContainerExited);
         assertThat(after.desired().stoppedReason()).contains("first");
 
-        Task reported = store.reportObserved(t.taskId(), after.observed().withPhase(TaskPhase.STOPPING)
+        Task reported = store.reportObserved(t, after.observed().withPhase(TaskPhase.STOPPING)
                 .withContainer("web", s -> s.running(T0)));
         assertThat(reported.desired().status()).isEqualTo(DesiredStatus.STOPPED);
         assertThat(reported.observed().phase()).isEqualTo(TaskPhase.STOPPING);
         assertThat(reported.version()).isEqualTo(t.version() + 2);
+        assertThat(store.find(t.taskId())).contains(reported);
     }
 
     @Test
@@ -79,7 +80,7 @@ class TaskStoreTest {
         Task b = newTask();
         store.insertAll(List.of(a, b), Optional.of("token-1"));
         assertThat(store.findByClientToken("default", "token-1")).hasSize(2);
-        store.reportObserved(a.taskId(), a.observed().withStoppedAt(T0).withPhase(TaskPhase.STOPPED));
+        store.reportObserved(a, a.observed().withStoppedAt(T0).withPhase(TaskPhase.STOPPED));
         assertThat(store.unfinished()).extracting(Task::taskId).containsExactly(b.taskId());
         assertThat(store.deleteStoppedBefore(T0.plusSeconds(1))).containsExactly(a.taskId());
         assertThat(store.find(a.taskId())).isEmpty();

@@ -81,12 +81,11 @@ public final class TaskLauncher {
 
     /**
      * Records the decision to stop {@code task} (the first decision wins, a later one leaves it as it was), wakes
-     * its runner and removes the task's tags, as StopTask does. Returns the task as it is afterwards.
+     * its runner and removes the task's tags (in the same transaction), as StopTask does. Returns the task as it is
+     * afterwards.
      */
     public Task stop(Task task, StopCode code, String reason) {
-        Task stopped = supervisor.requestStop(task.taskId(), code, reason).orElse(task);
-        tags.removeAll(task.taskArn());
-        return stopped;
+        return supervisor.requestStop(task.taskId(), code, reason, true).orElse(task);
     }
 
     private static boolean propagatesDefinitionTags(RunTaskRequest req) {

@@ -78,7 +78,12 @@ public final class TaskSupervisor implements AutoCloseable {
 
     /** Records the stop decision (first one wins) and wakes the task's runner. */
     public Optional<Task> requestStop(String taskId, StopCode code, String reason) {
-        Optional<Task> t = ctx.store().requestStop(taskId, code, reason, ctx.clock().instant());
+        return requestStop(taskId, code, reason, false);
+    }
+
+    /** {@link #requestStop(String, StopCode, String)}, removing the task's tags in the same write if asked. */
+    public Optional<Task> requestStop(String taskId, StopCode code, String reason, boolean removeTags) {
+        Optional<Task> t = ctx.store().requestStop(taskId, code, reason, ctx.clock().instant(), removeTags);
         RunnerHandle h = runners.get(taskId);
         if (h != null) {
             h.runner().signal(new Signal.StopRequested());

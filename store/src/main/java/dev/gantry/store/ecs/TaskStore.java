@@ -109,7 +109,7 @@ public final class TaskStore {
     private static List<Task> byClientToken(Connection c, String clusterName, String clientToken)
             throws SQLException {
         return many(c, "SELECT " + COLUMNS + " FROM tasks WHERE cluster_name = ? AND client_token = ? "
-                + "ORDER BY created_at, task_id", clusterName, clientToken);
+                + "ORDER BY rowid", clusterName, clientToken); // insertion order: a retry answers as the first call did
     }
 
     /** Every task that has not reached STOPPED: what a restarted control plane must re-adopt. */
@@ -178,9 +178,21 @@ public final class TaskStore {
      * afterwards, whether this call or an earlier one made the decision; empty if there is no such task.
      */
     public Optional<Task> requestStop(String taskId, StopCode code, String reason, Instant at) {
+        return requestStop(taskId, code, reason, at, false);
+    }
+
+    /** {@link #requestStop}, removing the task's tags in the same transaction when {@code removeTags} (StopTask). */
+    public Optional<Task> requestStop(String taskId, StopCode code, String reason, Instant at, boolean removeTags) {
         return db.write(c -> {
             stop(c, taskId, TaskDesired.stopped(code, reason, at));
-            return one(c, taskId);
+            Optional<Task> t = one(c, taskId);
+            if (removeTags && t.isPresent()) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM tags WHERE resource_arn = ?")) {
+                    ps.setString(1, t.get().taskArn());
+                    ps.executeUpdate();
+                }
+            }
+            return t;
         });
     }
 

@@ -1,0 +1,136 @@
+package dev.gantry.control.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.control.feed.TaskFeed;
+import dev.gantry.control.launch.LaunchRequest;
+import dev.gantry.control.launch.TaskLauncher;
+import dev.gantry.control.logs.AwsLogsTarget;
+import dev.gantry.control.logs.CapturedLogs;
+import dev.gantry.core.arn.Arns;
+import dev.gantry.core.cluster.Cluster;
+import dev.gantry.core.id.IdSource;
+import dev.gantry.core.run.AwsVpcConfiguration;
+import dev.gantry.core.run.NetworkConfiguration;
+import dev.gantry.core.run.RunTaskRequest;
+import dev.gantry.core.tag.Tag;
+import dev.gantry.core.task.StopCode;
+import dev.gantry.core.task.Task;
+import dev.gantry.core.task.TaskPhase;
+import dev.gantry.core.taskdef.TaskDefinition;
+import dev.gantry.runtime.spi.LogLine;
+import dev.gantry.runtime.spi.PullProgress;
+import dev.gantry.store.ecs.TagStore;
+import dev.gantry.store.ecs.TaskStore;
+import dev.gantry.store.sqlite.Database;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Write transactions per task lifecycle, counted by the database (scripted driver, one container, with tags).
+ * Before the lean write path: 16 for RunTask → RUNNING → StopTask → STOPPED and 9 from an essential container's
+ * exit to STOPPED (measured on main with the same counter); now 7 and 4.
+ */
+class WriteCountTest {
+    private static final Arns ARNS = new Arns("us-east-1", "000000000000");
+    private static final Cluster CLUSTER = new Cluster(ARNS.cluster("default"), "default", "ACTIVE", List.of(),
+            List.of(), Instant.EPOCH);
+    private static final CapturedLogs NO_LOGS = new CapturedLogs() {
+        public boolean groupExists(String group) {
+            return true;
+        }
+
+        public boolean openStream(AwsLogsTarget target) {
+            return true;
+        }
+
+        public Optional<Instant> lastCaptured(String group, String stream) {
+            return Optional.empty();
+        }
+
+        public void append(String group, String stream, List<LogLine> lines, boolean createGroup) {}
+    };
+
+    @TempDir
+    Path dir;
+    private Database db;
+    private TaskStore store;
+    private ScriptedDriver driver;
+    private TaskSupervisor supervisor;
+    private TaskLauncher launcher;
+
+    @BeforeEach
+    void start() {
+        db = Database.open(dir.resolve("g.db"));
+        store = new TaskStore(db);
+        driver = new ScriptedDriver();
+        supervisor = new TaskSupervisor(driver, store, new TaskFeed(store), NO_LOGS, InstantSource.system(),
+                "us-east-1", Duration.ofHours(2), PullProgress.NONE, Duration.ofHours(1));
+        supervisor.start();
+        launcher = new TaskLauncher(store, new TagStore(db), supervisor, ARNS, IdSource.random(),
+                InstantSource.system());
+    }
+
+    @AfterEach
+    void stop() {
+        supervisor.close();
+        db.close();
+    }
+
+    private Task launch() {
+        TaskDefinition td = new TaskDefinition("arn:aws:ecs:us-east-1:000000000000:task-definition/f:1", "f", 1,
+                List.of(TaskRunnerTest.container("main", "ok:1", true)), null, null, "awsvpc", null, null, "256",
+                "512", "ACTIVE", null, null, null, null, null, Instant.EPOCH, null, null, null);
+        RunTaskRequest req = new RunTaskRequest(null, "f", null, null, null, new NetworkConfiguration(
+                new AwsVpcConfiguration(List.of("subnet-1"), null, null)), null, null, null,
+                List.of(new Tag("team", "a")), null, null, null, null, null, null);
+        return launcher.launch(new LaunchRequest(CLUSTER, td, req, Map.of())).get(0);
+    }
+
+    private Task await(Task t, Predicate<Task> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        Task now = store.find(t.taskId()).orElseThrow();
+        while (!done.test(now)) {
+            assertThat(System.nanoTime()).as("task stuck in %s", now.observed().phase()).isLessThan(deadline);
+            Thread.sleep(5);
+            now = store.find(t.taskId()).orElseThrow();
+        }
+        return now;
+    }
+
+    private static Predicate<Task> in(TaskPhase phase) {
+        return t -> t.observed().phase() == phase;
+    }
+
+    @Test
+    void aLifecycleCostsSevenWriteTransactions() throws Exception {
+        long before = db.stats().writes();
+        Task t = await(launch(), in(TaskPhase.RUNNING));
+        long started = db.stats().writes() - before;
+        launcher.stop(t, StopCode.UserInitiated, "bye");
+        await(t, in(TaskPhase.STOPPED));
+        long total = db.stats().writes() - before;
+        assertThat(started).as("RunTask -> RUNNING: insert with tags, PULLING, RUNNING").isEqualTo(3);
+        assertThat(total).as("+ StopTask, STOPPING, DEPROVISIONING, STOPPED").isEqualTo(7);
+    }
+
+    @Test
+    void anEssentialContainerExitCostsFourWriteTransactions() throws Exception {
+        Task t = await(launch(), in(TaskPhase.RUNNING));
+        long before = db.stats().writes();
+        driver.exit(t.observed().container("main").flatMap(c -> c.runtimeId()).orElseThrow(), 3);
+        await(t, in(TaskPhase.STOPPED));
+        assertThat(db.stats().writes() - before).as("exit + stop decision, STOPPING, DEPROVISIONING, STOPPED")
+                .isEqualTo(4);
+    }
+}

@@ -7,6 +7,7 @@ import dev.gantry.api.ecs.EcsService;
 import dev.gantry.api.http.ApiServer;
 import dev.gantry.api.logs.LogsService;
 import dev.gantry.api.sts.StsService;
+import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.housekeeping.DeletedRevisions;
 import dev.gantry.control.housekeeping.Housekeeper;
 import dev.gantry.control.launch.TaskLauncher;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,12 +78,26 @@ public final class GantryServer implements AutoCloseable {
 
     /** Starts Gantry on the Docker engine; returns once the API listens (see {@link #awaitReady()}). */
     public static GantryServer start(GantryConfig config, Map<String, String> env) {
+        return start(config, env, feed -> { });
+    }
+
+    /**
+     * As {@link #start(GantryConfig, Map)}; {@code beforeStart} is handed the task-change feed before the supervisor
+     * exists, so a subscriber added there sees every transition, the RESYNC of each re-adopted task included
+     * (tests use this).
+     */
+    public static GantryServer start(GantryConfig config, Map<String, String> env, Consumer<TaskFeed> beforeStart) {
         return start(config, env, installation -> new DockerDriver(DockerDriverConfig.defaults(installation)
                 .withNetworkName(config.networkName()).withBusyboxPath(config.busybox())
-                .withWarmSandboxes(config.warmSandboxes())));
+                .withWarmSandboxes(config.warmSandboxes())), beforeStart);
     }
 
     static GantryServer start(GantryConfig config, Map<String, String> env, DriverFactory drivers) {
+        return start(config, env, drivers, feed -> { });
+    }
+
+    static GantryServer start(GantryConfig config, Map<String, String> env, DriverFactory drivers,
+            Consumer<TaskFeed> beforeStart) {
         ApiServer.checkAvailable(config.host(), config.port()); // before anything starts that a failure would strand
         InstantSource clock = InstantSource.system();
         AdminCredentials credentials = AdminCredentials.resolve(config.dataDir(), env);
@@ -94,7 +110,9 @@ public final class GantryServer implements AutoCloseable {
                     () -> IdSource.random().taskId().substring(0, 10));
             TaskStore tasks = new TaskStore(db);
             LogStore logs = new LogStore(db, arns, clock);
-            TaskSupervisor supervisor = new TaskSupervisor(driver, tasks, new StoreCapturedLogs(logs), clock,
+            TaskFeed feed = new TaskFeed(tasks);
+            beforeStart.accept(feed);
+            TaskSupervisor supervisor = new TaskSupervisor(driver, tasks, feed, new StoreCapturedLogs(logs), clock,
                     config.region(), config.stoppedTaskRetention(), PullProgress.NONE);
             TaskDefinitionStore definitions = new TaskDefinitionStore(db);
             TagStore tags = new TagStore(db);
@@ -212,6 +230,7 @@ public final class GantryServer implements AutoCloseable {
         }
         starter.interrupt();
         supervisor.close();
+        supervisor.feed().close();
         driver.close();
         db.close();
     }

@@ -383,7 +383,8 @@ final class TaskRunner implements Runnable {
     }
 
     private void refresh() {
-        ctx.store().find(task.taskId()).ifPresent(this::reread);
+        ctx.store().findDesired(task.taskId()).ifPresent(d -> reread(new Task(task.spec(), d.desired(),
+                persisted.observed(), d.version()))); // the runner owns the observed half: only the rest can move
     }
 
     /** Takes the desired half and version from the store; keeps this runner's staged observations. */

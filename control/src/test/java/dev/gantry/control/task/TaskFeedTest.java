@@ -19,6 +19,7 @@ import dev.gantry.core.task.StopCode;
 import dev.gantry.core.task.Task;
 import dev.gantry.core.task.TaskPhase;
 import dev.gantry.core.taskdef.TaskDefinition;
+import dev.gantry.runtime.fake.FakeDriver;
 import dev.gantry.runtime.spi.LogLine;
 import dev.gantry.runtime.spi.PullProgress;
 import dev.gantry.store.ecs.TagStore;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The task-change feed with the scripted driver: a subscriber sees every committed transition of a task in order
+ * The task-change feed with the fake driver: a subscriber sees every committed transition of a task in order
  * (RunTask through TaskLauncher to STOPPED), a RESYNC and the changes after it when a restarted supervisor
  * re-adopts the task, a snapshot on subscribing, and a subscriber that falls behind never blocks a runner and
  * ends up at the stored state.
@@ -72,7 +73,7 @@ class TaskFeedTest {
     Path dir;
     private Database db;
     private TaskStore store;
-    private ScriptedDriver driver;
+    private FakeDriver driver;
     private TaskFeed feed;
     private TaskSupervisor supervisor;
     private TaskLauncher launcher;
@@ -81,7 +82,8 @@ class TaskFeedTest {
     void start() {
         db = Database.open(dir.resolve("g.db"));
         store = new TaskStore(db);
-        driver = new ScriptedDriver();
+        driver = FakeDriver.create();
+        driver.start();
         startSupervisor(List.of());
     }
 
@@ -101,6 +103,7 @@ class TaskFeedTest {
     void stop() {
         feed.close();
         supervisor.close();
+        driver.close();
         db.close();
     }
 
@@ -207,9 +210,7 @@ class TaskFeedTest {
         supervisor.close(); // the server goes away; the container keeps running, then exits unseen
         feed.close();
         String id = t.observed().container("main").flatMap(ContainerState::runtimeId).orElseThrow();
-        ScriptedDriver.Fake f = driver.containers.get(id);
-        f.state = dev.gantry.runtime.spi.ContainerObservation.State.EXITED;
-        f.exitCode = 9;
+        driver.exit(id, 9); // nobody watches: the event is lost
 
         List<TaskTransition> after = startSupervisor(List.of("second"));
         Task stopped = await(t, in(TaskPhase.STOPPED));

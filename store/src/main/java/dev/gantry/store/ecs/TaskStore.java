@@ -101,6 +101,25 @@ public final class TaskStore {
         return db.read(c -> one(c, taskId));
     }
 
+    /**
+     * Just the desired half and version of a task (what a runner re-reads when told of a stop decision), without
+     * decoding its spec.
+     */
+    public Optional<DesiredVersion> findDesired(String taskId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT desired, version FROM tasks WHERE task_id = ?")) {
+                ps.setString(1, taskId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new DesiredVersion(StoreJson.read(rs.getString(1),
+                            TaskDesired.class), rs.getLong(2))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** A task's desired half at a version. */
+    public record DesiredVersion(TaskDesired desired, long version) {}
+
     /** Tasks previously started in this cluster with this client token (RunTask idempotency). */
     public List<Task> findByClientToken(String clusterName, String clientToken) {
         return db.read(c -> byClientToken(c, clusterName, clientToken));

@@ -42,6 +42,8 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  */
 public final class ControlPlaneBench {
     private static final int SAMPLES = 2000;
+    /** Process CPU of one ListClusters call, client and server: the cost of an API call with no work in it. */
+    private static double callCpuMillis;
 
     private ControlPlaneBench() {}
 
@@ -99,7 +101,8 @@ public final class ControlPlaneBench {
                     direct.dbMillisPerLifecycle(), api.writesPerLifecycle(), api.cpuMillisPerLifecycle(),
                     direct.cpuMillisPerLifecycle());
         }
-        System.out.println();
+        System.out.printf("%nprocess CPU of one ListClusters call (AWS SDK client + HTTP + SigV4 + JSON, no work): "
+                + "%.2f ms; a lifecycle via the API makes 2 calls (RunTask, StopTask)%n%n", callCpuMillis);
         latency.forEach(System.out::println);
     }
 
@@ -119,6 +122,13 @@ public final class ControlPlaneBench {
                 lifecycles(g, ecs, td, phases, n, concurrency, mode);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 Run r = new Run(n, seconds, g.db.stats().minus(before), processCpuNanos() - cpu);
+                if (mode == Mode.API) {
+                    long c0 = processCpuNanos();
+                    for (int i = 0; i < 1000; i++) {
+                        ecs.listClusters();
+                    }
+                    callCpuMillis = (processCpuNanos() - c0) / 1e6 / 1000;
+                }
                 afterwards.accept(g);
                 return r;
             }

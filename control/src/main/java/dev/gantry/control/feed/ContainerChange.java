@@ -1,12 +1,13 @@
 package dev.gantry.control.feed;
 
 import dev.gantry.core.task.ContainerState;
+import dev.gantry.core.task.ContainerStatus;
 import dev.gantry.core.task.HealthStatus;
 import java.util.Objects;
 import java.util.Optional;
 
 /** One container's state as a transition reports it: ECS's lastStatus, exit code and reason, health. */
-public record ContainerChange(String name, String lastStatus, Optional<Integer> exitCode, Optional<String> reason,
+public record ContainerChange(String name, ContainerStatus lastStatus, Optional<Integer> exitCode, Optional<String> reason,
         HealthStatus health) {
 
     public ContainerChange {

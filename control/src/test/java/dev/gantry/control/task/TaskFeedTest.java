@@ -194,9 +194,10 @@ class TaskFeedTest {
                 TaskPhase.RUNNING, TaskPhase.STOPPING, TaskPhase.DEPROVISIONING, TaskPhase.STOPPED);
         assertThat(ts).allMatch(x -> x.cause() == TaskTransition.Cause.CHANGED);
         assertThat(ts.get(0).from()).isEmpty();
-        assertThat(ts.get(2).containers()).extracting(ContainerChange::lastStatus).containsExactly("RUNNING");
+        assertThat(ts.get(2).containers()).extracting(ContainerChange::lastStatus)
+                .containsExactly(dev.gantry.core.task.ContainerStatus.RUNNING);
         assertThat(ts.get(4).containers()).singleElement().satisfies(c -> {
-            assertThat(c.lastStatus()).isEqualTo("STOPPED");
+            assertThat(c.lastStatus()).isEqualTo(dev.gantry.core.task.ContainerStatus.STOPPED);
             assertThat(c.exitCode()).contains(143);
         });
         assertThat(ts.getLast().version()).isEqualTo(stopped.version());

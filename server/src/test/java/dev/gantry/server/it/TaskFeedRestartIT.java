@@ -73,7 +73,7 @@ class TaskFeedRestartIT {
             assertThat(exiting).extracting(TaskTransition::to).containsExactly(TaskPhase.RUNNING, TaskPhase.RUNNING,
                     TaskPhase.STOPPING, TaskPhase.DEPROVISIONING, TaskPhase.STOPPED);
             assertThat(exiting.get(1).containers()).singleElement().satisfies(c -> {
-                assertThat(c.lastStatus()).isEqualTo("STOPPED");
+                assertThat(c.lastStatus()).isEqualTo(dev.gantry.core.task.ContainerStatus.STOPPED);
                 assertThat(c.exitCode()).contains(7);
             });
             assertThat(exiting.getLast().version()).isEqualTo(exited.version());

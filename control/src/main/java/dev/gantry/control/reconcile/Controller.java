@@ -36,6 +36,9 @@ public final class Controller<K> implements AutoCloseable {
     private final Optional<Resync<K>> resync;
     private final Scheduler scheduler;
     private final Optional<AutoCloseable> ownedScheduler;
+    /** How long close waits for a worker to leave once it has nothing to do or was interrupted. */
+    private static final Duration WORKER_EXIT_WAIT = Duration.ofSeconds(10);
+
     private final Duration shutdownGrace;
     private final WorkQueue<K> queue;
     private final Map<K, Integer> failures = new ConcurrentHashMap<>();
@@ -213,8 +216,8 @@ public final class Controller<K> implements AutoCloseable {
                         .log("reconcile passes outlived the shutdown grace; interrupting them");
                 threads.forEach(Thread::interrupt);
             }
-            for (Thread t : threads) {
-                t.join(shutdownGrace.toMillis() + 1);
+            for (Thread t : threads) { // an idle or interrupted worker leaves at once; bound the wait all the same
+                t.join(WORKER_EXIT_WAIT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

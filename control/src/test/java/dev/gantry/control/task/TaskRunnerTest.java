@@ -204,6 +204,11 @@ class TaskRunnerTest {
 
     @Test
     void theReaperRemovesAnUnknownTasksContainersBeforeItsSandbox() {
+        // The started supervisor's housekeeping reaps too, on its own thread: a pass that listed the orphan's
+        // sandbox before its container existed would remove them in the other order. Reap with one not started.
+        supervisor.close();
+        supervisor = new TaskSupervisor(driver, store, logs, InstantSource.system(), "us-east-1",
+                Duration.ofHours(2), PullProgress.NONE);
         TaskRef orphan = new TaskRef("orphan", "arn:aws:ecs:us-east-1:000000000000:task/default/orphan", "default",
                 "f", 1);
         Sandbox sandbox = driver.claimSandbox(orphan, new TaskResources(512L << 20, 250_000_000L));
@@ -213,7 +218,6 @@ class TaskRunnerTest {
                 Map.of(), false, false, Duration.ofSeconds(2)));
         driver.startContainer(app);
         supervisor.reap();
-        // (the supervisor's own housekeeping may reap too, in the same order)
         var container = new FakeDriver.Removal(OwnedObject.Kind.CONTAINER, app, "orphan");
         var sandboxRemoval = new FakeDriver.Removal(OwnedObject.Kind.SANDBOX, sandbox.runtimeId(), "orphan");
         assertThat(driver.removals()).contains(container, sandboxRemoval);

@@ -26,7 +26,10 @@ final class ContainerWatch {
 
     private ContainerWatch() {}
 
-    /** Without its sandbox a task has no network: it cannot keep running (ECS's analogue: the ENI is gone). */
+    /**
+     * Without its sandbox a task has no network: it cannot keep running (ECS's analogue: the ENI is gone). Called on
+     * the sandbox's exit event and, because events can be missed across an engine restart, on each re-check.
+     */
     static void checkSandbox(TaskRunner r) {
         boolean alive = r.ctx().driver().findSandbox(r.task().taskId())
                 .filter(sb -> !sb.ipv4Address().isBlank()).isPresent();

@@ -10,4 +10,7 @@ sealed interface Signal {
     record ContainerExited(String container) implements Signal {}
 
     record HealthChanged(String container, Health health) implements Signal {}
+
+    /** The task's sandbox stopped: the runner checks whether its network is gone. */
+    record SandboxExited() implements Signal {}
 }

@@ -315,6 +315,7 @@ final class TaskRunner implements Runnable {
             case Signal.StopRequested s -> refresh();
             case Signal.ContainerExited e -> ContainerWatch.recordExit(this, e.container());
             case Signal.HealthChanged h -> ContainerWatch.recordHealth(this, h.container(), h.health());
+            case Signal.SandboxExited x -> ContainerWatch.checkSandbox(this);
         }
     }
 

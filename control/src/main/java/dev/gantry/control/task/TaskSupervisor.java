@@ -111,6 +111,7 @@ public final class TaskSupervisor implements AutoCloseable {
         switch (e) {
             case RuntimeEvent.ContainerExited x -> h.runner().signal(new Signal.ContainerExited(x.containerName()));
             case RuntimeEvent.HealthChanged x -> h.runner().signal(new Signal.HealthChanged(x.containerName(), x.health()));
+            case RuntimeEvent.SandboxExited x -> h.runner().signal(new Signal.SandboxExited());
         }
     }
 

@@ -130,7 +130,7 @@ public final class DockerDriver implements TaskDriver, LocalImages {
         }
     }
 
-    private SandboxPool pool() {
+    SandboxPool pool() {
         SandboxPool p = pool;
         if (p == null) {
             throw new IllegalStateException("DockerDriver.start() has not been called");
@@ -271,7 +271,7 @@ public final class DockerDriver implements TaskDriver, LocalImages {
         return builder.imageExists(tag);
     }
 
-    /** Stops background work and streams. Warm sandboxes stay running: the next start adopts them. */
+    /** Stops background work and streams and removes the warm sandboxes; task sandboxes and containers stay. */
     @Override
     public void close() {
         watchers.forEach(EventWatcher::close);

@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Docker events subscription for this installation's task containers (die, health_status), translated into
- * {@link RuntimeEvent}s. Reconnects with backoff, resuming from the last event's second, while not closed; a
+ * One Docker events subscription for this installation's task containers (die, health_status) and task sandboxes
+ * (die), translated into {@link RuntimeEvent}s. Reconnects with backoff, resuming from the last event's second, while not closed; a
  * resume may repeat an event, so listeners treat events as idempotent observations.
  */
 final class EventWatcher implements AutoCloseable {
@@ -55,8 +55,7 @@ final class EventWatcher implements AutoCloseable {
                 docker.eventsCmd()
                         .withEventTypeFilter(EventType.CONTAINER)
                         .withEventFilter("die", "health_status")
-                        .withLabelFilter(Map.of(Names.LABEL_INSTALLATION, installationId,
-                                Names.LABEL_ROLE, Names.ROLE_CONTAINER))
+                        .withLabelFilter(Map.of(Names.LABEL_INSTALLATION, installationId))
                         .withSince(Long.toString(lastEventSecond))
                         .exec(callback);
                 callback.awaitCompletion();
@@ -92,14 +91,23 @@ final class EventWatcher implements AutoCloseable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** Translates one engine event; empty for events that are not about a Gantry task container. */
+    /**
+     * Translates one engine event; empty for events that are not about a Gantry task container or a claimed sandbox
+     * (a warm sandbox's exit belongs to no task: the pool notices it at its next claim).
+     */
     static Optional<RuntimeEvent> translate(String action, String runtimeId, Map<String, String> attributes) {
-        if (action == null || attributes == null) {
+        if (action == null || attributes == null || runtimeId == null) {
             return Optional.empty();
+        }
+        if (Names.ROLE_SANDBOX.equals(attributes.get(Names.LABEL_ROLE))) {
+            return action.equals("die")
+                    ? Optional.ofNullable(attributes.get("name")).flatMap(Names::taskIdOfSandbox)
+                            .map(taskId -> new RuntimeEvent.SandboxExited(taskId, runtimeId))
+                    : Optional.empty();
         }
         String taskId = attributes.get(Names.LABEL_TASK_ID);
         String container = attributes.get(Names.LABEL_CONTAINER_NAME);
-        if (taskId == null || container == null || runtimeId == null) {
+        if (taskId == null || container == null) {
             return Optional.empty();
         }
         if (action.equals("die")) {

@@ -55,7 +55,10 @@ final class SandboxPool implements AutoCloseable {
         this.cgroups = cgroups;
     }
 
-    /** Adopts this installation's running pool sandboxes from a previous run (up to the target) and removes the rest. */
+    /**
+     * Adopts this installation's running pool sandboxes from a previous run (up to the target; each renamed to carry
+     * this process as its owner) and removes the rest.
+     */
     void adoptLeftovers() {
         List<Container> leftovers = docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(Names.LABEL_INSTALLATION, config.installationId(),
@@ -69,7 +72,7 @@ final class SandboxPool implements AutoCloseable {
             if (!pooled) {
                 continue; // a claimed sandbox: its task (or the reaper) decides
             }
-            if ("running".equals(c.getState()) && warm.size() < config.warmSandboxes()) {
+            if ("running".equals(c.getState()) && warm.size() < config.warmSandboxes() && takeOver(c.getId())) {
                 warm.add(c.getId());
                 adopted++;
             } else {
@@ -81,6 +84,54 @@ final class SandboxPool implements AutoCloseable {
         if (adopted + removed > 0) {
             LOG.atInfo().addKeyValue("installation", config.installationId()).addKeyValue("adopted", adopted)
                     .addKeyValue("removed", removed).log("recovered warm sandboxes from a previous run");
+        }
+        submit(this::removeOrphans);
+    }
+
+    /** Renames an adopted warm sandbox so its name names this process as the owner; false if it is gone. */
+    private boolean takeOver(String id) {
+        try {
+            docker.renameContainerCmd(id).withName(poolName()).exec();
+            return true;
+        } catch (NotFoundException | ConflictException gone) {
+            return false;
+        }
+    }
+
+    private String poolName() {
+        return Names.poolSandbox(config.installationId(),
+                PoolOwner.current().map(o -> o.token() + "-").orElse("") + SandboxFactory.randomSuffix());
+    }
+
+    /**
+     * Removes other installations' warm sandboxes whose owner process is provably gone (see {@link PoolOwner}): an
+     * installation killed without a graceful shutdown, whose data dir may never start again. Claimed sandboxes and
+     * warm sandboxes of live (or unprovable) owners are left alone.
+     */
+    void removeOrphans() {
+        Optional<PoolOwner> self = PoolOwner.current();
+        if (self.isEmpty()) {
+            return;
+        }
+        int removed = 0;
+        for (Container c : docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(Names.LABEL_MANAGED, "true", Names.LABEL_ROLE, Names.ROLE_SANDBOX)).exec()) {
+            String installation = c.getLabels() == null ? null : c.getLabels().get(Names.LABEL_INSTALLATION);
+            if (installation == null || installation.equals(config.installationId()) || c.getNames() == null
+                    || c.getNames().length == 0) {
+                continue;
+            }
+            Optional<PoolOwner> owner = PoolOwner.ofPoolName(installation, c.getNames()[0]);
+            if (owner.isPresent() && owner.get().provablyGoneFrom(self.get())) {
+                factory.remove(c.getId());
+                removed++;
+                LOG.atInfo().addKeyValue("installation", installation).addKeyValue("sandbox", c.getNames()[0])
+                        .addKeyValue("ownerPid", owner.get().pid())
+                        .log("removed a warm sandbox whose Gantry process is gone");
+            }
+        }
+        if (removed > 0) {
+            LOG.atInfo().addKeyValue("removed", removed).log("removed orphaned warm sandboxes of other installations");
         }
     }
 
@@ -102,12 +153,12 @@ final class SandboxPool implements AutoCloseable {
 
     private void createWarm() {
         try {
-            String id = factory.create(Names.poolSandbox(config.installationId(), SandboxFactory.randomSuffix()),
-                    Optional.ofNullable(recentSize.get()));
-            if (closed) {
-                return; // left running: the next start adopts it
-            }
+            String id = factory.create(poolName(), Optional.ofNullable(recentSize.get()));
             warm.add(id);
+            if (closed) {
+                removeWarm(); // made while closing: close() may already have emptied the pool
+                return;
+            }
             if (failing.compareAndSet(true, false)) {
                 LOG.atInfo().addKeyValue("installation", config.installationId()).log("warm sandbox pool recovered");
             }
@@ -208,7 +259,10 @@ final class SandboxPool implements AutoCloseable {
         }
     }
 
-    /** Stops refilling; warm sandboxes stay running so the next start adopts them. */
+    /**
+     * Stops refilling and removes the warm sandboxes (claimed ones belong to their tasks and stay). After a kill -9
+     * they stay: the next start of this installation adopts them, another installation's start removes them.
+     */
     @Override
     public void close() {
         closed = true;
@@ -217,6 +271,23 @@ final class SandboxPool implements AutoCloseable {
             background.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        removeWarm();
+    }
+
+    /** Removes every warm sandbox, in parallel (a removal is a kill and a cleanup, ~100 ms each). */
+    private void removeWarm() {
+        try (ExecutorService removals = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String id = warm.poll(); id != null; id = warm.poll()) {
+                String sandbox = id;
+                removals.execute(() -> {
+                    try {
+                        factory.remove(sandbox);
+                    } catch (RuntimeException e) {
+                        LOG.atDebug().addKeyValue("sandbox", sandbox).setCause(e).log("cannot remove warm sandbox");
+                    }
+                });
+            }
         }
     }
 }

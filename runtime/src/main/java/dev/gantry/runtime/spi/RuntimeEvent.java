@@ -4,8 +4,6 @@ package dev.gantry.runtime.spi;
 public sealed interface RuntimeEvent {
     String taskId();
 
-    String containerName();
-
     String runtimeId();
 
     /** A container's main process exited (or it was killed). */
@@ -14,4 +12,10 @@ public sealed interface RuntimeEvent {
     /** A container's health check result changed. */
     record HealthChanged(String taskId, String containerName, String runtimeId, Health health)
             implements RuntimeEvent {}
+
+    /**
+     * The task's sandbox stopped (killed, or removed outside the control plane): the task's network namespace is
+     * gone. Also sent when the task's own shutdown removes it; listeners check what is left, as for any event.
+     */
+    record SandboxExited(String taskId, String runtimeId) implements RuntimeEvent {}
 }

@@ -310,8 +310,8 @@ class DockerDriverIT {
     }
 
     static Optional<RuntimeEvent> exitEvent(TaskRef task, String container) {
-        return EVENTS.stream().filter(e -> e instanceof RuntimeEvent.ContainerExited
-                && e.taskId().equals(task.taskId()) && e.containerName().equals(container)).findFirst();
+        return EVENTS.stream().filter(e -> e instanceof RuntimeEvent.ContainerExited x
+                && x.taskId().equals(task.taskId()) && x.containerName().equals(container)).findFirst();
     }
 
     static void cleanup(TaskRef task, String... containers) {

@@ -27,6 +27,15 @@ class EventTranslationTest {
     }
 
     @Test
+    void aClaimedSandboxsDeathBecomesSandboxExited() {
+        Map<String, String> sandbox = Map.of(Names.LABEL_ROLE, Names.ROLE_SANDBOX, "name", "gantry-t1-sandbox");
+        assertThat(EventWatcher.translate("die", "sid", sandbox)).contains(new RuntimeEvent.SandboxExited("t1", "sid"));
+        assertThat(EventWatcher.translate("start", "sid", sandbox)).isEmpty();
+        assertThat(EventWatcher.translate("die", "sid", Map.of(Names.LABEL_ROLE, Names.ROLE_SANDBOX,
+                "name", Names.poolSandbox("inst1", "abc")))).as("a warm sandbox belongs to no task").isEmpty();
+    }
+
+    @Test
     void othersAreIgnored() {
         assertThat(EventWatcher.translate("start", "cid", ATTRS)).isEmpty();
         assertThat(EventWatcher.translate("die", "cid", Map.of("name", "x"))).isEmpty();

@@ -6,20 +6,26 @@ import static dev.gantry.runtime.docker.DriverFixtures.removeInstallation;
 import static dev.gantry.runtime.docker.DriverFixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
+import com.github.dockerjava.api.DockerClient;
 import dev.gantry.runtime.spi.OwnedObject;
 import dev.gantry.runtime.spi.RuntimeError;
 import dev.gantry.runtime.spi.Sandbox;
 import dev.gantry.runtime.spi.TaskRef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The warm sandbox pool against the real engine: concurrent claims, adoption after a restart, a missing engine. */
+/**
+ * The warm sandbox pool against the real engine: concurrent claims, removal on close, adoption after a kill, orphans
+ * of dead installations, a missing engine.
+ */
 class SandboxPoolIT {
 
     static final String INSTALLATION = "it" + random();
@@ -66,28 +72,97 @@ class SandboxPoolIT {
     }
 
     @Test
-    void aRestartedDriverAdoptsItsWarmSandboxes() throws Exception {
-        DockerDriverConfig config = DockerDriverConfig.defaults("it" + random()).withWarmSandboxes(1);
+    void aGracefulCloseRemovesTheWarmSandboxes() {
+        DockerDriverConfig config = DockerDriverConfig.defaults("it" + random()).withWarmSandboxes(2);
         try {
-            List<String> warm;
-            try (DockerDriver first = new DockerDriver(config)) {
-                first.start();
-                await("one warm sandbox", () -> first.listOwned().stream().anyMatch(SandboxPoolIT::runningPooled));
-                warm = first.listOwned().stream().map(OwnedObject::runtimeId).toList();
+            try (DockerDriver d = new DockerDriver(config)) {
+                d.start();
+                await("two warm sandboxes", () -> d.listOwned().stream().filter(SandboxPoolIT::runningPooled).count() == 2);
             }
-            try (DockerDriver second = new DockerDriver(config)) {
-                second.start();
-                TaskRef task = task();
-                assertThat(second.claimSandbox(task, DriverFixtures.SIZE).runtimeId()).isEqualTo(warm.getFirst());
-                second.removeSandbox(task.taskId());
-            }
-            try (DockerDriver third = new DockerDriver(config.withWarmSandboxes(0))) {
-                third.start();
-                await("leftover pool removed", () -> third.listOwned().isEmpty());
+            try (DockerDriver look = new DockerDriver(config)) {
+                assertThat(look.listOwned()).as("nothing of the closed installation is left").isEmpty();
             }
         } finally {
             removeInstallation(config.installationId());
         }
+    }
+
+    @Test
+    void aRestartedDriverAdoptsTheWarmSandboxesAKilledRunLeft() throws Exception {
+        DockerDriverConfig config = DockerDriverConfig.defaults("it" + random()).withWarmSandboxes(1);
+        try {
+            String first = leftoverWarmSandbox(config, unprovableOwnerToken());
+            String second = leftoverWarmSandbox(config, unprovableOwnerToken());
+            try (DockerDriver restarted = new DockerDriver(config)) {
+                restarted.start();
+                TaskRef task = task();
+                String claimed = restarted.claimSandbox(task, DriverFixtures.SIZE).runtimeId();
+                assertThat(claimed).as("an adopted leftover").isIn(first, second);
+                String other = claimed.equals(first) ? second : first;
+                await("the leftover beyond the pool's size removed",
+                        () -> restarted.listOwned().stream().noneMatch(o -> o.runtimeId().equals(other)));
+                restarted.removeSandbox(task.taskId());
+            }
+        } finally {
+            removeInstallation(config.installationId());
+        }
+    }
+
+    @Test
+    void anotherInstallationRemovesOnlyWarmSandboxesWhoseGantryProcessIsGone() throws Exception {
+        assumeThat(PoolOwner.current()).as("needs /proc").isPresent();
+        DockerDriverConfig dead = DockerDriverConfig.defaults("it" + random());
+        DockerDriverConfig live = DockerDriverConfig.defaults("it" + random());
+        DockerDriverConfig unknown = DockerDriverConfig.defaults("it" + random());
+        DockerDriverConfig other = DockerDriverConfig.defaults("it" + random()).withWarmSandboxes(0);
+        try {
+            String orphan = leftoverWarmSandbox(dead, deadOwnerToken());
+            String ofALiveProcess = leftoverWarmSandbox(live, PoolOwner.current().orElseThrow().token());
+            String withoutOwner = leftoverWarmSandbox(unknown, "");
+            try (DockerDriver d = new DockerDriver(other)) {
+                d.start();
+                d.pool().removeOrphans(); // also runs in the background on start; this call waits for a full pass
+                try (DockerDriver look = new DockerDriver(dead)) {
+                    assertThat(look.listOwned()).extracting(OwnedObject::runtimeId).doesNotContain(orphan);
+                }
+                try (DockerDriver look = new DockerDriver(live)) {
+                    assertThat(look.listOwned()).extracting(OwnedObject::runtimeId).contains(ofALiveProcess);
+                }
+                try (DockerDriver look = new DockerDriver(unknown)) {
+                    assertThat(look.listOwned()).extracting(OwnedObject::runtimeId).contains(withoutOwner);
+                }
+            }
+        } finally {
+            removeInstallation(dead.installationId());
+            removeInstallation(live.installationId());
+            removeInstallation(unknown.installationId());
+            removeInstallation(other.installationId());
+        }
+    }
+
+    /**
+     * A started warm sandbox of {@code config}'s installation, as a Gantry killed with -9 leaves it. Made without
+     * starting a driver of that installation (whose start would adopt or remove the earlier leftovers).
+     */
+    static String leftoverWarmSandbox(DockerDriverConfig config, String ownerToken) throws Exception {
+        try (DockerClient docker = DockerClients.connect().client()) {
+            TaskCgroups cgroups = TaskCgroups.detect(docker.infoCmd().exec(), docker.versionCmd().exec());
+            return new SandboxFactory(docker, config, cgroups).create(Names.poolSandbox(config.installationId(),
+                    (ownerToken.isEmpty() ? "" : ownerToken + "-") + SandboxFactory.randomSuffix()), Optional.empty());
+        }
+    }
+
+    /** The owner of another machine or pid namespace: only its own installation may adopt or remove its sandboxes. */
+    static String unprovableOwnerToken() {
+        String here = PoolOwner.current().map(PoolOwner::host).orElse("");
+        return new PoolOwner(here.equals("00000000") ? "00000001" : "00000000", 1, 1).token();
+    }
+
+    /** The owner token of a Gantry process on this machine that has exited. */
+    static String deadOwnerToken() throws Exception {
+        Process exited = new ProcessBuilder("true").start();
+        exited.waitFor();
+        return new PoolOwner(PoolOwner.current().map(PoolOwner::host).orElse("00000000"), exited.pid(), 1).token();
     }
 
     @Test

@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * The tests' direct view of the engine: what it was told about a container, and removal of every object a test
- * installation created. A real Gantry leaves its warm sandboxes and running
- * tasks for the next start to re-adopt; a test's temp data dir never starts again, so its objects must go.
+ * installation created. A real Gantry leaves its running tasks for the next
+ * start to re-adopt; a test's temp data dir never starts again, so its objects must go.
  */
 final class Engine {
     private Engine() {}

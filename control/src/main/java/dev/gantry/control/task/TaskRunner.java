@@ -18,12 +18,15 @@ import dev.gantry.core.task.TaskPhase;
 import dev.gantry.core.taskdef.ContainerDefinition;
 import dev.gantry.runtime.spi.RuntimeError;
 import dev.gantry.runtime.spi.Sandbox;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -50,6 +53,8 @@ final class TaskRunner implements Runnable {
     private final BlockingQueue<Signal> mailbox = new LinkedBlockingQueue<>();
     private final Map<String, Thread> shippers = new HashMap<>();
     private final Map<String, Instant> waitingSince = new HashMap<>();
+    /** Image checks started before the sandbox claim, by image; runner thread only. */
+    private final Map<String, CompletableFuture<String>> images = new HashMap<>();
     /** The task as last written or read: the compare-and-set base of the next report. */
     private Task persisted;
     /** {@link #persisted} plus any staged, not yet written observations. */
@@ -133,6 +138,9 @@ final class TaskRunner implements Runnable {
     // ---- start-up: PROVISIONING -> PENDING -> ACTIVATING -> RUNNING ----
 
     private void startUp() throws InterruptedException {
+        if (!observed().phase().hasReached(TaskPhase.CREATING)) {
+            checkImagesMeanwhile(); // the image check (or pull) runs while the sandbox is claimed
+        }
         Sandbox sandbox = sandbox();
         if (stopWanted()) {
             return;
@@ -166,6 +174,7 @@ final class TaskRunner implements Runnable {
             report(observed().withStartedAt(now).withPhase(TaskPhase.RUNNING));
             LOG.atInfo().addKeyValue("taskArn", task.taskArn())
                     .addKeyValue("ip", observed().attachment().map(NetworkAttachment::privateIPv4Address).orElse(""))
+                    .addKeyValue("sinceRunTaskMs", Duration.between(task.spec().createdAt(), now).toMillis())
                     .log("task became RUNNING");
         }
     }
@@ -198,7 +207,7 @@ final class TaskRunner implements Runnable {
         for (ContainerDefinition c : task.spec().containers()) {
             if (!digests.containsKey(c.image())) {
                 try {
-                    digests.put(c.image(), ctx.driver().ensureImage(c.image(), ctx.pullProgress()));
+                    digests.put(c.image(), image(c.image()));
                 } catch (RuntimeError e) {
                     if (e.kind() != RuntimeError.Kind.CANNOT_PULL_CONTAINER) {
                         throw e;
@@ -216,6 +225,31 @@ final class TaskRunner implements Runnable {
             o = o.withContainer(c.name(), s -> s.withImageDigest(digests.get(c.image())));
         }
         stage(o.withPullStopped(ctx.clock().instant()).withPhase(TaskPhase.CREATING));
+    }
+
+    /** Starts making each of the task's images present, each on its own virtual thread; {@link #image} joins. */
+    private void checkImagesMeanwhile() {
+        for (ContainerDefinition c : task.spec().containers()) {
+            images.computeIfAbsent(c.image(), i -> CompletableFuture.supplyAsync(
+                    () -> ctx.driver().ensureImage(i, ctx.pullProgress()),
+                    work -> Thread.ofVirtual().name("image-" + task.taskId()).start(work)));
+        }
+    }
+
+    /** The image's id, from the check started meanwhile (or now, after a re-adoption); its failure as is. */
+    private String image(String image) {
+        CompletableFuture<String> check = images.remove(image);
+        if (check == null) {
+            return ctx.driver().ensureImage(image, ctx.pullProgress());
+        }
+        try {
+            return check.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for image " + image, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        }
     }
 
     private void startContainers() throws InterruptedException {

@@ -13,6 +13,9 @@ import dev.gantry.runtime.spi.TaskResources;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,13 +28,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sandboxes: the containers that own a task's network namespace. Keeps {@code warmSandboxes} started and unclaimed
- * so a claim costs one rename and one inspect; refills in the background, never on the claimer's path.
- * Claims may come from many virtual threads at once: the pool is a lock-free deque and an in-flight counter.
+ * Sandboxes: the containers that own a task's network namespace. Keeps warm sandboxes started and unclaimed so a claim
+ * costs one rename (and, at the same time, one inspect); at least {@code warmSandboxes} of them, more after a burst of
+ * claims ({@link PoolDemand}: as many as the burst, up to {@value #MAX_WARM}, for ten minutes), so the next burst finds
+ * them ready. Refills run in the background, at most {@value #MAX_REFILLS} at a time, and only once claims have been
+ * quiet for {@link #QUIET}: a refill never competes with the claimer's own container create and start, nor with a
+ * burst in progress. Claims may come from many virtual threads at once: the pool is a lock-free deque and counters.
  */
 final class SandboxPool implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxPool.class);
+    static final int MAX_WARM = 64;
+    static final int MAX_REFILLS = 4;
+    static final Duration QUIET = Duration.ofMillis(500);
 
     private final DockerClient docker;
     private final DockerDriverConfig config;
@@ -43,7 +52,12 @@ final class SandboxPool implements AutoCloseable {
     private final ConcurrentLinkedDeque<String> warm = new ConcurrentLinkedDeque<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final AtomicBoolean refillScheduled = new AtomicBoolean();
+    private final PoolDemand demand;
+    private volatile long lastClaimNanos = System.nanoTime();
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
+    /** Engine calls made beside a claimer's own (never shut down: virtual threads hold nothing when idle). */
+    private static final ExecutorService CALLS = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean closed;
 
     SandboxPool(DockerClient docker, DockerDriverConfig config, SandboxFactory factory, EngineNetwork.Info network,
@@ -53,6 +67,8 @@ final class SandboxPool implements AutoCloseable {
         this.network = network;
         this.factory = factory;
         this.cgroups = cgroups;
+        this.demand = new PoolDemand(config.warmSandboxes(), Math.max(MAX_WARM, config.warmSandboxes()),
+                Duration.ofSeconds(10), Duration.ofMinutes(10));
     }
 
     /**
@@ -135,11 +151,21 @@ final class SandboxPool implements AutoCloseable {
         }
     }
 
-    /** Starts background creation until warm + in-flight reaches the target. Returns at once. */
+    /**
+     * Starts background creation until warm + in-flight reaches the target (at most {@value #MAX_REFILLS} at a time;
+     * each finished one calls this again), and removes warm sandboxes beyond it. Returns at once.
+     */
     void refill() {
+        int target = demand.target(System.nanoTime());
+        while (!closed && warm.size() > target) {
+            String surplus = warm.pollLast();
+            if (surplus != null) {
+                submit(() -> factory.remove(surplus));
+            }
+        }
         while (!closed) {
             int pending = inFlight.get();
-            if (warm.size() + pending >= config.warmSandboxes()) {
+            if (warm.size() + pending >= target || pending >= MAX_REFILLS) {
                 return;
             }
             if (inFlight.compareAndSet(pending, pending + 1)) {
@@ -152,6 +178,7 @@ final class SandboxPool implements AutoCloseable {
     }
 
     private void createWarm() {
+        boolean made = false;
         try {
             String id = factory.create(poolName(), Optional.ofNullable(recentSize.get()));
             warm.add(id);
@@ -159,6 +186,7 @@ final class SandboxPool implements AutoCloseable {
                 removeWarm(); // made while closing: close() may already have emptied the pool
                 return;
             }
+            made = true;
             if (failing.compareAndSet(true, false)) {
                 LOG.atInfo().addKeyValue("installation", config.installationId()).log("warm sandbox pool recovered");
             }
@@ -171,6 +199,32 @@ final class SandboxPool implements AutoCloseable {
         } finally {
             inFlight.decrementAndGet();
         }
+        if (made) {
+            refill(); // the next one, while the target is not reached
+        }
+    }
+
+    /** Refills once claims have been quiet for {@link #QUIET} (one waiter at a time). */
+    private void refillWhenQuiet() {
+        if (!refillScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        boolean submitted = submit(() -> {
+            try {
+                long wait;
+                while ((wait = lastClaimNanos + QUIET.toNanos() - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                refillScheduled.set(false);
+            }
+            refill();
+        });
+        if (!submitted) {
+            refillScheduled.set(false);
+        }
     }
 
     /**
@@ -179,6 +233,9 @@ final class SandboxPool implements AutoCloseable {
      */
     Sandbox claim(TaskRef task, TaskResources size) {
         recentSize.set(size);
+        long now = System.nanoTime();
+        lastClaimNanos = now;
+        demand.claimed(now);
         String name = Names.sandbox(task.taskId());
         try {
             InspectContainerResponse r = take(name, size);
@@ -192,13 +249,16 @@ final class SandboxPool implements AutoCloseable {
         } catch (RuntimeException e) {
             throw DockerErrors.of(RuntimeError.Kind.SANDBOX_FAILED, e, true);
         } finally {
-            refill();
+            refillWhenQuiet();
         }
     }
 
     /** A warm sandbox renamed to {@code name}, else a new one of {@code size}, else the one already named so. */
     private InspectContainerResponse take(String name, TaskResources size) {
         for (String id = warm.poll(); id != null; id = warm.poll()) {
+            String warmId = id;
+            CompletableFuture<InspectContainerResponse> inspected = CompletableFuture.supplyAsync(
+                    () -> docker.inspectContainerCmd(warmId).exec(), CALLS); // meanwhile: the id does not change
             try {
                 docker.renameContainerCmd(id).withName(name).exec();
             } catch (ConflictException alreadyClaimed) {
@@ -207,7 +267,15 @@ final class SandboxPool implements AutoCloseable {
             } catch (NotFoundException vanished) {
                 continue;
             }
-            InspectContainerResponse r = docker.inspectContainerCmd(id).exec();
+            InspectContainerResponse r;
+            try {
+                r = inspected.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof NotFoundException) {
+                    continue; // removed between the rename and the inspect
+                }
+                throw e.getCause() instanceof RuntimeException re ? re : e;
+            }
             boolean running = r.getState() != null && Boolean.TRUE.equals(r.getState().getRunning());
             boolean cgroupOk = !cgroups.nested() || cgroups.taskCgroup(id, r.getHostConfig()).isPresent();
             if (running && cgroupOk) {

@@ -72,6 +72,26 @@ class SandboxPoolIT {
     }
 
     @Test
+    void aBurstOfClaimsGrowsThePoolToTheBurstOnceClaimsAreQuiet() throws Exception {
+        DockerDriverConfig config = DockerDriverConfig.defaults("it" + random()).withWarmSandboxes(1);
+        try (DockerDriver d = new DockerDriver(config)) {
+            d.start();
+            List<TaskRef> burst = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                burst.add(task());
+            }
+            try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                burst.forEach(t -> threads.execute(() -> d.claimSandbox(t, DriverFixtures.SIZE)));
+            }
+            await("five warm sandboxes for the next burst",
+                    () -> d.listOwned().stream().filter(SandboxPoolIT::runningPooled).count() == 5);
+            burst.forEach(t -> d.removeSandbox(t.taskId()));
+        } finally {
+            removeInstallation(config.installationId());
+        }
+    }
+
+    @Test
     void aGracefulCloseRemovesTheWarmSandboxes() {
         DockerDriverConfig config = DockerDriverConfig.defaults("it" + random()).withWarmSandboxes(2);
         try {

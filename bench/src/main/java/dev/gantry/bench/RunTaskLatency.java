@@ -96,4 +96,9 @@ public final class RunTaskLatency {
         System.out.printf("| %s | %.0f | %.0f | %.2fx | %.2fx |%n", name, p50, BenchGantry.percentile(values, 95),
                 p50 / d50, p50 / f50);
     }
+
+    /** The {@code p}th percentile (nearest rank), for the other benchmarks. */
+    static double percentile(List<Double> values, int p) {
+        return BenchGantry.percentile(values, p);
+    }
 }

@@ -182,10 +182,22 @@ class TaskRunnerTest {
     @Test
     void aTaskWhoseSandboxDisappearsIsStopped() throws Exception {
         Task t = await(launch(container("main", "ok:1", true)), in(TaskPhase.RUNNING));
-        driver.killSandbox(t.taskId()); // killed outside Gantry: no event tells the runner
+        driver.killSandbox(t.taskId()); // killed outside Gantry: the SandboxExited event tells the runner
         Task stopped = await(t, in(TaskPhase.STOPPED));
         assertThat(stopped.desired().stopCode()).contains(StopCode.InfrastructureHealth);
         assertThat(stopped.desired().stoppedReason()).hasValueSatisfying(r -> assertThat(r).contains("sandbox"));
+    }
+
+    @Test
+    void aKilledSandboxStopsItsTaskOnTheEventWithoutWaitingForTheRecheck() throws Exception {
+        supervisor.close();
+        supervisor = new TaskSupervisor(driver, store, logs, InstantSource.system(), "us-east-1",
+                Duration.ofHours(2), PullProgress.NONE, Duration.ofHours(1)); // no re-check within the test
+        supervisor.start();
+        Task t = await(launch(container("main", "ok:1", true)), in(TaskPhase.RUNNING));
+        driver.killSandbox(t.taskId());
+        Task stopped = await(t, in(TaskPhase.STOPPED));
+        assertThat(stopped.desired().stopCode()).contains(StopCode.InfrastructureHealth);
     }
 
     @Test

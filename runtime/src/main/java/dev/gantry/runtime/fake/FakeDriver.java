@@ -183,10 +183,13 @@ public final class FakeDriver implements TaskDriver {
         });
     }
 
-    /** The task's sandbox dies (as with {@code docker kill}): it stays, detached from the network, not running. */
+    /**
+     * The task's sandbox dies (as with {@code docker kill}): it stays, detached from the network, not running, and a
+     * {@link RuntimeEvent.SandboxExited} is published.
+     */
     public void killSandbox(String taskId) {
         locked(() -> {
-            sandboxes.kill(taskId);
+            sandboxes.kill(taskId).ifPresent(id -> watchers.publish(new RuntimeEvent.SandboxExited(taskId, id)));
             return null;
         });
     }

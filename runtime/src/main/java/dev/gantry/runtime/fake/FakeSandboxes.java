@@ -45,14 +45,16 @@ final class FakeSandboxes {
         return Optional.ofNullable(byTask.get(taskId)).map(sb -> sb.view(network));
     }
 
-    /** Kills the task's sandbox: it stays, detached from the network. */
-    void kill(String taskId) {
+    /** Kills the task's sandbox: it stays, detached from the network. Returns its runtime id if it was running. */
+    Optional<String> kill(String taskId) {
         FakeSandbox sb = byTask.get(taskId);
-        if (sb != null && sb.running) {
-            sb.running = false;
-            network.release(sb.address);
-            sb.address = "";
+        if (sb == null || !sb.running) {
+            return Optional.empty();
         }
+        sb.running = false;
+        network.release(sb.address);
+        sb.address = "";
+        return Optional.of(sb.runtimeId);
     }
 
     /** Removes the sandbox of {@code taskId}, if any, and says which it removed. */

@@ -160,6 +160,8 @@ public abstract class TaskDriverContract {
         TaskRef task = task();
         Sandbox sandbox = driver.claimSandbox(task, SIZE);
         killOutsideGantry(sandbox);
+        await("SandboxExited of the killed sandbox", () -> events.stream().anyMatch(e -> e.equals(
+                new RuntimeEvent.SandboxExited(task.taskId(), sandbox.runtimeId()))));
         await("sandbox without an address", () -> driver.findSandbox(task.taskId())
                 .filter(sb -> sb.ipv4Address().isBlank()).isPresent());
         await("sandbox listed as stopped", () -> driver.listOwned().stream()

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * @param installationId short id unique to one Gantry data dir; labels and pool names carry it
  * @param networkName    the bridge network every sandbox joins; shared by all installations, never removed
  * @param busyboxPath    static busybox on the host, used to build the sandbox image with no registry
- * @param warmSandboxes  how many started sandboxes to keep ready for claims (0 disables the pool)
+ * @param warmSandboxes  how many started sandboxes to keep ready for claims, at least (a burst of claims grows the
+ *                       pool for a while, see {@link SandboxPool}); 0 disables the pool
  * @param sandboxImage   tag of the sandbox image, built locally when missing
  * @param pullTimeout    upper bound for one image pull
  */

@@ -191,7 +191,7 @@ class TaskRunnerTest {
     @Test
     void aKilledSandboxStopsItsTaskOnTheEventWithoutWaitingForTheRecheck() throws Exception {
         supervisor.close();
-        supervisor = new TaskSupervisor(driver, store, logs, InstantSource.system(), "us-east-1",
+        supervisor = new TaskSupervisor(driver, store, new TaskFeed(store), logs, InstantSource.system(), "us-east-1",
                 Duration.ofHours(2), PullProgress.NONE, Duration.ofHours(1)); // no re-check within the test
         supervisor.start();
         Task t = await(launch(container("main", "ok:1", true)), in(TaskPhase.RUNNING));

@@ -141,9 +141,9 @@ class SandboxPoolIT {
             String withoutOwner = leftoverWarmSandbox(unknown, "");
             try (DockerDriver d = new DockerDriver(other)) {
                 d.start();
-                d.pool().removeOrphans(); // also runs in the background on start; this call waits for a full pass
-                try (DockerDriver look = new DockerDriver(dead)) {
-                    assertThat(look.listOwned()).extracting(OwnedObject::runtimeId).doesNotContain(orphan);
+                d.pool().removeOrphans(); // also runs in the background on start; this call makes a full pass
+                try (DockerDriver look = new DockerDriver(dead)) { // (the background pass may be the one removing it)
+                    await("the orphan removed", () -> look.listOwned().stream().noneMatch(o -> o.runtimeId().equals(orphan)));
                 }
                 try (DockerDriver look = new DockerDriver(live)) {
                     assertThat(look.listOwned()).extracting(OwnedObject::runtimeId).contains(ofALiveProcess);

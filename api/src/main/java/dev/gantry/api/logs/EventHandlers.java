@@ -83,7 +83,7 @@ final class EventHandlers {
         List<String> names = new ArrayList<>();
         for (JsonNode n : in.list("logStreamNames")) {
             if (!n.isTextual()) {
-                throw LogsInput.invalid(n, "logStreamNames", "Member must be a list of strings");
+                throw LogsInput.wrongType("logStreamNames", "a list of strings");
             }
             names.add(LogsInput.streamName(n.asText(), "logStreamNames.member"));
         }

@@ -9,8 +9,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Typed, validated reads of a CloudWatch Logs request body. Every failure is an InvalidParameterException worded like
- * AWS's model validation ("1 validation error detected: Value ... at 'member' failed to satisfy constraint: ...").
+ * Typed, validated reads of a CloudWatch Logs request body. A member of the wrong JSON type is a
+ * SerializationException, as AWS's JSON protocol answers before any validation; every other failure is an
+ * InvalidParameterException worded like AWS's model validation ("1 validation error detected: Value ... at 'member'
+ * failed to satisfy constraint: ...").
  */
 final class LogsInput {
     static final Pattern GROUP_NAME = Pattern.compile("[\\.\\-_/#A-Za-z0-9]+");
@@ -29,6 +31,11 @@ final class LogsInput {
                 + "' failed to satisfy constraint: " + constraint);
     }
 
+    /** A member whose JSON type is not the model's: the request cannot be deserialised. */
+    static ApiException wrongType(String member, String expected) {
+        return ApiException.serialization("'" + member + "' must be " + expected + ".");
+    }
+
     private Optional<JsonNode> node(String member) {
         JsonNode n = in.get(member);
         return n == null || n.isNull() ? Optional.empty() : Optional.of(n);
@@ -37,7 +44,7 @@ final class LogsInput {
     Optional<String> string(String member) {
         return node(member).map(n -> {
             if (!n.isTextual()) {
-                throw invalid(n, member, "Member must be a string");
+                throw wrongType(member, "a string");
             }
             return n.asText();
         });
@@ -50,7 +57,7 @@ final class LogsInput {
     Optional<Long> longValue(String member, long min, long max) {
         return node(member).map(n -> {
             if (!n.canConvertToExactIntegral() || !n.canConvertToLong()) {
-                throw invalid(n, member, "Member must be an integer");
+                throw wrongType(member, "a whole number");
             }
             long v = n.asLong();
             if (v < min) {
@@ -74,7 +81,7 @@ final class LogsInput {
     boolean bool(String member, boolean otherwise) {
         return node(member).map(n -> {
             if (!n.isBoolean()) {
-                throw invalid(n, member, "Member must be a boolean");
+                throw wrongType(member, "true or false");
             }
             return n.booleanValue();
         }).orElse(otherwise);
@@ -83,7 +90,7 @@ final class LogsInput {
     List<JsonNode> list(String member) {
         return node(member).map(n -> {
             if (!n.isArray()) {
-                throw invalid(n, member, "Member must be a list");
+                throw wrongType(member, "a list");
             }
             List<JsonNode> out = new ArrayList<>();
             n.forEach(out::add);

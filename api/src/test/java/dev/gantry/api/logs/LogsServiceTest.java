@@ -89,17 +89,14 @@ class LogsServiceTest extends LogsServiceFixture {
         "CreateLogGroup|{'logGroupName':''}|Member must have length greater than or equal to 1",
         "CreateLogGroup|{'logGroupName':'bad name'}|Member must satisfy regular expression pattern",
         "CreateLogGroup|{'logGroupName':'a:b'}|Value 'a:b' at 'logGroupName'",
-        "CreateLogGroup|{'logGroupName':7}|Member must be a string",
         "CreateLogStream|{'logGroupName':'g'}|Value null at 'logStreamName'",
         "CreateLogStream|{'logGroupName':'g','logStreamName':'a:b'}|Member must satisfy regular expression pattern: [^:*]*",
         "CreateLogStream|{'logGroupName':'g','logStreamName':'a*'}|at 'logStreamName'",
         "DescribeLogGroups|{'limit':51}|Member must have value less than or equal to 50",
         "DescribeLogGroups|{'limit':0}|Member must have value greater than or equal to 1",
-        "DescribeLogGroups|{'limit':'5'}|Member must be an integer",
         "DescribeLogGroups|{'nextToken':'garbage!'}|The specified nextToken is invalid.",
         "DescribeLogStreams|{'logGroupName':'g','logGroupIdentifier':'g'}|mutually exclusive",
         "DescribeLogStreams|{}|Value null at 'logGroupName'",
-        "DescribeLogStreams|{'logGroupName':'g','descending':'yes'}|Member must be a boolean",
         "PutRetentionPolicy|{'logGroupName':'g','retentionInDays':4}|Member must satisfy enum value set: [1, 3, 5, 7,",
         "PutRetentionPolicy|{'logGroupName':'g'}|Value null at 'retentionInDays'",
         "GetLogEvents|{'logGroupName':'g','logStreamName':'s','limit':10001}|less than or equal to 10000",
@@ -114,5 +111,19 @@ class LogsServiceTest extends LogsServiceFixture {
     void validatesInputWithInvalidParameterException(String operation, String json, String words) {
         call("CreateLogGroup", "{'logGroupName':'g'}");
         fails(operation, json, ErrorCode.INVALID_PARAMETER, words);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "CreateLogGroup|{'logGroupName':7}|'logGroupName' must be a string.",
+        "DescribeLogGroups|{'limit':'5'}|'limit' must be a whole number.",
+        "DescribeLogGroups|{'limit':5.5}|'limit' must be a whole number.",
+        "DescribeLogStreams|{'logGroupName':'g','descending':'yes'}|'descending' must be true or false.",
+        "FilterLogEvents|{'logGroupName':'g','logStreamNames':'s'}|'logStreamNames' must be a list.",
+        "FilterLogEvents|{'logGroupName':'g','logStreamNames':[7]}|'logStreamNames' must be a list of strings."
+    })
+    void aMemberOfTheWrongJsonTypeIsASerializationException(String operation, String json, String words) {
+        call("CreateLogGroup", "{'logGroupName':'g'}");
+        fails(operation, json, ErrorCode.SERIALIZATION, words);
     }
 }

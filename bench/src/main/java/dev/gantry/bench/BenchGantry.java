@@ -52,16 +52,27 @@ final class BenchGantry implements AutoCloseable {
         env.put("GANTRY_SECRET_ACCESS_KEY", SECRET);
         env.putAll(settings);
         GantryServer server = GantryServer.start(GantryConfig.resolve(Optional.of(0), Optional.of(dir), env), env);
-        EcsClient ecs = EcsClient.builder().endpointOverride(URI.create(server.endpoint()))
+        EcsClient ecs = EcsClient.builder()
+                .endpointOverride(URI.create(server.endpoint()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)))
-                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create()).build();
+                .region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-        DockerClient docker = DockerClientImpl.getInstance(config, new ApacheDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost()).maxConnections(256).build());
+        DockerClient docker = DockerClientImpl.getInstance(
+                config,
+                new ApacheDockerHttpClient.Builder()
+                        .dockerHost(config.getDockerHost())
+                        .maxConnections(256)
+                        .build());
         server.driver().buildBusyboxImage(IMAGE, server.config().busybox(), Map.of(), List.of(), false);
-        ecs.registerTaskDefinition(b -> b.family(FAMILY).cpu("256").memory("512").networkMode("awsvpc")
-                .requiresCompatibilitiesWithStrings("FARGATE").containerDefinitions(c -> c.name("main").image(IMAGE)
-                        .command("sleep", "300").stopTimeout(2)));
+        ecs.registerTaskDefinition(b -> b.family(FAMILY)
+                .cpu("256")
+                .memory("512")
+                .networkMode("awsvpc")
+                .requiresCompatibilitiesWithStrings("FARGATE")
+                .containerDefinitions(
+                        c -> c.name("main").image(IMAGE).command("sleep", "300").stopTimeout(2)));
         return new BenchGantry(server, ecs, docker);
     }
 
@@ -71,8 +82,11 @@ final class BenchGantry implements AutoCloseable {
 
     /** Sends RunTask; returns the task ARN (RunTask answers at once, in PROVISIONING). */
     String runTask() {
-        return ecs.runTask(b -> b.taskDefinition(FAMILY).networkConfiguration(
-                nc -> nc.awsvpcConfiguration(a -> a.subnets("subnet-bench")))).tasks().get(0).taskArn();
+        return ecs.runTask(b -> b.taskDefinition(FAMILY)
+                        .networkConfiguration(nc -> nc.awsvpcConfiguration(a -> a.subnets("subnet-bench"))))
+                .tasks()
+                .get(0)
+                .taskArn();
     }
 
     /** Polls DescribeTasks every {@code interval} until the task is RUNNING; fails if it stopped instead. */
@@ -94,7 +108,11 @@ final class BenchGantry implements AutoCloseable {
     void stopAndAwait(List<String> arns) throws InterruptedException {
         arns.forEach(arn -> ecs.stopTask(b -> b.task(arn)));
         for (String arn : arns) {
-            while (!ecs.describeTasks(b -> b.tasks(arn)).tasks().get(0).lastStatus().equals("STOPPED")) {
+            while (!ecs.describeTasks(b -> b.tasks(arn))
+                    .tasks()
+                    .get(0)
+                    .lastStatus()
+                    .equals("STOPPED")) {
                 Thread.sleep(50);
             }
         }
@@ -103,7 +121,8 @@ final class BenchGantry implements AutoCloseable {
     /** {@code docker run -d --network <gantry network> <image> sleep 300}: returns the container id. */
     String dockerRun() throws IOException, InterruptedException {
         Process p = new ProcessBuilder("docker", "run", "-d", "--network", network(), IMAGE, "sleep", "300")
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String id = new String(p.getInputStream().readAllBytes()).trim();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("docker run failed: " + id);
@@ -115,15 +134,21 @@ final class BenchGantry implements AutoCloseable {
     String sandbox() {
         String id = docker.createContainerCmd(DockerDriverConfig.DEFAULT_SANDBOX_IMAGE)
                 .withLabels(Map.of("gantry-bench", "floor"))
-                .withHostConfig(HostConfig.newHostConfig().withNetworkMode(network())).exec().getId();
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode(network()))
+                .exec()
+                .getId();
         docker.startContainerCmd(id).exec();
         return id;
     }
 
     /** The floor: an engine-API create + start of the task's container into an existing sandbox's namespace. */
     String createAndStartIn(String sandboxId) {
-        String id = docker.createContainerCmd(IMAGE).withCmd("sleep", "300").withLabels(Map.of("gantry-bench", "floor"))
-                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("container:" + sandboxId)).exec().getId();
+        String id = docker.createContainerCmd(IMAGE)
+                .withCmd("sleep", "300")
+                .withLabels(Map.of("gantry-bench", "floor"))
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("container:" + sandboxId))
+                .exec()
+                .getId();
         docker.startContainerCmd(id).exec();
         return id;
     }
@@ -150,7 +175,10 @@ final class BenchGantry implements AutoCloseable {
     private static void removeInstallation(String installation) throws IOException, InterruptedException {
         Process ps = new ProcessBuilder("docker", "ps", "-aq", "--filter", "label=gantry.installation=" + installation)
                 .start();
-        List<String> ids = new String(ps.getInputStream().readAllBytes()).lines().filter(l -> !l.isBlank()).toList();
+        List<String> ids = new String(ps.getInputStream().readAllBytes())
+                .lines()
+                .filter(l -> !l.isBlank())
+                .toList();
         ps.waitFor();
         if (!ids.isEmpty()) {
             List<String> cmd = new ArrayList<>(List.of("docker", "rm", "-f"));

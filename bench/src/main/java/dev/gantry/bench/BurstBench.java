@@ -35,7 +35,8 @@ final class BurstBench {
                 gantry.add(r[0]);
                 recorded.add(r[1]);
                 settle();
-                System.out.printf("round %d: docker run -d x%d %.0f ms, Gantry %.0f ms (recorded %.0f ms)%n",
+                System.out.printf(
+                        "round %d: docker run -d x%d %.0f ms, Gantry %.0f ms (recorded %.0f ms)%n",
                         round + 1, tasks, docker.getLast(), r[0], r[1]);
             }
             report(tasks, rounds, docker, gantry, recorded);
@@ -86,8 +87,12 @@ final class BurstBench {
                 ts.addAll(g.ecs.describeTasks(b -> b.tasks(page)).tasks());
             }
             if (ts.stream().anyMatch(t -> t.lastStatus().equals("STOPPED"))) {
-                throw new IllegalStateException("a bench task stopped: " + ts.stream()
-                        .filter(t -> t.lastStatus().equals("STOPPED")).findFirst().orElseThrow().stoppedReason());
+                throw new IllegalStateException("a bench task stopped: "
+                        + ts.stream()
+                                .filter(t -> t.lastStatus().equals("STOPPED"))
+                                .findFirst()
+                                .orElseThrow()
+                                .stoppedReason());
             }
             if (ts.stream().allMatch(t -> t.lastStatus().equals("RUNNING"))) {
                 for (Task t : ts) {
@@ -114,24 +119,30 @@ final class BurstBench {
      * Round 1 meets the pool at its configured size (a first burst: most sandboxes are started on the claim path);
      * later rounds meet the pool grown by the previous burst. Their ratios are reported apart.
      */
-    private static void report(int tasks, int rounds, List<Double> docker, List<Double> gantry,
-            List<Double> recorded) {
-        System.out.printf("%nBurst: %d RunTask at once until all RUNNING vs %d parallel docker run -d (%d rounds)%n",
+    private static void report(int tasks, int rounds, List<Double> docker, List<Double> gantry, List<Double> recorded) {
+        System.out.printf(
+                "%nBurst: %d RunTask at once until all RUNNING vs %d parallel docker run -d (%d rounds)%n",
                 tasks, tasks, rounds);
-        System.out.printf("| round | docker run -d (ms) | Gantry, DescribeTasks (ms) | Gantry, recorded (ms) | ratio |%n"
-                + "|---|---|---|---|---|%n");
+        System.out.printf(
+                "| round | docker run -d (ms) | Gantry, DescribeTasks (ms) | Gantry, recorded (ms) | ratio |%n"
+                        + "|---|---|---|---|---|%n");
         for (int i = 0; i < rounds; i++) {
-            System.out.printf("| %d%s | %.0f | %.0f | %.0f | %.2fx |%n", i + 1,
+            System.out.printf(
+                    "| %d%s | %.0f | %.0f | %.0f | %.2fx |%n",
+                    i + 1,
                     i == 0 ? " (pool at its configured size)" : " (pool grown by the previous burst)",
-                    docker.get(i), gantry.get(i), recorded.get(i), gantry.get(i) / docker.get(i));
+                    docker.get(i),
+                    gantry.get(i),
+                    recorded.get(i),
+                    gantry.get(i) / docker.get(i));
         }
         if (rounds > 2) {
             List<Double> ratios = new ArrayList<>();
             for (int i = 1; i < rounds; i++) {
                 ratios.add(gantry.get(i) / docker.get(i));
             }
-            System.out.printf("| median ratio of rounds 2-%d | | | | %.2fx |%n", rounds,
-                    BenchGantry.percentile(ratios, 50));
+            System.out.printf(
+                    "| median ratio of rounds 2-%d | | | | %.2fx |%n", rounds, BenchGantry.percentile(ratios, 50));
         }
     }
 }

@@ -47,7 +47,10 @@ public final class ControlPlaneBench {
 
     private ControlPlaneBench() {}
 
-    private enum Mode { API, DIRECT }
+    private enum Mode {
+        API,
+        DIRECT
+    }
 
     private record Run(int lifecycles, double seconds, Database.Stats db, long cpuNanos) {
         double cpuMillisPerLifecycle() {
@@ -81,8 +84,9 @@ public final class ControlPlaneBench {
             sizes = List.of(1000, 10000);
         }
         int c = concurrency;
-        System.out.printf("control plane on the fake driver: %d concurrent clients, %d cores%n", c,
-                Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "control plane on the fake driver: %d concurrent clients, %d cores%n",
+                c, Runtime.getRuntime().availableProcessors());
         System.out.println("| lifecycles | via API (lifecycles/s) | direct, no wire (lifecycles/s) | API / direct "
                 + "| db time per lifecycle (ms, API / direct) | write transactions per lifecycle "
                 + "| process CPU per lifecycle (ms, API / direct) |");
@@ -90,28 +94,44 @@ public final class ControlPlaneBench {
         int largest = Collections.max(sizes);
         List<String> latency = new ArrayList<>();
         for (int n : sizes) {
-            Run direct = run(n, c, Mode.DIRECT, g -> { });
+            Run direct = run(n, c, Mode.DIRECT, g -> {});
             Run api = run(n, c, Mode.API, g -> {
                 if (n == largest) {
                     latency.addAll(readLatency(g, n));
                 }
             });
-            System.out.printf("| %d | %.0f | %.0f | %.2fx | %.2f / %.2f | %.1f | %.2f / %.2f |%n", n, api.perSecond(),
-                    direct.perSecond(), api.perSecond() / direct.perSecond(), api.dbMillisPerLifecycle(),
-                    direct.dbMillisPerLifecycle(), api.writesPerLifecycle(), api.cpuMillisPerLifecycle(),
+            System.out.printf(
+                    "| %d | %.0f | %.0f | %.2fx | %.2f / %.2f | %.1f | %.2f / %.2f |%n",
+                    n,
+                    api.perSecond(),
+                    direct.perSecond(),
+                    api.perSecond() / direct.perSecond(),
+                    api.dbMillisPerLifecycle(),
+                    direct.dbMillisPerLifecycle(),
+                    api.writesPerLifecycle(),
+                    api.cpuMillisPerLifecycle(),
                     direct.cpuMillisPerLifecycle());
         }
-        System.out.printf("%nprocess CPU of one ListClusters call (AWS SDK client + HTTP + SigV4 + JSON, no work): "
-                + "%.2f ms; a lifecycle via the API makes 2 calls (RunTask, StopTask)%n%n", callCpuMillis);
+        System.out.printf(
+                "%nprocess CPU of one ListClusters call (AWS SDK client + HTTP + SigV4 + JSON, no work): "
+                        + "%.2f ms; a lifecycle via the API makes 2 calls (RunTask, StopTask)%n%n",
+                callCpuMillis);
         latency.forEach(System.out::println);
     }
 
     private static Run run(int n, int concurrency, Mode mode, Consumer<FakeGantry> afterwards) throws Exception {
         Path dir = Files.createTempDirectory("gantry-bench-cp-");
-        try (FakeGantry g = FakeGantry.start(dir); EcsClient ecs = client(g.endpoint(), concurrency)) {
-            ecs.registerTaskDefinition(b -> b.family("bench").cpu("256").memory("512").networkMode("awsvpc")
-                    .requiresCompatibilitiesWithStrings("FARGATE").containerDefinitions(d -> d.name("main")
-                            .image("bench/app:1").command("sleep", "300").stopTimeout(2)));
+        try (FakeGantry g = FakeGantry.start(dir);
+                EcsClient ecs = client(g.endpoint(), concurrency)) {
+            ecs.registerTaskDefinition(b -> b.family("bench")
+                    .cpu("256")
+                    .memory("512")
+                    .networkMode("awsvpc")
+                    .requiresCompatibilitiesWithStrings("FARGATE")
+                    .containerDefinitions(d -> d.name("main")
+                            .image("bench/app:1")
+                            .command("sleep", "300")
+                            .stopTimeout(2)));
             TaskDefinition td = g.definitions.latestActive("bench").orElseThrow();
             Phases phases = new Phases();
             try (Subscription s = g.supervisor.feed().subscribe("bench", 1 << 16, false, phases::accept)) {
@@ -135,8 +155,9 @@ public final class ControlPlaneBench {
         }
     }
 
-    private static void lifecycles(FakeGantry g, EcsClient ecs, TaskDefinition td, Phases phases, int n,
-            int concurrency, Mode mode) throws InterruptedException {
+    private static void lifecycles(
+            FakeGantry g, EcsClient ecs, TaskDefinition td, Phases phases, int n, int concurrency, Mode mode)
+            throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
         List<Thread> workers = new ArrayList<>();
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
@@ -162,17 +183,36 @@ public final class ControlPlaneBench {
     private static void lifecycle(FakeGantry g, EcsClient ecs, TaskDefinition td, Phases phases, Mode mode)
             throws Exception {
         if (mode == Mode.API) {
-            String arn = ecs.runTask(b -> b.taskDefinition("bench").networkConfiguration(
-                    n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))).tasks().get(0).taskArn();
+            String arn = ecs.runTask(b -> b.taskDefinition("bench")
+                            .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
+                    .tasks()
+                    .get(0)
+                    .taskArn();
             phases.of(arn).running.get(60, TimeUnit.SECONDS);
             ecs.stopTask(b -> b.task(arn));
             phases.of(arn).stopped.get(60, TimeUnit.SECONDS);
             phases.forget(arn);
         } else {
-            RunTaskRequest req = new RunTaskRequest(null, "bench", null, null, null, new NetworkConfiguration(
-                    new AwsVpcConfiguration(List.of("subnet-1"), null, null)), null, null, null, null, null, null,
-                    null, null, null, null);
-            Task t = g.launcher.launch(new LaunchRequest(g.cluster, td, req, Map.of())).get(0);
+            RunTaskRequest req = new RunTaskRequest(
+                    null,
+                    "bench",
+                    null,
+                    null,
+                    null,
+                    new NetworkConfiguration(new AwsVpcConfiguration(List.of("subnet-1"), null, null)),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+            Task t = g.launcher
+                    .launch(new LaunchRequest(g.cluster, td, req, Map.of()))
+                    .get(0);
             phases.of(t.taskArn()).running.get(60, TimeUnit.SECONDS);
             g.launcher.stop(t, StopCode.UserInitiated, "bench");
             phases.of(t.taskArn()).stopped.get(60, TimeUnit.SECONDS);
@@ -183,9 +223,21 @@ public final class ControlPlaneBench {
     /** DescribeTasks and ListTasks with {@code stored} tasks in the store, against ListClusters, interleaved. */
     private static List<String> readLatency(FakeGantry g, int stored) {
         List<String> latencyReport = new ArrayList<>();
-        List<String> arns = g.tasks.list(new dev.gantry.store.ecs.TaskQuery("default", java.util.Optional.empty(),
-                java.util.Optional.empty(), "STOPPED", java.util.Optional.empty()), 0, stored + 200).items().stream()
-                .map(Task::taskArn).toList();
+        List<String> arns = g
+                .tasks
+                .list(
+                        new dev.gantry.store.ecs.TaskQuery(
+                                "default",
+                                java.util.Optional.empty(),
+                                java.util.Optional.empty(),
+                                "STOPPED",
+                                java.util.Optional.empty()),
+                        0,
+                        stored + 200)
+                .items()
+                .stream()
+                .map(Task::taskArn)
+                .toList();
         List<Double> describe = new ArrayList<>();
         List<Double> list = new ArrayList<>();
         List<Double> baseline = new ArrayList<>();
@@ -194,7 +246,8 @@ public final class ControlPlaneBench {
                 String arn = arns.get(ThreadLocalRandom.current().nextInt(arns.size()));
                 double b = time(() -> ecs.listClusters());
                 double d = time(() -> ecs.describeTasks(x -> x.tasks(arn)));
-                double l = time(() -> ecs.listTasks(x -> x.desiredStatus("STOPPED").maxResults(100)));
+                double l =
+                        time(() -> ecs.listTasks(x -> x.desiredStatus("STOPPED").maxResults(100)));
                 if (i >= 0) {
                     baseline.add(b);
                     describe.add(d);
@@ -207,16 +260,19 @@ public final class ControlPlaneBench {
         latencyReport.add("|---|---|---|---|");
         double base = pct(baseline, 0.99);
         latencyReport.add(String.format("| ListClusters (baseline) | %.2f | %.2f | 1.00x |", pct(baseline, 0.5), base));
-        latencyReport.add(String.format("| DescribeTasks (1 task) | %.2f | %.2f | %.2fx |", pct(describe, 0.5),
-                pct(describe, 0.99), pct(describe, 0.99) / base));
-        latencyReport.add(String.format("| ListTasks (first 100 STOPPED) | %.2f | %.2f | %.2fx |", pct(list, 0.5),
-                pct(list, 0.99), pct(list, 0.99) / base));
+        latencyReport.add(String.format(
+                "| DescribeTasks (1 task) | %.2f | %.2f | %.2fx |",
+                pct(describe, 0.5), pct(describe, 0.99), pct(describe, 0.99) / base));
+        latencyReport.add(String.format(
+                "| ListTasks (first 100 STOPPED) | %.2f | %.2f | %.2fx |",
+                pct(list, 0.5), pct(list, 0.99), pct(list, 0.99) / base));
         return latencyReport;
     }
 
     private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double time(Runnable call) {
@@ -232,12 +288,15 @@ public final class ControlPlaneBench {
     }
 
     private static EcsClient client(String endpoint, int connections) {
-        return EcsClient.builder().endpointOverride(URI.create(endpoint))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(FakeGantry.KEY, FakeGantry.SECRET)))
+        return EcsClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(FakeGantry.KEY, FakeGantry.SECRET)))
                 .region(Region.US_EAST_1)
-                .httpClient(ApacheHttpClient.builder().maxConnections(Math.max(connections, 4))
-                        .connectionTimeout(Duration.ofSeconds(5)).build())
+                .httpClient(ApacheHttpClient.builder()
+                        .maxConnections(Math.max(connections, 4))
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .build())
                 .build();
     }
 

@@ -62,8 +62,15 @@ final class FakeGantry implements AutoCloseable {
     final TaskDefinitionStore definitions;
     final ApiServer api;
 
-    private FakeGantry(Database db, TaskStore tasks, FakeDriver driver, TaskSupervisor supervisor,
-            TaskLauncher launcher, Cluster cluster, TaskDefinitionStore definitions, ApiServer api) {
+    private FakeGantry(
+            Database db,
+            TaskStore tasks,
+            FakeDriver driver,
+            TaskSupervisor supervisor,
+            TaskLauncher launcher,
+            Cluster cluster,
+            TaskDefinitionStore definitions,
+            ApiServer api) {
         this.db = db;
         this.tasks = tasks;
         this.driver = driver;
@@ -81,21 +88,41 @@ final class FakeGantry implements AutoCloseable {
         FakeDriver driver = FakeDriver.create();
         driver.start();
         TaskStore tasks = new TaskStore(db);
-        TaskSupervisor supervisor = new TaskSupervisor(driver, tasks, new TaskFeed(tasks), NO_LOGS, clock,
-                "us-east-1", Duration.ofHours(2), PullProgress.NONE);
+        TaskSupervisor supervisor = new TaskSupervisor(
+                driver,
+                tasks,
+                new TaskFeed(tasks),
+                NO_LOGS,
+                clock,
+                "us-east-1",
+                Duration.ofHours(2),
+                PullProgress.NONE);
         supervisor.start();
         TaskDefinitionStore definitions = new TaskDefinitionStore(db);
         TagStore tags = new TagStore(db);
         ClusterStore clusters = new ClusterStore(db);
-        Cluster cluster = clusters.createOrGet(new Cluster(arns.cluster("default"), "default", "ACTIVE", List.of(),
-                List.of(), clock.instant()));
+        Cluster cluster = clusters.createOrGet(
+                new Cluster(arns.cluster("default"), "default", "ACTIVE", List.of(), List.of(), clock.instant()));
         TaskLauncher launcher = new TaskLauncher(tasks, tags, supervisor, arns, IdSource.random(), clock);
-        EcsContext ecs = new EcsContext(arns, clusters, definitions, tasks, tags, launcher,
-                new DeletedRevisions(definitions, tasks, tags), clock, IdSource.random());
-        ApiServer api = ApiServer.builder().bindHost("127.0.0.1").port(0).region("us-east-1")
+        EcsContext ecs = new EcsContext(
+                arns,
+                clusters,
+                definitions,
+                tasks,
+                tags,
+                launcher,
+                new DeletedRevisions(definitions, tasks, tags),
+                clock,
+                IdSource.random());
+        ApiServer api = ApiServer.builder()
+                .bindHost("127.0.0.1")
+                .port(0)
+                .region("us-east-1")
                 .service(new EcsService(ecs))
                 .credentials(Credentials.of(new Principal(KEY, SECRET, "arn:aws:iam::000000000000:root")))
-                .clock(clock).build().start();
+                .clock(clock)
+                .build()
+                .start();
         return new FakeGantry(db, tasks, driver, supervisor, launcher, cluster, definitions, api);
     }
 

@@ -80,11 +80,12 @@ public final class RunTaskLatency {
         return ms;
     }
 
-    private static void report(int n, List<Double> docker, List<Double> floor, List<Double> gantry,
-            List<Double> recorded) {
+    private static void report(
+            int n, List<Double> docker, List<Double> floor, List<Double> gantry, List<Double> recorded) {
         double d50 = BenchGantry.percentile(docker, 50);
         double f50 = BenchGantry.percentile(floor, 50);
-        System.out.printf("%nRunTask -> RUNNING vs docker run -d and the floor (%d iterations each, image cached)%n", n);
+        System.out.printf(
+                "%nRunTask -> RUNNING vs docker run -d and the floor (%d iterations each, image cached)%n", n);
         System.out.printf("| | p50 (ms) | p95 (ms) | p50 / docker run | p50 / floor |%n|---|---|---|---|---|%n");
         row("docker run -d (baseline)", docker, d50, f50);
         row("floor: engine create+start into a made netns", floor, d50, f50);
@@ -94,8 +95,9 @@ public final class RunTaskLatency {
 
     private static void row(String name, List<Double> values, double d50, double f50) {
         double p50 = BenchGantry.percentile(values, 50);
-        System.out.printf("| %s | %.0f | %.0f | %.2fx | %.2fx |%n", name, p50, BenchGantry.percentile(values, 95),
-                p50 / d50, p50 / f50);
+        System.out.printf(
+                "| %s | %.0f | %.0f | %.2fx | %.2fx |%n",
+                name, p50, BenchGantry.percentile(values, 95), p50 / d50, p50 / f50);
     }
 
     /** The {@code p}th percentile (nearest rank), for the other benchmarks. */

@@ -80,10 +80,18 @@ public final class StartupBench {
                 add(ms, "./gantry --version", launcherVersion());
                 Path fresh = work.resolve("fresh-" + i);
                 record("server, fresh data dir", serverStart(fresh, Map.of(), false, installations), ms, ready, rss);
-                record("server, existing dir, " + adopt + " tasks to re-adopt",
-                        serverStart(existing, Map.of(), true, installations), ms, ready, rss);
-                record("same, GANTRY_CDS=0 (no class-data sharing)",
-                        serverStart(existing, Map.of("GANTRY_CDS", "0"), true, installations), ms, ready, rss);
+                record(
+                        "server, existing dir, " + adopt + " tasks to re-adopt",
+                        serverStart(existing, Map.of(), true, installations),
+                        ms,
+                        ready,
+                        rss);
+                record(
+                        "same, GANTRY_CDS=0 (no class-data sharing)",
+                        serverStart(existing, Map.of("GANTRY_CDS", "0"), true, installations),
+                        ms,
+                        ready,
+                        rss);
             }
         } finally {
             installations.stream().distinct().forEach(StartupBench::removeInstallation);
@@ -91,7 +99,11 @@ public final class StartupBench {
         report(rounds, ms, ready, cpu, rss);
     }
 
-    private void record(String name, Start s, Map<String, List<Double>> ms, Map<String, List<Double>> ready,
+    private void record(
+            String name,
+            Start s,
+            Map<String, List<Double>> ms,
+            Map<String, List<Double>> ready,
             Map<String, List<Double>> rss) {
         add(ms, name, s.firstAnswerMs());
         add(ready, name, s.readyMs());
@@ -106,8 +118,12 @@ public final class StartupBench {
     /** Starts a server on {@code dir}, runs {@code adopt} long tasks, waits until all RUN, then kills it (-9). */
     private String prepareExisting(Path dir, int adopt) throws Exception {
         try (DockerDriver docker = new DockerDriver(DockerDriverConfig.defaults("bench-image"))) {
-            docker.buildBusyboxImage(IMAGE, Path.of(System.getenv().getOrDefault("GANTRY_BUSYBOX", "/bin/busybox")),
-                    Map.of(), List.of(), false);
+            docker.buildBusyboxImage(
+                    IMAGE,
+                    Path.of(System.getenv().getOrDefault("GANTRY_BUSYBOX", "/bin/busybox")),
+                    Map.of(),
+                    List.of(),
+                    false);
         }
         List<String> installations = new ArrayList<>();
         int port = freePort();
@@ -115,16 +131,24 @@ public final class StartupBench {
         try (EcsClient ecs = ecs(port)) {
             awaitFirstAnswer(ecs, p);
             awaitLog(dir, "Gantry is running", p);
-            ecs.registerTaskDefinition(b -> b.family("startup-bench").cpu("256").memory("512").networkMode("awsvpc")
-                    .requiresCompatibilitiesWithStrings("FARGATE").containerDefinitions(c -> c.name("main")
-                            .image(IMAGE).command("sleep", "3600").stopTimeout(2)));
+            ecs.registerTaskDefinition(b -> b.family("startup-bench")
+                    .cpu("256")
+                    .memory("512")
+                    .networkMode("awsvpc")
+                    .requiresCompatibilitiesWithStrings("FARGATE")
+                    .containerDefinitions(c ->
+                            c.name("main").image(IMAGE).command("sleep", "3600").stopTimeout(2)));
             for (int i = 0; i < adopt; i += 10) {
                 int n = Math.min(10, adopt - i);
-                ecs.runTask(b -> b.taskDefinition("startup-bench").count(n).launchType(LaunchType.FARGATE)
+                ecs.runTask(b -> b.taskDefinition("startup-bench")
+                        .count(n)
+                        .launchType(LaunchType.FARGATE)
                         .networkConfiguration(c -> c.awsvpcConfiguration(a -> a.subnets("subnet-bench"))));
             }
-            while (ecs.listTasks(b -> b.desiredStatus("RUNNING")).taskArns().stream().map(arn -> ecs.describeTasks(
-                    b -> b.tasks(arn)).tasks().get(0).lastStatus()).anyMatch(s -> !s.equals("RUNNING"))) {
+            while (ecs.listTasks(b -> b.desiredStatus("RUNNING")).taskArns().stream()
+                    .map(arn ->
+                            ecs.describeTasks(b -> b.tasks(arn)).tasks().get(0).lastStatus())
+                    .anyMatch(s -> !s.equals("RUNNING"))) {
                 Thread.sleep(500);
             }
         } finally {
@@ -162,9 +186,15 @@ public final class StartupBench {
 
     private Process launch(Path dir, int port, Map<String, String> env) throws IOException {
         Files.createDirectories(work);
-        ProcessBuilder pb = new ProcessBuilder(root.resolve("gantry").toString(), "server", "--port",
-                String.valueOf(port), "--data-dir", dir.toString())
-                .redirectErrorStream(true).redirectOutput(log(dir).toFile());
+        ProcessBuilder pb = new ProcessBuilder(
+                        root.resolve("gantry").toString(),
+                        "server",
+                        "--port",
+                        String.valueOf(port),
+                        "--data-dir",
+                        dir.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(log(dir).toFile());
         pb.environment().putAll(Map.of("GANTRY_ACCESS_KEY_ID", KEY, "GANTRY_SECRET_ACCESS_KEY", SECRET));
         pb.environment().putAll(env);
         return pb.start();
@@ -175,10 +205,13 @@ public final class StartupBench {
     }
 
     private static EcsClient ecs(int port) {
-        return EcsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
+        return EcsClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + port))
+                .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
     }
 
     /** Polls a signed ListTasks every 5 ms until it is answered. */
@@ -212,7 +245,12 @@ public final class StartupBench {
 
     private double hello() throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar = Path.of(Hello.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+        String jar = Path.of(Hello.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .getPath())
+                .toString();
         return timed(new ProcessBuilder(java, "-cp", jar, Hello.class.getName()));
     }
 
@@ -222,7 +260,9 @@ public final class StartupBench {
 
     private static double timed(ProcessBuilder pb) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        Process p = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = pb.redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", pb.command()) + " failed: " + p.exitValue());
         }
@@ -239,7 +279,9 @@ public final class StartupBench {
 
     private static double rssMib(long pid) throws IOException {
         try (Stream<String> lines = Files.lines(Path.of("/proc", String.valueOf(pid), "status"))) {
-            String kb = lines.filter(l -> l.startsWith("VmRSS:")).findFirst().orElseThrow()
+            String kb = lines.filter(l -> l.startsWith("VmRSS:"))
+                    .findFirst()
+                    .orElseThrow()
                     .replaceAll("[^0-9]", "");
             return Long.parseLong(kb) / 1024.0;
         }
@@ -253,16 +295,22 @@ public final class StartupBench {
 
     private static void removeInstallation(String installation) {
         try {
-            Process ps = new ProcessBuilder("docker", "ps", "-aq", "--filter",
-                    "label=gantry.installation=" + installation).start();
-            List<String> ids = new String(ps.getInputStream().readAllBytes()).lines()
-                    .filter(l -> !l.isBlank()).toList();
+            Process ps = new ProcessBuilder(
+                            "docker", "ps", "-aq", "--filter", "label=gantry.installation=" + installation)
+                    .start();
+            List<String> ids = new String(ps.getInputStream().readAllBytes())
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .toList();
             ps.waitFor();
             if (!ids.isEmpty()) {
                 List<String> cmd = new ArrayList<>(List.of("docker", "rm", "-f"));
                 cmd.addAll(ids);
-                new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                        .start().waitFor();
+                new ProcessBuilder(cmd)
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start()
+                        .waitFor();
             }
         } catch (IOException e) {
             System.err.println("could not remove installation " + installation + ": " + e.getMessage());
@@ -271,8 +319,12 @@ public final class StartupBench {
         }
     }
 
-    private static void report(int rounds, Map<String, List<Double>> ms, Map<String, List<Double>> ready,
-            Map<String, List<Double>> cpu, Map<String, List<Double>> rss) {
+    private static void report(
+            int rounds,
+            Map<String, List<Double>> ms,
+            Map<String, List<Double>> ready,
+            Map<String, List<Double>> cpu,
+            Map<String, List<Double>> rss) {
         double base = RunTaskLatency.percentile(ms.get("java Hello (baseline)"), 50);
         System.out.printf("%nStart-up, %d rounds interleaved; medians (min-max)%n", rounds);
         System.out.printf("| | first answer (ms) | x hello | CPU at first answer (ms) | engine ready (ms) |"
@@ -280,7 +332,10 @@ public final class StartupBench {
         System.out.printf("|---|---|---|---|---|---|%n");
         for (var e : ms.entrySet()) {
             String name = e.getKey();
-            System.out.printf("| %s | %s | %.1fx | %s | %s | %s |%n", name, spread(e.getValue(), "%.0f"),
+            System.out.printf(
+                    "| %s | %s | %.1fx | %s | %s | %s |%n",
+                    name,
+                    spread(e.getValue(), "%.0f"),
                     RunTaskLatency.percentile(e.getValue(), 50) / base,
                     cpu.containsKey(name) ? spread(cpu.get(name), "%.0f") : "-",
                     ready.containsKey(name) ? spread(ready.get(name), "%.0f") : "-",
@@ -298,7 +353,9 @@ public final class StartupBench {
     }
 
     private static String spread(List<Double> v, String fmt) {
-        return String.format(fmt + " (" + fmt + "-" + fmt + ")", RunTaskLatency.percentile(v, 50),
+        return String.format(
+                fmt + " (" + fmt + "-" + fmt + ")",
+                RunTaskLatency.percentile(v, 50),
                 v.stream().min(Comparator.naturalOrder()).orElseThrow(),
                 v.stream().max(Comparator.naturalOrder()).orElseThrow());
     }

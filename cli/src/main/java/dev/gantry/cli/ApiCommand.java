@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.ecs.model.Task;
 
@@ -24,7 +24,10 @@ abstract class ApiCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     boolean help;
 
     /** Where credentials and defaults are read from; the process environment unless a caller embeds the CLI. */
@@ -43,7 +46,9 @@ abstract class ApiCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return INTERRUPTED;
         } catch (RuntimeException e) {
-            ErrorReport report = ErrorReport.of(e, connection.endpoint(),
+            ErrorReport report = ErrorReport.of(
+                    e,
+                    connection.endpoint(),
                     Optional.ofNullable(clients).map(c -> c.credentials().source()));
             err().println(report.message());
             err().flush();

@@ -25,11 +25,28 @@ public final class CliCommands {
      * listing {@code startedBy}); the environment's AWS keys are not consulted. Output goes to {@code out} and
      * {@code err}. Returns the exit code.
      */
-    public static int runAndFollow(String endpoint, String region, String accessKeyId, String secretAccessKey,
-            String startedBy, Path taskDefinitionFile, PrintWriter out, PrintWriter err) {
+    public static int runAndFollow(
+            String endpoint,
+            String region,
+            String accessKeyId,
+            String secretAccessKey,
+            String startedBy,
+            Path taskDefinitionFile,
+            PrintWriter out,
+            PrintWriter err) {
         RunCommand run = new RunCommand();
         run.environment = Map.of("GANTRY_ACCESS_KEY_ID", accessKeyId, "GANTRY_SECRET_ACCESS_KEY", secretAccessKey);
-        return new CommandLine(run).setOut(out).setErr(err).execute("--follow", "--endpoint", endpoint, "--region",
-                region, "--started-by", startedBy, taskDefinitionFile.toString());
+        return new CommandLine(run)
+                .setOut(out)
+                .setErr(err)
+                .execute(
+                        "--follow",
+                        "--endpoint",
+                        endpoint,
+                        "--region",
+                        region,
+                        "--started-by",
+                        startedBy,
+                        taskDefinitionFile.toString());
     }
 }

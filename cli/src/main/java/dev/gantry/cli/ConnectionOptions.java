@@ -8,11 +8,15 @@ import picocli.CommandLine.Option;
  */
 public final class ConnectionOptions {
 
-    @Option(names = "--endpoint", paramLabel = "URL",
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
             description = "Gantry's API endpoint (env GANTRY_ENDPOINT; default: ${DEFAULT-VALUE}).")
     String endpoint = Defaults.endpoint(System.getenv());
 
-    @Option(names = "--region", paramLabel = "REGION",
+    @Option(
+            names = "--region",
+            paramLabel = "REGION",
             description = "Region to sign requests for (env GANTRY_REGION or AWS_REGION; default: ${DEFAULT-VALUE}).")
     String region = Defaults.region(System.getenv());
 

@@ -38,8 +38,8 @@ record Credentials(String accessKeyId, String secretAccessKey, String source) {
         if (id.isPresent() != secret.isPresent()) {
             String missing = id.isPresent() ? secretName : idName;
             String set = id.isPresent() ? idName : secretName;
-            throw new CliException(CliException.UNREACHABLE,
-                    set + " is set but " + missing + " is not: set both, or neither");
+            throw new CliException(
+                    CliException.UNREACHABLE, set + " is set but " + missing + " is not: set both, or neither");
         }
         return id.map(i -> new Credentials(i, secret.orElseThrow(), idName));
     }
@@ -57,8 +57,8 @@ record Credentials(String accessKeyId, String secretAccessKey, String source) {
         String id = p.getProperty("aws_access_key_id", "").trim();
         String secret = p.getProperty("aws_secret_access_key", "").trim();
         if (id.isEmpty() || secret.isEmpty()) {
-            throw new CliException(CliException.UNREACHABLE,
-                    file + " lacks aws_access_key_id or aws_secret_access_key");
+            throw new CliException(
+                    CliException.UNREACHABLE, file + " lacks aws_access_key_id or aws_secret_access_key");
         }
         return Optional.of(new Credentials(id, secret, file.toString()));
     }

@@ -11,8 +11,7 @@ import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /** {@code gantry describe TASK}: one task, readable, with a plain-English "Why it stopped". */
-@Command(name = "describe",
-        description = "Show one task: status, times, why it stopped, and its containers.")
+@Command(name = "describe", description = "Show one task: status, times, why it stopped, and its containers.")
 final class DescribeCommand extends ApiCommand {
 
     @Parameters(index = "0", paramLabel = "TASK", description = "Task id, ARN, or a unique prefix of the id.")
@@ -23,8 +22,8 @@ final class DescribeCommand extends ApiCommand {
         TaskLookup lookup = lookup(c);
         Task t = lookup.describe(lookup.resolve(task));
         TaskDefinition def = lookup.definition(t.taskDefinitionArn());
-        out().print(render(t, TaskFacts.ports(def), TaskFacts.essentialContainers(def), Instant.now(),
-                ZoneId.systemDefault()));
+        out().print(render(
+                t, TaskFacts.ports(def), TaskFacts.essentialContainers(def), Instant.now(), ZoneId.systemDefault()));
         out().flush();
         return 0;
     }
@@ -35,7 +34,9 @@ final class DescribeCommand extends ApiCommand {
         field(sb, "Task", TaskIds.id(t.taskArn()));
         field(sb, "ARN", t.taskArn());
         field(sb, "Definition", TaskFacts.definition(t.taskDefinitionArn()));
-        field(sb, "Status",
+        field(
+                sb,
+                "Status",
                 TaskFacts.orNone(t.lastStatus()) + " (desired " + TaskFacts.orNone(t.desiredStatus()) + ")");
         field(sb, "Health", TaskFacts.orNone(t.healthStatusAsString()));
         field(sb, "IP", TaskFacts.ip(t).orElse(TaskFacts.NONE));
@@ -52,9 +53,12 @@ final class DescribeCommand extends ApiCommand {
                 .ifPresent(why -> sb.append("\nWhy it stopped:\n  ").append(why).append('\n'));
         Table containers = Table.of("NAME", "STATUS", "EXIT", "HEALTH", "REASON");
         for (Container k : t.containers()) {
-            containers = containers.row(k.name() + (essential.contains(k.name()) ? "" : " (non-essential)"),
-                    TaskFacts.orNone(k.lastStatus()), TaskFacts.orNone(k.exitCode()),
-                    TaskFacts.orNone(k.healthStatusAsString()), TaskFacts.orNone(k.reason()));
+            containers = containers.row(
+                    k.name() + (essential.contains(k.name()) ? "" : " (non-essential)"),
+                    TaskFacts.orNone(k.lastStatus()),
+                    TaskFacts.orNone(k.exitCode()),
+                    TaskFacts.orNone(k.healthStatusAsString()),
+                    TaskFacts.orNone(k.reason()));
         }
         sb.append('\n').append(containers.render());
         return sb.toString();
@@ -62,7 +66,10 @@ final class DescribeCommand extends ApiCommand {
 
     private static void field(StringBuilder sb, String name, String value) {
         String label = name + ":";
-        sb.append(label).append(" ".repeat(Math.max(1, 12 - label.length()))).append(value).append('\n');
+        sb.append(label)
+                .append(" ".repeat(Math.max(1, 12 - label.length())))
+                .append(value)
+                .append('\n');
     }
 
     private static void time(StringBuilder sb, String name, Instant at, Instant now, ZoneId zone) {

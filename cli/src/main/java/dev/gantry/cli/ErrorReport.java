@@ -12,8 +12,13 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 /** What the user sees when a command fails: one message (no stack trace) and an exit code. Pure. */
 record ErrorReport(int exitCode, String message) {
 
-    private static final Set<String> AUTH_ERRORS = Set.of("UnrecognizedClientException", "InvalidSignatureException",
-            "IncompleteSignatureException", "SignatureDoesNotMatch", "InvalidClientTokenId", "AccessDeniedException",
+    private static final Set<String> AUTH_ERRORS = Set.of(
+            "UnrecognizedClientException",
+            "InvalidSignatureException",
+            "IncompleteSignatureException",
+            "SignatureDoesNotMatch",
+            "InvalidClientTokenId",
+            "AccessDeniedException",
             "MissingAuthenticationTokenException");
 
     /**
@@ -28,22 +33,26 @@ record ErrorReport(int exitCode, String message) {
             return service(s, credentials);
         }
         if (e instanceof SdkClientException) {
-            if (causedBy(e, ConnectException.class) || causedBy(e, NoRouteToHostException.class)
-                    || causedBy(e, UnknownHostException.class) || causedBy(e, SocketTimeoutException.class)) {
-                return new ErrorReport(CliException.UNREACHABLE, "cannot reach Gantry at " + endpoint
-                        + ": is it running? Start it with ./gantry server (or ./gantry up)");
+            if (causedBy(e, ConnectException.class)
+                    || causedBy(e, NoRouteToHostException.class)
+                    || causedBy(e, UnknownHostException.class)
+                    || causedBy(e, SocketTimeoutException.class)) {
+                return new ErrorReport(
+                        CliException.UNREACHABLE,
+                        "cannot reach Gantry at " + endpoint
+                                + ": is it running? Start it with ./gantry server (or ./gantry up)");
             }
-            return new ErrorReport(CliException.UNREACHABLE,
-                    "error: talking to Gantry at " + endpoint + ": " + e.getMessage());
+            return new ErrorReport(
+                    CliException.UNREACHABLE, "error: talking to Gantry at " + endpoint + ": " + e.getMessage());
         }
         return new ErrorReport(CliException.FAILED, "error: " + e);
     }
 
     private static ErrorReport service(AwsServiceException s, Optional<String> credentials) {
         var details = Optional.ofNullable(s.awsErrorDetails());
-        String code = details.map(d -> d.errorCode()).filter(c -> !c.isBlank())
-                .orElse("HTTP " + s.statusCode());
-        String message = details.map(d -> d.errorMessage()).filter(m -> !m.isBlank())
+        String code = details.map(d -> d.errorCode()).filter(c -> !c.isBlank()).orElse("HTTP " + s.statusCode());
+        String message = details.map(d -> d.errorMessage())
+                .filter(m -> !m.isBlank())
                 .orElse(Optional.ofNullable(s.getMessage()).orElse("(no message)"));
         String text = "error: " + code + ": " + message;
         if (AUTH_ERRORS.contains(code) && credentials.isPresent()) {

@@ -22,10 +22,18 @@ record GantryClients(EcsClient ecs, CloudWatchLogsClient logs, URI endpoint, Cre
         var provider = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey()));
         Region region = Region.of(options.region());
-        EcsClient ecs = EcsClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(provider)
-                .httpClientBuilder(http()).build();
-        CloudWatchLogsClient logs = CloudWatchLogsClient.builder().endpointOverride(endpoint).region(region)
-                .credentialsProvider(provider).httpClientBuilder(http()).build();
+        EcsClient ecs = EcsClient.builder()
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(provider)
+                .httpClientBuilder(http())
+                .build();
+        CloudWatchLogsClient logs = CloudWatchLogsClient.builder()
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(provider)
+                .httpClientBuilder(http())
+                .build();
         return new GantryClients(ecs, logs, endpoint, credentials);
     }
 
@@ -37,13 +45,15 @@ record GantryClients(EcsClient ecs, CloudWatchLogsClient logs, URI endpoint, Cre
             }
             return uri;
         } catch (IllegalArgumentException e) {
-            throw new CliException(CliException.UNREACHABLE,
+            throw new CliException(
+                    CliException.UNREACHABLE,
                     "invalid endpoint '" + text + "': expected a URL like " + Defaults.ENDPOINT);
         }
     }
 
     private static UrlConnectionHttpClient.Builder http() {
-        return UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(3))
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(3))
                 .socketTimeout(Duration.ofSeconds(60));
     }
 

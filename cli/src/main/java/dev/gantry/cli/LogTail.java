@@ -43,8 +43,10 @@ final class LogTail {
             String from = token;
             GetLogEventsResponse r;
             try {
-                r = logs.getLogEvents(b -> b.logGroupName(s.group()).logStreamName(s.stream())
-                        .startFromHead(true).nextToken(from));
+                r = logs.getLogEvents(b -> b.logGroupName(s.group())
+                        .logStreamName(s.stream())
+                        .startFromHead(true)
+                        .nextToken(from));
             } catch (ResourceNotFoundException notYet) {
                 return;
             }

@@ -37,8 +37,8 @@ final class ProgressLine {
 
     private static String pulling(Task task) {
         List<String> images = TaskFacts.images(task);
-        String what = images.isEmpty() ? "images"
-                : (images.size() == 1 ? "image " : "images ") + String.join(", ", images);
+        String what =
+                images.isEmpty() ? "images" : (images.size() == 1 ? "image " : "images ") + String.join(", ", images);
         String line = "pulling " + what + " …";
         if (task.pullStoppedAt() != null) {
             line += " " + Durations.elapsed(Duration.between(task.pullStartedAt(), task.pullStoppedAt()));

@@ -11,11 +11,12 @@ import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /** {@code gantry ps}: the cluster's tasks as a table, newest first. */
-@Command(name = "ps",
-        description = "List the cluster's tasks (those meant to run; with --all also stopped ones).")
+@Command(name = "ps", description = "List the cluster's tasks (those meant to run; with --all also stopped ones).")
 final class PsCommand extends ApiCommand {
 
-    @Option(names = {"-a", "--all"}, description = "Include stopped tasks.")
+    @Option(
+            names = {"-a", "--all"},
+            description = "Include stopped tasks.")
     boolean all;
 
     @Override
@@ -41,7 +42,8 @@ final class PsCommand extends ApiCommand {
     static Table table(List<Task> tasks, Instant now) {
         Table t = Table.of("TASK", "DEFINITION", "STATUS", "HEALTH", "IP", "AGE", "STOP CODE");
         for (Task task : tasks) {
-            t = t.row(TaskIds.id(task.taskArn()),
+            t = t.row(
+                    TaskIds.id(task.taskArn()),
                     TaskFacts.definition(task.taskDefinitionArn()),
                     TaskFacts.orNone(task.lastStatus()),
                     TaskFacts.orNone(task.healthStatusAsString()),

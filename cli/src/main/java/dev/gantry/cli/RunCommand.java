@@ -15,31 +15,46 @@ import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /** {@code gantry run FILE|FAMILY[:REV]}: register (from a file) or pick a task definition, RunTask, and watch. */
-@Command(name = "run",
-        description = {"Run a task. FILE is a task definition in the RegisterTaskDefinition JSON shape (it is"
-                + " registered first); otherwise the argument names a registered family or family:revision.",
-                "Shows progress until the task is RUNNING (or explains why it stopped); prints the task id."})
+@Command(
+        name = "run",
+        description = {
+            "Run a task. FILE is a task definition in the RegisterTaskDefinition JSON shape (it is"
+                    + " registered first); otherwise the argument names a registered family or family:revision.",
+            "Shows progress until the task is RUNNING (or explains why it stopped); prints the task id."
+        })
 final class RunCommand extends ApiCommand {
     static final String SUBNET = "subnet-gantry";
     static final String STARTED_BY = "gantry-cli";
 
-    @Parameters(index = "0", paramLabel = "FILE|FAMILY[:REV]",
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE|FAMILY[:REV]",
             description = "Task definition file, family, or family:revision.")
     String target;
 
-    @Option(names = "--count", paramLabel = "N", defaultValue = "1",
+    @Option(
+            names = "--count",
+            paramLabel = "N",
+            defaultValue = "1",
             description = "Number of tasks (1-10; default: ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = {"-d", "--detach"}, description = "Print the task id(s) and return without waiting.")
+    @Option(
+            names = {"-d", "--detach"},
+            description = "Print the task id(s) and return without waiting.")
     boolean detach;
 
-    @Option(names = "--started-by", paramLabel = "TAG", defaultValue = STARTED_BY,
+    @Option(
+            names = "--started-by",
+            paramLabel = "TAG",
+            defaultValue = STARTED_BY,
             description = "RunTask's startedBy (default: ${DEFAULT-VALUE}); ListTasks --started-by finds the tasks.")
     String startedBy;
 
-    @Option(names = {"-f", "--follow"}, description = "Once RUNNING, stream the task's logs and stay attached until"
-            + " it stops; exit 0 only if its essential containers exited 0.")
+    @Option(
+            names = {"-f", "--follow"},
+            description = "Once RUNNING, stream the task's logs and stay attached until"
+                    + " it stops; exit 0 only if its essential containers exited 0.")
     boolean follow;
 
     @Override
@@ -49,9 +64,13 @@ final class RunCommand extends ApiCommand {
         }
         TaskLookup lookup = lookup(c);
         TaskDefinition def = definition(c, lookup, detach ? err() : out());
-        RunTaskResponse r = c.ecs().runTask(b -> b.cluster(connection.cluster())
-                .taskDefinition(def.taskDefinitionArn()).count(count).launchType(LaunchType.FARGATE)
-                .startedBy(startedBy).networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(SUBNET))));
+        RunTaskResponse r = c.ecs()
+                .runTask(b -> b.cluster(connection.cluster())
+                        .taskDefinition(def.taskDefinitionArn())
+                        .count(count)
+                        .launchType(LaunchType.FARGATE)
+                        .startedBy(startedBy)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets(SUBNET))));
         r.failures().forEach(f -> err().println("error: " + failure(f)));
         err().flush();
         List<String> arns = r.tasks().stream().map(Task::taskArn).toList();
@@ -81,8 +100,7 @@ final class RunCommand extends ApiCommand {
             }
         }
         if (status == 0 && !LogSources.plan(def, "").sources().isEmpty()) {
-            out().println("follow its output: gantry logs -f "
-                    + (arns.size() == 1 ? TaskIds.id(arns.get(0)) : "TASK"));
+            out().println("follow its output: gantry logs -f " + (arns.size() == 1 ? TaskIds.id(arns.get(0)) : "TASK"));
         }
         return status;
     }
@@ -100,8 +118,10 @@ final class RunCommand extends ApiCommand {
             out().println(ProgressLine.of(end, List.of()));
         }
         explainStop(end, essential, out());
-        boolean clean = "EssentialContainerExited".equals(end.stopCodeAsString()) && end.containers().stream()
-                .filter(k -> essential.contains(k.name())).allMatch(k -> Integer.valueOf(0).equals(k.exitCode()));
+        boolean clean = "EssentialContainerExited".equals(end.stopCodeAsString())
+                && end.containers().stream()
+                        .filter(k -> essential.contains(k.name()))
+                        .allMatch(k -> Integer.valueOf(0).equals(k.exitCode()));
         return clean ? 0 : 1;
     }
 
@@ -114,19 +134,20 @@ final class RunCommand extends ApiCommand {
                 err().println("note: ignored fields RegisterTaskDefinition does not take: "
                         + String.join(", ", parsed.ignored()));
             }
-            TaskDefinition def = c.ecs().registerTaskDefinition(parsed.request()).taskDefinition();
+            TaskDefinition def =
+                    c.ecs().registerTaskDefinition(parsed.request()).taskDefinition();
             info.println("registered " + TaskFacts.definition(def.taskDefinitionArn()));
             return def;
         }
         if (!target.startsWith("arn:") && (target.contains("/") || target.contains("."))) {
-            throw CliException.failed("no such file: " + target
-                    + " (a family name has only letters, digits, - and _)");
+            throw CliException.failed("no such file: " + target + " (a family name has only letters, digits, - and _)");
         }
         return lookup.definition(target);
     }
 
     private static String failure(Failure f) {
-        return f.reason() + (f.detail() == null ? "" : ": " + f.detail())
+        return f.reason()
+                + (f.detail() == null ? "" : ": " + f.detail())
                 + (f.arn() == null ? "" : " (" + f.arn() + ")");
     }
 }

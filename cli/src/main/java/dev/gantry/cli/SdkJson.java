@@ -75,7 +75,8 @@ final class SdkJson {
         } else if (t == MarshallingType.MAP) {
             SdkField<?> valueField = f.getTrait(MapTrait.class).valueFieldInfo();
             Map<String, Object> map = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> e : expect(n.isObject(), n, at, "an object").properties()) {
+            for (Map.Entry<String, JsonNode> e :
+                    expect(n.isObject(), n, at, "an object").properties()) {
                 map.put(e.getKey(), value(valueField, e.getValue(), at + "." + e.getKey(), ignored));
             }
             return map;
@@ -128,7 +129,9 @@ final class SdkJson {
         try {
             if (n.isNumber()) {
                 BigDecimal s = n.decimalValue();
-                return Instant.ofEpochSecond(s.longValue(), s.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+                return Instant.ofEpochSecond(
+                        s.longValue(),
+                        s.remainder(BigDecimal.ONE).movePointRight(9).longValue());
             }
             if (n.isTextual()) {
                 return Instant.parse(n.asText());

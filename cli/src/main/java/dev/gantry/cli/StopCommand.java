@@ -8,7 +8,8 @@ import software.amazon.awssdk.services.ecs.model.Container;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /** {@code gantry stop TASK}: StopTask, then wait for STOPPED and show how each container exited. */
-@Command(name = "stop",
+@Command(
+        name = "stop",
         description = "Stop a task (SIGTERM, then SIGKILL after each container's stopTimeout) and wait until it is"
                 + " STOPPED.")
 final class StopCommand extends ApiCommand {
@@ -19,14 +20,18 @@ final class StopCommand extends ApiCommand {
     @Option(names = "--reason", paramLabel = "TEXT", description = "Why; shown as the task's stoppedReason.")
     String reason;
 
-    @Option(names = {"-d", "--detach"}, description = "Return once the stop is requested, without waiting.")
+    @Option(
+            names = {"-d", "--detach"},
+            description = "Return once the stop is requested, without waiting.")
     boolean detach;
 
     @Override
     int run(GantryClients c) throws InterruptedException {
         TaskLookup lookup = lookup(c);
         String target = lookup.resolve(task);
-        Task stopping = c.ecs().stopTask(b -> b.cluster(connection.cluster()).task(target).reason(reason)).task();
+        Task stopping = c.ecs()
+                .stopTask(b -> b.cluster(connection.cluster()).task(target).reason(reason))
+                .task();
         out().println("stopping " + TaskIds.id(stopping.taskArn()));
         if (detach) {
             return 0;

@@ -52,7 +52,8 @@ public final class StopExplainer {
             return Optional.of("It was stopped by a StopTask call: "
                     + sentence(reason.isEmpty() ? "Task stopped by user" : reason));
         }
-        List<Container> oom = task.containers().stream().filter(StopExplainer::outOfMemory).toList();
+        List<Container> oom =
+                task.containers().stream().filter(StopExplainer::outOfMemory).toList();
         if (!oom.isEmpty()) {
             return Optional.of(outOfMemory(oom, task) + (essentialExit ? " " + ESSENTIAL_RULE : ""));
         }
@@ -60,18 +61,22 @@ public final class StopExplainer {
         if (known.isPresent()) {
             return known;
         }
-        return Optional.of(switch (code) {
-            case "EssentialContainerExited" -> essentialExited(task, essential);
-            case "ServiceSchedulerInitiated" -> "Its service's scheduler stopped it (scale-in, replacement or a"
-                    + " failed health check): " + sentence(orCode(reason, code));
-            case "SpotInterruption", "TerminationNotice" ->
-                    "Its capacity was reclaimed: " + sentence(orCode(reason, code));
-            default -> reason.isEmpty() ? "It stopped with code " + code + "." : reason;
-        });
+        return Optional.of(
+                switch (code) {
+                    case "EssentialContainerExited" -> essentialExited(task, essential);
+                    case "ServiceSchedulerInitiated" ->
+                        "Its service's scheduler stopped it (scale-in, replacement or a" + " failed health check): "
+                                + sentence(orCode(reason, code));
+                    case "SpotInterruption", "TerminationNotice" ->
+                        "Its capacity was reclaimed: " + sentence(orCode(reason, code));
+                    default -> reason.isEmpty() ? "It stopped with code " + code + "." : reason;
+                });
     }
 
     static boolean outOfMemory(Container c) {
-        return Integer.valueOf(137).equals(c.exitCode()) && c.reason() != null && c.reason().startsWith(OOM_PREFIX);
+        return Integer.valueOf(137).equals(c.exitCode())
+                && c.reason() != null
+                && c.reason().startsWith(OOM_PREFIX);
     }
 
     private static String outOfMemory(List<Container> oom, Task task) {
@@ -88,7 +93,10 @@ public final class StopExplainer {
     private static Optional<String> knownError(Task task, String stoppedReason) {
         List<String> reasons = new ArrayList<>();
         reasons.add(stoppedReason);
-        task.containers().stream().map(Container::reason).filter(r -> r != null && !r.isBlank()).forEach(reasons::add);
+        task.containers().stream()
+                .map(Container::reason)
+                .filter(r -> r != null && !r.isBlank())
+                .forEach(reasons::add);
         for (String r : reasons) {
             for (KnownError e : KnownError.values()) {
                 if (r.startsWith(e.name())) {
@@ -102,15 +110,19 @@ public final class StopExplainer {
     private static String essentialExited(Task task, Set<String> essential) {
         List<Container> stopped = task.containers().stream()
                 .filter(c -> essential.isEmpty() || essential.contains(c.name()))
-                .filter(c -> c.exitCode() != null || TaskFacts.STOPPED.equals(c.lastStatus())).toList();
-        List<Container> culprits = stopped.stream().filter(c -> !stoppedBySignal(c)).toList();
+                .filter(c -> c.exitCode() != null || TaskFacts.STOPPED.equals(c.lastStatus()))
+                .toList();
+        List<Container> culprits =
+                stopped.stream().filter(c -> !stoppedBySignal(c)).toList();
         if (culprits.isEmpty()) {
             culprits = stopped;
         }
         if (culprits.isEmpty()) {
             return "An essential container exited. " + ESSENTIAL_RULE;
         }
-        List<String> parts = culprits.stream().map(c -> c.name() + " exited " + exit(c.exitCode())).toList();
+        List<String> parts = culprits.stream()
+                .map(c -> c.name() + " exited " + exit(c.exitCode()))
+                .toList();
         String who = culprits.size() == 1 ? "The essential container " : "The essential containers ";
         return who + String.join("; ", parts) + ". " + ESSENTIAL_RULE;
     }
@@ -136,7 +148,8 @@ public final class StopExplainer {
     }
 
     private static String detail(String reason, String prefix) {
-        String d = reason.substring(prefix.length()).replaceFirst("^[:\\s]+", "").strip();
+        String d =
+                reason.substring(prefix.length()).replaceFirst("^[:\\s]+", "").strip();
         d = d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
         return d.isEmpty() ? "no detail given" : d;
     }

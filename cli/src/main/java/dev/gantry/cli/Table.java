@@ -19,8 +19,8 @@ record Table(List<String> headers, List<List<String>> rows) {
         }
         for (List<String> r : rows) {
             if (r.size() != headers.size()) {
-                throw new IllegalArgumentException("row has " + r.size() + " cells, table has " + headers.size()
-                        + " columns: " + r);
+                throw new IllegalArgumentException(
+                        "row has " + r.size() + " cells, table has " + headers.size() + " columns: " + r);
             }
         }
     }

@@ -48,7 +48,8 @@ final class TaskDefinitionFile {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw CliException.failed("not valid JSON: " + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr());
         }
         if (root == null || !root.isObject()) {
             throw CliException.failed("expected a JSON object with family and containerDefinitions");

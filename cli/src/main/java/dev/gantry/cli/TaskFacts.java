@@ -42,7 +42,9 @@ final class TaskFacts {
     static Optional<String> ip(Task task) {
         for (Attachment a : task.attachments()) {
             for (KeyValuePair d : a.details()) {
-                if ("privateIPv4Address".equals(d.name()) && d.value() != null && !d.value().isBlank()) {
+                if ("privateIPv4Address".equals(d.name())
+                        && d.value() != null
+                        && !d.value().isBlank()) {
                     return Optional.of(d.value());
                 }
             }
@@ -86,8 +88,11 @@ final class TaskFacts {
 
     /** The distinct images of the task's containers, in order. */
     static List<String> images(Task task) {
-        return task.containers().stream().map(Container::image).filter(i -> i != null && !i.isBlank())
-                .distinct().toList();
+        return task.containers().stream()
+                .map(Container::image)
+                .filter(i -> i != null && !i.isBlank())
+                .distinct()
+                .toList();
     }
 
     static String orNone(Object value) {

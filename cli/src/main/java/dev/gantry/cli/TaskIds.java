@@ -47,7 +47,8 @@ final class TaskIds {
         if (wanted.startsWith("arn:")) {
             return new Resolution.Found(input.trim());
         }
-        List<String> matches = arns.stream().distinct().filter(a -> id(a).startsWith(wanted)).toList();
+        List<String> matches =
+                arns.stream().distinct().filter(a -> id(a).startsWith(wanted)).toList();
         for (String arn : matches) {
             if (id(arn).equals(wanted)) {
                 return new Resolution.Found(arn);
@@ -59,6 +60,7 @@ final class TaskIds {
         if (matches.isEmpty()) {
             return FULL_ID.matcher(wanted).matches() ? new Resolution.Found(wanted) : new Resolution.NotFound(input);
         }
-        return new Resolution.Ambiguous(input, matches.stream().map(TaskIds::id).sorted().toList());
+        return new Resolution.Ambiguous(
+                input, matches.stream().map(TaskIds::id).sorted().toList());
     }
 }

@@ -34,8 +34,12 @@ final class TaskLogs {
             return false;
         }
         LogTail tail = new LogTail(clients.logs(), plan.sources());
-        int width = plan.sources().size() == 1 ? 0
-                : plan.sources().stream().mapToInt(s -> s.container().length()).max().orElse(0);
+        int width = plan.sources().size() == 1
+                ? 0
+                : plan.sources().stream()
+                        .mapToInt(s -> s.container().length())
+                        .max()
+                        .orElse(0);
         print(tail.drain(), width);
         if (!follow) {
             return true;
@@ -64,6 +68,7 @@ final class TaskLogs {
         if (width == 0) {
             return line.message();
         }
-        return line.container() + " ".repeat(Math.max(0, width - line.container().length())) + " | " + line.message();
+        return line.container()
+                + " ".repeat(Math.max(0, width - line.container().length())) + " | " + line.message();
     }
 }

@@ -15,7 +15,8 @@ record TaskLookup(EcsClient ecs, String cluster) {
 
     /** ARNs of the cluster's tasks with the given desired status, all pages. */
     List<String> list(DesiredStatus desired) {
-        return ecs.listTasksPaginator(b -> b.cluster(cluster).desiredStatus(desired)).taskArns().stream().toList();
+        return ecs.listTasksPaginator(b -> b.cluster(cluster).desiredStatus(desired)).taskArns().stream()
+                .toList();
     }
 
     /** Turns what the user typed (ARN, id or unique id prefix) into an ARN or id, or fails with a named error. */
@@ -24,11 +25,13 @@ record TaskLookup(EcsClient ecs, String cluster) {
         arns.addAll(list(DesiredStatus.STOPPED));
         return switch (TaskIds.resolve(arns, input)) {
             case TaskIds.Resolution.Found f -> f.task();
-            case TaskIds.Resolution.NotFound n -> throw CliException.failed("no task matches '" + n.input()
-                    + "' in cluster " + cluster + " (gantry ps -a lists them)");
-            case TaskIds.Resolution.Ambiguous a -> throw CliException.failed("'" + a.input() + "' matches "
-                    + a.candidates().size() + " tasks; give more characters:\n  "
-                    + String.join("\n  ", a.candidates()));
+            case TaskIds.Resolution.NotFound n ->
+                throw CliException.failed(
+                        "no task matches '" + n.input() + "' in cluster " + cluster + " (gantry ps -a lists them)");
+            case TaskIds.Resolution.Ambiguous a ->
+                throw CliException.failed("'" + a.input() + "' matches "
+                        + a.candidates().size() + " tasks; give more characters:\n  "
+                        + String.join("\n  ", a.candidates()));
         };
     }
 

@@ -18,8 +18,9 @@ final class TaskWatcher {
      * @param ports shown on the RUNNING line (see {@link ProgressLine})
      * @return the tasks as last described, in the order the server returned them
      */
-    static List<Task> watch(TaskLookup lookup, List<String> arns, Predicate<Task> done, List<String> ports,
-            PrintWriter out) throws InterruptedException {
+    static List<Task> watch(
+            TaskLookup lookup, List<String> arns, Predicate<Task> done, List<String> ports, PrintWriter out)
+            throws InterruptedException {
         Map<String, String> shown = new HashMap<>();
         boolean several = arns.size() > 1;
         while (true) {

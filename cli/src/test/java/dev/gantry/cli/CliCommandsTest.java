@@ -50,7 +50,8 @@ class CliCommandsTest {
     @Test
     void defaultsComeFromTheEnvironment() {
         assertThat(Defaults.endpoint(Map.of())).isEqualTo("http://127.0.0.1:4499");
-        assertThat(Defaults.endpoint(Map.of("GANTRY_ENDPOINT", "http://box:9000"))).isEqualTo("http://box:9000");
+        assertThat(Defaults.endpoint(Map.of("GANTRY_ENDPOINT", "http://box:9000")))
+                .isEqualTo("http://box:9000");
         assertThat(Defaults.region(Map.of())).isEqualTo("us-east-1");
         assertThat(Defaults.region(Map.of("AWS_REGION", "eu-west-1"))).isEqualTo("eu-west-1");
         assertThat(Defaults.region(Map.of("AWS_REGION", "eu-west-1", "GANTRY_REGION", "ap-south-1")))
@@ -64,8 +65,9 @@ class CliCommandsTest {
         cl.setErr(new PrintWriter(err));
         int code = cl.execute("ps", "--endpoint", "localhost:4499");
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("error: invalid endpoint 'localhost:4499': expected a URL like"
-                + " http://127.0.0.1:4499" + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("error: invalid endpoint 'localhost:4499': expected a URL like" + " http://127.0.0.1:4499"
+                        + System.lineSeparator());
     }
 
     @Test
@@ -74,6 +76,9 @@ class CliCommandsTest {
         CommandLine cl = gantry();
         cl.setOut(new PrintWriter(out));
         cl.execute("logs", "--help");
-        assertThat(out.toString()).contains("--endpoint=URL").contains("default: default").contains("-f, --follow");
+        assertThat(out.toString())
+                .contains("--endpoint=URL")
+                .contains("default: default")
+                .contains("-f, --follow");
     }
 }

@@ -15,15 +15,23 @@ class CredentialsTest {
     Path dataDir;
 
     private void writeFile(String id, String secret) throws IOException {
-        Files.writeString(dataDir.resolve("credentials"),
+        Files.writeString(
+                dataDir.resolve("credentials"),
                 "# Gantry admin credentials\naws_access_key_id=" + id + "\naws_secret_access_key=" + secret + "\n");
     }
 
     @Test
     void awsVariablesComeFirst() throws IOException {
         writeFile("FILEID", "filesecret");
-        Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", "AWSID", "AWS_SECRET_ACCESS_KEY", "awssecret",
-                "GANTRY_ACCESS_KEY_ID", "GID", "GANTRY_SECRET_ACCESS_KEY", "gsecret");
+        Map<String, String> env = Map.of(
+                "AWS_ACCESS_KEY_ID",
+                "AWSID",
+                "AWS_SECRET_ACCESS_KEY",
+                "awssecret",
+                "GANTRY_ACCESS_KEY_ID",
+                "GID",
+                "GANTRY_SECRET_ACCESS_KEY",
+                "gsecret");
         assertThat(Credentials.resolve(env, dataDir))
                 .isEqualTo(new Credentials("AWSID", "awssecret", "AWS_ACCESS_KEY_ID"));
     }
@@ -48,8 +56,10 @@ class CredentialsTest {
 
     @Test
     void nothingFoundSaysHowToProvideThem() {
-        assertThatThrownBy(() -> Credentials.resolve(Map.of(), dataDir)).isInstanceOf(CliException.class)
-                .hasMessageContaining("AWS_ACCESS_KEY_ID").hasMessageContaining("GANTRY_ACCESS_KEY_ID")
+        assertThatThrownBy(() -> Credentials.resolve(Map.of(), dataDir))
+                .isInstanceOf(CliException.class)
+                .hasMessageContaining("AWS_ACCESS_KEY_ID")
+                .hasMessageContaining("GANTRY_ACCESS_KEY_ID")
                 .hasMessageContaining(dataDir.resolve("credentials").toString())
                 .satisfies(e -> assertThat(((CliException) e).exitCode()).isEqualTo(CliException.UNREACHABLE));
     }
@@ -64,13 +74,16 @@ class CredentialsTest {
     @Test
     void aFileWithoutBothKeysIsAnError() throws IOException {
         Files.writeString(dataDir.resolve("credentials"), "aws_access_key_id=X\n");
-        assertThatThrownBy(() -> Credentials.resolve(Map.of(), dataDir)).isInstanceOf(CliException.class)
+        assertThatThrownBy(() -> Credentials.resolve(Map.of(), dataDir))
+                .isInstanceOf(CliException.class)
                 .hasMessageContaining("lacks aws_access_key_id or aws_secret_access_key");
     }
 
     @Test
     void toStringNeverShowsTheSecret() {
-        assertThat(new Credentials("ID", "s3cr3t", "env").toString()).doesNotContain("s3cr3t").contains("ID");
+        assertThat(new Credentials("ID", "s3cr3t", "env").toString())
+                .doesNotContain("s3cr3t")
+                .contains("ID");
     }
 
     @Test

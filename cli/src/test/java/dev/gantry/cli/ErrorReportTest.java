@@ -14,16 +14,25 @@ class ErrorReportTest {
 
     @Test
     void serviceErrorsShowCodeAndMessage() {
-        var e = ClientException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
-                .errorCode("ClientException").errorMessage("Unable to describe task definition.").build()).build();
+        var e = ClientException.builder()
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("ClientException")
+                        .errorMessage("Unable to describe task definition.")
+                        .build())
+                .build();
         assertThat(ErrorReport.of(e, ENDPOINT, Optional.of("AWS_ACCESS_KEY_ID")))
                 .isEqualTo(new ErrorReport(1, "error: ClientException: Unable to describe task definition."));
     }
 
     @Test
     void authenticationErrorsNameTheCredentialSource() {
-        var e = ClientException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
-                .errorCode("UnrecognizedClientException").errorMessage("The security token is invalid.").build())
+        var e = ClientException.builder()
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("UnrecognizedClientException")
+                        .errorMessage("The security token is invalid.")
+                        .build())
                 .build();
         assertThat(ErrorReport.of(e, ENDPOINT, Optional.of("AWS_ACCESS_KEY_ID")).message())
                 .startsWith("error: UnrecognizedClientException: The security token is invalid.")
@@ -32,11 +41,15 @@ class ErrorReportTest {
 
     @Test
     void connectionRefusedSaysHowToStartGantry() {
-        var e = SdkClientException.builder().message("Unable to execute HTTP request: Connection refused")
-                .cause(new ConnectException("Connection refused")).build();
-        assertThat(ErrorReport.of(e, ENDPOINT, Optional.empty())).isEqualTo(new ErrorReport(2,
-                "cannot reach Gantry at http://127.0.0.1:4499: is it running? Start it with ./gantry server"
-                        + " (or ./gantry up)"));
+        var e = SdkClientException.builder()
+                .message("Unable to execute HTTP request: Connection refused")
+                .cause(new ConnectException("Connection refused"))
+                .build();
+        assertThat(ErrorReport.of(e, ENDPOINT, Optional.empty()))
+                .isEqualTo(new ErrorReport(
+                        2,
+                        "cannot reach Gantry at http://127.0.0.1:4499: is it running? Start it with ./gantry server"
+                                + " (or ./gantry up)"));
     }
 
     @Test

@@ -13,26 +13,36 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 class LogSourcesTest {
 
     private static ContainerDefinition awslogs(String name, Map<String, String> options) {
-        return ContainerDefinition.builder().name(name)
-                .logConfiguration(LogConfiguration.builder().logDriver(LogDriver.AWSLOGS).options(options).build())
+        return ContainerDefinition.builder()
+                .name(name)
+                .logConfiguration(LogConfiguration.builder()
+                        .logDriver(LogDriver.AWSLOGS)
+                        .options(options)
+                        .build())
                 .build();
     }
 
     @Test
     void streamIsPrefixContainerTaskId() {
-        TaskDefinition def = TaskDefinition.builder().containerDefinitions(
-                awslogs("web", Map.of("awslogs-group", "/ecs/web", "awslogs-stream-prefix", "ecs")),
-                ContainerDefinition.builder().name("sidecar").build()).build();
+        TaskDefinition def = TaskDefinition.builder()
+                .containerDefinitions(
+                        awslogs("web", Map.of("awslogs-group", "/ecs/web", "awslogs-stream-prefix", "ecs")),
+                        ContainerDefinition.builder().name("sidecar").build())
+                .build();
         LogSources.Plan plan = LogSources.plan(def, "abc123");
         assertThat(plan.sources()).containsExactly(new LogSources.Source("web", "/ecs/web", "ecs/web/abc123"));
-        assertThat(plan.notes()).singleElement().asString()
-                .contains("container sidecar is not captured").contains("logDriver awslogs");
+        assertThat(plan.notes())
+                .singleElement()
+                .asString()
+                .contains("container sidecar is not captured")
+                .contains("logDriver awslogs");
     }
 
     @Test
     void awslogsWithoutPrefixIsANoteNotASource() {
         TaskDefinition def = TaskDefinition.builder()
-                .containerDefinitions(awslogs("web", Map.of("awslogs-group", "/ecs/web"))).build();
+                .containerDefinitions(awslogs("web", Map.of("awslogs-group", "/ecs/web")))
+                .build();
         LogSources.Plan plan = LogSources.plan(def, "abc");
         assertThat(plan.sources()).isEmpty();
         assertThat(plan.notes()).singleElement().asString().contains("without awslogs-stream-prefix");
@@ -43,6 +53,7 @@ class LogSourcesTest {
         LogTail.Line line = new LogTail.Line("web", 1, "hello");
         assertThat(TaskLogs.format(line, 0)).isEqualTo("hello");
         assertThat(TaskLogs.format(line, 7)).isEqualTo("web     | hello");
-        assertThat(List.of(TaskLogs.format(new LogTail.Line("sidecar", 2, "x"), 7))).containsExactly("sidecar | x");
+        assertThat(List.of(TaskLogs.format(new LogTail.Line("sidecar", 2, "x"), 7)))
+                .containsExactly("sidecar | x");
     }
 }

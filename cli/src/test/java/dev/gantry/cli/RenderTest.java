@@ -18,12 +18,22 @@ class RenderTest {
             "arn:aws:ecs:us-east-1:000000000000:task/default/0123456789abcdef0123456789abcdef";
 
     private static Task stopped() {
-        return Task.builder().taskArn(ARN)
+        return Task.builder()
+                .taskArn(ARN)
                 .taskDefinitionArn("arn:aws:ecs:us-east-1:000000000000:task-definition/job:2")
-                .lastStatus("STOPPED").desiredStatus("STOPPED").healthStatus("UNKNOWN")
-                .createdAt(NOW.minusSeconds(192)).startedAt(NOW.minusSeconds(190)).stoppedAt(NOW.minusSeconds(10))
-                .stopCode(TaskStopCode.ESSENTIAL_CONTAINER_EXITED).stoppedReason("Essential container in task exited")
-                .containers(Container.builder().name("job").lastStatus("STOPPED").exitCode(3).healthStatus("UNKNOWN")
+                .lastStatus("STOPPED")
+                .desiredStatus("STOPPED")
+                .healthStatus("UNKNOWN")
+                .createdAt(NOW.minusSeconds(192))
+                .startedAt(NOW.minusSeconds(190))
+                .stoppedAt(NOW.minusSeconds(10))
+                .stopCode(TaskStopCode.ESSENTIAL_CONTAINER_EXITED)
+                .stoppedReason("Essential container in task exited")
+                .containers(Container.builder()
+                        .name("job")
+                        .lastStatus("STOPPED")
+                        .exitCode(3)
+                        .healthStatus("UNKNOWN")
                         .build())
                 .build();
     }
@@ -39,7 +49,8 @@ class RenderTest {
     @Test
     void describeBlock() {
         String out = DescribeCommand.render(stopped(), List.of(), Set.of("job"), NOW, ZoneOffset.UTC);
-        assertThat(out).contains("Task:       0123456789abcdef0123456789abcdef\n")
+        assertThat(out)
+                .contains("Task:       0123456789abcdef0123456789abcdef\n")
                 .contains("Definition: job:2\n")
                 .contains("Status:     STOPPED (desired STOPPED)\n")
                 .contains("Created:    2025-01-01 11:56:48 (3m12s ago)\n")

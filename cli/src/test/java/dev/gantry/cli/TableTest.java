@@ -9,8 +9,10 @@ class TableTest {
 
     @Test
     void columnsAreAsWideAsTheirWidestCellWithoutTrailingSpaces() {
-        String out = Table.of("TASK", "STATUS", "IP").row("0123456789ab", "RUNNING", "172.18.0.5")
-                .row("fedc", "PENDING", "-").render();
+        String out = Table.of("TASK", "STATUS", "IP")
+                .row("0123456789ab", "RUNNING", "172.18.0.5")
+                .row("fedc", "PENDING", "-")
+                .render();
         assertThat(out).isEqualTo("""
                 TASK           STATUS    IP
                 0123456789ab   RUNNING   172.18.0.5

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.ContainerCondition;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.TransportProtocol;
@@ -47,7 +47,9 @@ class TaskDefinitionFileTest {
         assertThat(r.requiresCompatibilitiesAsStrings()).containsExactly("FARGATE");
         assertThat(r.cpu()).isEqualTo("256");
         assertThat(r.memory()).isEqualTo("512");
-        assertThat(r.volumes()).singleElement().satisfies(v -> assertThat(v.name()).isEqualTo("data"));
+        assertThat(r.volumes())
+                .singleElement()
+                .satisfies(v -> assertThat(v.name()).isEqualTo("data"));
         ContainerDefinition web = r.containerDefinitions().get(0);
         assertThat(web.command()).containsExactly("httpd", "-f", "-p", "8080");
         assertThat(web.environment().get(0).value()).isEqualTo("hi");
@@ -75,24 +77,29 @@ class TaskDefinitionFileTest {
     void wrongTypesNameTheirPath() {
         assertThatThrownBy(() -> TaskDefinitionFile.parse("""
                 {"family": "x", "containerDefinitions": [{"name": "a", "memory": "lots"}]}
-                """)).isInstanceOf(CliException.class)
+                """))
+                .isInstanceOf(CliException.class)
                 .hasMessage("containerDefinitions[0].memory: expected a number, got \"lots\"");
         assertThatThrownBy(() -> TaskDefinitionFile.parse("{\"family\": \"x\", \"containerDefinitions\": {}}"))
                 .hasMessageContaining("containerDefinitions: expected a list");
         assertThatThrownBy(() -> TaskDefinitionFile.parse("""
                 {"family": "x", "containerDefinitions": [{"name": "a", "memory": 80.5}]}
-                """)).isInstanceOf(CliException.class)
+                """))
+                .isInstanceOf(CliException.class)
                 .hasMessageStartingWith("containerDefinitions[0].memory: expected a whole number");
         assertThatThrownBy(() -> TaskDefinitionFile.parse("""
                 {"family": "x", "containerDefinitions": [{"name": "a", "memory": 1e20}]}
-                """)).isInstanceOf(CliException.class)
+                """))
+                .isInstanceOf(CliException.class)
                 .hasMessageStartingWith("containerDefinitions[0].memory: expected a whole number");
     }
 
     @Test
     void invalidJsonSaysWhere() {
-        assertThatThrownBy(() -> TaskDefinitionFile.parse("{\"family\": }")).isInstanceOf(CliException.class)
-                .hasMessageStartingWith("not valid JSON").hasMessageContaining("line 1");
+        assertThatThrownBy(() -> TaskDefinitionFile.parse("{\"family\": }"))
+                .isInstanceOf(CliException.class)
+                .hasMessageStartingWith("not valid JSON")
+                .hasMessageContaining("line 1");
         assertThatThrownBy(() -> TaskDefinitionFile.parse("[]")).hasMessageContaining("expected a JSON object");
     }
 }

@@ -38,8 +38,8 @@ class TaskIdsTest {
 
     @Test
     void ambiguousPrefixListsTheCandidates() {
-        assertThat(TaskIds.resolve(ARNS, "0a1b")).isEqualTo(new Resolution.Ambiguous("0a1b",
-                List.of(TaskIds.id(A), TaskIds.id(B))));
+        assertThat(TaskIds.resolve(ARNS, "0a1b"))
+                .isEqualTo(new Resolution.Ambiguous("0a1b", List.of(TaskIds.id(A), TaskIds.id(B))));
     }
 
     @Test

@@ -33,13 +33,16 @@ public record AdminCredentials(String accessKeyId, String secretAccessKey, boole
                 try (Reader r = Files.newBufferedReader(file)) {
                     p.load(r);
                 }
-                return new AdminCredentials(p.getProperty("aws_access_key_id"),
-                        p.getProperty("aws_secret_access_key"), false, Optional.of(file));
+                return new AdminCredentials(
+                        p.getProperty("aws_access_key_id"),
+                        p.getProperty("aws_secret_access_key"),
+                        false,
+                        Optional.of(file));
             }
             PrivateFiles.createDirectory(dataDir);
             SecureRandom rnd = new SecureRandom();
-            AdminCredentials created = new AdminCredentials("AKIA" + random(rnd, AKID_CHARS, 16),
-                    random(rnd, SECRET_CHARS, 40), true, Optional.of(file));
+            AdminCredentials created = new AdminCredentials(
+                    "AKIA" + random(rnd, AKID_CHARS, 16), random(rnd, SECRET_CHARS, 40), true, Optional.of(file));
             Properties p = new Properties();
             p.setProperty("aws_access_key_id", created.accessKeyId());
             p.setProperty("aws_secret_access_key", created.secretAccessKey());
@@ -49,8 +52,8 @@ public record AdminCredentials(String accessKeyId, String secretAccessKey, boole
             }
             return created;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read or create admin credentials in " + file + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read or create admin credentials in " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -15,7 +15,8 @@ final class Banner {
         out.println("  data dir   " + c.dataDir());
         out.println("  region     " + c.region() + "   account " + c.accountId());
         if (cred.createdNow()) {
-            out.println("  created admin credentials in " + cred.file().map(Object::toString).orElse("?"));
+            out.println("  created admin credentials in "
+                    + cred.file().map(Object::toString).orElse("?"));
         }
         out.println();
         out.println("Use it with the AWS CLI (paste into another terminal):");

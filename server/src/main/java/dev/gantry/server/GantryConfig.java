@@ -38,9 +38,12 @@ public record GantryConfig(
 
     /** Resolves the settings; {@code port} and {@code dataDir} are flag values when the user gave them. */
     public static GantryConfig resolve(Optional<Integer> port, Optional<Path> dataDir, Map<String, String> env) {
-        Path dir = dataDir.or(() -> Optional.ofNullable(env.get("GANTRY_DATA_DIR")).map(Path::of))
-                .orElse(defaultDataDir()).toAbsolutePath();
-        Path file = Optional.ofNullable(env.get("GANTRY_CONFIG")).map(Path::of).orElse(dir.resolve("gantry.properties"));
+        Path dir = dataDir.or(
+                        () -> Optional.ofNullable(env.get("GANTRY_DATA_DIR")).map(Path::of))
+                .orElse(defaultDataDir())
+                .toAbsolutePath();
+        Path file =
+                Optional.ofNullable(env.get("GANTRY_CONFIG")).map(Path::of).orElse(dir.resolve("gantry.properties"));
         Properties props = load(file);
         Setting s = new Setting(env, props);
         return new GantryConfig(
@@ -52,13 +55,18 @@ public record GantryConfig(
                 s.get("GANTRY_NETWORK", "network", "gantry"),
                 Path.of(s.get("GANTRY_BUSYBOX", "busybox", "/bin/busybox")),
                 s.number("GANTRY_WARM_SANDBOXES", "warm-sandboxes", 2, 0, 64),
-                Duration.ofMinutes(s.number("GANTRY_STOPPED_TASK_RETENTION_MINUTES",
-                        "stopped-task-retention-minutes", 120, 60, 7 * 24 * 60)),
+                Duration.ofMinutes(s.number(
+                        "GANTRY_STOPPED_TASK_RETENTION_MINUTES",
+                        "stopped-task-retention-minutes",
+                        120,
+                        60,
+                        7 * 24 * 60)),
                 Duration.ofSeconds(s.number("GANTRY_HOUSEKEEPING_SECONDS", "housekeeping-seconds", 60, 1, 3600)),
-                new ApiLimits(s.number("GANTRY_API_THREADS", "api-threads", 64, 1, 4096),
+                new ApiLimits(
+                        s.number("GANTRY_API_THREADS", "api-threads", 64, 1, 4096),
                         s.number("GANTRY_API_QUEUE", "api-queue", 1000, 0, 100_000),
-                        Duration.ofSeconds(s.number("GANTRY_REQUEST_READ_TIMEOUT_SECONDS",
-                                "request-read-timeout-seconds", 20, 1, 3600))));
+                        Duration.ofSeconds(s.number(
+                                "GANTRY_REQUEST_READ_TIMEOUT_SECONDS", "request-read-timeout-seconds", 20, 1, 3600))));
     }
 
     /** A setting the user got wrong; the message names it and says what is allowed. */

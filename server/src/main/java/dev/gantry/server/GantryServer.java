@@ -65,8 +65,14 @@ public final class GantryServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Thread starter;
 
-    private GantryServer(GantryConfig config, AdminCredentials credentials, Database db, StartingDriver driver,
-            TaskSupervisor supervisor, Housekeeper housekeeper, ApiServer api) {
+    private GantryServer(
+            GantryConfig config,
+            AdminCredentials credentials,
+            Database db,
+            StartingDriver driver,
+            TaskSupervisor supervisor,
+            Housekeeper housekeeper,
+            ApiServer api) {
         this.config = config;
         this.credentials = credentials;
         this.db = db;
@@ -78,7 +84,7 @@ public final class GantryServer implements AutoCloseable {
 
     /** Starts Gantry on the Docker engine; returns once the API listens (see {@link #awaitReady()}). */
     public static GantryServer start(GantryConfig config, Map<String, String> env) {
-        return start(config, env, feed -> { });
+        return start(config, env, feed -> {});
     }
 
     /**
@@ -87,17 +93,22 @@ public final class GantryServer implements AutoCloseable {
      * (tests use this).
      */
     public static GantryServer start(GantryConfig config, Map<String, String> env, Consumer<TaskFeed> beforeStart) {
-        return start(config, env, installation -> new DockerDriver(DockerDriverConfig.defaults(installation)
-                .withNetworkName(config.networkName()).withBusyboxPath(config.busybox())
-                .withWarmSandboxes(config.warmSandboxes())), beforeStart);
+        return start(
+                config,
+                env,
+                installation -> new DockerDriver(DockerDriverConfig.defaults(installation)
+                        .withNetworkName(config.networkName())
+                        .withBusyboxPath(config.busybox())
+                        .withWarmSandboxes(config.warmSandboxes())),
+                beforeStart);
     }
 
     static GantryServer start(GantryConfig config, Map<String, String> env, DriverFactory drivers) {
-        return start(config, env, drivers, feed -> { });
+        return start(config, env, drivers, feed -> {});
     }
 
-    static GantryServer start(GantryConfig config, Map<String, String> env, DriverFactory drivers,
-            Consumer<TaskFeed> beforeStart) {
+    static GantryServer start(
+            GantryConfig config, Map<String, String> env, DriverFactory drivers, Consumer<TaskFeed> beforeStart) {
         ApiServer.checkAvailable(config.host(), config.port()); // before anything starts that a failure would strand
         InstantSource clock = InstantSource.system();
         AdminCredentials credentials = AdminCredentials.resolve(config.dataDir(), env);
@@ -106,41 +117,58 @@ public final class GantryServer implements AutoCloseable {
         StartingDriver driver = new StartingDriver();
         Housekeeper housekeeper = null;
         try {
-            String installation = new SettingsStore(db).getOrCreate("installation-id",
-                    () -> IdSource.random().taskId().substring(0, 10));
+            String installation = new SettingsStore(db)
+                    .getOrCreate(
+                            "installation-id", () -> IdSource.random().taskId().substring(0, 10));
             TaskStore tasks = new TaskStore(db);
             LogStore logs = new LogStore(db, arns, clock);
             TaskFeed feed = new TaskFeed(tasks);
             beforeStart.accept(feed);
-            TaskSupervisor supervisor = new TaskSupervisor(driver, tasks, feed, new StoreCapturedLogs(logs), clock,
-                    config.region(), config.stoppedTaskRetention(), PullProgress.NONE);
+            TaskSupervisor supervisor = new TaskSupervisor(
+                    driver,
+                    tasks,
+                    feed,
+                    new StoreCapturedLogs(logs),
+                    clock,
+                    config.region(),
+                    config.stoppedTaskRetention(),
+                    PullProgress.NONE);
             TaskDefinitionStore definitions = new TaskDefinitionStore(db);
             TagStore tags = new TagStore(db);
             DeletedRevisions deletedRevisions = new DeletedRevisions(definitions, tasks, tags);
-            housekeeper = new Housekeeper(List.of(
-                    new Housekeeper.Job("purge deleted task definition revisions", deletedRevisions::purge),
-                    new Housekeeper.Job("expire log events past retention", logs::purgeExpired)),
-                    config.housekeepingInterval()).start();
+            housekeeper = new Housekeeper(
+                            List.of(
+                                    new Housekeeper.Job(
+                                            "purge deleted task definition revisions", deletedRevisions::purge),
+                                    new Housekeeper.Job("expire log events past retention", logs::purgeExpired)),
+                            config.housekeepingInterval())
+                    .start();
             ClusterStore clusters = new ClusterStore(db);
-            clusters.createOrGet(new Cluster(arns.cluster("default"), "default", "ACTIVE", List.of(), List.of(),
-                    clock.instant()));
+            clusters.createOrGet(
+                    new Cluster(arns.cluster("default"), "default", "ACTIVE", List.of(), List.of(), clock.instant()));
             TaskLauncher launcher = new TaskLauncher(tasks, tags, supervisor, arns, IdSource.random(), clock);
-            EcsContext ecs = new EcsContext(arns, clusters, definitions, tasks, tags,
-                    launcher, deletedRevisions, clock, IdSource.random());
+            EcsContext ecs = new EcsContext(
+                    arns, clusters, definitions, tasks, tags, launcher, deletedRevisions, clock, IdSource.random());
             ApiServer api = ApiServer.builder()
-                    .bindHost(config.host()).port(config.port()).region(config.region())
+                    .bindHost(config.host())
+                    .port(config.port())
+                    .region(config.region())
                     .service(new EcsService(ecs))
                     .service(new LogsService(logs, arns))
                     .service(new StsService(arns))
-                    .credentials(Credentials.of(new Principal(credentials.accessKeyId(),
-                            credentials.secretAccessKey(), "arn:aws:iam::" + config.accountId() + ":root")))
+                    .credentials(Credentials.of(new Principal(
+                            credentials.accessKeyId(),
+                            credentials.secretAccessKey(),
+                            "arn:aws:iam::" + config.accountId() + ":root")))
                     .clock(clock)
                     .maxConcurrentRequests(config.api().threads())
                     .maxQueuedRequests(config.api().queue())
                     .requestReadTimeout(config.api().requestReadTimeout())
-                    .build().start();
+                    .build()
+                    .start();
             GantryServer server = new GantryServer(config, credentials, db, driver, supervisor, housekeeper, api);
-            server.starter = Thread.ofVirtual().name("gantry-engine-start")
+            server.starter = Thread.ofVirtual()
+                    .name("gantry-engine-start")
                     .start(() -> server.startEngine(drivers, installation));
             return server;
         } catch (RuntimeException e) {
@@ -173,8 +201,11 @@ public final class GantryServer implements AutoCloseable {
             } finally {
                 startLock.unlock();
             }
-            LOG.atInfo().addKeyValue("endpoint", endpoint()).addKeyValue("dataDir", config.dataDir())
-                    .addKeyValue("engineStartMs", (System.nanoTime() - began) / 1_000_000).log("Gantry started");
+            LOG.atInfo()
+                    .addKeyValue("endpoint", endpoint())
+                    .addKeyValue("dataDir", config.dataDir())
+                    .addKeyValue("engineStartMs", (System.nanoTime() - began) / 1_000_000)
+                    .log("Gantry started");
         } catch (RuntimeException e) {
             if (real != null && !handedOver) {
                 real.close();

@@ -8,12 +8,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code gantry} command: the server, the newcomer's {@code up}, and the CLI for people. */
-@Command(name = "gantry", mixinStandardHelpOptions = true, version = "gantry 0.1.0",
+@Command(
+        name = "gantry",
+        mixinStandardHelpOptions = true,
+        version = "gantry 0.1.0",
         description = "Fargate-style serverless containers on your own machine, speaking the AWS ECS API.",
         subcommands = {ServerCommand.class, UpCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "The ./gantry launcher also runs:",
+        footer = {
+            "",
+            "The ./gantry launcher also runs:",
             "  test      the whole test suite (unit + integration against real containers)",
-            "  bench     the RunTask -> RUNNING latency benchmark; bench startup: start-up time and memory"})
+            "  bench     the RunTask -> RUNNING latency benchmark; bench startup: start-up time and memory"
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -58,8 +64,10 @@ public final class Main implements Runnable {
     }
 
     private static boolean userFixable(Exception e) {
-        return e instanceof IllegalArgumentException || e instanceof dev.gantry.runtime.spi.RuntimeError
-                || e instanceof dev.gantry.store.StoreException || e instanceof IllegalStateException;
+        return e instanceof IllegalArgumentException
+                || e instanceof dev.gantry.runtime.spi.RuntimeError
+                || e instanceof dev.gantry.store.StoreException
+                || e instanceof IllegalStateException;
     }
 
     @Override

@@ -30,10 +30,13 @@ final class SampleCleanup {
     /** Stops the tasks of the default cluster started with {@code startedBy}, waiting up to 20 s for STOPPED. */
     static void stopTasksStartedBy(GantryServer server, String startedBy) {
         AdminCredentials c = server.credentials();
-        try (EcsClient ecs = EcsClient.builder().endpointOverride(URI.create(server.endpoint()))
-                .region(Region.of(server.config().region())).httpClient(UrlConnectionHttpClient.create())
+        try (EcsClient ecs = EcsClient.builder()
+                .endpointOverride(URI.create(server.endpoint()))
+                .region(Region.of(server.config().region()))
+                .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey()))).build()) {
+                        AwsBasicCredentials.create(c.accessKeyId(), c.secretAccessKey())))
+                .build()) {
             List<String> arns = ecs.listTasks(b -> b.startedBy(startedBy)).taskArns();
             if (arns.isEmpty()) {
                 return;
@@ -41,8 +44,9 @@ final class SampleCleanup {
             System.out.println("\nstopping the sample task" + (arns.size() > 1 ? "s" : "") + "...");
             arns.forEach(arn -> ecs.stopTask(b -> b.task(arn).reason("gantry up exited")));
             Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-            while (Instant.now().isBefore(deadline) && ecs.describeTasks(b -> b.tasks(arns)).tasks().stream()
-                    .anyMatch(t -> !t.lastStatus().equals("STOPPED"))) {
+            while (Instant.now().isBefore(deadline)
+                    && ecs.describeTasks(b -> b.tasks(arns)).tasks().stream()
+                            .anyMatch(t -> !t.lastStatus().equals("STOPPED"))) {
                 Thread.sleep(200);
             }
         } catch (InterruptedException e) {

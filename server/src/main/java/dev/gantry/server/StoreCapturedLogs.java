@@ -40,7 +40,12 @@ final class StoreCapturedLogs implements CapturedLogs {
 
     @Override
     public void append(String group, String stream, List<LogLine> lines, boolean createGroup) {
-        store.appendCaptured(group, stream,
-                lines.stream().map(l -> new CapturedLine(l.timestamp(), l.message())).toList(), createGroup);
+        store.appendCaptured(
+                group,
+                stream,
+                lines.stream()
+                        .map(l -> new CapturedLine(l.timestamp(), l.message()))
+                        .toList(),
+                createGroup);
     }
 }

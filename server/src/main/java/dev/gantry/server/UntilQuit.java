@@ -21,8 +21,7 @@ final class UntilQuit extends Writer {
     }
 
     static PrintWriter writer(OutputStream stream, AtomicBoolean quitting) {
-        return new PrintWriter(new UntilQuit(new OutputStreamWriter(stream, Charset.defaultCharset()), quitting),
-                true);
+        return new PrintWriter(new UntilQuit(new OutputStreamWriter(stream, Charset.defaultCharset()), quitting), true);
     }
 
     @Override

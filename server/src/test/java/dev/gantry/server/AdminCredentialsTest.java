@@ -22,7 +22,8 @@ class AdminCredentialsTest {
         AdminCredentials created = AdminCredentials.resolve(dataDir, Map.of());
 
         assertThat(created.createdNow()).isTrue();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir)))
+                .isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("credentials"))))
                 .isEqualTo("rw-------");
         assertThat(AdminCredentials.resolve(dataDir, Map.of()).accessKeyId()).isEqualTo(created.accessKeyId());

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * old {@code nohup dockerd &} line let it through: the daemon shut down, and with it every task container.
  */
 class LauncherDetachTest {
-    private static final Path LAUNCHER = Path.of("..", "gantry").toAbsolutePath().normalize();
+    private static final Path LAUNCHER =
+            Path.of("..", "gantry").toAbsolutePath().normalize();
 
     @TempDir
     Path dir;
@@ -41,13 +42,19 @@ class LauncherDetachTest {
                 eval "$(sed -n '/^start_detached() {/,/^}/p' '%s')"
                 start_detached '%s' '%s' '%s' '%s'
                 exec sleep 600
-                """.formatted(LAUNCHER, dir.resolve("daemon.out"), python.get(), dir.resolve("daemon.py"), marker));
+                """.formatted(
+                        LAUNCHER, dir.resolve("daemon.out"), python.get(), dir.resolve("daemon.py"), marker));
         // its own process group, as a terminal gives the command it runs
-        Process launcher = new ProcessBuilder("setsid", "bash", dir.resolve("launch.sh").toString()).start();
+        Process launcher =
+                new ProcessBuilder("setsid", "bash", dir.resolve("launch.sh").toString()).start();
         long daemon = awaitDaemonPid(marker);
         try {
-            new ProcessBuilder("kill", "-INT", "--", "-" + launcher.pid()).start().waitFor(); // Ctrl-C
-            assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).as("the launcher's foreground process ended").isTrue();
+            new ProcessBuilder("kill", "-INT", "--", "-" + launcher.pid())
+                    .start()
+                    .waitFor(); // Ctrl-C
+            assertThat(launcher.waitFor(30, TimeUnit.SECONDS))
+                    .as("the launcher's foreground process ended")
+                    .isTrue();
             Thread.sleep(500); // the daemon, had the signal reached it, writes and exits at once
             assertThat(Files.readString(marker)).doesNotContain("signal");
             assertThat(ProcessHandle.of(daemon).map(ProcessHandle::isAlive)).contains(true);

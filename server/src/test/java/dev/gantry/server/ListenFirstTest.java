@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
 class ListenFirstTest {
     private static final String KEY = "AKIAGANTRYLISTEN0001";
     private static final String SECRET = "gantry-listen-first-secret-000000000000000";
-    private static final Map<String, String> ENV = Map.of("GANTRY_ACCESS_KEY_ID", KEY,
-            "GANTRY_SECRET_ACCESS_KEY", SECRET);
+    private static final Map<String, String> ENV =
+            Map.of("GANTRY_ACCESS_KEY_ID", KEY, "GANTRY_SECRET_ACCESS_KEY", SECRET);
 
     @TempDir
     Path dataDir;
@@ -35,17 +35,23 @@ class ListenFirstTest {
     @Test
     void theApiAnswersAndAcceptsRunTaskWhileTheEngineIsStillStarting() throws Exception {
         HeldEngineDriver engine = new HeldEngineDriver();
-        try (GantryServer server = startWithin60s(engine); EcsClient ecs = ecs(server)) {
-            assertThat(engine.startEntered.await(60, TimeUnit.SECONDS)).as("engine start began").isTrue();
+        try (GantryServer server = startWithin60s(engine);
+                EcsClient ecs = ecs(server)) {
+            assertThat(engine.startEntered.await(60, TimeUnit.SECONDS))
+                    .as("engine start began")
+                    .isTrue();
             String arn = runTask(ecs);
 
             Task seen = ecs.describeTasks(b -> b.tasks(arn)).tasks().get(0);
             assertThat(seen.lastStatus()).isEqualTo("PROVISIONING");
             assertThat(ecs.listTasks(b -> {}).taskArns()).containsExactly(arn);
-            assertThat(engine.runnerCalls).as("no runner reaches the engine before it is prepared").isEmpty();
+            assertThat(engine.runnerCalls)
+                    .as("no runner reaches the engine before it is prepared")
+                    .isEmpty();
 
             engine.release();
-            assertThat(engine.runnerCalls.poll(60, TimeUnit.SECONDS)).as("the accepted task's runner ran")
+            assertThat(engine.runnerCalls.poll(60, TimeUnit.SECONDS))
+                    .as("the accepted task's runner ran")
                     .isEqualTo(taskId(arn));
         }
     }
@@ -55,21 +61,26 @@ class ListenFirstTest {
         HeldEngineDriver first = new HeldEngineDriver();
         first.release();
         String arn;
-        try (GantryServer server = startWithin60s(first); EcsClient ecs = ecs(server)) {
+        try (GantryServer server = startWithin60s(first);
+                EcsClient ecs = ecs(server)) {
             arn = runTask(ecs);
             assertThat(first.runnerCalls.poll(60, TimeUnit.SECONDS)).isEqualTo(taskId(arn));
         } // closing leaves the task unfinished, for the next start to re-adopt
 
         HeldEngineDriver second = new HeldEngineDriver();
-        try (GantryServer server = startWithin60s(second); EcsClient ecs = ecs(server)) {
+        try (GantryServer server = startWithin60s(second);
+                EcsClient ecs = ecs(server)) {
             assertThat(second.startEntered.await(60, TimeUnit.SECONDS)).isTrue();
             Task seen = ecs.describeTasks(b -> b.tasks(arn)).tasks().get(0);
             assertThat(seen.taskArn()).isEqualTo(arn);
             assertThat(seen.desiredStatus()).isEqualTo("RUNNING");
-            assertThat(second.runnerCalls).as("re-adoption waits for the engine").isEmpty();
+            assertThat(second.runnerCalls)
+                    .as("re-adoption waits for the engine")
+                    .isEmpty();
 
             second.release();
-            assertThat(second.runnerCalls.poll(60, TimeUnit.SECONDS)).as("the task was re-adopted")
+            assertThat(second.runnerCalls.poll(60, TimeUnit.SECONDS))
+                    .as("the task was re-adopted")
                     .isEqualTo(taskId(arn));
         }
     }
@@ -82,19 +93,27 @@ class ListenFirstTest {
     }
 
     private static EcsClient ecs(GantryServer server) {
-        return EcsClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
+        return EcsClient.builder()
+                .endpointOverride(URI.create(server.endpoint()))
+                .region(Region.US_EAST_1)
                 .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)))
                 .build();
     }
 
     private static String runTask(EcsClient ecs) {
-        ecs.registerTaskDefinition(b -> b.family("held").networkMode("awsvpc").requiresCompatibilitiesWithStrings(
-                "FARGATE").cpu("256").memory("512").containerDefinitions(c -> c.name("app").image("busybox")
-                .essential(true)));
-        return ecs.runTask(b -> b.taskDefinition("held").launchType(LaunchType.FARGATE)
-                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
-                .tasks().get(0).taskArn();
+        ecs.registerTaskDefinition(b -> b.family("held")
+                .networkMode("awsvpc")
+                .requiresCompatibilitiesWithStrings("FARGATE")
+                .cpu("256")
+                .memory("512")
+                .containerDefinitions(c -> c.name("app").image("busybox").essential(true)));
+        return ecs.runTask(b -> b.taskDefinition("held")
+                        .launchType(LaunchType.FARGATE)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
+                .tasks()
+                .get(0)
+                .taskArn();
     }
 
     private static String taskId(String arn) {

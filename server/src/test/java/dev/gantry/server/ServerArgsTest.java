@@ -17,10 +17,12 @@ class ServerArgsTest {
 
     @Test
     void equalsFormsAndUp() {
-        UpCommand u = (UpCommand) ServerArgs.parse("up", "--port=4501", "--data-dir=/d").orElseThrow();
+        UpCommand u = (UpCommand)
+                ServerArgs.parse("up", "--port=4501", "--data-dir=/d").orElseThrow();
         assertThat(u.options.port).isEqualTo(4501);
         assertThat(u.options.dataDir).isEqualTo(Path.of("/d"));
-        assertThat(((ServerCommand) ServerArgs.parse("server").orElseThrow()).options.port).isNull();
+        assertThat(((ServerCommand) ServerArgs.parse("server").orElseThrow()).options.port)
+                .isNull();
     }
 
     @Test

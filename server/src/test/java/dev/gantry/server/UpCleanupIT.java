@@ -38,7 +38,8 @@ class UpCleanupIT {
     void upStopsOnlyWhatThisRunStarted() throws Exception {
         GantryServer a = start();
         GantryServer b = start();
-        try (EcsClient ecsA = ecs(a); EcsClient ecsB = ecs(b)) {
+        try (EcsClient ecsA = ecs(a);
+                EcsClient ecsB = ecs(b)) {
             String token = SampleCleanup.startedByToken();
             String upTask = run(ecsA, token);
             String userTask = run(ecsA, "gantry-cli");
@@ -55,7 +56,8 @@ class UpCleanupIT {
             assertThat(status(ecsA, userTask)).isEqualTo("RUNNING");
             assertThat(status(ecsB, otherInstallationTask)).isEqualTo("RUNNING");
             assertThat(containersOf(b.driver().config().installationId())) // the warm pool may have added one
-                    .as("the other installation's containers").containsAll(bContainers);
+                    .as("the other installation's containers")
+                    .containsAll(bContainers);
         } finally {
             a.close();
             b.close();
@@ -64,8 +66,8 @@ class UpCleanupIT {
 
     private static GantryServer start() throws IOException {
         Path dir = Files.createTempDirectory("gantry-up-cleanup-");
-        Map<String, String> env = new HashMap<>(Map.of("GANTRY_ACCESS_KEY_ID", KEY, "GANTRY_SECRET_ACCESS_KEY",
-                SECRET));
+        Map<String, String> env =
+                new HashMap<>(Map.of("GANTRY_ACCESS_KEY_ID", KEY, "GANTRY_SECRET_ACCESS_KEY", SECRET));
         Optional.ofNullable(System.getenv("GANTRY_BUSYBOX")).ifPresent(v -> env.put("GANTRY_BUSYBOX", v));
         GantryServer server = GantryServer.start(GantryConfig.resolve(Optional.of(0), Optional.of(dir), env), env);
         server.awaitReady();
@@ -75,20 +77,32 @@ class UpCleanupIT {
     }
 
     private static EcsClient ecs(GantryServer server) {
-        return EcsClient.builder().endpointOverride(URI.create(server.endpoint())).region(Region.US_EAST_1)
+        return EcsClient.builder()
+                .endpointOverride(URI.create(server.endpoint()))
+                .region(Region.US_EAST_1)
                 .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)))
                 .build();
     }
 
     private static String run(EcsClient ecs, String startedBy) {
-        ecs.registerTaskDefinition(b -> b.family("gantry-sample").networkMode("awsvpc")
-                .requiresCompatibilitiesWithStrings("FARGATE").cpu("256").memory("512")
-                .containerDefinitions(c -> c.name("web").image(IMAGE).essential(true).stopTimeout(2)
+        ecs.registerTaskDefinition(b -> b.family("gantry-sample")
+                .networkMode("awsvpc")
+                .requiresCompatibilitiesWithStrings("FARGATE")
+                .cpu("256")
+                .memory("512")
+                .containerDefinitions(c -> c.name("web")
+                        .image(IMAGE)
+                        .essential(true)
+                        .stopTimeout(2)
                         .command("sleep", "600")));
-        return ecs.runTask(b -> b.taskDefinition("gantry-sample").launchType(LaunchType.FARGATE).startedBy(startedBy)
-                .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-1"))))
-                .tasks().get(0).taskArn();
+        return ecs.runTask(b -> b.taskDefinition("gantry-sample")
+                        .launchType(LaunchType.FARGATE)
+                        .startedBy(startedBy)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-1"))))
+                .tasks()
+                .get(0)
+                .taskArn();
     }
 
     private static String status(EcsClient ecs, String arn) {
@@ -104,9 +118,13 @@ class UpCleanupIT {
     }
 
     private static List<String> containersOf(String installation) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("docker", "ps", "-q", "--no-trunc", "--filter",
-                "label=gantry.installation=" + installation).start();
-        List<String> ids = new String(p.getInputStream().readAllBytes()).lines().filter(l -> !l.isBlank()).toList();
+        Process p = new ProcessBuilder(
+                        "docker", "ps", "-q", "--no-trunc", "--filter", "label=gantry.installation=" + installation)
+                .start();
+        List<String> ids = new String(p.getInputStream().readAllBytes())
+                .lines()
+                .filter(l -> !l.isBlank())
+                .toList();
         p.waitFor();
         return ids;
     }
@@ -115,9 +133,13 @@ class UpCleanupIT {
     static void removeInstallations() throws IOException, InterruptedException {
         for (String installation : INSTALLATIONS) { // temp data dirs never start again
             List<String> ids = new ArrayList<>();
-            Process p = new ProcessBuilder("docker", "ps", "-aq", "--filter",
-                    "label=gantry.installation=" + installation).start();
-            new String(p.getInputStream().readAllBytes()).lines().filter(l -> !l.isBlank()).forEach(ids::add);
+            Process p = new ProcessBuilder(
+                            "docker", "ps", "-aq", "--filter", "label=gantry.installation=" + installation)
+                    .start();
+            new String(p.getInputStream().readAllBytes())
+                    .lines()
+                    .filter(l -> !l.isBlank())
+                    .forEach(ids::add);
             p.waitFor();
             if (!ids.isEmpty()) {
                 List<String> cmd = new ArrayList<>(List.of("docker", "rm", "-f"));

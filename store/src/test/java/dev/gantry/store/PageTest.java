@@ -13,8 +13,8 @@ class PageTest {
     void tokensRoundTripAndForeignOrNegativeOnesAreRefused() {
         assertThat(Page.offset(Page.token(40))).contains(40L);
         assertThat(Page.offset("not-a-token")).isEmpty();
-        String negative = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("o:-5".getBytes(StandardCharsets.UTF_8));
+        String negative =
+                Base64.getUrlEncoder().withoutPadding().encodeToString("o:-5".getBytes(StandardCharsets.UTF_8));
         assertThat(Page.offset(negative)).isEmpty();
     }
 

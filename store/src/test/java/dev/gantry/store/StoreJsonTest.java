@@ -17,7 +17,8 @@ class StoreJsonTest {
         String json = StoreJson.write(running);
         assertThat(json).contains("\"lastStatus\":\"RUNNING\"");
         assertThat(StoreJson.read(json, ContainerState.class)).isEqualTo(running);
-        assertThat(StoreJson.read(json.replace("\"RUNNING\"", "\"STOPPED\""), ContainerState.class).isStopped())
+        assertThat(StoreJson.read(json.replace("\"RUNNING\"", "\"STOPPED\""), ContainerState.class)
+                        .isStopped())
                 .isTrue();
     }
 

@@ -65,8 +65,8 @@ final class AuthMessages {
     }
 
     static String scopeDateMismatch(String scopeDate, String amzDate) {
-        return "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
-                + scopeDate + "' != '" + amzDate.substring(0, 8) + "', from '" + amzDate + "'.";
+        return "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '" + scopeDate
+                + "' != '" + amzDate.substring(0, 8) + "', from '" + amzDate + "'.";
     }
 
     static String expired(String amzDate, Instant now) {

@@ -14,7 +14,12 @@ import java.util.Map;
  * Parsing checks shape only; whether the signature is right is {@link SigV4Verifier}'s job.
  */
 record AuthorizationHeader(
-        String accessKeyId, String scopeDate, String region, String service, List<String> signedHeaders, String signature) {
+        String accessKeyId,
+        String scopeDate,
+        String region,
+        String service,
+        List<String> signedHeaders,
+        String signature) {
 
     static final String TERMINATOR = "aws4_request";
 

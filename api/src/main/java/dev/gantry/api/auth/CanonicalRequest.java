@@ -19,7 +19,8 @@ final class CanonicalRequest {
     private CanonicalRequest() {}
 
     static String build(SignableRequest request, List<String> signedHeaders, String payloadHash) {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 request.method(),
                 canonicalUri(request.rawPath()),
                 canonicalQuery(request.rawQuery()),
@@ -112,7 +113,10 @@ final class CanonicalRequest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int i = 0;
         while (i < value.length()) {
-            if (value.charAt(i) == '%' && i + 2 < value.length() && isHex(value.charAt(i + 1)) && isHex(value.charAt(i + 2))) {
+            if (value.charAt(i) == '%'
+                    && i + 2 < value.length()
+                    && isHex(value.charAt(i + 1))
+                    && isHex(value.charAt(i + 2))) {
                 out.write(HexFormat.fromHexDigits(value, i + 1, i + 3));
                 i += 3;
             } else {
@@ -125,8 +129,13 @@ final class CanonicalRequest {
     }
 
     private static boolean isUnreserved(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '_' || c == '.' || c == '~';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '_'
+                || c == '.'
+                || c == '~';
     }
 
     private static boolean isHex(char c) {

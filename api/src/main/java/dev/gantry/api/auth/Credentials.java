@@ -16,8 +16,8 @@ public interface Credentials {
 
     /** A fixed, in-memory set of principals (duplicate access key ids are rejected). */
     static Credentials of(Collection<Principal> principals) {
-        Map<String, Principal> byKey = principals.stream()
-                .collect(Collectors.toUnmodifiableMap(Principal::accessKeyId, Function.identity()));
+        Map<String, Principal> byKey =
+                principals.stream().collect(Collectors.toUnmodifiableMap(Principal::accessKeyId, Function.identity()));
         return accessKeyId -> Optional.ofNullable(byKey.get(accessKeyId));
     }
 

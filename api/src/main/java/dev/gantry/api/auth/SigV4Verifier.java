@@ -57,12 +57,14 @@ public final class SigV4Verifier {
      * {@code ecs}), or throws {@link ApiException} saying why the request is not authentic.
      */
     public Principal verify(SignableRequest request, String expectedService) {
-        String authorization = request.header("authorization").map(String::strip).orElse("");
+        String authorization =
+                request.header("authorization").map(String::strip).orElse("");
         if (authorization.isEmpty()) {
             throw new ApiException(ErrorCode.MISSING_AUTHENTICATION_TOKEN, AuthMessages.MISSING_TOKEN);
         }
         AuthorizationHeader auth = AuthorizationHeader.parse(authorization);
-        String amzDate = request.header("x-amz-date").map(String::strip)
+        String amzDate = request.header("x-amz-date")
+                .map(String::strip)
                 .orElseThrow(() -> new ApiException(ErrorCode.INCOMPLETE_SIGNATURE, AuthMessages.MISSING_DATE));
         Instant signedAt = parseAmzDate(amzDate);
         if (!auth.service().equals(expectedService)) {
@@ -75,7 +77,8 @@ public final class SigV4Verifier {
             throw invalid(AuthMessages.scopeDateMismatch(auth.scopeDate(), amzDate));
         }
         checkSkew(amzDate, signedAt);
-        Principal principal = credentials.find(auth.accessKeyId())
+        Principal principal = credentials
+                .find(auth.accessKeyId())
                 .orElseThrow(() -> new ApiException(ErrorCode.UNRECOGNIZED_CLIENT, AuthMessages.UNRECOGNIZED_CLIENT));
         String expected = signature(request, auth, amzDate, principal.secretAccessKey());
         byte[] provided = auth.signature().getBytes(StandardCharsets.UTF_8);
@@ -92,8 +95,10 @@ public final class SigV4Verifier {
     private static String payloadHash(SignableRequest request) {
         String bodyHash = hex(sha256(request.body()));
         String sent = request.header(CONTENT_SHA256).map(String::strip).orElse(bodyHash);
-        if (HEX_SHA256.matcher(sent).matches() && !MessageDigest.isEqual(
-                sent.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII), bodyHash.getBytes(StandardCharsets.US_ASCII))) {
+        if (HEX_SHA256.matcher(sent).matches()
+                && !MessageDigest.isEqual(
+                        sent.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
+                        bodyHash.getBytes(StandardCharsets.US_ASCII))) {
             throw invalid(AuthMessages.CONTENT_SHA256_MISMATCH);
         }
         return sent;
@@ -102,8 +107,8 @@ public final class SigV4Verifier {
     private static String signature(SignableRequest request, AuthorizationHeader auth, String amzDate, String secret) {
         String payloadHash = payloadHash(request);
         String canonical = CanonicalRequest.build(request, auth.signedHeaders(), payloadHash);
-        String stringToSign = String.join("\n",
-                ALGORITHM, amzDate, auth.scope(), hex(sha256(canonical.getBytes(StandardCharsets.UTF_8))));
+        String stringToSign = String.join(
+                "\n", ALGORITHM, amzDate, auth.scope(), hex(sha256(canonical.getBytes(StandardCharsets.UTF_8))));
         byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), auth.scopeDate());
         key = hmac(key, auth.region());
         key = hmac(key, auth.service());

@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param headers  every received header; names are lower-cased here and values kept in arrival order
  * @param body     the request body; not copied, so callers must not mutate it afterwards
  */
-public record SignableRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+public record SignableRequest(
+        String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
 
     public SignableRequest {
         Objects.requireNonNull(method, "method");
@@ -36,8 +37,7 @@ public record SignableRequest(String method, String rawPath, String rawQuery, Ma
 
     private static Map<String, List<String>> lowerCaseNames(Map<String, List<String>> headers) {
         Map<String, List<String>> merged = new LinkedHashMap<>();
-        headers.forEach((name, values) -> merged
-                .computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+        headers.forEach((name, values) -> merged.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                 .addAll(values));
         Map<String, List<String>> frozen = new LinkedHashMap<>();
         merged.forEach((name, values) -> frozen.put(name, List.copyOf(values)));

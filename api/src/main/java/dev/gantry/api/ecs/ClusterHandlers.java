@@ -29,8 +29,14 @@ final class ClusterHandlers {
         Names.cluster(name);
         List<Tag> tags = Tags.read(in);
         List<Map<String, String>> settings = settings(in);
-        Cluster c = ctx.clusters().createOrGet(new Cluster(ctx.arns().cluster(name), name, "ACTIVE", settings, List.of(),
-                ctx.clock().instant()));
+        Cluster c = ctx.clusters()
+                .createOrGet(new Cluster(
+                        ctx.arns().cluster(name),
+                        name,
+                        "ACTIVE",
+                        settings,
+                        List.of(),
+                        ctx.clock().instant()));
         ctx.tags().put(c.clusterArn(), tags);
         ObjectNode out = Json.mapper().createObjectNode();
         out.set("cluster", render(c, true, true));
@@ -51,12 +57,13 @@ final class ClusterHandlers {
         ArrayNode clusters = out.putArray("clusters");
         ArrayNode failures = out.putArray("failures");
         for (String ref : names) {
-            Optional<Cluster> c = ctx.arns().isLocal(ref) ? ctx.clusters().find(Arns.clusterName(ref))
-                    : Optional.empty();
+            Optional<Cluster> c =
+                    ctx.arns().isLocal(ref) ? ctx.clusters().find(Arns.clusterName(ref)) : Optional.empty();
             if (c.isPresent()) {
                 clusters.add(render(c.get(), stats, tags));
             } else {
-                failures.addObject().put("arn", ref.startsWith("arn:") ? ref : ctx.arns().cluster(ref))
+                failures.addObject()
+                        .put("arn", ref.startsWith("arn:") ? ref : ctx.arns().cluster(ref))
                         .put("reason", "MISSING");
             }
         }
@@ -76,7 +83,8 @@ final class ClusterHandlers {
     JsonNode delete(JsonNode in) {
         Cluster c = find(Input.required(in, "cluster"));
         if (ctx.tasks().countUnfinished(c.clusterName()) > 0) {
-            throw new ApiException(ErrorCode.CLUSTER_CONTAINS_TASKS,
+            throw new ApiException(
+                    ErrorCode.CLUSTER_CONTAINS_TASKS,
                     "The Cluster cannot be deleted while Tasks are active. Stop them with StopTask first.");
         }
         Cluster inactive = c.inactive();
@@ -92,7 +100,9 @@ final class ClusterHandlers {
         if (!ctx.arns().isLocal(ref)) {
             throw ApiException.clusterNotFound();
         }
-        return ctx.clusters().find(Arns.clusterName(ref)).filter(Cluster::isActive)
+        return ctx.clusters()
+                .find(Arns.clusterName(ref))
+                .filter(Cluster::isActive)
                 .orElseThrow(ApiException::clusterNotFound);
     }
 
@@ -146,15 +156,15 @@ final class ClusterHandlers {
                 throw ApiException.invalidParameter("'settings' must be a list of {name, value} objects.");
             }
             if (!"containerInsights".equals(e.path("name").asText())) {
-                throw ApiException.invalidParameter("Unknown cluster setting '" + e.path("name").asText()
-                        + "'. The only setting is containerInsights.");
+                throw ApiException.invalidParameter("Unknown cluster setting '"
+                        + e.path("name").asText() + "'. The only setting is containerInsights.");
             }
             String v = e.path("value").asText();
             if (!List.of("enabled", "disabled", "enhanced").contains(v)) {
                 throw ApiException.invalidParameter("containerInsights must be enabled, disabled or enhanced.");
             }
         }
-        return Json.mapper().convertValue(s, Json.mapper().getTypeFactory()
-                .constructCollectionType(List.class, Map.class));
+        return Json.mapper()
+                .convertValue(s, Json.mapper().getTypeFactory().constructCollectionType(List.class, Map.class));
     }
 }

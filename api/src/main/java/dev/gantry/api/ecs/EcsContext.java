@@ -11,6 +11,13 @@ import dev.gantry.store.ecs.TaskStore;
 import java.time.InstantSource;
 
 /** What the ECS handlers work with. */
-public record EcsContext(Arns arns, ClusterStore clusters, TaskDefinitionStore taskDefinitions, TaskStore tasks,
-        TagStore tags, TaskLauncher launcher, DeletedRevisions deletedRevisions, InstantSource clock,
+public record EcsContext(
+        Arns arns,
+        ClusterStore clusters,
+        TaskDefinitionStore taskDefinitions,
+        TaskStore tasks,
+        TagStore tags,
+        TaskLauncher launcher,
+        DeletedRevisions deletedRevisions,
+        InstantSource clock,
         IdSource ids) {}

@@ -15,24 +15,27 @@ public final class EcsService implements AwsJsonService {
         TaskDefinitionHandlers defs = new TaskDefinitionHandlers(ctx);
         TaskHandlers tasks = new TaskHandlers(ctx, clusters);
         TagHandlers tags = new TagHandlers(ctx);
-        operations = new OperationTable("ECS", "docs/compat/ecs.md", Map.ofEntries(
-                Map.entry("CreateCluster", (in, rc) -> clusters.create(in)),
-                Map.entry("DescribeClusters", (in, rc) -> clusters.describe(in)),
-                Map.entry("ListClusters", (in, rc) -> clusters.list(in)),
-                Map.entry("DeleteCluster", (in, rc) -> clusters.delete(in)),
-                Map.entry("RegisterTaskDefinition", defs::register),
-                Map.entry("DescribeTaskDefinition", (in, rc) -> defs.describe(in)),
-                Map.entry("ListTaskDefinitions", (in, rc) -> defs.list(in)),
-                Map.entry("ListTaskDefinitionFamilies", (in, rc) -> defs.families(in)),
-                Map.entry("DeregisterTaskDefinition", (in, rc) -> defs.deregister(in)),
-                Map.entry("DeleteTaskDefinitions", (in, rc) -> defs.delete(in)),
-                Map.entry("RunTask", (in, rc) -> tasks.run(in)),
-                Map.entry("StopTask", (in, rc) -> tasks.stop(in)),
-                Map.entry("DescribeTasks", (in, rc) -> tasks.describe(in)),
-                Map.entry("ListTasks", (in, rc) -> tasks.list(in)),
-                Map.entry("TagResource", (in, rc) -> tags.tag(in)),
-                Map.entry("UntagResource", (in, rc) -> tags.untag(in)),
-                Map.entry("ListTagsForResource", (in, rc) -> tags.list(in))));
+        operations = new OperationTable(
+                "ECS",
+                "docs/compat/ecs.md",
+                Map.ofEntries(
+                        Map.entry("CreateCluster", (in, rc) -> clusters.create(in)),
+                        Map.entry("DescribeClusters", (in, rc) -> clusters.describe(in)),
+                        Map.entry("ListClusters", (in, rc) -> clusters.list(in)),
+                        Map.entry("DeleteCluster", (in, rc) -> clusters.delete(in)),
+                        Map.entry("RegisterTaskDefinition", defs::register),
+                        Map.entry("DescribeTaskDefinition", (in, rc) -> defs.describe(in)),
+                        Map.entry("ListTaskDefinitions", (in, rc) -> defs.list(in)),
+                        Map.entry("ListTaskDefinitionFamilies", (in, rc) -> defs.families(in)),
+                        Map.entry("DeregisterTaskDefinition", (in, rc) -> defs.deregister(in)),
+                        Map.entry("DeleteTaskDefinitions", (in, rc) -> defs.delete(in)),
+                        Map.entry("RunTask", (in, rc) -> tasks.run(in)),
+                        Map.entry("StopTask", (in, rc) -> tasks.stop(in)),
+                        Map.entry("DescribeTasks", (in, rc) -> tasks.describe(in)),
+                        Map.entry("ListTasks", (in, rc) -> tasks.list(in)),
+                        Map.entry("TagResource", (in, rc) -> tags.tag(in)),
+                        Map.entry("UntagResource", (in, rc) -> tags.untag(in)),
+                        Map.entry("ListTagsForResource", (in, rc) -> tags.list(in))));
     }
 
     /** The operation names this service implements (for the compatibility matrix test). */

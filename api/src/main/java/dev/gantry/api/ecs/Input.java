@@ -26,8 +26,9 @@ final class Input {
     }
 
     static String required(JsonNode in, String name) {
-        return string(in, name).filter(s -> !s.isEmpty()).orElseThrow(() -> ApiException.invalidParameter(
-                "'" + name + "' is required and must not be empty."));
+        return string(in, name)
+                .filter(s -> !s.isEmpty())
+                .orElseThrow(() -> ApiException.invalidParameter("'" + name + "' is required and must not be empty."));
     }
 
     static Optional<Integer> integer(JsonNode in, String name) {
@@ -71,8 +72,10 @@ final class Input {
         if (limit < 1 || limit > 100) {
             throw ApiException.invalidParameter("'maxResults' must be between 1 and 100.");
         }
-        long offset = string(in, "nextToken").map(t -> Page.offset(t).orElseThrow(
-                () -> ApiException.invalidParameter("The specified nextToken is invalid."))).orElse(0L);
+        long offset = string(in, "nextToken")
+                .map(t -> Page.offset(t)
+                        .orElseThrow(() -> ApiException.invalidParameter("The specified nextToken is invalid.")))
+                .orElse(0L);
         return new Paging(offset, limit);
     }
 }

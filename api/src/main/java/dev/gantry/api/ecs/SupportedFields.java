@@ -22,9 +22,20 @@ import java.util.stream.Collectors;
  * with a message naming the member, instead of the setting being silently ignored.
  */
 final class SupportedFields {
-    private static final Set<String> TASK = Set.of("family", "containerDefinitions", "taskRoleArn",
-            "executionRoleArn", "networkMode", "requiresCompatibilities", "cpu", "memory", "runtimePlatform",
-            "ephemeralStorage", "volumes", "placementConstraints", "tags");
+    private static final Set<String> TASK = Set.of(
+            "family",
+            "containerDefinitions",
+            "taskRoleArn",
+            "executionRoleArn",
+            "networkMode",
+            "requiresCompatibilities",
+            "cpu",
+            "memory",
+            "runtimePlatform",
+            "ephemeralStorage",
+            "volumes",
+            "placementConstraints",
+            "tags");
     private static final Set<String> CONTAINER = components(ContainerDefinition.class);
     private static final Set<String> RUN_TASK = components(RunTaskRequest.class);
     private static final Set<String> LOG_CONFIGURATION = components(dev.gantry.core.taskdef.LogConfiguration.class);
@@ -57,7 +68,10 @@ final class SupportedFields {
             check(c, CONTAINER, "containerDefinitions[" + i + "].");
             dependsOnConditions(c, i);
             if (c.path("logConfiguration").isObject()) {
-                check(c.get("logConfiguration"), LOG_CONFIGURATION, "containerDefinitions[" + i + "].logConfiguration.");
+                check(
+                        c.get("logConfiguration"),
+                        LOG_CONFIGURATION,
+                        "containerDefinitions[" + i + "].logConfiguration.");
             }
         }
     }
@@ -73,8 +87,8 @@ final class SupportedFields {
         for (JsonNode d : container.path("dependsOn")) {
             JsonNode condition = d.path("condition");
             if (condition.isTextual()) {
-                TaskDefinitionValidator.checkDependsOnCondition(label, d.path("containerName").asText(""),
-                        condition.asText());
+                TaskDefinitionValidator.checkDependsOnCondition(
+                        label, d.path("containerName").asText(""), condition.asText());
             }
         }
     }
@@ -84,8 +98,8 @@ final class SupportedFields {
         noNullEntries(in, "", ApiException::invalidParameter);
         checkParameter(in, RUN_TASK, "");
         if (in.path("enableExecuteCommand").asBoolean(false)) {
-            throw ApiException.invalidParameter("Gantry does not support ECS Exec (enableExecuteCommand) yet; "
-                    + "omit it or set it to false.");
+            throw ApiException.invalidParameter(
+                    "Gantry does not support ECS Exec (enableExecuteCommand) yet; " + "omit it or set it to false.");
         }
         JsonNode overrides = in.path("overrides");
         if (overrides.isObject()) {
@@ -119,8 +133,8 @@ final class SupportedFields {
         if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 if (node.get(i).isNull()) {
-                    throw error.apply("'" + path + "[" + i + "]' must not be null: remove the entry or give it "
-                            + "a value.");
+                    throw error.apply(
+                            "'" + path + "[" + i + "]' must not be null: remove the entry or give it " + "a value.");
                 }
                 noNullEntries(node.get(i), path + "[" + i + "]", error);
             }
@@ -133,7 +147,8 @@ final class SupportedFields {
     }
 
     private static Set<String> components(Class<? extends Record> type) {
-        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+        return Arrays.stream(type.getRecordComponents())
+                .map(RecordComponent::getName)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -145,8 +160,7 @@ final class SupportedFields {
         check(node, supported, path, ApiException::invalidParameter);
     }
 
-    private static void check(JsonNode node, Set<String> supported, String path,
-            Function<String, ApiException> error) {
+    private static void check(JsonNode node, Set<String> supported, String path, Function<String, ApiException> error) {
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             if (!supported.contains(f.getKey()) && !isEmpty(f.getValue())) {
@@ -158,7 +172,10 @@ final class SupportedFields {
     }
 
     private static boolean isEmpty(JsonNode v) {
-        return v == null || v.isNull() || (v.isContainerNode() && v.isEmpty()) || (v.isBoolean() && !v.asBoolean())
+        return v == null
+                || v.isNull()
+                || (v.isContainerNode() && v.isEmpty())
+                || (v.isBoolean() && !v.asBoolean())
                 || (v.isTextual() && v.asText().isEmpty());
     }
 }

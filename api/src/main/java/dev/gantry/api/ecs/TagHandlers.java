@@ -55,21 +55,31 @@ final class TagHandlers {
 
     /** The ARN if it names an existing cluster, task definition or unstopped task. */
     private String existing(String arn) {
-        if (!arn.startsWith("arn:aws:ecs:" + ctx.arns().region() + ":" + ctx.arns().accountId() + ":")) {
+        if (!arn.startsWith(
+                "arn:aws:ecs:" + ctx.arns().region() + ":" + ctx.arns().accountId() + ":")) {
             throw ApiException.invalidParameter("'" + arn + "' is not an ECS ARN of this region and account.");
         }
         boolean found;
         if (arn.contains(":cluster/")) {
-            found = ctx.clusters().find(Arns.clusterName(arn)).filter(Cluster::isActive).isPresent();
+            found = ctx.clusters()
+                    .find(Arns.clusterName(arn))
+                    .filter(Cluster::isActive)
+                    .isPresent();
         } else if (arn.contains(":task-definition/")) {
             TaskDefinitionRefs.Ref r = TaskDefinitionRefs.parse(arn);
-            found = r.revision().isPresent() && ctx.taskDefinitions().find(r.family(), r.revision().get()).isPresent();
+            found = r.revision().isPresent()
+                    && ctx.taskDefinitions()
+                            .find(r.family(), r.revision().get())
+                            .isPresent();
         } else if (arn.contains(":task/")) {
             found = Arns.clusterOfTask(arn).isPresent()
-                    && ctx.tasks().find(Arns.taskId(arn)).filter(t -> t.taskArn().equals(arn)).isPresent();
+                    && ctx.tasks()
+                            .find(Arns.taskId(arn))
+                            .filter(t -> t.taskArn().equals(arn))
+                            .isPresent();
         } else {
-            throw ApiException.invalidParameter("Gantry can tag clusters, task definitions and tasks; '" + arn
-                    + "' is none of these.");
+            throw ApiException.invalidParameter(
+                    "Gantry can tag clusters, task definitions and tasks; '" + arn + "' is none of these.");
         }
         if (!found) {
             throw ApiException.resourceNotFound("The specified resource could not be found: " + arn);

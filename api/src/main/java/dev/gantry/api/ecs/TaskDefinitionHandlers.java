@@ -35,9 +35,16 @@ final class TaskDefinitionHandlers {
             throw WireErrors.rejected(e, ApiException::client);
         }
         TaskDefinition valid = TaskDefinitionValidator.validateAndNormalize(requested);
-        TaskDefinition stored = ctx.taskDefinitions().register(valid.family(), rev -> valid.registered(
-                ctx.arns().taskDefinition(valid.family(), rev), rev, valid.cpu(), valid.memory(),
-                ctx.clock().instant(), rc.principalArn()));
+        TaskDefinition stored = ctx.taskDefinitions()
+                .register(
+                        valid.family(),
+                        rev -> valid.registered(
+                                ctx.arns().taskDefinition(valid.family(), rev),
+                                rev,
+                                valid.cpu(),
+                                valid.memory(),
+                                ctx.clock().instant(),
+                                rc.principalArn()));
         ctx.tags().put(stored.taskDefinitionArn(), tags);
         ObjectNode out = Json.mapper().createObjectNode();
         out.set("taskDefinition", Json.mapper().valueToTree(stored));
@@ -46,8 +53,8 @@ final class TaskDefinitionHandlers {
     }
 
     JsonNode describe(JsonNode in) {
-        TaskDefinition td = TaskDefinitionRefs.resolve(ctx.taskDefinitions(), ctx.arns(),
-                Input.required(in, "taskDefinition"));
+        TaskDefinition td =
+                TaskDefinitionRefs.resolve(ctx.taskDefinitions(), ctx.arns(), Input.required(in, "taskDefinition"));
         ObjectNode out = Json.mapper().createObjectNode();
         out.set("taskDefinition", Json.mapper().valueToTree(td));
         if (Input.includes(in, "TAGS")) {
@@ -63,8 +70,8 @@ final class TaskDefinitionHandlers {
         if (!sort.equals("ASC") && !sort.equals("DESC")) {
             throw ApiException.invalidParameter("'sort' must be ASC or DESC.");
         }
-        Page<TaskDefinition> page = ctx.taskDefinitions().list(Input.string(in, "familyPrefix"), status,
-                sort.equals("DESC"), p.offset(), p.limit());
+        Page<TaskDefinition> page = ctx.taskDefinitions()
+                .list(Input.string(in, "familyPrefix"), status, sort.equals("DESC"), p.offset(), p.limit());
         ObjectNode out = Json.mapper().createObjectNode();
         ArrayNode arns = out.putArray("taskDefinitionArns");
         page.items().forEach(td -> arns.add(td.taskDefinitionArn()));
@@ -78,8 +85,8 @@ final class TaskDefinitionHandlers {
         if (!List.of("ACTIVE", "INACTIVE", "ALL").contains(status)) {
             throw ApiException.invalidParameter("'status' must be ACTIVE, INACTIVE or ALL.");
         }
-        Page<String> page = ctx.taskDefinitions().families(Input.string(in, "familyPrefix").orElse(""), status,
-                p.offset(), p.limit());
+        Page<String> page = ctx.taskDefinitions()
+                .families(Input.string(in, "familyPrefix").orElse(""), status, p.offset(), p.limit());
         ObjectNode out = Json.mapper().createObjectNode();
         ArrayNode fams = out.putArray("families");
         page.items().forEach(fams::add);
@@ -114,15 +121,23 @@ final class TaskDefinitionHandlers {
         for (String ref : refs) {
             Optional<TaskDefinition> td = find(ref);
             if (td.isEmpty()) {
-                failures.addObject().put("arn", ref).put("reason", "TASK_DEFINITION_NOT_FOUND")
+                failures.addObject()
+                        .put("arn", ref)
+                        .put("reason", "TASK_DEFINITION_NOT_FOUND")
                         .put("detail", "The specified task definition does not exist.");
             } else if (td.get().status().equals(TaskDefinitionStatus.ACTIVE.name())) {
-                failures.addObject().put("arn", td.get().taskDefinitionArn()).put("reason", "TASK_DEFINITION_ACTIVE")
-                        .put("detail", "The specified task definition is still in ACTIVE status. Please deregister "
-                                + "the target and try again.");
+                failures.addObject()
+                        .put("arn", td.get().taskDefinitionArn())
+                        .put("reason", "TASK_DEFINITION_ACTIVE")
+                        .put(
+                                "detail",
+                                "The specified task definition is still in ACTIVE status. Please deregister "
+                                        + "the target and try again.");
             } else {
-                TaskDefinition deleting = td.get().withStatus(TaskDefinitionStatus.DELETE_IN_PROGRESS,
-                        ctx.clock().instant());
+                TaskDefinition deleting = td.get()
+                        .withStatus(
+                                TaskDefinitionStatus.DELETE_IN_PROGRESS,
+                                ctx.clock().instant());
                 ctx.taskDefinitions().update(deleting);
                 // gone now unless a task still runs from it; then housekeeping removes it once that task stops
                 ctx.deletedRevisions().deleteIfUnused(deleting);

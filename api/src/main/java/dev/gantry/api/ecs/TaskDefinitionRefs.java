@@ -39,8 +39,8 @@ final class TaskDefinitionRefs {
                     + "or account than this Gantry's (" + arns.region() + ", " + arns.accountId() + ").");
         }
         Ref r = parse(ref);
-        Optional<TaskDefinition> td = r.revision().isPresent()
-                ? store.find(r.family(), r.revision().get()) : store.latestActive(r.family());
+        Optional<TaskDefinition> td =
+                r.revision().isPresent() ? store.find(r.family(), r.revision().get()) : store.latestActive(r.family());
         return td.orElseThrow(() -> ApiException.client("Unable to describe task definition '" + ref
                 + "'. Check the family and revision (ListTaskDefinitions shows what is registered)."));
     }

@@ -45,19 +45,21 @@ final class TaskHandlers {
         }
         Cluster cluster = clusters.findOrDefault(Optional.ofNullable(req.cluster()));
         if (req.taskDefinition() == null || req.taskDefinition().isEmpty()) {
-            throw ApiException.invalidParameter("'taskDefinition' is required: give family, family:revision or an ARN.");
+            throw ApiException.invalidParameter(
+                    "'taskDefinition' is required: give family, family:revision or an ARN.");
         }
         TaskDefinition td = TaskDefinitionRefs.resolve(ctx.taskDefinitions(), ctx.arns(), req.taskDefinition());
         @SuppressWarnings("unchecked")
-        Map<String, Object> overrides = in.has("overrides")
-                ? Json.mapper().convertValue(in.get("overrides"), Map.class) : Map.of();
+        Map<String, Object> overrides =
+                in.has("overrides") ? Json.mapper().convertValue(in.get("overrides"), Map.class) : Map.of();
         return respond(ctx.launcher().launch(new LaunchRequest(cluster, td, req, overrides)));
     }
 
     private JsonNode respond(List<Task> tasks) {
         ObjectNode out = Json.mapper().createObjectNode();
         ArrayNode list = out.putArray("tasks");
-        tasks.forEach(t -> list.add(TaskView.render(t, ctx.arns(), Optional.of(t.spec().tags()))));
+        tasks.forEach(t ->
+                list.add(TaskView.render(t, ctx.arns(), Optional.of(t.spec().tags()))));
         out.putArray("failures");
         return out;
     }
@@ -69,8 +71,9 @@ final class TaskHandlers {
         if (reason.length() > 255) {
             throw ApiException.invalidParameter("'reason' can be at most 255 characters.");
         }
-        Task task = find(cluster, ref).orElseThrow(() -> ApiException.invalidParameter(
-                "The referenced task was not found: " + ref + " in cluster " + cluster.clusterName() + "."));
+        Task task = find(cluster, ref)
+                .orElseThrow(() -> ApiException.invalidParameter(
+                        "The referenced task was not found: " + ref + " in cluster " + cluster.clusterName() + "."));
         Task stopped = ctx.launcher().stop(task, StopCode.UserInitiated, reason);
         ObjectNode out = Json.mapper().createObjectNode();
         out.set("task", TaskView.render(stopped, ctx.arns(), Optional.empty()));
@@ -90,7 +93,8 @@ final class TaskHandlers {
         for (String ref : refs) {
             Optional<Task> t = find(cluster, ref);
             if (t.isPresent()) {
-                Optional<List<Tag>> tags = withTags ? Optional.of(ctx.tags().list(t.get().taskArn())) : Optional.empty();
+                Optional<List<Tag>> tags =
+                        withTags ? Optional.of(ctx.tags().list(t.get().taskArn())) : Optional.empty();
                 tasks.add(TaskView.render(t.get(), ctx.arns(), tags));
             } else {
                 String arn = ref.startsWith("arn:") ? ref : ctx.arns().task(cluster.clusterName(), ref);
@@ -108,8 +112,10 @@ final class TaskHandlers {
             throw ApiException.invalidParameter("'desiredStatus' must be RUNNING, PENDING or STOPPED.");
         }
         Optional<String> launchType = Input.string(in, "launchType");
-        boolean none = desired.equals("PENDING") || Input.string(in, "containerInstance").isPresent()
-                || Input.string(in, "serviceName").isPresent() || launchType.filter(l -> !l.equals("FARGATE")).isPresent();
+        boolean none = desired.equals("PENDING")
+                || Input.string(in, "containerInstance").isPresent()
+                || Input.string(in, "serviceName").isPresent()
+                || launchType.filter(l -> !l.equals("FARGATE")).isPresent();
         ObjectNode out = Json.mapper().createObjectNode();
         ArrayNode arns = out.putArray("taskArns");
         if (none) {
@@ -117,8 +123,11 @@ final class TaskHandlers {
         }
         Optional<String> family = Input.string(in, "family");
         Optional<String> startedBy = Input.string(in, "startedBy");
-        Page<Task> page = ctx.tasks().list(new TaskQuery(cluster.clusterName(), family, startedBy, desired, launchType),
-                p.offset(), p.limit());
+        Page<Task> page = ctx.tasks()
+                .list(
+                        new TaskQuery(cluster.clusterName(), family, startedBy, desired, launchType),
+                        p.offset(),
+                        p.limit());
         page.items().forEach(t -> arns.add(t.taskArn()));
         page.nextToken().ifPresent(t -> out.put("nextToken", t));
         return out;
@@ -132,6 +141,8 @@ final class TaskHandlers {
         if (inArn.isPresent() && !inArn.get().equals(cluster.clusterName())) {
             return Optional.empty();
         }
-        return ctx.tasks().find(Arns.taskId(ref)).filter(t -> t.spec().clusterName().equals(cluster.clusterName()));
+        return ctx.tasks()
+                .find(Arns.taskId(ref))
+                .filter(t -> t.spec().clusterName().equals(cluster.clusterName()));
     }
 }

@@ -112,8 +112,11 @@ final class TaskView {
         c.reason().ifPresent(v -> n.put("reason", v));
         n.putArray("networkBindings");
         ArrayNode nics = n.putArray("networkInterfaces");
-        o.attachment().map(NetworkAttachment::privateIPv4Address).ifPresent(ip -> nics.addObject()
-                .put("attachmentId", o.attachment().get().id()).put("privateIpv4Address", ip));
+        o.attachment()
+                .map(NetworkAttachment::privateIPv4Address)
+                .ifPresent(ip -> nics.addObject()
+                        .put("attachmentId", o.attachment().get().id())
+                        .put("privateIpv4Address", ip));
         n.put("healthStatus", c.healthStatus().name());
         def.ifPresent(d -> {
             n.put("cpu", String.valueOf(d.cpu() == null ? 0 : d.cpu()));

@@ -14,7 +14,8 @@ final class WireErrors {
      * The error for a binding failure: a member of the wrong JSON type is AWS's SerializationException (the JSON
      * protocol rejects it before the operation runs); a value the operation refuses is {@code otherwise}'s.
      */
-    static dev.gantry.core.error.ApiException rejected(JsonProcessingException e,
+    static dev.gantry.core.error.ApiException rejected(
+            JsonProcessingException e,
             java.util.function.Function<String, dev.gantry.core.error.ApiException> otherwise) {
         return e instanceof MismatchedInputException
                 ? dev.gantry.core.error.ApiException.serialization(describe(e))
@@ -35,7 +36,8 @@ final class WireErrors {
             path = "'" + sb + "'";
         }
         String expected = e instanceof MismatchedInputException mi && mi.getTargetType() != null
-                ? jsonType(mi.getTargetType()) : "a value of the documented type";
+                ? jsonType(mi.getTargetType())
+                : "a value of the documented type";
         return "Invalid value for " + path + ": it must be " + expected + ".";
     }
 

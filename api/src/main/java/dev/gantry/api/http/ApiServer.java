@@ -50,6 +50,7 @@ public final class ApiServer implements AutoCloseable {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
     /** Pipeline names other handlers write or insert relative to. */
     static final String CODEC = "codec";
+
     static final String KEEP_ALIVE = "keepAlive";
 
     private final ServerConfig config;
@@ -64,8 +65,12 @@ public final class ApiServer implements AutoCloseable {
     ApiServer(ServerConfig config) {
         this.config = config;
         SigV4Verifier verifier = new SigV4Verifier(config.credentials(), config.clock(), config.region());
-        this.dispatcher = new Dispatcher(new AwsJsonEndpoint(config.services(), verifier),
-                new QueryEndpoint(config.services(), verifier), config.routes(), config.requestIds(), config.clock());
+        this.dispatcher = new Dispatcher(
+                new AwsJsonEndpoint(config.services(), verifier),
+                new QueryEndpoint(config.services(), verifier),
+                config.routes(),
+                config.requestIds(),
+                config.clock());
         this.handlers = new HandlerPool(config.maxConcurrentRequests(), config.maxQueuedRequests());
     }
 
@@ -91,8 +96,10 @@ public final class ApiServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         RequestReadTimeout timeout = new RequestReadTimeout(dispatcher);
                         ch.pipeline()
-                                .addLast("idle", new IdleStateHandler(config.requestReadTimeout().toMillis(), 0, 0,
-                                        TimeUnit.MILLISECONDS))
+                                .addLast(
+                                        "idle",
+                                        new IdleStateHandler(
+                                                config.requestReadTimeout().toMillis(), 0, 0, TimeUnit.MILLISECONDS))
                                 .addLast("bytesSeen", timeout.bytesSeen())
                                 .addLast(CODEC, new HttpServerCodec())
                                 .addLast("progress", timeout.progress())
@@ -102,14 +109,19 @@ public final class ApiServer implements AutoCloseable {
                     }
                 });
         try {
-            serverChannel = bootstrap.bind(config.bindHost(), config.port()).syncUninterruptibly().channel();
+            serverChannel = bootstrap
+                    .bind(config.bindHost(), config.port())
+                    .syncUninterruptibly()
+                    .channel();
         } catch (Exception e) { // Netty rethrows the checked BindException undeclared
             close();
             throw cannotListen(config.bindHost(), config.port(), e);
         }
-        LOG.atInfo().addKeyValue("address", address())
-                .addKeyValue("services", config.services().stream().map(AwsService::signingName)
-                        .collect(Collectors.joining(",")))
+        LOG.atInfo()
+                .addKeyValue("address", address())
+                .addKeyValue(
+                        "services",
+                        config.services().stream().map(AwsService::signingName).collect(Collectors.joining(",")))
                 .log("API server listening");
         return this;
     }
@@ -131,8 +143,10 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private static IllegalStateException cannotListen(String host, int port, Exception e) {
-        return new IllegalStateException("could not listen on " + host + ":" + port + " (" + e.getMessage()
-                + "). Is another Gantry or service using it? Choose another port with --port or GANTRY_PORT.", e);
+        return new IllegalStateException(
+                "could not listen on " + host + ":" + port + " (" + e.getMessage()
+                        + "). Is another Gantry or service using it? Choose another port with --port or GANTRY_PORT.",
+                e);
     }
 
     /** The bound port (the real one when built with port 0). */

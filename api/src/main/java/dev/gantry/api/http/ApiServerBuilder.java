@@ -147,8 +147,18 @@ public final class ApiServerBuilder {
         if (credentials == null) {
             throw new IllegalStateException("ApiServer needs credentials(...)");
         }
-        return new ApiServer(new ServerConfig(bindHost, port, List.copyOf(services), List.copyOf(routes), credentials,
-                clock, requestIds, maxContentLength, region, maxConcurrentRequests, maxQueuedRequests,
+        return new ApiServer(new ServerConfig(
+                bindHost,
+                port,
+                List.copyOf(services),
+                List.copyOf(routes),
+                credentials,
+                clock,
+                requestIds,
+                maxContentLength,
+                region,
+                maxConcurrentRequests,
+                maxQueuedRequests,
                 requestReadTimeout));
     }
 }

@@ -63,14 +63,14 @@ final class AwsJsonEndpoint implements ProtocolEndpoint {
         if (target.isEmpty()) {
             throw new ApiException(ErrorCode.UNKNOWN_OPERATION, ErrorReplies.MISSING_TARGET);
         }
-        AwsService service = service(request).orElseThrow(
-                () -> new ApiException(ErrorCode.UNKNOWN_OPERATION, ErrorReplies.unknownTarget(target)));
+        AwsService service = service(request)
+                .orElseThrow(() -> new ApiException(ErrorCode.UNKNOWN_OPERATION, ErrorReplies.unknownTarget(target)));
         checkContentType(request);
         String operation = target.substring(target.lastIndexOf('.') + 1);
         Principal principal = verifier.verify(request.toSignable(), service.signingName());
         JsonNode input = parseObject(request.body());
-        RequestContext context = new RequestContext(
-                requestId, principal.accessKeyId(), principal.principalArn(), request.receivedAt());
+        RequestContext context =
+                new RequestContext(requestId, principal.accessKeyId(), principal.principalArn(), request.receivedAt());
         JsonNode output = service.handle(operation, input, context);
         if (output == null) {
             throw new IllegalStateException(prefix(service) + "." + operation + " returned null, not a body");
@@ -93,7 +93,8 @@ final class AwsJsonEndpoint implements ProtocolEndpoint {
         String target = request.header("x-amz-target").map(String::strip).orElse("");
         int dot = target.lastIndexOf('.');
         return dot <= 0 || dot == target.length() - 1
-                ? Optional.empty() : Optional.ofNullable(byPrefix.get(target.substring(0, dot)));
+                ? Optional.empty()
+                : Optional.ofNullable(byPrefix.get(target.substring(0, dot)));
     }
 
     /**
@@ -101,7 +102,8 @@ final class AwsJsonEndpoint implements ProtocolEndpoint {
      * always do); a body sent as anything else is not read as JSON, and the operation is not found for it.
      */
     static void checkContentType(InboundRequest request) {
-        String type = request.header("content-type").map(ct -> ct.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))
+        String type = request.header("content-type")
+                .map(ct -> ct.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))
                 .orElse("");
         if (!type.equals(ErrorReplies.AWS_JSON_1_1) && !type.equals(ErrorReplies.AWS_JSON_1_0)) {
             throw new ApiException(ErrorCode.UNKNOWN_OPERATION, ErrorReplies.unsupportedContentType(type));

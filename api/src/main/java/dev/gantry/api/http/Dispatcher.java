@@ -25,8 +25,9 @@ final class Dispatcher {
 
     static final String REQUEST_ID_HEADER = "x-amzn-RequestId";
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
     private static final HttpRoute HEALTH = HttpRoute.of("/health", r -> HttpReply.text(200, "ok"));
 
     private final AwsJsonEndpoint awsJson;
@@ -35,12 +36,17 @@ final class Dispatcher {
     private final Supplier<String> requestIds;
     private final InstantSource clock;
 
-    Dispatcher(AwsJsonEndpoint awsJson, QueryEndpoint query, List<HttpRoute> routes, Supplier<String> requestIds,
+    Dispatcher(
+            AwsJsonEndpoint awsJson,
+            QueryEndpoint query,
+            List<HttpRoute> routes,
+            Supplier<String> requestIds,
             InstantSource clock) {
         this.awsJson = awsJson;
         this.query = query;
         this.routes = routes.stream()
-                .sorted(Comparator.comparingInt((HttpRoute r) -> r.pathPrefix().length()).reversed())
+                .sorted(Comparator.comparingInt((HttpRoute r) -> r.pathPrefix().length())
+                        .reversed())
                 .toList();
         this.requestIds = requestIds;
         this.clock = clock;
@@ -54,22 +60,32 @@ final class Dispatcher {
         try {
             reply = Objects.requireNonNull(route(request, protocol, requestId), "a handler returned a null reply");
         } catch (ApiException e) {
-            LOG.atDebug().addKeyValue("requestId", requestId).addKeyValue("error", e.code().wireName())
-                    .addKeyValue("message", e.getMessage()).log("request rejected");
+            LOG.atDebug()
+                    .addKeyValue("requestId", requestId)
+                    .addKeyValue("error", e.code().wireName())
+                    .addKeyValue("message", e.getMessage())
+                    .log("request rejected");
             reply = render(protocol, request, e, requestId);
         } catch (RuntimeException | Error e) { // a bug, even an Error, still gets an answer, not a dropped connection
-            LOG.atError().addKeyValue("requestId", requestId).addKeyValue("method", request.method())
-                    .addKeyValue("path", request.path()).addKeyValue("target", request.header("x-amz-target").orElse(""))
-                    .setCause(e).log("request failed with an unexpected error");
-            reply = render(protocol, request,
-                    new ApiException(ErrorCode.INTERNAL_FAILURE, ErrorReplies.internalFailure(requestId)), requestId);
+            LOG.atError()
+                    .addKeyValue("requestId", requestId)
+                    .addKeyValue("method", request.method())
+                    .addKeyValue("path", request.path())
+                    .addKeyValue("target", request.header("x-amz-target").orElse(""))
+                    .setCause(e)
+                    .log("request failed with an unexpected error");
+            reply = render(
+                    protocol,
+                    request,
+                    new ApiException(ErrorCode.INTERNAL_FAILURE, ErrorReplies.internalFailure(requestId)),
+                    requestId);
         }
         return stamp(reply, requestId);
     }
 
     /** The error in the request's protocol; should rendering itself fail, the JSON InternalFailure. */
-    private static HttpReply render(ProtocolEndpoint protocol, InboundRequest request, ApiException e,
-            String requestId) {
+    private static HttpReply render(
+            ProtocolEndpoint protocol, InboundRequest request, ApiException e, String requestId) {
         try {
             return protocol.error(request, e, requestId);
         } catch (RuntimeException bug) {
@@ -86,8 +102,7 @@ final class Dispatcher {
 
     /** Adds the headers every reply carries, including replies made outside {@link #dispatch}. */
     HttpReply stamp(HttpReply reply, String requestId) {
-        return reply.withHeader(REQUEST_ID_HEADER, requestId)
-                .withHeader("Date", HTTP_DATE.format(clock.instant()));
+        return reply.withHeader(REQUEST_ID_HEADER, requestId).withHeader("Date", HTTP_DATE.format(clock.instant()));
     }
 
     String newRequestId() {
@@ -96,7 +111,9 @@ final class Dispatcher {
 
     /** The protocol a request is framed in; JSON unless it is a Query request. */
     private ProtocolEndpoint protocolOf(InboundRequest request) {
-        return request.method().equals("POST") && request.path().equals("/") && query.accepts(request) ? query : awsJson;
+        return request.method().equals("POST") && request.path().equals("/") && query.accepts(request)
+                ? query
+                : awsJson;
     }
 
     private HttpReply route(InboundRequest request, ProtocolEndpoint protocol, String requestId) {
@@ -111,6 +128,7 @@ final class Dispatcher {
         if (request.method().equals("POST") && request.path().equals("/")) {
             return protocol.handle(request, requestId);
         }
-        return ErrorReplies.of(ErrorCode.UNKNOWN_OPERATION, 404, ErrorReplies.noRoute(request.method(), request.path()));
+        return ErrorReplies.of(
+                ErrorCode.UNKNOWN_OPERATION, 404, ErrorReplies.noRoute(request.method(), request.path()));
     }
 }

@@ -36,18 +36,22 @@ final class ErrorReplies {
         String raw = String.valueOf(e.getOriginalMessage());
         String what = raw.contains("Trailing token") || raw.contains("TRAILING_TOKENS")
                 ? "unexpected data after the request object"
-                : raw.contains("nesting depth") ? "the request nests objects or lists too deeply"
-                : raw.contains("Unexpected end-of-input") ? "the body ends before the JSON is complete"
-                : "the body is not valid JSON";
+                : raw.contains("nesting depth")
+                        ? "the request nests objects or lists too deeply"
+                        : raw.contains("Unexpected end-of-input")
+                                ? "the body ends before the JSON is complete"
+                                : "the body is not valid JSON";
         var at = e.getLocation();
         return "Malformed JSON in request body: " + what
-                + (at != null && at.getLineNr() > 0 ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")" : "")
+                + (at != null && at.getLineNr() > 0
+                        ? " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"
+                        : "")
                 + ".";
     }
 
     static String unsupportedContentType(String type) {
-        return "Content-Type '" + type + "' is not an AWS JSON protocol type: send the JSON body as "
-                + AWS_JSON_1_1 + " (or " + AWS_JSON_1_0 + "), as the AWS SDKs and CLI do.";
+        return "Content-Type '" + type + "' is not an AWS JSON protocol type: send the JSON body as " + AWS_JSON_1_1
+                + " (or " + AWS_JSON_1_0 + "), as the AWS SDKs and CLI do.";
     }
 
     static String noRoute(String method, String path) {
@@ -73,9 +77,8 @@ final class ErrorReplies {
     }
 
     private static HttpReply json(String code, int status, String message) {
-        ObjectNode body = Json.mapper().createObjectNode()
-                .put("__type", code)
-                .put("message", message == null ? "" : message);
+        ObjectNode body =
+                Json.mapper().createObjectNode().put("__type", code).put("message", message == null ? "" : message);
         try {
             return HttpReply.of(status, AWS_JSON_1_1, Json.mapper().writeValueAsBytes(body))
                     .withHeader(ERROR_TYPE_HEADER, code);

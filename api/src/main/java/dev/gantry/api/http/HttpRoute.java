@@ -40,7 +40,6 @@ public interface HttpRoute {
     /** Whether this route serves {@code path}. */
     default boolean matches(String path) {
         String prefix = pathPrefix();
-        return path.equals(prefix) || prefix.endsWith("/") && path.startsWith(prefix)
-                || path.startsWith(prefix + "/");
+        return path.equals(prefix) || prefix.endsWith("/") && path.startsWith(prefix) || path.startsWith(prefix + "/");
     }
 }

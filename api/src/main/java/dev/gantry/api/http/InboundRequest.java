@@ -19,7 +19,12 @@ import java.util.Optional;
  * @param receivedAt when the server finished receiving it
  */
 public record InboundRequest(
-        String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body, Instant receivedAt) {
+        String method,
+        String path,
+        String rawQuery,
+        Map<String, List<String>> headers,
+        byte[] body,
+        Instant receivedAt) {
 
     public InboundRequest {
         Objects.requireNonNull(receivedAt, "receivedAt");

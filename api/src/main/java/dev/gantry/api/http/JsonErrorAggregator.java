@@ -55,8 +55,10 @@ final class JsonErrorAggregator extends HttpObjectAggregator {
                 ErrorReplies.of(ErrorCode.SERIALIZATION, 413, ErrorReplies.tooLarge(maxContentLength)),
                 dispatcher.newRequestId());
         long declared = HttpUtil.getContentLength(oversized, -1L);
-        boolean drain = !(oversized instanceof FullHttpMessage) && HttpUtil.isKeepAlive(oversized)
-                && declared >= 0 && declared <= MAX_DRAINED_BYTES;
+        boolean drain = !(oversized instanceof FullHttpMessage)
+                && HttpUtil.isKeepAlive(oversized)
+                && declared >= 0
+                && declared <= MAX_DRAINED_BYTES;
         if (drain) {
             NettyChannelHandler.write(ctx, reply, false);
             return;

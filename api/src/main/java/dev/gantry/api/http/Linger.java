@@ -44,7 +44,9 @@ final class Linger extends ChannelInboundHandlerAdapter {
         }
         ReferenceCountUtil.release(msg);
         if (discarded > MAX_BYTES) {
-            LOG.atDebug().addKeyValue("remote", ctx.channel().remoteAddress()).addKeyValue("bytes", discarded)
+            LOG.atDebug()
+                    .addKeyValue("remote", ctx.channel().remoteAddress())
+                    .addKeyValue("bytes", discarded)
                     .log("client kept sending after its refusal; closing");
             ctx.close();
         }

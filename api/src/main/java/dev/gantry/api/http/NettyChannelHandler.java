@@ -54,11 +54,12 @@ final class NettyChannelHandler extends SimpleChannelInboundHandler<FullHttpRequ
             return;
         }
         InboundRequest request = toInbound(msg);
-        previous = previous
-                .thenRunAsync(() -> write(ctx, dispatcher.dispatch(request), false), executor)
+        previous = previous.thenRunAsync(() -> write(ctx, dispatcher.dispatch(request), false), executor)
                 .exceptionally(e -> {
                     if (e.getCause() instanceof RejectedExecutionException) { // every handler busy, queue full
-                        LOG.atDebug().addKeyValue("remote", ctx.channel().remoteAddress()).log("request throttled");
+                        LOG.atDebug()
+                                .addKeyValue("remote", ctx.channel().remoteAddress())
+                                .log("request throttled");
                         write(ctx, dispatcher.refuse(request, LimitReplies.throttled()), false);
                         return null;
                     }
@@ -70,7 +71,10 @@ final class NettyChannelHandler extends SimpleChannelInboundHandler<FullHttpRequ
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.atDebug().addKeyValue("remote", ctx.channel().remoteAddress()).setCause(cause).log("connection error");
+        LOG.atDebug()
+                .addKeyValue("remote", ctx.channel().remoteAddress())
+                .setCause(cause)
+                .log("connection error");
         ctx.close();
     }
 
@@ -80,7 +84,9 @@ final class NettyChannelHandler extends SimpleChannelInboundHandler<FullHttpRequ
         String path = originFormPath(q < 0 ? uri : uri.substring(0, q));
         String rawQuery = q < 0 ? "" : uri.substring(q + 1);
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        msg.headers().forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>()).add(h.getValue()));
+        msg.headers()
+                .forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>())
+                        .add(h.getValue()));
         byte[] body = ByteBufUtil.getBytes(msg.content());
         return new InboundRequest(msg.method().name(), path, rawQuery, headers, body, clock.instant());
     }
@@ -107,8 +113,8 @@ final class NettyChannelHandler extends SimpleChannelInboundHandler<FullHttpRequ
     }
 
     static FullHttpResponse toResponse(HttpReply reply) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(reply.status()), Unpooled.wrappedBuffer(reply.body()));
+        FullHttpResponse response = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(reply.status()), Unpooled.wrappedBuffer(reply.body()));
         reply.headers().forEach((name, value) -> response.headers().set(name, value));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
         response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, reply.body().length);

@@ -69,30 +69,37 @@ final class QueryEndpoint implements ProtocolEndpoint {
     /** A form-encoded POST without {@code X-Amz-Target}. */
     @Override
     public boolean accepts(InboundRequest request) {
-        return request.header("x-amz-target").isEmpty() && request.header("content-type")
-                .map(ct -> ct.strip().toLowerCase(Locale.ROOT).startsWith(FORM)).orElse(false);
+        return request.header("x-amz-target").isEmpty()
+                && request.header("content-type")
+                        .map(ct -> ct.strip().toLowerCase(Locale.ROOT).startsWith(FORM))
+                        .orElse(false);
     }
 
     @Override
     public HttpReply handle(InboundRequest request, String requestId) {
         QueryRequest query = QueryRequest.decode(request.body());
-        AwsService service = service(request, query.action()).orElseThrow(() -> new ApiException(
-                ErrorCode.UNKNOWN_OPERATION, unknownService(scopeService(request).orElse("(unsigned)"))));
+        AwsService service = service(request, query.action())
+                .orElseThrow(() -> new ApiException(
+                        ErrorCode.UNKNOWN_OPERATION,
+                        unknownService(scopeService(request).orElse("(unsigned)"))));
         ServiceBinding.Query binding = (ServiceBinding.Query) service.binding();
         Principal principal = verifier.verify(request.toSignable(), service.signingName());
-        String action = query.action().orElseThrow(
-                () -> new ApiException(ProtocolErrors.Kind.MISSING_ACTION, missingAction()));
+        String action =
+                query.action().orElseThrow(() -> new ApiException(ProtocolErrors.Kind.MISSING_ACTION, missingAction()));
         if (query.version().isPresent() && !query.version().get().equals(binding.apiVersion())) {
-            throw new ApiException(ProtocolErrors.Kind.INVALID_VERSION,
+            throw new ApiException(
+                    ProtocolErrors.Kind.INVALID_VERSION,
                     wrongVersion(query.version().get(), binding.apiVersion()));
         }
-        RequestContext context = new RequestContext(
-                requestId, principal.accessKeyId(), principal.principalArn(), request.receivedAt());
+        RequestContext context =
+                new RequestContext(requestId, principal.accessKeyId(), principal.principalArn(), request.receivedAt());
         JsonNode output = service.handle(action, query.members(), context);
         if (output == null) {
             throw new IllegalStateException(service.signingName() + " " + action + " returned null, not a body");
         }
-        return HttpReply.of(200, QueryXml.CONTENT_TYPE,
+        return HttpReply.of(
+                200,
+                QueryXml.CONTENT_TYPE,
                 QueryXml.response(binding.dialect(), binding.xmlNamespace(), action, output, requestId));
     }
 
@@ -101,12 +108,15 @@ final class QueryEndpoint implements ProtocolEndpoint {
         Optional<AwsService> service = service(request, actionOf(request));
         Optional<ServiceBinding.Query> binding = service.map(s -> (ServiceBinding.Query) s.binding());
         QueryDialect dialect = binding.map(ServiceBinding.Query::dialect)
-                .orElse(scopeService(request).filter("ec2"::equals).isPresent() ? QueryDialect.EC2 : QueryDialect.QUERY);
+                .orElse(
+                        scopeService(request).filter("ec2"::equals).isPresent()
+                                ? QueryDialect.EC2
+                                : QueryDialect.QUERY);
         ErrorTable common = dialect == QueryDialect.EC2 ? ProtocolErrors.EC2 : ProtocolErrors.QUERY;
-        ErrorDefinition definition = service.map(AwsService::errors).orElse(ErrorTable.EMPTY)
-                .resolve(error.code(), common);
-        byte[] body = QueryXml.error(dialect, binding.map(ServiceBinding.Query::xmlNamespace), definition,
-                error.getMessage(), requestId);
+        ErrorDefinition definition =
+                service.map(AwsService::errors).orElse(ErrorTable.EMPTY).resolve(error.code(), common);
+        byte[] body = QueryXml.error(
+                dialect, binding.map(ServiceBinding.Query::xmlNamespace), definition, error.getMessage(), requestId);
         return HttpReply.of(definition.httpStatus(), QueryXml.CONTENT_TYPE, body);
     }
 
@@ -121,7 +131,8 @@ final class QueryEndpoint implements ProtocolEndpoint {
         }
         return action.flatMap(a -> {
             List<AwsService> having = bySigningName.values().stream()
-                    .filter(s -> s.operationNames().contains(a)).toList();
+                    .filter(s -> s.operationNames().contains(a))
+                    .toList();
             return having.size() == 1 ? Optional.of(having.getFirst()) : Optional.empty();
         });
     }
@@ -135,6 +146,9 @@ final class QueryEndpoint implements ProtocolEndpoint {
     }
 
     private static Optional<String> scopeService(InboundRequest request) {
-        return request.header("authorization").map(SCOPE_SERVICE::matcher).filter(Matcher::find).map(m -> m.group(1));
+        return request.header("authorization")
+                .map(SCOPE_SERVICE::matcher)
+                .filter(Matcher::find)
+                .map(m -> m.group(1));
     }
 }

@@ -83,6 +83,7 @@ final class RequestReadTimeout {
             return;
         }
         LOG.atDebug().addKeyValue("remote", ctx.channel().remoteAddress()).log("request stopped arriving; timed out");
-        NettyChannelHandler.write(ctx, dispatcher.stamp(LimitReplies.requestTimeout(), dispatcher.newRequestId()), true);
+        NettyChannelHandler.write(
+                ctx, dispatcher.stamp(LimitReplies.requestTimeout(), dispatcher.newRequestId()), true);
     }
 }

@@ -34,7 +34,9 @@ final class EventHandlers {
         String stream = LogsInput.streamName(in.required("logStreamName"), "logStreamName");
         List<JsonNode> raw = in.list("logEvents");
         if (raw.isEmpty()) {
-            throw LogsInput.invalid(body == null ? null : body.get("logEvents"), "logEvents",
+            throw LogsInput.invalid(
+                    body == null ? null : body.get("logEvents"),
+                    "logEvents",
                     "Member must have length greater than or equal to 1");
         }
         List<InputEvent> events = new ArrayList<>(raw.size());
@@ -49,8 +51,8 @@ final class EventHandlers {
     }
 
     private static InputEvent event(LogsInput e, String path) {
-        long ts = e.longValue("timestamp", 0, Long.MAX_VALUE).orElseThrow(() -> LogsInput.invalid(null,
-                path + "timestamp", "Member must not be null"));
+        long ts = e.longValue("timestamp", 0, Long.MAX_VALUE)
+                .orElseThrow(() -> LogsInput.invalid(null, path + "timestamp", "Member must not be null"));
         Optional<String> message = e.string("message");
         if (message.isEmpty()) {
             throw LogsInput.invalid(null, path + "message", "Member must not be null");
@@ -65,8 +67,13 @@ final class EventHandlers {
         LogsInput in = new LogsInput(body);
         String group = in.group(true);
         String stream = LogsInput.streamName(in.required("logStreamName"), "logStreamName");
-        GetEventsQuery q = new GetEventsQuery(group, stream, in.millis("startTime"), in.millis("endTime"),
-                in.limit("limit", GetEventsQuery.MAX_LIMIT), in.bool("startFromHead", false),
+        GetEventsQuery q = new GetEventsQuery(
+                group,
+                stream,
+                in.millis("startTime"),
+                in.millis("endTime"),
+                in.limit("limit", GetEventsQuery.MAX_LIMIT),
+                in.bool("startFromHead", false),
                 in.string("nextToken"));
         EventPage page = store.getEvents(q);
         ObjectNode out = LogsViews.object();
@@ -88,28 +95,39 @@ final class EventHandlers {
             names.add(LogsInput.streamName(n.asText(), "logStreamNames.member"));
         }
         if (names.size() > MAX_FILTER_STREAMS) {
-            throw LogsInput.invalid(names, "logStreamNames",
-                    "Member must have length less than or equal to " + MAX_FILTER_STREAMS);
+            throw LogsInput.invalid(
+                    names, "logStreamNames", "Member must have length less than or equal to " + MAX_FILTER_STREAMS);
         }
         if (body != null && body.hasNonNull("logStreamNames") && names.isEmpty()) {
             throw LogsInput.invalid("[]", "logStreamNames", "Member must have length greater than or equal to 1");
         }
-        Optional<String> prefix = in.string("logStreamNamePrefix")
-                .map(p -> LogsInput.streamName(p, "logStreamNamePrefix"));
+        Optional<String> prefix =
+                in.string("logStreamNamePrefix").map(p -> LogsInput.streamName(p, "logStreamNamePrefix"));
         String patternText = in.string("filterPattern").orElse("");
         if (patternText.length() > MAX_PATTERN_LENGTH) {
-            throw LogsInput.invalid(patternText, "filterPattern",
+            throw LogsInput.invalid(
+                    patternText,
+                    "filterPattern",
                     "Member must have length less than or equal to " + MAX_PATTERN_LENGTH);
         }
-        FilterQuery q = new FilterQuery(group, names, prefix, in.millis("startTime"), in.millis("endTime"),
-                FilterPattern.parse(patternText), in.limit("limit", FilterQuery.MAX_LIMIT), in.string("nextToken"));
+        FilterQuery q = new FilterQuery(
+                group,
+                names,
+                prefix,
+                in.millis("startTime"),
+                in.millis("endTime"),
+                FilterPattern.parse(patternText),
+                in.limit("limit", FilterQuery.MAX_LIMIT),
+                in.string("nextToken"));
         FilteredEvents r = store.filterEvents(q);
         ObjectNode out = LogsViews.object();
         ArrayNode events = out.putArray("events");
         r.events().forEach(e -> events.add(LogsViews.filtered(e)));
         ArrayNode searched = out.putArray("searchedLogStreams");
         for (String s : r.searchedStreams()) {
-            searched.addObject().put("logStreamName", s).put("searchedCompletely", r.nextToken().isEmpty());
+            searched.addObject()
+                    .put("logStreamName", s)
+                    .put("searchedCompletely", r.nextToken().isEmpty());
         }
         r.nextToken().ifPresent(t -> out.put("nextToken", t));
         return out;

@@ -13,8 +13,8 @@ import java.util.Optional;
 /** CreateLogGroup, DeleteLogGroup, DescribeLogGroups, PutRetentionPolicy, DeleteRetentionPolicy. */
 final class GroupHandlers {
     /** The retention periods CloudWatch Logs accepts, in days. */
-    static final List<Integer> RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545,
-            731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+    static final List<Integer> RETENTION_DAYS = List.of(
+            1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
     private final LogStore store;
     private final LogsViews views;
@@ -37,8 +37,8 @@ final class GroupHandlers {
 
     JsonNode describe(JsonNode body) {
         LogsInput in = new LogsInput(body);
-        Optional<String> prefix = in.string("logGroupNamePrefix")
-                .map(p -> LogsInput.groupName(p, "logGroupNamePrefix"));
+        Optional<String> prefix =
+                in.string("logGroupNamePrefix").map(p -> LogsInput.groupName(p, "logGroupNamePrefix"));
         if (in.string("logGroupNamePattern").isPresent()) {
             throw ApiException.invalidParameter(
                     "Gantry does not support logGroupNamePattern yet; use logGroupNamePrefix.");
@@ -62,8 +62,7 @@ final class GroupHandlers {
         long days = in.longValue("retentionInDays", Long.MIN_VALUE, Long.MAX_VALUE)
                 .orElseThrow(() -> LogsInput.invalid(null, "retentionInDays", "Member must not be null"));
         if (!RETENTION_DAYS.contains((int) days) || days != (int) days) {
-            throw LogsInput.invalid(days, "retentionInDays",
-                    "Member must satisfy enum value set: " + RETENTION_DAYS);
+            throw LogsInput.invalid(days, "retentionInDays", "Member must satisfy enum value set: " + RETENTION_DAYS);
         }
         store.setRetention(group, Optional.of((int) days));
         return LogsViews.object();

@@ -79,23 +79,27 @@ final class LogsInput {
     }
 
     boolean bool(String member, boolean otherwise) {
-        return node(member).map(n -> {
-            if (!n.isBoolean()) {
-                throw wrongType(member, "true or false");
-            }
-            return n.booleanValue();
-        }).orElse(otherwise);
+        return node(member)
+                .map(n -> {
+                    if (!n.isBoolean()) {
+                        throw wrongType(member, "true or false");
+                    }
+                    return n.booleanValue();
+                })
+                .orElse(otherwise);
     }
 
     List<JsonNode> list(String member) {
-        return node(member).map(n -> {
-            if (!n.isArray()) {
-                throw wrongType(member, "a list");
-            }
-            List<JsonNode> out = new ArrayList<>();
-            n.forEach(out::add);
-            return out;
-        }).orElse(List.of());
+        return node(member)
+                .map(n -> {
+                    if (!n.isArray()) {
+                        throw wrongType(member, "a list");
+                    }
+                    List<JsonNode> out = new ArrayList<>();
+                    n.forEach(out::add);
+                    return out;
+                })
+                .orElse(List.of());
     }
 
     /** The log group from logGroupName, or from logGroupIdentifier (a name or ARN) where the operation allows it. */
@@ -103,16 +107,15 @@ final class LogsInput {
         Optional<String> name = string("logGroupName");
         Optional<String> identifier = identifierAllowed ? string("logGroupIdentifier") : Optional.empty();
         if (name.isPresent() && identifier.isPresent()) {
-            throw ApiException.invalidParameter(
-                    "LogGroup name and LogGroup ARN are mutually exclusive parameters.");
+            throw ApiException.invalidParameter("LogGroup name and LogGroup ARN are mutually exclusive parameters.");
         }
         if (identifier.isPresent()) {
             String id = identifier.get();
             String member = "logGroupIdentifier";
             return groupName(id.startsWith("arn:") ? groupOfArn(id, member) : id, member);
         }
-        return groupName(name.orElseThrow(() -> invalid(null, "logGroupName", "Member must not be null")),
-                "logGroupName");
+        return groupName(
+                name.orElseThrow(() -> invalid(null, "logGroupName", "Member must not be null")), "logGroupName");
     }
 
     static String groupName(String name, String member) {

@@ -18,18 +18,21 @@ public final class LogsService implements AwsJsonService {
         GroupHandlers groups = new GroupHandlers(store, views);
         StreamHandlers streams = new StreamHandlers(store, views);
         EventHandlers events = new EventHandlers(store);
-        operations = new OperationTable("CloudWatch Logs", "docs/compat/logs.md", Map.ofEntries(
-                Map.entry("CreateLogGroup", (in, rc) -> groups.create(in)),
-                Map.entry("DeleteLogGroup", (in, rc) -> groups.delete(in)),
-                Map.entry("DescribeLogGroups", (in, rc) -> groups.describe(in)),
-                Map.entry("PutRetentionPolicy", (in, rc) -> groups.putRetention(in)),
-                Map.entry("DeleteRetentionPolicy", (in, rc) -> groups.deleteRetention(in)),
-                Map.entry("CreateLogStream", (in, rc) -> streams.create(in)),
-                Map.entry("DeleteLogStream", (in, rc) -> streams.delete(in)),
-                Map.entry("DescribeLogStreams", (in, rc) -> streams.describe(in)),
-                Map.entry("PutLogEvents", (in, rc) -> events.put(in)),
-                Map.entry("GetLogEvents", (in, rc) -> events.get(in)),
-                Map.entry("FilterLogEvents", (in, rc) -> events.filter(in))));
+        operations = new OperationTable(
+                "CloudWatch Logs",
+                "docs/compat/logs.md",
+                Map.ofEntries(
+                        Map.entry("CreateLogGroup", (in, rc) -> groups.create(in)),
+                        Map.entry("DeleteLogGroup", (in, rc) -> groups.delete(in)),
+                        Map.entry("DescribeLogGroups", (in, rc) -> groups.describe(in)),
+                        Map.entry("PutRetentionPolicy", (in, rc) -> groups.putRetention(in)),
+                        Map.entry("DeleteRetentionPolicy", (in, rc) -> groups.deleteRetention(in)),
+                        Map.entry("CreateLogStream", (in, rc) -> streams.create(in)),
+                        Map.entry("DeleteLogStream", (in, rc) -> streams.delete(in)),
+                        Map.entry("DescribeLogStreams", (in, rc) -> streams.describe(in)),
+                        Map.entry("PutLogEvents", (in, rc) -> events.put(in)),
+                        Map.entry("GetLogEvents", (in, rc) -> events.get(in)),
+                        Map.entry("FilterLogEvents", (in, rc) -> events.filter(in))));
     }
 
     /** The operation names this service implements (for the compatibility matrix). */

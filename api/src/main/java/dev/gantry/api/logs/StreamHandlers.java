@@ -38,13 +38,13 @@ final class StreamHandlers {
     JsonNode describe(JsonNode body) {
         LogsInput in = new LogsInput(body);
         String group = in.group(true);
-        Optional<String> prefix = in.string("logStreamNamePrefix")
-                .map(p -> LogsInput.streamName(p, "logStreamNamePrefix"));
+        Optional<String> prefix =
+                in.string("logStreamNamePrefix").map(p -> LogsInput.streamName(p, "logStreamNamePrefix"));
         StreamOrder order = in.string("orderBy").map(StreamHandlers::order).orElse(StreamOrder.LOG_STREAM_NAME);
         boolean descending = in.bool("descending", false);
         int limit = in.limit("limit", StreamQuery.MAX_LIMIT);
-        LogPage<LogStream> page = store.describeStreams(
-                new StreamQuery(group, prefix, order, descending, in.string("nextToken"), limit));
+        LogPage<LogStream> page =
+                store.describeStreams(new StreamQuery(group, prefix, order, descending, in.string("nextToken"), limit));
         ObjectNode out = LogsViews.object();
         ArrayNode streams = out.putArray("logStreams");
         page.items().forEach(s -> streams.add(views.stream(s)));
@@ -53,8 +53,10 @@ final class StreamHandlers {
     }
 
     private static StreamOrder order(String wire) {
-        return Arrays.stream(StreamOrder.values()).filter(o -> o.wireName().equals(wire)).findFirst()
-                .orElseThrow(() -> LogsInput.invalid(wire, "orderBy",
-                        "Member must satisfy enum value set: [LogStreamName, LastEventTime]"));
+        return Arrays.stream(StreamOrder.values())
+                .filter(o -> o.wireName().equals(wire))
+                .findFirst()
+                .orElseThrow(() -> LogsInput.invalid(
+                        wire, "orderBy", "Member must satisfy enum value set: [LogStreamName, LastEventTime]"));
     }
 }

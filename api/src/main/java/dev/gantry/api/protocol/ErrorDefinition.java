@@ -18,8 +18,8 @@ public record ErrorDefinition(String code, int httpStatus, Fault fault) {
             throw new IllegalArgumentException("an error's HTTP status is 4xx or 5xx, not " + httpStatus);
         }
         if (fault == Fault.SENDER != httpStatus < 500) {
-            throw new IllegalArgumentException(code + ": sender faults are 4xx, receiver faults 5xx (" + httpStatus
-                    + " " + fault + ")");
+            throw new IllegalArgumentException(
+                    code + ": sender faults are 4xx, receiver faults 5xx (" + httpStatus + " " + fault + ")");
         }
     }
 

@@ -16,7 +16,9 @@ public final class OperationTable {
     private final String compatDoc;
     private final Map<String, BiFunction<JsonNode, RequestContext, JsonNode>> operations;
 
-    public OperationTable(String serviceName, String compatDoc,
+    public OperationTable(
+            String serviceName,
+            String compatDoc,
             Map<String, BiFunction<JsonNode, RequestContext, JsonNode>> operations) {
         this.serviceName = serviceName;
         this.compatDoc = compatDoc;
@@ -26,8 +28,10 @@ public final class OperationTable {
     public JsonNode dispatch(String operation, JsonNode input, RequestContext context) {
         var op = operations.get(operation);
         if (op == null) {
-            throw new ApiException(ErrorCode.UNKNOWN_OPERATION, "Gantry does not implement " + serviceName
-                    + " operation '" + operation + "' yet. See " + compatDoc + " for the supported operations.");
+            throw new ApiException(
+                    ErrorCode.UNKNOWN_OPERATION,
+                    "Gantry does not implement " + serviceName + " operation '" + operation + "' yet. See " + compatDoc
+                            + " for the supported operations.");
         }
         return op.apply(input, context);
     }

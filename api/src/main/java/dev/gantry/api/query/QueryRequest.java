@@ -42,7 +42,9 @@ public record QueryRequest(Optional<String> action, Optional<String> version, Ob
 
     private static final JavaPropsMapper PROPS = new JavaPropsMapper();
     private static final JavaPropsSchema SCHEMA = JavaPropsSchema.emptySchema()
-            .withFirstArrayOffset(1).withParseSimpleIndexes(true).withoutIndexMarker()
+            .withFirstArrayOffset(1)
+            .withParseSimpleIndexes(true)
+            .withoutIndexMarker()
             .withPathSeparator(".");
 
     public QueryRequest {
@@ -54,8 +56,9 @@ public record QueryRequest(Optional<String> action, Optional<String> version, Ob
     /** Decodes a form-encoded body (UTF-8); a repeated parameter keeps its first value, as AWS does. */
     public static QueryRequest decode(byte[] body) {
         String form = new String(body, StandardCharsets.UTF_8);
-        Map<String, List<String>> raw = new QueryStringDecoder(form, StandardCharsets.UTF_8, false, MAX_PARAMETERS,
-                true).parameters(); // only '&' separates: a ';' is data, as in AWS's form decoding
+        Map<String, List<String>> raw = new QueryStringDecoder(
+                        form, StandardCharsets.UTF_8, false, MAX_PARAMETERS, true)
+                .parameters(); // only '&' separates: a ';' is data, as in AWS's form decoding
         Map<String, String> params = new LinkedHashMap<>();
         raw.forEach((name, values) -> {
             if (!name.isEmpty()) {

@@ -40,8 +40,8 @@ public final class QueryXml {
      * {@code <ActionResponse xmlns=…><ActionResult>…</ActionResult><ResponseMetadata><RequestId>…} (Query), or
      * {@code <ActionResponse xmlns=…><requestId>…</requestId>…} (EC2). An empty output has no Result element.
      */
-    public static byte[] response(QueryDialect dialect, String xmlNamespace, String action, JsonNode output,
-            String requestId) {
+    public static byte[] response(
+            QueryDialect dialect, String xmlNamespace, String action, JsonNode output, String requestId) {
         return write(dialect, xml -> {
             xml.writeStartElement(action + "Response");
             xml.writeDefaultNamespace(xmlNamespace);
@@ -68,8 +68,12 @@ public final class QueryXml {
      * {@code <Response><Errors><Error><Code>…</Code><Message>…</Message></Error></Errors><RequestID>…</RequestID>
      * </Response>} (EC2, which has no fault type and no namespace).
      */
-    public static byte[] error(QueryDialect dialect, Optional<String> xmlNamespace, ErrorDefinition error,
-            String message, String requestId) {
+    public static byte[] error(
+            QueryDialect dialect,
+            Optional<String> xmlNamespace,
+            ErrorDefinition error,
+            String message,
+            String requestId) {
         return write(dialect, xml -> {
             if (dialect == QueryDialect.EC2) {
                 xml.writeStartElement("Response");

@@ -29,8 +29,8 @@ public final class StsService implements AwsService {
 
     public StsService(Arns arns) {
         this.arns = arns;
-        this.operations = new OperationTable("STS", "docs/compat/sts.md", Map.of(
-                "GetCallerIdentity", (in, rc) -> callerIdentity(rc)));
+        this.operations = new OperationTable(
+                "STS", "docs/compat/sts.md", Map.of("GetCallerIdentity", (in, rc) -> callerIdentity(rc)));
     }
 
     /**

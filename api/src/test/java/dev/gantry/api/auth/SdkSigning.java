@@ -23,8 +23,16 @@ public final class SdkSigning {
     private SdkSigning() {}
 
     /** What to sign; {@code uri} carries scheme, host, port, encoded path and encoded query. */
-    public record Spec(String method, URI uri, Map<String, List<String>> headers, byte[] body,
-                       String accessKeyId, String secret, String service, Instant at, boolean payloadSigning) {
+    public record Spec(
+            String method,
+            URI uri,
+            Map<String, List<String>> headers,
+            byte[] body,
+            String accessKeyId,
+            String secret,
+            String service,
+            Instant at,
+            boolean payloadSigning) {
 
         public static Spec post(URI uri, String target, byte[] body, String accessKeyId, String secret, Instant at) {
             Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -52,8 +60,7 @@ public final class SdkSigning {
                 .method(SdkHttpMethod.fromValue(spec.method()))
                 .uri(spec.uri());
         spec.headers().forEach(builder::putHeader);
-        return SIGNER.sign(r -> r
-                        .identity(AwsCredentialsIdentity.create(spec.accessKeyId(), spec.secret()))
+        return SIGNER.sign(r -> r.identity(AwsCredentialsIdentity.create(spec.accessKeyId(), spec.secret()))
                         .request(builder.build())
                         .payload(ContentStreamProvider.fromByteArray(spec.body()))
                         .putProperty(AwsV4FamilyHttpSigner.SERVICE_SIGNING_NAME, spec.service())
@@ -71,7 +78,11 @@ public final class SdkSigning {
             String host = signed.host() + (signed.port() == standardPort ? "" : ":" + signed.port());
             headers.put("Host", List.of(host));
         }
-        return new SignableRequest(signed.method().name(), signed.encodedPath(),
-                signed.encodedQueryParameters().orElse(""), headers, body);
+        return new SignableRequest(
+                signed.method().name(),
+                signed.encodedPath(),
+                signed.encodedQueryParameters().orElse(""),
+                headers,
+                body);
     }
 }

@@ -36,8 +36,13 @@ class SigV4VerifierTest {
     final SigV4Verifier verifier = new SigV4Verifier(Credentials.of(ALICE), InstantSource.fixed(NOW));
 
     static SdkSigning.Spec ecsPost() {
-        return SdkSigning.Spec.post(ENDPOINT, "AmazonEC2ContainerServiceV20141113.ListClusters", BODY,
-                ALICE.accessKeyId(), ALICE.secretAccessKey(), NOW);
+        return SdkSigning.Spec.post(
+                ENDPOINT,
+                "AmazonEC2ContainerServiceV20141113.ListClusters",
+                BODY,
+                ALICE.accessKeyId(),
+                ALICE.secretAccessKey(),
+                NOW);
     }
 
     static SignableRequest signed(SdkSigning.Spec spec) {
@@ -58,7 +63,8 @@ class SigV4VerifierTest {
 
     AbstractThrowableAssert<?, ?> assertRejected(SignableRequest request, ErrorCode code) {
         return assertThatThrownBy(() -> verifier.verify(request, "ecs"))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
     @Test
@@ -70,21 +76,31 @@ class SigV4VerifierTest {
     void acceptsGetWithEncodedPathUnsortedRepeatedQueryAndMessyHeaders() {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("X-Custom", List.of("  a    b\tc  ", "second"));
-        URI uri = URI.create("http://localhost:9999/v1/a%20b/./tasks/%E2%9C%93?z=1&a=b%20c&a=a&empty=&plus=%2B&tilde=~");
-        var spec = new SdkSigning.Spec("GET", uri, headers, new byte[0], ALICE.accessKeyId(), ALICE.secretAccessKey(),
-                "ecs", NOW, true);
+        URI uri =
+                URI.create("http://localhost:9999/v1/a%20b/./tasks/%E2%9C%93?z=1&a=b%20c&a=a&empty=&plus=%2B&tilde=~");
+        var spec = new SdkSigning.Spec(
+                "GET", uri, headers, new byte[0], ALICE.accessKeyId(), ALICE.secretAccessKey(), "ecs", NOW, true);
 
         assertThat(verifier.verify(signed(spec), "ecs")).isEqualTo(ALICE);
     }
 
     @Test
     void acceptsUnsignedPayloadAndThenIgnoresTheBody() {
-        var spec = new SdkSigning.Spec("POST", URI.create("https://127.0.0.1:8443/"), ecsPost().headers(), BODY,
-                ALICE.accessKeyId(), ALICE.secretAccessKey(), "ecs", NOW, false);
+        var spec = new SdkSigning.Spec(
+                "POST",
+                URI.create("https://127.0.0.1:8443/"),
+                ecsPost().headers(),
+                BODY,
+                ALICE.accessKeyId(),
+                ALICE.secretAccessKey(),
+                "ecs",
+                NOW,
+                false);
         SignableRequest r = signed(spec);
         assertThat(r.header("x-amz-content-sha256")).contains("UNSIGNED-PAYLOAD");
 
-        SignableRequest otherBody = new SignableRequest(r.method(), r.rawPath(), r.rawQuery(), r.headers(), new byte[] {1});
+        SignableRequest otherBody =
+                new SignableRequest(r.method(), r.rawPath(), r.rawQuery(), r.headers(), new byte[] {1});
 
         assertThat(verifier.verify(otherBody, "ecs")).isEqualTo(ALICE);
     }
@@ -93,14 +109,16 @@ class SigV4VerifierTest {
     @SuppressWarnings("deprecation") // the legacy signer does not send x-amz-content-sha256, so the body is hashed
     void acceptsLegacySdkSignerWhichHashesTheBodyWithoutContentShaHeader() {
         SdkHttpFullRequest request = SdkHttpFullRequest.builder()
-                .method(SdkHttpMethod.POST).uri(ENDPOINT)
+                .method(SdkHttpMethod.POST)
+                .uri(ENDPOINT)
                 .putHeader("X-Amz-Target", "AmazonEC2ContainerServiceV20141113.ListClusters")
                 .putHeader("Content-Type", "application/x-amz-json-1.1")
                 .contentStreamProvider(RequestBody.fromBytes(BODY).contentStreamProvider())
                 .build();
         Aws4SignerParams params = Aws4SignerParams.builder()
                 .awsCredentials(AwsBasicCredentials.create(ALICE.accessKeyId(), ALICE.secretAccessKey()))
-                .signingName("ecs").signingRegion(Region.US_EAST_1)
+                .signingName("ecs")
+                .signingRegion(Region.US_EAST_1)
                 .signingClockOverride(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build();
         SdkHttpRequest signed = Aws4Signer.create().sign(request, params);
@@ -108,7 +126,8 @@ class SigV4VerifierTest {
         assertThat(r.header("x-amz-content-sha256")).isEmpty();
 
         assertThat(verifier.verify(r, "ecs")).isEqualTo(ALICE);
-        assertRejected(new SignableRequest(r.method(), r.rawPath(), r.rawQuery(), r.headers(), "{}".getBytes()),
+        assertRejected(
+                new SignableRequest(r.method(), r.rawPath(), r.rawQuery(), r.headers(), "{}".getBytes()),
                 ErrorCode.INVALID_SIGNATURE);
     }
 
@@ -122,7 +141,8 @@ class SigV4VerifierTest {
     @Test
     void rejectsTamperedBodyUnderTheSentContentHash() {
         SignableRequest r = signed(ecsPost());
-        SignableRequest tampered = new SignableRequest(r.method(), r.rawPath(), r.rawQuery(), r.headers(), "{}".getBytes());
+        SignableRequest tampered =
+                new SignableRequest(r.method(), r.rawPath(), r.rawQuery(), r.headers(), "{}".getBytes());
 
         assertRejected(tampered, ErrorCode.INVALID_SIGNATURE)
                 .hasMessage("The provided 'x-amz-content-sha256' header does not match what was computed.");
@@ -133,7 +153,8 @@ class SigV4VerifierTest {
         SignableRequest r = signed(ecsPost());
         SignableRequest tampered = withHeader(
                 new SignableRequest(r.method(), r.rawPath(), r.rawQuery(), r.headers(), new byte[0]),
-                "x-amz-content-sha256", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+                "x-amz-content-sha256",
+                "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 
         assertRejected(tampered, ErrorCode.INVALID_SIGNATURE)
                 .hasMessage("The request signature we calculated does not match the signature you provided."
@@ -142,7 +163,8 @@ class SigV4VerifierTest {
 
     @Test
     void rejectsTamperedSignedHeader() {
-        SignableRequest r = withHeader(signed(ecsPost()), "X-Amz-Target", "AmazonEC2ContainerServiceV20141113.DeleteCluster");
+        SignableRequest r =
+                withHeader(signed(ecsPost()), "X-Amz-Target", "AmazonEC2ContainerServiceV20141113.DeleteCluster");
 
         assertRejected(r, ErrorCode.INVALID_SIGNATURE).hasMessageContaining("does not match the signature");
     }
@@ -160,7 +182,8 @@ class SigV4VerifierTest {
 
     @Test
     void rejectsUnknownAccessKey() {
-        var spec = new SdkSigning.Spec("POST", ENDPOINT, ecsPost().headers(), BODY, "AKIDMALLORY", "x", "ecs", NOW, true);
+        var spec =
+                new SdkSigning.Spec("POST", ENDPOINT, ecsPost().headers(), BODY, "AKIDMALLORY", "x", "ecs", NOW, true);
 
         assertRejected(signed(spec), ErrorCode.UNRECOGNIZED_CLIENT)
                 .hasMessage("The security token included in the request is invalid.");
@@ -182,7 +205,8 @@ class SigV4VerifierTest {
 
     @Test
     void acceptsSignatureWithinTheWindow() {
-        assertThat(verifier.verify(signed(ecsPost().withAt(NOW.minus(Duration.ofMinutes(14)))), "ecs")).isEqualTo(ALICE);
+        assertThat(verifier.verify(signed(ecsPost().withAt(NOW.minus(Duration.ofMinutes(14)))), "ecs"))
+                .isEqualTo(ALICE);
     }
 
     @Test
@@ -205,8 +229,8 @@ class SigV4VerifierTest {
 
     @Test
     void rejectsAuthorizationWithoutSignatureOrCredential() {
-        SignableRequest r = withHeader(signed(ecsPost()), "Authorization",
-                "AWS4-HMAC-SHA256 SignedHeaders=host;x-amz-date");
+        SignableRequest r =
+                withHeader(signed(ecsPost()), "Authorization", "AWS4-HMAC-SHA256 SignedHeaders=host;x-amz-date");
 
         assertRejected(r, ErrorCode.INCOMPLETE_SIGNATURE)
                 .hasMessageContaining("requires 'Credential' parameter")
@@ -215,7 +239,9 @@ class SigV4VerifierTest {
 
     @Test
     void rejectsBadCredentialScope() {
-        SignableRequest r = withHeader(signed(ecsPost()), "Authorization",
+        SignableRequest r = withHeader(
+                signed(ecsPost()),
+                "Authorization",
                 "AWS4-HMAC-SHA256 Credential=AKIDALICE/20240301/us-east-1/ecs/aws5_request, SignedHeaders=host, Signature=00");
 
         assertRejected(r, ErrorCode.INCOMPLETE_SIGNATURE).hasMessageContaining("'aws5_request'");
@@ -223,7 +249,9 @@ class SigV4VerifierTest {
 
     @Test
     void rejectsUnsignedHost() {
-        SignableRequest r = withHeader(signed(ecsPost()), "Authorization",
+        SignableRequest r = withHeader(
+                signed(ecsPost()),
+                "Authorization",
                 "AWS4-HMAC-SHA256 Credential=AKIDALICE/20240301/us-east-1/ecs/aws4_request, SignedHeaders=x-amz-date, Signature=00");
 
         assertRejected(r, ErrorCode.INCOMPLETE_SIGNATURE).hasMessageContaining("'Host'");
@@ -236,7 +264,8 @@ class SigV4VerifierTest {
         for (String bad : new String[] {";;;", ";;;host;x-amz-date", "host;;x-amz-date", "host;x-amz-date;", ";host"}) {
             String header = auth.replaceFirst("SignedHeaders=[^,]*", "SignedHeaders=" + bad);
             assertRejected(withHeader(ok, "Authorization", header), ErrorCode.INCOMPLETE_SIGNATURE)
-                    .as(bad).hasMessageContaining("SignedHeaders");
+                    .as(bad)
+                    .hasMessageContaining("SignedHeaders");
         }
     }
 
@@ -258,7 +287,8 @@ class SigV4VerifierTest {
 
     @Test
     void rejectsOtherAuthorizationSchemes() {
-        assertRejected(withHeader(signed(ecsPost()), "Authorization", "Basic YWxpY2U6c2VjcmV0"),
+        assertRejected(
+                withHeader(signed(ecsPost()), "Authorization", "Basic YWxpY2U6c2VjcmV0"),
                 ErrorCode.INCOMPLETE_SIGNATURE);
     }
 

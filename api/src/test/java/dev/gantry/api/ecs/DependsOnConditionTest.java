@@ -19,19 +19,25 @@ import org.junit.jupiter.params.provider.EnumSource;
 class DependsOnConditionTest {
 
     private static JsonNode taskDefinition(String web) throws JsonProcessingException {
-        return Json.mapper().readTree("{\"family\": \"app\", \"containerDefinitions\": [" + web
-                + ", {\"name\": \"db\", \"image\": \"x\"}]}");
+        return Json.mapper()
+                .readTree("{\"family\": \"app\", \"containerDefinitions\": [" + web
+                        + ", {\"name\": \"db\", \"image\": \"x\"}]}");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"name\": \"web\", \"dependsOn\": [{\"containerName\": \"db\", \"condition\": \"READY\"}]} | 'web'. dependsOn condition 'READY' for container 'db' is not valid; use one of START, COMPLETE, SUCCESS, HEALTHY.",
-        "{\"name\": \"web\", \"dependsOn\": [{\"containerName\": \"db\", \"condition\": \"start\"}]} | 'web'. dependsOn condition 'start' for container 'db'",
-        "{\"dependsOn\": [{\"containerName\": \"db\", \"condition\": \"READY\"}]}                    | container '#1'. dependsOn condition 'READY'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"name\": \"web\", \"dependsOn\": [{\"containerName\": \"db\", \"condition\": \"READY\"}]} | 'web'. dependsOn condition 'READY' for container 'db' is not valid; use one of START, COMPLETE, SUCCESS, HEALTHY.",
+                "{\"name\": \"web\", \"dependsOn\": [{\"containerName\": \"db\", \"condition\": \"start\"}]} | 'web'. dependsOn condition 'start' for container 'db'",
+                "{\"dependsOn\": [{\"containerName\": \"db\", \"condition\": \"READY\"}]}                    | container '#1'. dependsOn condition 'READY'"
+            })
     void anUnknownConditionIsAClientExceptionNamingTheContainer(String web, String fragment) {
         assertThatThrownBy(() -> SupportedFields.checkTaskDefinition(taskDefinition(web)))
-                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CLIENT))
-                .hasMessageStartingWith("Invalid setting for container ").hasMessageContaining(fragment);
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CLIENT))
+                .hasMessageStartingWith("Invalid setting for container ")
+                .hasMessageContaining(fragment);
     }
 
     @ParameterizedTest
@@ -47,8 +53,10 @@ class DependsOnConditionTest {
 
     @Test
     void aNumberIsNotTakenForTheConstantAtThatIndex() {
-        assertThatThrownBy(() -> Json.mapper().readValue(
-                "{\"name\":\"web\",\"dependsOn\":[{\"containerName\":\"db\",\"condition\":1}]}",
-                ContainerDefinition.class)).isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> Json.mapper()
+                        .readValue(
+                                "{\"name\":\"web\",\"dependsOn\":[{\"containerName\":\"db\",\"condition\":1}]}",
+                                ContainerDefinition.class))
+                .isInstanceOf(JsonProcessingException.class);
     }
 }

@@ -28,6 +28,7 @@ class EcsErrorsTest {
         assertThat(BEFORE).hasSize(ErrorCode.values().length);
         BEFORE.forEach((kind, status) -> assertThat(EcsErrors.TABLE.resolve(kind, ProtocolErrors.JSON))
                 .as(kind.name())
-                .isEqualTo(new ErrorDefinition(kind.wireName(), status, status >= 500 ? Fault.RECEIVER : Fault.SENDER)));
+                .isEqualTo(
+                        new ErrorDefinition(kind.wireName(), status, status >= 500 ? Fault.RECEIVER : Fault.SENDER)));
     }
 }

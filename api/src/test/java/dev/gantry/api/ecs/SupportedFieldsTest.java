@@ -12,34 +12,45 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SupportedFieldsTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"requiresCompatibilities\": [null], \"containerDefinitions\": []}           | 'requiresCompatibilities[0]' must not be null",
-        "{\"containerDefinitions\": [{\"name\": \"a\", \"command\": [\"x\", null]}]}  | 'containerDefinitions[0].command[1]' must not be null",
-        "{\"containerDefinitions\": [{\"name\": \"a\", \"secrets\": [{\"name\": \"x\"}]}]} | 'containerDefinitions[0].secrets'",
-        "{\"containerDefinitions\": [], \"pidMode\": \"host\"}                          | 'pidMode'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"requiresCompatibilities\": [null], \"containerDefinitions\": []}           | 'requiresCompatibilities[0]' must not be null",
+                "{\"containerDefinitions\": [{\"name\": \"a\", \"command\": [\"x\", null]}]}  | 'containerDefinitions[0].command[1]' must not be null",
+                "{\"containerDefinitions\": [{\"name\": \"a\", \"secrets\": [{\"name\": \"x\"}]}]} | 'containerDefinitions[0].secrets'",
+                "{\"containerDefinitions\": [], \"pidMode\": \"host\"}                          | 'pidMode'"
+            })
     void refusesWhatGantryWouldOtherwiseIgnoreOrCrashOn(String json, String fragment) throws Exception {
-        assertThatThrownBy(() -> SupportedFields.checkTaskDefinition(Json.mapper().readTree(json)))
-                .isInstanceOf(ApiException.class).hasMessageContaining(fragment);
+        assertThatThrownBy(
+                        () -> SupportedFields.checkTaskDefinition(Json.mapper().readTree(json)))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining(fragment);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "{\"containerDefinitions\": [{\"name\": \"a\", \"mountPoints\": [], \"volumesFrom\": []}], \"volumes\": []}",
-        "{\"containerDefinitions\": [{\"name\": \"a\", \"privileged\": false}]}"})
+    @ValueSource(
+            strings = {
+                "{\"containerDefinitions\": [{\"name\": \"a\", \"mountPoints\": [], \"volumesFrom\": []}], \"volumes\": []}",
+                "{\"containerDefinitions\": [{\"name\": \"a\", \"privileged\": false}]}"
+            })
     void acceptsEmptyUnsupportedMembers(String json) {
         assertThatCode(() -> SupportedFields.checkTaskDefinition(Json.mapper().readTree(json)))
                 .doesNotThrowAnyException();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "{\"enableExecuteCommand\": true}                                      | enableExecuteCommand",
-        "{\"placementConstraints\": [{\"type\": \"memberOf\"}]}                  | 'placementConstraints'",
-        "{\"overrides\": {\"ephemeralStorage\": {\"sizeInGiB\": 30}}}            | 'overrides.ephemeralStorage'",
-        "{\"overrides\": {\"containerOverrides\": [{\"name\": \"a\", \"environmentFiles\": [{}]}]}} | environmentFiles",
-        "{\"tags\": [null]}                                                    | 'tags[0]' must not be null"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"enableExecuteCommand\": true}                                      | enableExecuteCommand",
+                "{\"placementConstraints\": [{\"type\": \"memberOf\"}]}                  | 'placementConstraints'",
+                "{\"overrides\": {\"ephemeralStorage\": {\"sizeInGiB\": 30}}}            | 'overrides.ephemeralStorage'",
+                "{\"overrides\": {\"containerOverrides\": [{\"name\": \"a\", \"environmentFiles\": [{}]}]}} | environmentFiles",
+                "{\"tags\": [null]}                                                    | 'tags[0]' must not be null"
+            })
     void runTaskRefusesUnsupportedSettings(String json, String fragment) throws Exception {
         assertThatThrownBy(() -> SupportedFields.checkRunTask(Json.mapper().readTree(json)))
-                .isInstanceOf(ApiException.class).hasMessageContaining(fragment);
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining(fragment);
     }
 }

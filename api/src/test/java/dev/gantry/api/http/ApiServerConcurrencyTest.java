@@ -46,7 +46,8 @@ class ApiServerConcurrencyTest {
 
     /** Enough CPU-bound handlers to occupy every carrier thread of the virtual-thread scheduler. */
     static int spinners() {
-        return Integer.getInteger("jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
+        return Integer.getInteger(
+                "jdk.virtualThreadScheduler.parallelism", Runtime.getRuntime().availableProcessors());
     }
 
     void start(ApiServerBuilder builder, int spins) {
@@ -75,8 +76,8 @@ class ApiServerConcurrencyTest {
 
     CompletableFuture<HttpResponse<String>> post(String operation) {
         RawClient client = new RawClient(server.port());
-        return CompletableFuture.supplyAsync(() -> client.signedPost(ALICE, "ecs", ECS + operation, "{}".getBytes()),
-                clients);
+        return CompletableFuture.supplyAsync(
+                () -> client.signedPost(ALICE, "ecs", ECS + operation, "{}".getBytes()), clients);
     }
 
     @Test
@@ -86,7 +87,9 @@ class ApiServerConcurrencyTest {
         for (int i = 0; i < spinners(); i++) {
             spins.add(post("Spin"));
         }
-        assertThat(spinning.await(30, TimeUnit.SECONDS)).as("all spinners started").isTrue();
+        assertThat(spinning.await(30, TimeUnit.SECONDS))
+                .as("all spinners started")
+                .isTrue();
 
         HttpResponse<String> probe = post("ListClusters").get(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
 
@@ -110,17 +113,25 @@ class ApiServerConcurrencyTest {
         assertThat(ApiServerHttpTest.json(refused).get("message").asText()).isEqualTo("Rate exceeded");
         release = true;
         assertThat(busy.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        assertThat(post("ListClusters").get(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(post("ListClusters")
+                        .get(PROBE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void aThrottledQueryRequestGetsTheQueryProtocolsThrottlingError() throws Exception {
-        start(ApiServer.builder().maxConcurrentRequests(1).maxQueuedRequests(0)
-                .service(new StsService(new Arns("us-east-1", "000000000000"))), 1);
+        start(
+                ApiServer.builder()
+                        .maxConcurrentRequests(1)
+                        .maxQueuedRequests(0)
+                        .service(new StsService(new Arns("us-east-1", "000000000000"))),
+                1);
         CompletableFuture<HttpResponse<String>> busy = post("Spin");
         assertThat(spinning.await(30, TimeUnit.SECONDS)).isTrue();
 
-        try (StsClient sts = StsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
+        try (StsClient sts = StsClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(ALICE.accessKeyId(), ALICE.secretAccessKey())))

@@ -74,7 +74,8 @@ class ApiServerHttpTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).get("clusterArns").isArray()).isTrue();
         assertThat(response.headers().firstValue("Content-Type")).contains("application/x-amz-json-1.1");
-        assertThat(response.headers().firstValue("x-amzn-RequestId")).contains(ecs.calls.getFirst().context().requestId());
+        assertThat(response.headers().firstValue("x-amzn-RequestId"))
+                .contains(ecs.calls.getFirst().context().requestId());
         assertThat(response.headers().firstValue("Date")).isPresent();
     }
 
@@ -92,9 +93,11 @@ class ApiServerHttpTest {
 
         assertAwsError(response, 500, "InternalFailure");
         String requestId = response.headers().firstValue("x-amzn-RequestId").orElseThrow();
-        assertThat(json(response).get("message").asText()).isEqualTo(
-                "The request processing has failed because of an unknown error (request id " + requestId + ").");
-        assertThat(response.body()).doesNotContain("secret internals", "IllegalStateException", "at dev.gantry", "\tat ");
+        assertThat(json(response).get("message").asText())
+                .isEqualTo("The request processing has failed because of an unknown error (request id " + requestId
+                        + ").");
+        assertThat(response.body())
+                .doesNotContain("secret internals", "IllegalStateException", "at dev.gantry", "\tat ");
     }
 
     @Test
@@ -124,8 +127,10 @@ class ApiServerHttpTest {
 
     @Test
     void signedJsonThatIsNotAnObjectIsSerializationException400() throws Exception {
-        assertAwsError(client.signedPost(ALICE, "ecs", ECS + "Echo", "[1,2]".getBytes()), 400, "SerializationException");
-        assertAwsError(client.signedPost(ALICE, "ecs", ECS + "Echo", "{} {}".getBytes()), 400, "SerializationException");
+        assertAwsError(
+                client.signedPost(ALICE, "ecs", ECS + "Echo", "[1,2]".getBytes()), 400, "SerializationException");
+        assertAwsError(
+                client.signedPost(ALICE, "ecs", ECS + "Echo", "{} {}".getBytes()), 400, "SerializationException");
     }
 
     @Test
@@ -144,7 +149,8 @@ class ApiServerHttpTest {
 
     @Test
     void operationTheServiceDoesNotKnowIsUnknownOperation() throws Exception {
-        assertAwsError(client.signedPost(ALICE, "ecs", ECS + "NoSuchOp", "{}".getBytes()), 400, "UnknownOperationException");
+        assertAwsError(
+                client.signedPost(ALICE, "ecs", ECS + "NoSuchOp", "{}".getBytes()), 400, "UnknownOperationException");
     }
 
     @Test
@@ -152,7 +158,8 @@ class ApiServerHttpTest {
         HttpResponse<String> response = client.signedPost(ALICE, "logs", ECS + "ListClusters", "{}".getBytes());
 
         assertAwsError(response, 403, "InvalidSignatureException");
-        assertThat(json(response).get("message").asText()).isEqualTo("Credential should be scoped to correct service: 'ecs'.");
+        assertThat(json(response).get("message").asText())
+                .isEqualTo("Credential should be scoped to correct service: 'ecs'.");
     }
 
     @Test
@@ -161,7 +168,8 @@ class ApiServerHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("ok");
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("text/plain"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(ct -> assertThat(ct).startsWith("text/plain"));
     }
 
     @Test
@@ -176,8 +184,11 @@ class ApiServerHttpTest {
     void otherMethodsAndPathsAre404UnknownOperation() throws Exception {
         assertAwsError(client.get("/nope"), 404, "UnknownOperationException");
         assertAwsError(client.send("PUT", "/", Map.of(), new byte[0]), 404, "UnknownOperationException");
-        assertAwsError(client.send("POST", "/elsewhere", Map.of("X-Amz-Target", List.of(ECS + "ListClusters")),
-                "{}".getBytes()), 404, "UnknownOperationException");
+        assertAwsError(
+                client.send(
+                        "POST", "/elsewhere", Map.of("X-Amz-Target", List.of(ECS + "ListClusters")), "{}".getBytes()),
+                404,
+                "UnknownOperationException");
     }
 
     @Test
@@ -200,7 +211,9 @@ class ApiServerHttpTest {
             socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 413").contains("SerializationException")
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 413")
+                    .contains("SerializationException")
                     .contains("x-amzn-ErrorType");
         }
     }
@@ -221,7 +234,8 @@ class ApiServerHttpTest {
             out.write(new byte[length - 1024]); // the rest is read and discarded, not answered with a reset
             out.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            assertThat(ApiServerLifecycleTest.readResponses(socket.getInputStream(), 1)).containsExactly("ok");
+            assertThat(ApiServerLifecycleTest.readResponses(socket.getInputStream(), 1))
+                    .containsExactly("ok");
         }
     }
 }

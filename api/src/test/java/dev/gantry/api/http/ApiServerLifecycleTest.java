@@ -52,7 +52,8 @@ class ApiServerLifecycleTest {
             }
             String headers = head.toString(StandardCharsets.ISO_8859_1).toLowerCase();
             int at = headers.indexOf("content-length:") + "content-length:".length();
-            int length = Integer.parseInt(headers.substring(at, headers.indexOf("\r\n", at)).strip());
+            int length = Integer.parseInt(
+                    headers.substring(at, headers.indexOf("\r\n", at)).strip());
             bodies[i] = new String(in.readNBytes(length), StandardCharsets.UTF_8);
         }
         return bodies;
@@ -78,7 +79,8 @@ class ApiServerLifecycleTest {
     void bindFailureIsReportedAndCleansUp() {
         try (ApiServer first = builder().build().start()) {
             ApiServer second = builder().port(first.port()).build();
-            assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining(String.valueOf(first.port()));
         }
     }
@@ -88,7 +90,8 @@ class ApiServerLifecycleTest {
         try (ApiServer first = builder().build().start()) {
             assertThatThrownBy(() -> ApiServer.checkAvailable("127.0.0.1", first.port()))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("127.0.0.1:" + first.port()).hasMessageContaining("--port or GANTRY_PORT");
+                    .hasMessageContaining("127.0.0.1:" + first.port())
+                    .hasMessageContaining("--port or GANTRY_PORT");
         }
         int free;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
@@ -103,7 +106,10 @@ class ApiServerLifecycleTest {
     @Test
     void builderRejectsMissingCredentialsAndDuplicatePrefixes() {
         assertThatThrownBy(() -> ApiServer.builder().build()).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> builder().service(FakeService.ecs()).service(FakeService.ecs()).build())
+        assertThatThrownBy(() -> builder()
+                        .service(FakeService.ecs())
+                        .service(FakeService.ecs())
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -126,10 +132,12 @@ class ApiServerLifecycleTest {
 
     @Test
     void connectionCloseIsHonoured() throws IOException {
-        try (ApiServer server = builder().build().start(); Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (ApiServer server = builder().build().start();
+                Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(5_000);
-            socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
 
             InputStream in = socket.getInputStream();
             assertThat(readResponses(in, 1)).containsExactly("ok");
@@ -165,10 +173,13 @@ class ApiServerLifecycleTest {
     void closeLetsInFlightRequestsFinish() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         HttpRoute slow = sleeping("/slow", 500);
-        ApiServer server = builder().route(HttpRoute.of("/slow", r -> {
-            entered.countDown();
-            return slow.handle(r);
-        })).build().start();
+        ApiServer server = builder()
+                .route(HttpRoute.of("/slow", r -> {
+                    entered.countDown();
+                    return slow.handle(r);
+                }))
+                .build()
+                .start();
         RawClient client = new RawClient(server.port());
         CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> client.get("/slow"));
         assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();

@@ -36,7 +36,13 @@ class ApiServerSdkTest {
 
     @BeforeEach
     void start() {
-        server = ApiServer.builder().port(0).service(ecs).service(logs).credentials(Credentials.of(ALICE)).build().start();
+        server = ApiServer.builder()
+                .port(0)
+                .service(ecs)
+                .service(logs)
+                .credentials(Credentials.of(ALICE))
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -48,7 +54,8 @@ class ApiServerSdkTest {
         return EcsClient.builder()
                 .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ALICE.accessKeyId(), secret)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ALICE.accessKeyId(), secret)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
@@ -71,7 +78,8 @@ class ApiServerSdkTest {
             assertThat(call.input().get("maxResults").asInt()).isEqualTo(5);
             assertThat(call.context().accessKeyId()).isEqualTo(ALICE.accessKeyId());
             assertThat(call.context().principalArn()).isEqualTo(ALICE.principalArn());
-            assertThat(call.context().requestId()).isEqualTo(response.responseMetadata().requestId());
+            assertThat(call.context().requestId())
+                    .isEqualTo(response.responseMetadata().requestId());
             assertThat(call.context().receivedAt()).isAfterOrEqualTo(before.minusSeconds(1));
         });
     }
@@ -87,7 +95,8 @@ class ApiServerSdkTest {
                         AwsBasicCredentials.create(ALICE.accessKeyId(), ALICE.secretAccessKey())))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build()) {
-            assertThat(client.describeLogGroups(r -> {}).logGroups()).singleElement()
+            assertThat(client.describeLogGroups(r -> {}).logGroups())
+                    .singleElement()
                     .satisfies(g -> assertThat(g.logGroupName()).isEqualTo("/ecs/web"));
         }
         assertThat(logs.calls).extracting(FakeService.Call::operation).containsExactly("DescribeLogGroups");

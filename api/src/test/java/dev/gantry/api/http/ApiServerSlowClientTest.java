@@ -30,10 +30,13 @@ class ApiServerSlowClientTest {
     @BeforeEach
     void start() {
         ecs.on("Echo", input -> input);
-        server = ApiServer.builder().service(ecs).credentials(Credentials.of(ALICE))
+        server = ApiServer.builder()
+                .service(ecs)
+                .credentials(Credentials.of(ALICE))
                 .maxContentLength(64 * 1024)
                 .requestReadTimeout(Duration.ofSeconds(1))
-                .build().start();
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -66,7 +69,9 @@ class ApiServerSlowClientTest {
 
             String answer = readToEnd(socket.getInputStream()); // returns only once the server closes
 
-            assertThat(answer).startsWith("HTTP/1.1 400").contains("x-amzn-ErrorType: RequestTimeout")
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 400")
+                    .contains("x-amzn-ErrorType: RequestTimeout")
                     .contains("\"__type\":\"RequestTimeout\"")
                     .contains("not read from or written to within the timeout period")
                     .containsIgnoringCase("connection: close");
@@ -77,10 +82,13 @@ class ApiServerSlowClientTest {
     @Test
     void aHeadThatStopsHalfwayGetsRequestTimeoutToo() throws Exception {
         try (Socket socket = connect()) {
-            socket.getOutputStream().write("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Tar".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Amz-Tar".getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
 
-            assertThat(readToEnd(socket.getInputStream())).startsWith("HTTP/1.1 400").contains("RequestTimeout");
+            assertThat(readToEnd(socket.getInputStream()))
+                    .startsWith("HTTP/1.1 400")
+                    .contains("RequestTimeout");
         }
     }
 
@@ -90,13 +98,15 @@ class ApiServerSlowClientTest {
             OutputStream out = socket.getOutputStream();
             out.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            assertThat(ApiServerLifecycleTest.readResponses(socket.getInputStream(), 1)).containsExactly("ok");
+            assertThat(ApiServerLifecycleTest.readResponses(socket.getInputStream(), 1))
+                    .containsExactly("ok");
 
             Thread.sleep(2_500); // idle for more than the read timeout, with no request under way
 
             out.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            assertThat(ApiServerLifecycleTest.readResponses(socket.getInputStream(), 1)).containsExactly("ok");
+            assertThat(ApiServerLifecycleTest.readResponses(socket.getInputStream(), 1))
+                    .containsExactly("ok");
         }
     }
 
@@ -114,7 +124,9 @@ class ApiServerSlowClientTest {
 
             String answer = readToEnd(socket.getInputStream());
 
-            assertThat(answer).startsWith("HTTP/1.1 413").contains("SerializationException")
+            assertThat(answer)
+                    .startsWith("HTTP/1.1 413")
+                    .contains("SerializationException")
                     .contains("Request body is larger than the maximum of 65536 bytes.")
                     .containsIgnoringCase("connection: close");
         }

@@ -32,7 +32,12 @@ class JsonContentTypeTest {
 
     @BeforeEach
     void start() {
-        server = ApiServer.builder().port(0).service(ecs).credentials(Credentials.of(ALICE)).build().start();
+        server = ApiServer.builder()
+                .port(0)
+                .service(ecs)
+                .credentials(Credentials.of(ALICE))
+                .build()
+                .start();
         raw = new RawClient(server.port());
     }
 
@@ -48,21 +53,38 @@ class JsonContentTypeTest {
             headers.put("Content-Type", List.of(contentType));
         }
         headers.put("X-Amz-Target", List.of(TARGET));
-        SdkHttpRequest signed = SdkSigning.sign(new SdkSigning.Spec("POST", raw.uri("/"), headers, body,
-                ALICE.accessKeyId(), ALICE.secretAccessKey(), "ecs", Instant.now(), true));
+        SdkHttpRequest signed = SdkSigning.sign(new SdkSigning.Spec(
+                "POST",
+                raw.uri("/"),
+                headers,
+                body,
+                ALICE.accessKeyId(),
+                ALICE.secretAccessKey(),
+                "ecs",
+                Instant.now(),
+                true));
         Map<String, List<String>> sent = new LinkedHashMap<>(signed.headers());
         sent.keySet().removeIf(h -> h.equalsIgnoreCase("host") || h.equalsIgnoreCase("content-length"));
         return raw.send("POST", "/", sent, body);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"application/x-amz-json-1.1", "application/x-amz-json-1.0",
-        "application/x-amz-json-1.1; charset=utf-8", "Application/X-Amz-Json-1.1", "Application/X-Amz-Json-1.0"})
+    @ValueSource(
+            strings = {
+                "application/x-amz-json-1.1",
+                "application/x-amz-json-1.0",
+                "application/x-amz-json-1.1; charset=utf-8",
+                "Application/X-Amz-Json-1.1",
+                "Application/X-Amz-Json-1.0"
+            })
     void awsJsonContentTypesAreServed(String contentType) {
         HttpResponse<String> response = post(contentType);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).contains(
-                contentType.toLowerCase().contains("1.0") ? "application/x-amz-json-1.0" : "application/x-amz-json-1.1");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .contains(
+                        contentType.toLowerCase().contains("1.0")
+                                ? "application/x-amz-json-1.0"
+                                : "application/x-amz-json-1.1");
         assertThat(ecs.calls).hasSize(1);
     }
 
@@ -71,8 +93,7 @@ class JsonContentTypeTest {
     void otherContentTypesAreRefusedBeforeTheServiceRuns(String contentType) throws Exception {
         HttpResponse<String> response = post(contentType);
         ApiServerHttpTest.assertAwsError(response, 400, "UnknownOperationException");
-        assertThat(ApiServerHttpTest.json(response).get("message").asText())
-                .contains("application/x-amz-json-1.1");
+        assertThat(ApiServerHttpTest.json(response).get("message").asText()).contains("application/x-amz-json-1.1");
         assertThat(ecs.calls).isEmpty();
     }
 }

@@ -74,7 +74,9 @@ class QueryProtocolTest {
                 throw new ApiException(ErrorCode.UNKNOWN_OPERATION, "The action " + operation + " is not valid.");
             }
             var out = Json.mapper().createObjectNode();
-            out.putArray("regionInfo").addObject().put("regionName", input.path("RegionName").path(0).asText());
+            out.putArray("regionInfo")
+                    .addObject()
+                    .put("regionName", input.path("RegionName").path(0).asText());
             return out;
         }
     }
@@ -85,8 +87,14 @@ class QueryProtocolTest {
 
     @BeforeEach
     void start() {
-        server = ApiServer.builder().port(0).service(ecs).service(new StsService(new Arns("us-east-1", "123456789012")))
-                .service(new FakeEc2()).credentials(Credentials.of(ROOT, ALICE)).build().start();
+        server = ApiServer.builder()
+                .port(0)
+                .service(ecs)
+                .service(new StsService(new Arns("us-east-1", "123456789012")))
+                .service(new FakeEc2())
+                .credentials(Credentials.of(ROOT, ALICE))
+                .build()
+                .start();
         raw = new RawClient(server.port());
     }
 
@@ -96,9 +104,11 @@ class QueryProtocolTest {
     }
 
     StsClient sts(Principal who, String secret) {
-        return StsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
+        return StsClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
                 .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(who.accessKeyId(), secret)))
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(who.accessKeyId(), secret)))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
@@ -108,8 +118,16 @@ class QueryProtocolTest {
         byte[] body = form.getBytes(StandardCharsets.UTF_8);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("Content-Type", List.of(FORM));
-        SdkHttpRequest signed = SdkSigning.sign(new SdkSigning.Spec("POST", raw.uri("/"), headers, body,
-                who.accessKeyId(), who.secretAccessKey(), service, Instant.now(), true));
+        SdkHttpRequest signed = SdkSigning.sign(new SdkSigning.Spec(
+                "POST",
+                raw.uri("/"),
+                headers,
+                body,
+                who.accessKeyId(),
+                who.secretAccessKey(),
+                service,
+                Instant.now(),
+                true));
         Map<String, List<String>> sent = new LinkedHashMap<>(signed.headers());
         sent.keySet().removeIf(h -> h.equalsIgnoreCase("host") || h.equalsIgnoreCase("content-length"));
         return raw.send("POST", "/", sent, body);
@@ -118,7 +136,8 @@ class QueryProtocolTest {
     static Document xml(HttpResponse<String> response) throws Exception {
         assertThat(response.headers().firstValue("Content-Type")).contains("text/xml");
         assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -156,19 +175,24 @@ class QueryProtocolTest {
                 assertThat(e.awsErrorDetails().errorMessage()).contains("does not match the signature");
             });
         }
-        HttpResponse<String> response = signedForm(new Principal(ROOT.accessKeyId(), "nope", ROOT.principalArn()),
-                "sts", "Action=GetCallerIdentity&Version=2011-06-15");
+        HttpResponse<String> response = signedForm(
+                new Principal(ROOT.accessKeyId(), "nope", ROOT.principalArn()),
+                "sts",
+                "Action=GetCallerIdentity&Version=2011-06-15");
         assertThat(response.statusCode()).isEqualTo(403);
         Document doc = xml(response);
         assertThat(at(doc, "/ErrorResponse/Error/Type")).isEqualTo("Sender");
         assertThat(at(doc, "/ErrorResponse/Error/Code")).isEqualTo("SignatureDoesNotMatch");
-        assertThat(at(doc, "/ErrorResponse/RequestId")).isEqualTo(response.headers().firstValue("x-amzn-RequestId").orElseThrow());
+        assertThat(at(doc, "/ErrorResponse/RequestId"))
+                .isEqualTo(response.headers().firstValue("x-amzn-RequestId").orElseThrow());
     }
 
     @Test
     void anUnknownKeyIsInvalidClientTokenId() {
-        try (StsClient client = StsClient.builder().endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
-                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+        try (StsClient client = StsClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + server.port()))
+                .region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDNOBODY", "x")))
                 .build()) {
             assertThatThrownBy(client::getCallerIdentity).isInstanceOfSatisfying(StsException.class, e -> {
@@ -183,10 +207,13 @@ class QueryProtocolTest {
         HttpResponse<String> response = signedForm(ROOT, "sts", "Action=AssumeRoot&Version=2011-06-15");
         assertThat(response.statusCode()).isEqualTo(400);
         Document doc = xml(response);
-        assertThat(doc.getDocumentElement().getAttribute("xmlns")).isEqualTo("https://sts.amazonaws.com/doc/2011-06-15/");
+        assertThat(doc.getDocumentElement().getAttribute("xmlns"))
+                .isEqualTo("https://sts.amazonaws.com/doc/2011-06-15/");
         assertThat(at(doc, "/ErrorResponse/Error/Type")).isEqualTo("Sender");
         assertThat(at(doc, "/ErrorResponse/Error/Code")).isEqualTo("InvalidAction");
-        assertThat(at(doc, "/ErrorResponse/Error/Message")).contains("AssumeRoot").contains("docs/compat/sts.md");
+        assertThat(at(doc, "/ErrorResponse/Error/Message"))
+                .contains("AssumeRoot")
+                .contains("docs/compat/sts.md");
     }
 
     @Test
@@ -199,7 +226,10 @@ class QueryProtocolTest {
         assertThat(oldVersion.statusCode()).isEqualTo(400);
         assertThat(at(xml(oldVersion), "/ErrorResponse/Error/Message")).contains("2011-06-15");
 
-        HttpResponse<String> unsigned = raw.send("POST", "/", Map.of("Content-Type", List.of(FORM)),
+        HttpResponse<String> unsigned = raw.send(
+                "POST",
+                "/",
+                Map.of("Content-Type", List.of(FORM)),
                 "Action=GetCallerIdentity&Version=2011-06-15".getBytes(StandardCharsets.UTF_8));
         assertThat(unsigned.statusCode()).isEqualTo(403);
         assertThat(at(xml(unsigned), "/ErrorResponse/Error/Code")).isEqualTo("MissingAuthenticationToken");
@@ -216,11 +246,13 @@ class QueryProtocolTest {
 
     @Test
     void ec2DialectAnswersAndFailsInItsOwnShape() throws Exception {
-        HttpResponse<String> ok = signedForm(ROOT, "ec2", "Action=DescribeRegions&Version=2016-11-15&RegionName.1=us-east-1");
+        HttpResponse<String> ok =
+                signedForm(ROOT, "ec2", "Action=DescribeRegions&Version=2016-11-15&RegionName.1=us-east-1");
         assertThat(ok.statusCode()).isEqualTo(200);
         Document doc = xml(ok);
         assertThat(at(doc, "/DescribeRegionsResponse/requestId")).isNotBlank();
-        assertThat(at(doc, "/DescribeRegionsResponse/regionInfo/item/regionName")).isEqualTo("us-east-1");
+        assertThat(at(doc, "/DescribeRegionsResponse/regionInfo/item/regionName"))
+                .isEqualTo("us-east-1");
 
         HttpResponse<String> unknown = signedForm(ROOT, "ec2", "Action=RunInstances&Version=2016-11-15");
         assertThat(unknown.statusCode()).isEqualTo(400);
@@ -228,8 +260,10 @@ class QueryProtocolTest {
         assertThat(at(err, "/Response/Errors/Error/Code")).isEqualTo("InvalidAction");
         assertThat(at(err, "/Response/RequestID")).isNotBlank();
 
-        HttpResponse<String> badKey = signedForm(new Principal(ROOT.accessKeyId(), "nope", ROOT.principalArn()),
-                "ec2", "Action=DescribeRegions&Version=2016-11-15");
+        HttpResponse<String> badKey = signedForm(
+                new Principal(ROOT.accessKeyId(), "nope", ROOT.principalArn()),
+                "ec2",
+                "Action=DescribeRegions&Version=2016-11-15");
         assertThat(badKey.statusCode()).isEqualTo(401);
         assertThat(at(xml(badKey), "/Response/Errors/Error/Code")).isEqualTo("AuthFailure");
     }
@@ -240,15 +274,16 @@ class QueryProtocolTest {
         assertThat(response.statusCode()).isEqualTo(500);
         Document doc = xml(response);
         assertThat(at(doc, "/Response/Errors/Error/Code")).isEqualTo("InternalError");
-        assertThat(at(doc, "/Response/Errors/Error/Message")).doesNotContain("a bug")
+        assertThat(at(doc, "/Response/Errors/Error/Message"))
+                .doesNotContain("a bug")
                 .contains(response.headers().firstValue("x-amzn-RequestId").orElseThrow());
     }
 
     @Test
     void jsonRequestsOnTheSamePortAreUnchanged() throws Exception {
         ecs.onJson("ListClusters", "{\"clusterArns\":[]}");
-        HttpResponse<String> response = raw.signedPost(ROOT, "ecs", "AmazonEC2ContainerServiceV20141113.ListClusters",
-                "{}".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = raw.signedPost(
+                ROOT, "ecs", "AmazonEC2ContainerServiceV20141113.ListClusters", "{}".getBytes(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"clusterArns\":[]}");
     }

@@ -19,7 +19,8 @@ final class RawClient {
 
     private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final int port;
 
     RawClient(int port) {
@@ -31,10 +32,12 @@ final class RawClient {
     }
 
     HttpResponse<String> signedPost(Principal principal, String service, String target, byte[] body) {
-        var spec = SdkSigning.Spec.post(uri("/"), target, body, principal.accessKeyId(), principal.secretAccessKey(),
-                Instant.now()).withService(service);
+        var spec = SdkSigning.Spec.post(
+                        uri("/"), target, body, principal.accessKeyId(), principal.secretAccessKey(), Instant.now())
+                .withService(service);
         SdkHttpRequest signed = SdkSigning.sign(spec);
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri("/")).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(uri("/")).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         signed.headers().forEach((name, values) -> {
             if (!RESTRICTED.contains(name.toLowerCase())) {
                 values.forEach(v -> builder.header(name, v));
@@ -47,12 +50,13 @@ final class RawClient {
         return send(HttpRequest.newBuilder(uri("/"))
                 .header("X-Amz-Target", target)
                 .header("Content-Type", "application/x-amz-json-1.1")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     HttpResponse<String> send(String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(pathAndQuery))
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(uri(pathAndQuery)).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach((name, values) -> values.forEach(v -> builder.header(name, v)));
         return send(builder.build());
     }

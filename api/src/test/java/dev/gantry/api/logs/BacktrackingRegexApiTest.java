@@ -45,6 +45,7 @@ class BacktrackingRegexApiTest {
 
     @TempDir
     Path dir;
+
     Database db;
     ApiServer server;
     final ExecutorService callers = Executors.newCachedThreadPool();
@@ -55,7 +56,11 @@ class BacktrackingRegexApiTest {
         db = Database.open(dir.resolve("gantry.db"));
         Arns arns = new Arns("us-east-1", "123456789012");
         LogsService logs = new LogsService(new LogStore(db, arns, InstantSource.system()), arns);
-        server = ApiServer.builder().service(logs).credentials(Credentials.of(ADMIN)).build().start();
+        server = ApiServer.builder()
+                .service(logs)
+                .credentials(Credentials.of(ADMIN))
+                .build()
+                .start();
     }
 
     @AfterEach
@@ -73,7 +78,8 @@ class BacktrackingRegexApiTest {
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(ADMIN.accessKeyId(), ADMIN.secretAccessKey())))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(timeout))
+                .overrideConfiguration(
+                        o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(timeout))
                 .build();
         clients.add(client);
         return client;
@@ -87,27 +93,35 @@ class BacktrackingRegexApiTest {
         long now = Instant.now().toEpochMilli();
         List<InputLogEvent> events = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            events.add(InputLogEvent.builder().timestamp(now - 1_000 + i).message("a".repeat(40) + "!").build());
+            events.add(InputLogEvent.builder()
+                    .timestamp(now - 1_000 + i)
+                    .message("a".repeat(40) + "!")
+                    .build());
         }
         setup.putLogEvents(r -> r.logGroupName("evil").logStreamName("s").logEvents(events));
 
         List<CompletableFuture<Throwable>> evil = new ArrayList<>();
         for (String pattern : new String[] {"%((a+)+)+c%", "%(.*a){20}%"}) {
             CloudWatchLogsClient caller = client(Duration.ofMinutes(10));
-            evil.add(CompletableFuture.supplyAsync(() -> {
-                try {
-                    caller.filterLogEvents(r -> r.logGroupName("evil").filterPattern(pattern));
-                    return null;
-                } catch (RuntimeException e) {
-                    return e;
-                }
-            }, callers));
+            evil.add(CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            caller.filterLogEvents(r -> r.logGroupName("evil").filterPattern(pattern));
+                            return null;
+                        } catch (RuntimeException e) {
+                            return e;
+                        }
+                    },
+                    callers));
         }
         Thread.sleep(500); // let both reach the server before the probes
 
         CloudWatchLogsClient probe = client(CLIENT_TIMEOUT);
-        assertThat(probe.describeLogGroups(r -> {}).logGroups()).extracting(g -> g.logGroupName()).contains("evil");
-        assertThat(probe.describeLogStreams(r -> r.logGroupName("evil")).logStreams()).hasSize(1);
+        assertThat(probe.describeLogGroups(r -> {}).logGroups())
+                .extracting(g -> g.logGroupName())
+                .contains("evil");
+        assertThat(probe.describeLogStreams(r -> r.logGroupName("evil")).logStreams())
+                .hasSize(1);
         for (CompletableFuture<Throwable> call : evil) {
             assertThat(call.get(CLIENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
                     .isInstanceOf(InvalidParameterException.class)

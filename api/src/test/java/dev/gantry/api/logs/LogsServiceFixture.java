@@ -1,7 +1,7 @@
 package dev.gantry.api.logs;
 
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,11 +24,12 @@ abstract class LogsServiceFixture {
     static final Instant NOW = Instant.parse("2025-03-01T12:00:00Z");
     static final long NOW_MS = NOW.toEpochMilli();
     static final ObjectMapper MAPPER = new ObjectMapper();
-    static final RequestContext CONTEXT = new RequestContext("req-1", "AKIDEXAMPLE",
-            "arn:aws:iam::123456789012:user/test", NOW);
+    static final RequestContext CONTEXT =
+            new RequestContext("req-1", "AKIDEXAMPLE", "arn:aws:iam::123456789012:user/test", NOW);
 
     @TempDir
     Path dir;
+
     Database db;
     LogsService service;
 

@@ -20,7 +20,9 @@ class ErrorTableTest {
 
     @Test
     void aServiceDefinitionWinsOverTheProtocolsAndUnknownKindsAre400SenderUnderTheirName() {
-        ErrorTable sts = ErrorTable.builder().define(ErrorCode.INVALID_PARAMETER, "ValidationError", 400).build();
+        ErrorTable sts = ErrorTable.builder()
+                .define(ErrorCode.INVALID_PARAMETER, "ValidationError", 400)
+                .build();
         assertThat(sts.resolve(ErrorCode.INVALID_PARAMETER, ProtocolErrors.QUERY))
                 .isEqualTo(ErrorDefinition.sender("ValidationError"));
         assertThat(sts.resolve(ErrorCode.INVALID_SIGNATURE, ProtocolErrors.QUERY))
@@ -45,7 +47,8 @@ class ErrorTableTest {
     void definitionsAreConsistent() {
         assertThatThrownBy(() -> new ErrorDefinition("X", 500, Fault.SENDER)).hasMessageContaining("sender faults");
         assertThatThrownBy(() -> new ErrorDefinition("X", 200, Fault.SENDER)).hasMessageContaining("4xx or 5xx");
-        assertThatThrownBy(() -> ErrorTable.builder().define(ErrorCode.CLIENT, 400).define(ErrorCode.CLIENT, 400))
+        assertThatThrownBy(
+                        () -> ErrorTable.builder().define(ErrorCode.CLIENT, 400).define(ErrorCode.CLIENT, 400))
                 .hasMessageContaining("defined twice");
     }
 }

@@ -17,14 +17,16 @@ class JsonTest {
 
     @Test
     void writesInstantAsFractionalEpochSecondsNumber() throws Exception {
-        String json = mapper.writeValueAsString(new Event("e", Instant.ofEpochSecond(1_700_000_000L, 123_000_000), Optional.empty()));
+        String json = mapper.writeValueAsString(
+                new Event("e", Instant.ofEpochSecond(1_700_000_000L, 123_000_000), Optional.empty()));
 
         assertThat(json).isEqualTo("{\"name\":\"e\",\"at\":1700000000.123}");
     }
 
     @Test
     void writesWholeSecondsWithoutFractionOrExponent() throws Exception {
-        assertThat(mapper.writeValueAsString(Instant.ofEpochSecond(1_700_000_000L))).isEqualTo("1700000000");
+        assertThat(mapper.writeValueAsString(Instant.ofEpochSecond(1_700_000_000L)))
+                .isEqualTo("1700000000");
         assertThat(mapper.writeValueAsString(Instant.ofEpochSecond(0, 1))).isEqualTo("0.000000001");
     }
 
@@ -48,8 +50,11 @@ class JsonTest {
 
     @Test
     void omitsAbsentOptionalsAndNullsAndWritesPresentOnes() throws Exception {
-        assertThat(mapper.writeValueAsString(new Event("e", null, Optional.empty()))).isEqualTo("{\"name\":\"e\"}");
-        assertThat(mapper.readTree(mapper.writeValueAsString(new Event("e", null, Optional.of("x")))).get("note").asText())
+        assertThat(mapper.writeValueAsString(new Event("e", null, Optional.empty())))
+                .isEqualTo("{\"name\":\"e\"}");
+        assertThat(mapper.readTree(mapper.writeValueAsString(new Event("e", null, Optional.of("x"))))
+                        .get("note")
+                        .asText())
                 .isEqualTo("x");
     }
 
@@ -58,6 +63,7 @@ class JsonTest {
         Event e = mapper.readValue("{\"name\":\"e\",\"somethingNew\":[1,2]}", Event.class);
 
         assertThat(e.note()).isEmpty();
-        assertThat(mapper.readValue("{\"name\":\"p\",\"extra\":true}", Plain.class)).isEqualTo(new Plain("p"));
+        assertThat(mapper.readValue("{\"name\":\"p\",\"extra\":true}", Plain.class))
+                .isEqualTo(new Plain("p"));
     }
 }

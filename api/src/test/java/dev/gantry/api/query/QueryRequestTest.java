@@ -32,10 +32,12 @@ class QueryRequestTest {
 
     @Test
     void memberListsOfStructuresBecomeArrays() throws Exception {
-        QueryRequest q = decode("Action=TagResource&ResourceArns.member.1=arn%3Aa&ResourceArns.member.2=arn%3Ab"
-                + "&Tags.member.1.Key=team&Tags.member.1.Value=web+tier&Tags.member.2.Key=env&Tags.member.2.Value=prod");
-        assertThat(q.members()).isEqualTo(json("{'ResourceArns':['arn:a','arn:b'],"
-                + "'Tags':[{'Key':'team','Value':'web tier'},{'Key':'env','Value':'prod'}]}"));
+        QueryRequest q = decode(
+                "Action=TagResource&ResourceArns.member.1=arn%3Aa&ResourceArns.member.2=arn%3Ab"
+                        + "&Tags.member.1.Key=team&Tags.member.1.Value=web+tier&Tags.member.2.Key=env&Tags.member.2.Value=prod");
+        assertThat(q.members())
+                .isEqualTo(json("{'ResourceArns':['arn:a','arn:b'],"
+                        + "'Tags':[{'Key':'team','Value':'web tier'},{'Key':'env','Value':'prod'}]}"));
     }
 
     @Test
@@ -47,8 +49,9 @@ class QueryRequestTest {
     void ec2FlattenedListsAndNestedStructures() throws Exception {
         QueryRequest q = decode("Action=DescribeInstances&Filter.1.Name=tag%3Ateam&Filter.1.Value.1=web"
                 + "&Filter.1.Value.2=api&InstanceId.1=i-1&MaxResults=5");
-        assertThat(q.members()).isEqualTo(json("{'Filter':[{'Name':'tag:team','Value':['web','api']}],"
-                + "'InstanceId':['i-1'],'MaxResults':'5'}"));
+        assertThat(q.members())
+                .isEqualTo(json("{'Filter':[{'Name':'tag:team','Value':['web','api']}],"
+                        + "'InstanceId':['i-1'],'MaxResults':'5'}"));
     }
 
     @Test
@@ -61,8 +64,8 @@ class QueryRequestTest {
     @Test
     void percentEncodingAndFirstOfRepeatedValues() throws Exception {
         QueryRequest q = decode("RoleSessionName=a%2Bb%20c&RoleSessionName=ignored&Policy=%7B%22x%22%3A1%7D");
-        assertThat(q.members()).isEqualTo(json("{'RoleSessionName':'a+b c','Policy':'{\\'x\\':1}'}"
-                .replace("\\'", "\\\"")));
+        assertThat(q.members())
+                .isEqualTo(json("{'RoleSessionName':'a+b c','Policy':'{\\'x\\':1}'}".replace("\\'", "\\\"")));
     }
 
     @Test
@@ -83,8 +86,9 @@ class QueryRequestTest {
 
     @Test
     void aValueThatIsAlsoAStructureIsRefused() {
-        assertThatThrownBy(() -> decode("Tags=x&Tags.member.1.Key=a")).isInstanceOfSatisfying(ApiException.class,
-                e -> assertThat(e.getMessage()).contains("'Tags'"));
+        assertThatThrownBy(() -> decode("Tags=x&Tags.member.1.Key=a"))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.getMessage()).contains("'Tags'"));
     }
 
     @Test

@@ -34,20 +34,25 @@ class QueryXmlTest {
 
     @Test
     void queryResponseHasResultAndResponseMetadataAsStsAnswers() {
-        ObjectNode out = Json.mapper().createObjectNode().put("UserId", "123456789012")
-                .put("Account", "123456789012").put("Arn", "arn:aws:iam::123456789012:root");
-        assertThat(text(QueryXml.response(QueryDialect.QUERY, STS, "GetCallerIdentity", out, "rid-1"))).isEqualTo(
-                "<GetCallerIdentityResponse xmlns=\"" + STS + "\"><GetCallerIdentityResult>"
-                + "<UserId>123456789012</UserId><Account>123456789012</Account>"
-                + "<Arn>arn:aws:iam::123456789012:root</Arn></GetCallerIdentityResult>"
-                + "<ResponseMetadata><RequestId>rid-1</RequestId></ResponseMetadata></GetCallerIdentityResponse>");
+        ObjectNode out = Json.mapper()
+                .createObjectNode()
+                .put("UserId", "123456789012")
+                .put("Account", "123456789012")
+                .put("Arn", "arn:aws:iam::123456789012:root");
+        assertThat(text(QueryXml.response(QueryDialect.QUERY, STS, "GetCallerIdentity", out, "rid-1")))
+                .isEqualTo(
+                        "<GetCallerIdentityResponse xmlns=\"" + STS + "\"><GetCallerIdentityResult>"
+                                + "<UserId>123456789012</UserId><Account>123456789012</Account>"
+                                + "<Arn>arn:aws:iam::123456789012:root</Arn></GetCallerIdentityResult>"
+                                + "<ResponseMetadata><RequestId>rid-1</RequestId></ResponseMetadata></GetCallerIdentityResponse>");
     }
 
     @Test
     void emptyOutputHasNoResultElement() {
-        assertThat(text(QueryXml.response(QueryDialect.QUERY, STS, "DeleteThing", Json.mapper().createObjectNode(),
-                "r"))).isEqualTo("<DeleteThingResponse xmlns=\"" + STS + "\"><ResponseMetadata><RequestId>r"
-                + "</RequestId></ResponseMetadata></DeleteThingResponse>");
+        assertThat(text(QueryXml.response(
+                        QueryDialect.QUERY, STS, "DeleteThing", Json.mapper().createObjectNode(), "r")))
+                .isEqualTo("<DeleteThingResponse xmlns=\"" + STS + "\"><ResponseMetadata><RequestId>r"
+                        + "</RequestId></ResponseMetadata></DeleteThingResponse>");
     }
 
     @Test
@@ -77,34 +82,47 @@ class QueryXmlTest {
         ObjectNode out = Json.mapper().createObjectNode();
         out.putArray("reservationSet").addObject().put("reservationId", "r-1");
         byte[] xml = QueryXml.response(QueryDialect.EC2, EC2, "DescribeInstances", out, "rid-2");
-        assertThat(text(xml)).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><DescribeInstancesResponse xmlns=\""
-                + EC2 + "\"><requestId>rid-2</requestId><reservationSet><item><reservationId>r-1</reservationId>"
-                + "</item></reservationSet></DescribeInstancesResponse>");
-        assertThat(at(parse(xml), "/DescribeInstancesResponse/reservationSet/item/reservationId")).isEqualTo("r-1");
+        assertThat(text(xml))
+                .startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><DescribeInstancesResponse xmlns=\""
+                        + EC2
+                        + "\"><requestId>rid-2</requestId><reservationSet><item><reservationId>r-1</reservationId>"
+                        + "</item></reservationSet></DescribeInstancesResponse>");
+        assertThat(at(parse(xml), "/DescribeInstancesResponse/reservationSet/item/reservationId"))
+                .isEqualTo("r-1");
     }
 
     @Test
     void queryErrorHasTypeCodeMessageAndRequestId() {
-        byte[] xml = QueryXml.error(QueryDialect.QUERY, Optional.of(STS), ErrorDefinition.sender("InvalidAction"),
-                "Could not find operation Nope for version 2011-06-15.", "rid-3");
-        assertThat(text(xml)).isEqualTo("<ErrorResponse xmlns=\"" + STS + "\"><Error><Type>Sender</Type>"
-                + "<Code>InvalidAction</Code><Message>Could not find operation Nope for version 2011-06-15.</Message>"
-                + "</Error><RequestId>rid-3</RequestId></ErrorResponse>");
+        byte[] xml = QueryXml.error(
+                QueryDialect.QUERY,
+                Optional.of(STS),
+                ErrorDefinition.sender("InvalidAction"),
+                "Could not find operation Nope for version 2011-06-15.",
+                "rid-3");
+        assertThat(text(xml))
+                .isEqualTo("<ErrorResponse xmlns=\"" + STS + "\"><Error><Type>Sender</Type>"
+                        + "<Code>InvalidAction</Code><Message>Could not find operation Nope for version 2011-06-15.</Message>"
+                        + "</Error><RequestId>rid-3</RequestId></ErrorResponse>");
     }
 
     @Test
     void receiverFaultsSayReceiver() throws Exception {
-        byte[] xml = QueryXml.error(QueryDialect.QUERY, Optional.empty(),
-                ErrorDefinition.receiver("InternalFailure", 500), "boom", "r");
+        byte[] xml = QueryXml.error(
+                QueryDialect.QUERY, Optional.empty(), ErrorDefinition.receiver("InternalFailure", 500), "boom", "r");
         assertThat(at(parse(xml), "/ErrorResponse/Error/Type")).isEqualTo("Receiver");
     }
 
     @Test
     void ec2ErrorIsResponseErrorsErrorWithRequestIdInCapitals() {
-        byte[] xml = QueryXml.error(QueryDialect.EC2, Optional.of(EC2), ErrorDefinition.sender("AuthFailure", 401),
-                "AWS was not able to validate the provided access credentials", "rid-4");
-        assertThat(text(xml)).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Errors><Error>"
-                + "<Code>AuthFailure</Code><Message>AWS was not able to validate the provided access credentials"
-                + "</Message></Error></Errors><RequestID>rid-4</RequestID></Response>");
+        byte[] xml = QueryXml.error(
+                QueryDialect.EC2,
+                Optional.of(EC2),
+                ErrorDefinition.sender("AuthFailure", 401),
+                "AWS was not able to validate the provided access credentials",
+                "rid-4");
+        assertThat(text(xml))
+                .isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Errors><Error>"
+                        + "<Code>AuthFailure</Code><Message>AWS was not able to validate the provided access credentials"
+                        + "</Message></Error></Errors><RequestID>rid-4</RequestID></Response>");
     }
 }

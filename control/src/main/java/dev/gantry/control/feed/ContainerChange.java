@@ -7,7 +7,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** One container's state as a transition reports it: ECS's lastStatus, exit code and reason, health. */
-public record ContainerChange(String name, ContainerStatus lastStatus, Optional<Integer> exitCode, Optional<String> reason,
+public record ContainerChange(
+        String name,
+        ContainerStatus lastStatus,
+        Optional<Integer> exitCode,
+        Optional<String> reason,
         HealthStatus health) {
 
     public ContainerChange {

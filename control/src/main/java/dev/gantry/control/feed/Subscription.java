@@ -42,8 +42,12 @@ public final class Subscription implements AutoCloseable {
     private volatile Thread thread;
     private volatile boolean closed;
 
-    Subscription(String name, int capacity, Consumer<TaskTransition> handler,
-            Function<List<String>, List<Task>> reader, Consumer<Subscription> onClose) {
+    Subscription(
+            String name,
+            int capacity,
+            Consumer<TaskTransition> handler,
+            Function<List<String>, List<Task>> reader,
+            Consumer<Subscription> onClose) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
         }

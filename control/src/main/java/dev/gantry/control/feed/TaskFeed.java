@@ -62,12 +62,17 @@ public final class TaskFeed implements AutoCloseable {
     }
 
     static void logHandlerFailure(String name, TaskTransition t, RuntimeException e) {
-        LOG.atWarn().addKeyValue("subscriber", name).addKeyValue("taskArn", t.taskArn()).setCause(e)
+        LOG.atWarn()
+                .addKeyValue("subscriber", name)
+                .addKeyValue("taskArn", t.taskArn())
+                .setCause(e)
                 .log("task feed subscriber failed on a transition");
     }
 
     static void logOverflow(String name, String taskId) {
-        LOG.atWarn().addKeyValue("subscriber", name).addKeyValue("taskId", taskId)
+        LOG.atWarn()
+                .addKeyValue("subscriber", name)
+                .addKeyValue("taskId", taskId)
                 .log("task feed subscriber fell behind; the task will be resynced from the store");
     }
 }

@@ -13,8 +13,16 @@ import java.util.Optional;
  * {@link Cause#RESYNC} and {@link Cause#SNAPSHOT}, which report the current state rather than a change (their
  * {@code containers} list every container; a {@link Cause#CHANGED} lists only the containers that changed).
  */
-public record TaskTransition(String taskId, String taskArn, long version, Cause cause, Optional<TaskPhase> from,
-        TaskPhase to, HealthStatus health, DesiredStatus desired, List<ContainerChange> containers) {
+public record TaskTransition(
+        String taskId,
+        String taskArn,
+        long version,
+        Cause cause,
+        Optional<TaskPhase> from,
+        TaskPhase to,
+        HealthStatus health,
+        DesiredStatus desired,
+        List<ContainerChange> containers) {
 
     /** Why a transition was delivered. */
     public enum Cause {

@@ -27,9 +27,16 @@ public final class TaskTransitions {
         if (!phase && !health && changed.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new TaskTransition(after.taskId(), after.taskArn(), after.version(),
-                TaskTransition.Cause.CHANGED, Optional.of(before.observed().phase()), after.observed().phase(),
-                after.observed().healthStatus(), after.desired().status(), changed));
+        return Optional.of(new TaskTransition(
+                after.taskId(),
+                after.taskArn(),
+                after.version(),
+                TaskTransition.Cause.CHANGED,
+                Optional.of(before.observed().phase()),
+                after.observed().phase(),
+                after.observed().healthStatus(),
+                after.desired().status(),
+                changed));
     }
 
     /** A task that has just been created: no earlier phase. */
@@ -39,8 +46,15 @@ public final class TaskTransitions {
 
     /** The task as it is, for a cause that reports state rather than a change. */
     public static TaskTransition state(Task t, TaskTransition.Cause cause) {
-        return new TaskTransition(t.taskId(), t.taskArn(), t.version(), cause, Optional.empty(),
-                t.observed().phase(), t.observed().healthStatus(), t.desired().status(),
+        return new TaskTransition(
+                t.taskId(),
+                t.taskArn(),
+                t.version(),
+                cause,
+                Optional.empty(),
+                t.observed().phase(),
+                t.observed().healthStatus(),
+                t.desired().status(),
                 t.observed().containers().stream().map(ContainerChange::of).toList());
     }
 }

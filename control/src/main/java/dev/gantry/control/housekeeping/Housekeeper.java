@@ -35,7 +35,10 @@ public final class Housekeeper implements AutoCloseable {
             try {
                 int removed = job.work().getAsInt();
                 if (removed > 0) {
-                    LOG.atInfo().addKeyValue("job", job.name()).addKeyValue("removed", removed).log("housekeeping");
+                    LOG.atInfo()
+                            .addKeyValue("job", job.name())
+                            .addKeyValue("removed", removed)
+                            .log("housekeeping");
                 }
             } catch (RuntimeException e) {
                 LOG.atWarn().addKeyValue("job", job.name()).setCause(e).log("housekeeping job failed; will retry");

@@ -11,8 +11,8 @@ import java.util.Objects;
  * request in core's shape, and its {@code overrides} exactly as given (kept on the task and echoed by
  * DescribeTasks).
  */
-public record LaunchRequest(Cluster cluster, TaskDefinition definition, RunTaskRequest request,
-        Map<String, Object> overridesAsGiven) {
+public record LaunchRequest(
+        Cluster cluster, TaskDefinition definition, RunTaskRequest request, Map<String, Object> overridesAsGiven) {
 
     public LaunchRequest {
         Objects.requireNonNull(cluster, "cluster");

@@ -41,8 +41,8 @@ public final class TaskLauncher {
     private final IdSource ids;
     private final InstantSource clock;
 
-    public TaskLauncher(TaskStore tasks, TagStore tags, TaskSupervisor supervisor, Arns arns, IdSource ids,
-            InstantSource clock) {
+    public TaskLauncher(
+            TaskStore tasks, TagStore tags, TaskSupervisor supervisor, Arns arns, IdSource ids, InstantSource clock) {
         this.tasks = tasks;
         this.tags = tags;
         this.supervisor = supervisor;
@@ -60,20 +60,27 @@ public final class TaskLauncher {
                     + ". Register a new revision or run an ACTIVE one.");
         }
         RunTaskValidator.validate(req, td);
-        List<Tag> taskTags = TaskTags.of(req, propagatesDefinitionTags(req) ? tags.list(td.taskDefinitionArn()) : List.of(),
-                launch.cluster());
-        TaskFactory.Launch plan = new TaskFactory.Launch(launch.cluster().clusterArn(),
-                launch.cluster().clusterName(), RunTaskPlanner.effectiveDefinition(td, req.overrides()),
-                req.countOrDefault(), RunTaskPlanner.group(req, td), Optional.ofNullable(req.startedBy()),
-                launch.overridesAsGiven(), taskTags);
+        List<Tag> taskTags = TaskTags.of(
+                req, propagatesDefinitionTags(req) ? tags.list(td.taskDefinitionArn()) : List.of(), launch.cluster());
+        TaskFactory.Launch plan = new TaskFactory.Launch(
+                launch.cluster().clusterArn(),
+                launch.cluster().clusterName(),
+                RunTaskPlanner.effectiveDefinition(td, req.overrides()),
+                req.countOrDefault(),
+                RunTaskPlanner.group(req, td),
+                Optional.ofNullable(req.startedBy()),
+                launch.overridesAsGiven(),
+                taskTags);
         List<Task> created = TaskFactory.create(plan, arns, ids, clock.instant());
         return switch (tasks.insertAll(created, Optional.ofNullable(req.clientToken()))) {
             case TaskInsert.TokenAlreadyUsed earlier -> sameRequest(earlier.tasks(), req, td);
             case TaskInsert.Inserted inserted -> {
                 inserted.tasks().forEach(t -> supervisor.feed().publish(TaskTransitions.created(t)));
                 supervisor.launch(inserted.tasks());
-                LOG.atDebug().addKeyValue("count", inserted.tasks().size())
-                        .addKeyValue("taskDefinitionArn", td.taskDefinitionArn()).log("tasks launched");
+                LOG.atDebug()
+                        .addKeyValue("count", inserted.tasks().size())
+                        .addKeyValue("taskDefinitionArn", td.taskDefinitionArn())
+                        .log("tasks launched");
                 yield inserted.tasks();
             }
         };
@@ -99,9 +106,11 @@ public final class TaskLauncher {
                 && first.spec().taskDefinition().taskDefinitionArn().equals(td.taskDefinitionArn())
                 && first.spec().startedBy().equals(Optional.ofNullable(req.startedBy()));
         if (!same) {
-            throw new ApiException(ErrorCode.CONFLICT, "The clientToken '" + req.clientToken()
-                    + "' was already used for a different RunTask request, which started "
-                    + earlier.stream().map(Task::taskArn).toList() + ". Use a new clientToken.");
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "The clientToken '" + req.clientToken()
+                            + "' was already used for a different RunTask request, which started "
+                            + earlier.stream().map(Task::taskArn).toList() + ". Use a new clientToken.");
         }
         return earlier;
     }

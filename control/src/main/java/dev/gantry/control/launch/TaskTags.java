@@ -11,6 +11,7 @@ import java.util.Map;
 public final class TaskTags {
     /** ECS's managed tag naming the task's cluster (with {@code enableECSManagedTags}). */
     public static final String MANAGED_CLUSTER_NAME = "aws:ecs:clusterName";
+
     static final String PROPAGATE_FROM_DEFINITION = "TASK_DEFINITION";
 
     private TaskTags() {}

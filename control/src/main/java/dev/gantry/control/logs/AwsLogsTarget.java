@@ -18,7 +18,8 @@ public record AwsLogsTarget(String group, String stream, boolean createGroup) {
             return Optional.empty();
         }
         String prefix = lc.option("awslogs-stream-prefix").orElse("ecs");
-        boolean create = lc.option("awslogs-create-group").map("true"::equalsIgnoreCase).orElse(false);
+        boolean create =
+                lc.option("awslogs-create-group").map("true"::equalsIgnoreCase).orElse(false);
         return Optional.of(new AwsLogsTarget(group.get(), prefix + "/" + c.name() + "/" + task.taskId(), create));
     }
 }

@@ -45,7 +45,9 @@ public final class LogShipper implements Runnable {
             if (Thread.currentThread().isInterrupted()) {
                 LOG.atDebug().addKeyValue("stream", target.stream()).log("log capture paused by shutdown");
             } else {
-                LOG.atWarn().addKeyValue("stream", target.stream()).addKeyValue("error", e.getMessage())
+                LOG.atWarn()
+                        .addKeyValue("stream", target.stream())
+                        .addKeyValue("error", e.getMessage())
                         .log("log capture stopped early; it resumes after the last stored line on restart");
             }
         } finally {
@@ -80,7 +82,10 @@ public final class LogShipper implements Runnable {
                 try {
                     logs.append(target.group(), target.stream(), List.copyOf(batch), target.createGroup());
                 } catch (RuntimeException e) {
-                    LOG.atWarn().addKeyValue("stream", target.stream()).setCause(e).log("cannot store log lines");
+                    LOG.atWarn()
+                            .addKeyValue("stream", target.stream())
+                            .setCause(e)
+                            .log("cannot store log lines");
                 }
                 batch.clear();
             }

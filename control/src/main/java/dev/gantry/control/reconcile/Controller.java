@@ -93,7 +93,9 @@ public final class Controller<K> implements AutoCloseable {
             threads.add(Thread.ofVirtual().name("reconcile-" + name + "-" + i).start(this::work));
         }
         resync.ifPresent(r -> resyncNow());
-        LOG.atInfo().addKeyValue("controller", name).addKeyValue("workers", workers)
+        LOG.atInfo()
+                .addKeyValue("controller", name)
+                .addKeyValue("workers", workers)
                 .addKeyValue("resync", resync.map(r -> r.period().toString()).orElse("none"))
                 .log("controller started");
         return this;
@@ -135,7 +137,9 @@ public final class Controller<K> implements AutoCloseable {
         try {
             r.lister().get().forEach(queue::add);
         } catch (RuntimeException e) {
-            LOG.atWarn().addKeyValue("controller", name).addKeyValue("error", e.toString())
+            LOG.atWarn()
+                    .addKeyValue("controller", name)
+                    .addKeyValue("error", e.toString())
                     .log("resync could not list keys; trying again next period");
         }
         nextResync = scheduler.schedule(r.period(), this::resyncNow);
@@ -181,8 +185,11 @@ public final class Controller<K> implements AutoCloseable {
                 Duration retry = backoff.delay(n);
                 queue.addAfter(key, retry);
                 var log = n == 1 ? LOG.atWarn() : LOG.atDebug();
-                log.addKeyValue("controller", name).addKeyValue("key", key).addKeyValue("failures", n)
-                        .addKeyValue("retryIn", retry).addKeyValue("error", String.valueOf(f.cause()))
+                log.addKeyValue("controller", name)
+                        .addKeyValue("key", key)
+                        .addKeyValue("failures", n)
+                        .addKeyValue("retryIn", retry)
+                        .addKeyValue("error", String.valueOf(f.cause()))
                         .log("reconcile failed; retrying with backoff");
             }
         }
@@ -191,7 +198,10 @@ public final class Controller<K> implements AutoCloseable {
     private void succeeded(K key) {
         Integer before = failures.remove(key);
         if (before != null) {
-            LOG.atInfo().addKeyValue("controller", name).addKeyValue("key", key).addKeyValue("failures", before)
+            LOG.atInfo()
+                    .addKeyValue("controller", name)
+                    .addKeyValue("key", key)
+                    .addKeyValue("failures", before)
                     .log("reconcile recovered");
         }
     }
@@ -212,7 +222,9 @@ public final class Controller<K> implements AutoCloseable {
         queue.shutDown();
         try {
             if (!queue.awaitNoneWorking(shutdownGrace.toNanos(), TimeUnit.NANOSECONDS)) {
-                LOG.atWarn().addKeyValue("controller", name).addKeyValue("grace", shutdownGrace)
+                LOG.atWarn()
+                        .addKeyValue("controller", name)
+                        .addKeyValue("grace", shutdownGrace)
                         .log("reconcile passes outlived the shutdown grace; interrupting them");
                 threads.forEach(Thread::interrupt);
             }

@@ -28,14 +28,18 @@ public final class ContainerSpecs {
     private ContainerSpecs() {}
 
     public static TaskRef ref(TaskSpec task) {
-        return new TaskRef(task.taskId(), task.taskArn(), task.clusterName(), task.family(),
+        return new TaskRef(
+                task.taskId(),
+                task.taskArn(),
+                task.clusterName(),
+                task.family(),
                 task.taskDefinition().revision());
     }
 
     /** The task's size as limits for all its containers together. */
     public static TaskResources resources(TaskSpec task) {
-        return new TaskResources(Long.parseLong(task.memory()) * MIB,
-                Long.parseLong(task.cpu()) * 1_000_000_000L / 1024L);
+        return new TaskResources(
+                Long.parseLong(task.memory()) * MIB, Long.parseLong(task.cpu()) * 1_000_000_000L / 1024L);
     }
 
     public static ContainerSpec of(TaskSpec task, ContainerDefinition c, String region) {
@@ -51,14 +55,31 @@ public final class ContainerSpecs {
         for (KeyValuePair kv : c.environmentOrEmpty()) {
             env.put(kv.name(), kv.value() == null ? "" : kv.value());
         }
-        List<UlimitSpec> ulimits = c.ulimits() == null ? List.of()
-                : c.ulimits().stream().map(u -> new UlimitSpec(u.name(), u.softLimit(), u.hardLimit())).toList();
+        List<UlimitSpec> ulimits = c.ulimits() == null
+                ? List.of()
+                : c.ulimits().stream()
+                        .map(u -> new UlimitSpec(u.name(), u.softLimit(), u.hardLimit()))
+                        .toList();
         Map<String, String> labels = c.dockerLabels() == null ? Map.of() : c.dockerLabels();
-        return new ContainerSpec(ref(task), c.name(), c.image(), orEmpty(c.entryPoint()), orEmpty(c.command()), env,
-                Optional.ofNullable(c.workingDirectory()), Optional.ofNullable(c.user()), memory, reservation,
-                nanoCpus, shares, ulimits, Boolean.TRUE.equals(c.readonlyRootFilesystem()),
-                Optional.ofNullable(c.healthCheck()).map(ContainerSpecs::health), labels,
-                Boolean.TRUE.equals(c.pseudoTerminal()), Boolean.TRUE.equals(c.interactive()),
+        return new ContainerSpec(
+                ref(task),
+                c.name(),
+                c.image(),
+                orEmpty(c.entryPoint()),
+                orEmpty(c.command()),
+                env,
+                Optional.ofNullable(c.workingDirectory()),
+                Optional.ofNullable(c.user()),
+                memory,
+                reservation,
+                nanoCpus,
+                shares,
+                ulimits,
+                Boolean.TRUE.equals(c.readonlyRootFilesystem()),
+                Optional.ofNullable(c.healthCheck()).map(ContainerSpecs::health),
+                labels,
+                Boolean.TRUE.equals(c.pseudoTerminal()),
+                Boolean.TRUE.equals(c.interactive()),
                 Duration.ofSeconds(c.stopTimeoutOrDefault()));
     }
 
@@ -67,8 +88,12 @@ public final class ContainerSpecs {
         if (!test.isEmpty() && !test.get(0).equals("CMD") && !test.get(0).equals("CMD-SHELL")) {
             test.add(0, "CMD");
         }
-        return new HealthSpec(test, Duration.ofSeconds(h.intervalOrDefault()), Duration.ofSeconds(h.timeoutOrDefault()),
-                Duration.ofSeconds(h.startPeriodOrDefault()), h.retriesOrDefault());
+        return new HealthSpec(
+                test,
+                Duration.ofSeconds(h.intervalOrDefault()),
+                Duration.ofSeconds(h.timeoutOrDefault()),
+                Duration.ofSeconds(h.startPeriodOrDefault()),
+                h.retriesOrDefault());
     }
 
     private static List<String> orEmpty(List<String> l) {

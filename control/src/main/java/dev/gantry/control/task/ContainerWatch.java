@@ -31,8 +31,11 @@ final class ContainerWatch {
      * the sandbox's exit event and, because events can be missed across an engine restart, on each re-check.
      */
     static void checkSandbox(TaskRunner r) {
-        boolean alive = r.ctx().driver().findSandbox(r.task().taskId())
-                .filter(sb -> !sb.ipv4Address().isBlank()).isPresent();
+        boolean alive = r.ctx()
+                .driver()
+                .findSandbox(r.task().taskId())
+                .filter(sb -> !sb.ipv4Address().isBlank())
+                .isPresent();
         if (!alive) {
             LOG.atWarn().addKeyValue("taskArn", r.task().taskArn()).log("task sandbox is gone; stopping the task");
             r.requestStop(StopCode.InfrastructureHealth, Reasons.NETWORK_GONE);
@@ -49,13 +52,16 @@ final class ContainerWatch {
             switch (o.state()) {
                 case RUNNING -> {
                     if (s.lastStatus() == ContainerStatus.PENDING) {
-                        r.report(r.observed().withContainer(s.name(),
-                                x -> x.running(o.startedAt().orElse(r.ctx().clock().instant()))));
+                        r.report(r.observed()
+                                .withContainer(
+                                        s.name(),
+                                        x -> x.running(o.startedAt()
+                                                .orElse(r.ctx().clock().instant()))));
                     }
                     recordHealth(r, s.name(), o.health());
                 }
                 case EXITED, MISSING -> recordExit(r, s.name());
-                case CREATED -> { }
+                case CREATED -> {}
             }
         }
     }
@@ -69,20 +75,31 @@ final class ContainerWatch {
         if (o.state() == ContainerObservation.State.RUNNING || o.state() == ContainerObservation.State.CREATED) {
             return;
         }
-        Optional<String> reason = o.oomKilled() ? Optional.of(Reasons.OUT_OF_MEMORY)
-                : o.state() == ContainerObservation.State.MISSING ? Optional.of(Reasons.CONTAINER_RUNTIME_GONE)
-                : o.error().filter(e -> !e.isBlank());
+        Optional<String> reason = o.oomKilled()
+                ? Optional.of(Reasons.OUT_OF_MEMORY)
+                : o.state() == ContainerObservation.State.MISSING
+                        ? Optional.of(Reasons.CONTAINER_RUNTIME_GONE)
+                        : o.error().filter(e -> !e.isBlank());
         Instant at = o.finishedAt().orElse(r.ctx().clock().instant());
         TaskObserved exited = r.observed().withContainer(name, x -> x.stopped(o.exitCode(), reason, at));
-        boolean essential = r.task().spec().container(name).map(ContainerDefinition::essentialOrDefault).orElse(true);
+        boolean essential = r.task()
+                .spec()
+                .container(name)
+                .map(ContainerDefinition::essentialOrDefault)
+                .orElse(true);
         if (essential) { // the exit, its stop decision and executionStoppedAt: one write
-            r.reportAndRequestStop(exited.withExecutionStoppedAt(at), StopCode.EssentialContainerExited,
+            r.reportAndRequestStop(
+                    exited.withExecutionStoppedAt(at),
+                    StopCode.EssentialContainerExited,
                     Reasons.ESSENTIAL_CONTAINER_EXITED);
         } else {
             r.report(exited);
         }
-        LOG.atInfo().addKeyValue("taskArn", r.task().taskArn()).addKeyValue("container", name)
-                .addKeyValue("exitCode", o.exitCode().map(String::valueOf).orElse("none")).log("container stopped");
+        LOG.atInfo()
+                .addKeyValue("taskArn", r.task().taskArn())
+                .addKeyValue("container", name)
+                .addKeyValue("exitCode", o.exitCode().map(String::valueOf).orElse("none"))
+                .log("container stopped");
     }
 
     static void recordHealth(TaskRunner r, String name, Health health) {

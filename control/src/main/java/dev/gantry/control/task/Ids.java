@@ -8,11 +8,15 @@ final class Ids {
     private Ids() {}
 
     static String attachmentId(String taskId) {
-        return UUID.nameUUIDFromBytes(("attachment:" + taskId).getBytes(StandardCharsets.UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("attachment:" + taskId).getBytes(StandardCharsets.UTF_8))
+                .toString();
     }
 
     static String eniId(String taskId) {
-        return "eni-" + UUID.nameUUIDFromBytes(("eni:" + taskId).getBytes(StandardCharsets.UTF_8)).toString()
-                .replace("-", "").substring(0, 17);
+        return "eni-"
+                + UUID.nameUUIDFromBytes(("eni:" + taskId).getBytes(StandardCharsets.UTF_8))
+                        .toString()
+                        .replace("-", "")
+                        .substring(0, 17);
     }
 }

@@ -13,5 +13,13 @@ import java.time.InstantSource;
  * settings. All thread-safe.
  * {@code resync}: how often a running task's containers and sandbox are re-inspected when no event arrived.
  */
-record RunnerContext(TaskDriver driver, TaskStore store, TaskFeed feed, CapturedLogs logs, InstantSource clock, String region,
-        Duration logDrainTimeout, PullProgress pullProgress, Duration resync) {}
+record RunnerContext(
+        TaskDriver driver,
+        TaskStore store,
+        TaskFeed feed,
+        CapturedLogs logs,
+        InstantSource clock,
+        String region,
+        Duration logDrainTimeout,
+        PullProgress pullProgress,
+        Duration resync) {}

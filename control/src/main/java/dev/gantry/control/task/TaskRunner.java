@@ -123,8 +123,11 @@ final class TaskRunner implements Runnable {
                 if (Thread.currentThread().isInterrupted()) {
                     return;
                 }
-                LOG.atWarn().addKeyValue("taskArn", task.taskArn()).addKeyValue("retryInMs", backoffMillis)
-                        .setCause(e).log("task shutdown failed; retrying");
+                LOG.atWarn()
+                        .addKeyValue("taskArn", task.taskArn())
+                        .addKeyValue("retryInMs", backoffMillis)
+                        .setCause(e)
+                        .log("task shutdown failed; retrying");
                 try {
                     Thread.sleep(backoffMillis);
                 } catch (InterruptedException ie) {
@@ -153,7 +156,10 @@ final class TaskRunner implements Runnable {
         }
         if (observed().phase() == TaskPhase.CREATING) {
             for (ContainerDefinition c : task.spec().containers()) {
-                if (observed().container(c.name()).flatMap(ContainerState::runtimeId).isEmpty()) {
+                if (observed()
+                        .container(c.name())
+                        .flatMap(ContainerState::runtimeId)
+                        .isEmpty()) {
                     String id = ctx.driver().createContainer(sandbox, ContainerSpecs.of(task.spec(), c, ctx.region()));
                     stage(observed().withContainer(c.name(), s -> s.withRuntimeId(id)));
                 }
@@ -172,30 +178,47 @@ final class TaskRunner implements Runnable {
         if (observed().phase() == TaskPhase.ACTIVATING) {
             Instant now = ctx.clock().instant();
             report(observed().withStartedAt(now).withPhase(TaskPhase.RUNNING));
-            LOG.atInfo().addKeyValue("taskArn", task.taskArn())
-                    .addKeyValue("ip", observed().attachment().map(NetworkAttachment::privateIPv4Address).orElse(""))
-                    .addKeyValue("sinceRunTaskMs", Duration.between(task.spec().createdAt(), now).toMillis())
+            LOG.atInfo()
+                    .addKeyValue("taskArn", task.taskArn())
+                    .addKeyValue(
+                            "ip",
+                            observed()
+                                    .attachment()
+                                    .map(NetworkAttachment::privateIPv4Address)
+                                    .orElse(""))
+                    .addKeyValue(
+                            "sinceRunTaskMs",
+                            Duration.between(task.spec().createdAt(), now).toMillis())
                     .log("task became RUNNING");
         }
     }
 
     private Sandbox sandbox() {
-        if (observed().phase() == TaskPhase.CLAIMING_SANDBOX || observed().sandboxId().isEmpty()) {
-            Sandbox sb = ctx.driver().claimSandbox(ContainerSpecs.ref(task.spec()),
-                    ContainerSpecs.resources(task.spec()));
-            NetworkAttachment eni = new NetworkAttachment(Ids.attachmentId(task.taskId()), "ATTACHED",
-                    sb.ipv4Address(), sb.macAddress(), "subnet-" + sb.networkName(), Ids.eniId(task.taskId()));
+        if (observed().phase() == TaskPhase.CLAIMING_SANDBOX
+                || observed().sandboxId().isEmpty()) {
+            Sandbox sb =
+                    ctx.driver().claimSandbox(ContainerSpecs.ref(task.spec()), ContainerSpecs.resources(task.spec()));
+            NetworkAttachment eni = new NetworkAttachment(
+                    Ids.attachmentId(task.taskId()),
+                    "ATTACHED",
+                    sb.ipv4Address(),
+                    sb.macAddress(),
+                    "subnet-" + sb.networkName(),
+                    Ids.eniId(task.taskId()));
             Instant now = ctx.clock().instant();
             stage(observed().withSandbox(sb.runtimeId(), eni, now).withPhase(TaskPhase.PULLING));
             return sb;
         }
-        return ctx.driver().findSandbox(task.taskId()).orElseThrow(() -> new TaskFailure(
-                Reasons.RESOURCE_INITIALIZATION + "the task's network sandbox no longer exists", Map.of()));
+        return ctx.driver()
+                .findSandbox(task.taskId())
+                .orElseThrow(() -> new TaskFailure(
+                        Reasons.RESOURCE_INITIALIZATION + "the task's network sandbox no longer exists", Map.of()));
     }
 
     private void pullImages() {
         for (ContainerDefinition c : task.spec().containers()) {
-            AwsLogsTarget.of(task.spec(), c).filter(t -> !t.createGroup() && !ctx.logs().groupExists(t.group()))
+            AwsLogsTarget.of(task.spec(), c)
+                    .filter(t -> !t.createGroup() && !ctx.logs().groupExists(t.group()))
                     .ifPresent(t -> {
                         throw missingLogGroup(t);
                     });
@@ -214,7 +237,8 @@ final class TaskRunner implements Runnable {
                     }
                     String reason = Reasons.CANNOT_PULL + "pull image " + c.image() + ": " + e.getMessage();
                     Map<String, String> reasons = new LinkedHashMap<>();
-                    task.spec().containers().stream().filter(d -> d.image().equals(c.image()))
+                    task.spec().containers().stream()
+                            .filter(d -> d.image().equals(c.image()))
                             .forEach(d -> reasons.put(d.name(), reason));
                     throw new TaskFailure(reason, reasons);
                 }
@@ -230,9 +254,13 @@ final class TaskRunner implements Runnable {
     /** Starts making each of the task's images present, each on its own virtual thread; {@link #image} joins. */
     private void checkImagesMeanwhile() {
         for (ContainerDefinition c : task.spec().containers()) {
-            images.computeIfAbsent(c.image(), i -> CompletableFuture.supplyAsync(
-                    () -> ctx.driver().ensureImage(i, ctx.pullProgress()),
-                    work -> Thread.ofVirtual().name("image-" + task.taskId()).start(work)));
+            images.computeIfAbsent(
+                    c.image(),
+                    i -> CompletableFuture.supplyAsync(
+                            () -> ctx.driver().ensureImage(i, ctx.pullProgress()),
+                            work -> Thread.ofVirtual()
+                                    .name("image-" + task.taskId())
+                                    .start(work)));
         }
     }
 
@@ -266,9 +294,10 @@ final class TaskRunner implements Runnable {
                 StartDecision d = StartOrder.decide(c, states());
                 switch (d) {
                     case StartDecision.Ready r -> start(c, s);
-                    case StartDecision.Impossible i -> throw new TaskFailure(
-                            Reasons.CANNOT_START + "container " + c.name() + " cannot start: " + i.reason(),
-                            Map.of(c.name(), "DependencyError: " + i.reason()));
+                    case StartDecision.Impossible i ->
+                        throw new TaskFailure(
+                                Reasons.CANNOT_START + "container " + c.name() + " cannot start: " + i.reason(),
+                                Map.of(c.name(), "DependencyError: " + i.reason()));
                     case StartDecision.Wait w -> {
                         waiting = true;
                         checkStartTimeout(c, w);
@@ -316,12 +345,16 @@ final class TaskRunner implements Runnable {
         if (timeout.isEmpty()) {
             return;
         }
-        Instant since = observed().container(w.dependency()).flatMap(ContainerState::startedAt)
-                .orElseGet(() -> waitingSince.computeIfAbsent(c.name(), n -> ctx.clock().instant()));
+        Instant since = observed()
+                .container(w.dependency())
+                .flatMap(ContainerState::startedAt)
+                .orElseGet(() ->
+                        waitingSince.computeIfAbsent(c.name(), n -> ctx.clock().instant()));
         if (ctx.clock().instant().isAfter(since.plusSeconds(timeout.get()))) {
             String why = w.dependency() + " did not reach " + w.condition() + " within its startTimeout of "
                     + timeout.get() + "s";
-            throw new TaskFailure(Reasons.DEPENDENCY_TIMEOUT + "container " + c.name() + ": " + why,
+            throw new TaskFailure(
+                    Reasons.DEPENDENCY_TIMEOUT + "container " + c.name() + ": " + why,
                     Map.of(c.name(), Reasons.DEPENDENCY_TIMEOUT + why));
         }
     }
@@ -362,9 +395,11 @@ final class TaskRunner implements Runnable {
             o = o.withContainer(e.getKey(), x -> x.stopped(Optional.empty(), Optional.of(e.getValue()), now));
         }
         boolean started = o.phase().hasReached(TaskPhase.RUNNING);
-        reportAndRequestStop(o, started ? StopCode.EssentialContainerExited : StopCode.TaskFailedToStart,
-                f.getMessage());
-        LOG.atWarn().addKeyValue("taskArn", task.taskArn()).addKeyValue("reason", f.getMessage())
+        reportAndRequestStop(
+                o, started ? StopCode.EssentialContainerExited : StopCode.TaskFailedToStart, f.getMessage());
+        LOG.atWarn()
+                .addKeyValue("taskArn", task.taskArn())
+                .addKeyValue("reason", f.getMessage())
                 .log("task failed to start");
     }
 
@@ -400,7 +435,11 @@ final class TaskRunner implements Runnable {
     /** A report and a stop decision in one transaction (the first stop decision wins). */
     void reportAndRequestStop(TaskObserved o, StopCode code, String reason) {
         Task before = persisted;
-        written(before, ctx.store().reportObservedAndRequestStop(before, o, code, reason, ctx.clock().instant()));
+        written(
+                before,
+                ctx.store()
+                        .reportObservedAndRequestStop(
+                                before, o, code, reason, ctx.clock().instant()));
     }
 
     private void written(Task before, Task after) {
@@ -408,18 +447,28 @@ final class TaskRunner implements Runnable {
         task = after;
         TaskTransitions.between(before, after).ifPresent(ctx.feed()::publish);
         if (before.observed().phase() != after.observed().phase()) {
-            LOG.atDebug().addKeyValue("taskArn", task.taskArn()).addKeyValue("from", before.observed().phase())
-                    .addKeyValue("to", after.observed().phase()).log("task phase changed");
+            LOG.atDebug()
+                    .addKeyValue("taskArn", task.taskArn())
+                    .addKeyValue("from", before.observed().phase())
+                    .addKeyValue("to", after.observed().phase())
+                    .log("task phase changed");
         }
     }
 
     void requestStop(StopCode code, String reason) {
-        ctx.store().requestStop(task.taskId(), code, reason, ctx.clock().instant()).ifPresent(this::reread);
+        ctx.store()
+                .requestStop(task.taskId(), code, reason, ctx.clock().instant())
+                .ifPresent(this::reread);
     }
 
     private void refresh() {
-        ctx.store().findDesired(task.taskId()).ifPresent(d -> reread(new Task(task.spec(), d.desired(),
-                persisted.observed(), d.version()))); // the runner owns the observed half: only the rest can move
+        ctx.store()
+                .findDesired(task.taskId())
+                .ifPresent(d -> reread(new Task(
+                        task.spec(),
+                        d.desired(),
+                        persisted.observed(),
+                        d.version()))); // the runner owns the observed half: only the rest can move
     }
 
     /** Takes the desired half and version from the store; keeps this runner's staged observations. */
@@ -449,15 +498,20 @@ final class TaskRunner implements Runnable {
         if (shippers.containsKey(c.name())) {
             return;
         }
-        AwsLogsTarget.of(task.spec(), c).ifPresent(target -> shippers.put(c.name(), Thread.ofVirtual()
-                .name("logs-" + c.name() + "-" + task.taskId())
-                .start(new LogShipper(ctx.driver(), ctx.logs(), runtimeId, target))));
+        AwsLogsTarget.of(task.spec(), c)
+                .ifPresent(target -> shippers.put(
+                        c.name(),
+                        Thread.ofVirtual()
+                                .name("logs-" + c.name() + "-" + task.taskId())
+                                .start(new LogShipper(ctx.driver(), ctx.logs(), runtimeId, target))));
     }
 
     private static TaskFailure missingLogGroup(AwsLogsTarget t) {
-        return new TaskFailure(Reasons.RESOURCE_INITIALIZATION + "failed to validate logger args: "
-                + "The specified log group does not exist: " + t.group()
-                + " (create it, or set awslogs-create-group to \"true\")", Map.of());
+        return new TaskFailure(
+                Reasons.RESOURCE_INITIALIZATION + "failed to validate logger args: "
+                        + "The specified log group does not exist: " + t.group()
+                        + " (create it, or set awslogs-create-group to \"true\")",
+                Map.of());
     }
 
     private static String prefix(RuntimeError e) {

@@ -27,7 +27,8 @@ final class TaskShutdown {
 
     static void run(TaskRunner r) throws InterruptedException {
         RunnerContext ctx = r.ctx();
-        if (r.observed().phase().hasReached(TaskPhase.ACTIVATING) && !r.observed().phase().hasReached(TaskPhase.DEACTIVATING)) {
+        if (r.observed().phase().hasReached(TaskPhase.ACTIVATING)
+                && !r.observed().phase().hasReached(TaskPhase.DEACTIVATING)) {
             r.stage(r.observed().withPhase(TaskPhase.DEACTIVATING)); // nothing to deactivate yet: written with STOPPING
         }
         if (!r.observed().phase().hasReached(TaskPhase.STOPPING)) {
@@ -52,16 +53,23 @@ final class TaskShutdown {
                 }
             }
             TaskObserved stopped = o;
-            TaskObserved done = o.attachment().map(a -> stopped.withAttachment(a.withStatus("DELETED"))).orElse(o);
+            TaskObserved done = o.attachment()
+                    .map(a -> stopped.withAttachment(a.withStatus("DELETED")))
+                    .orElse(o);
             r.report(done.withStoppedAt(now).withPhase(TaskPhase.STOPPED));
-            LOG.atInfo().addKeyValue("taskArn", r.task().taskArn())
-                    .addKeyValue("stopCode", r.task().desired().stopCode().map(Enum::name).orElse(""))
-                    .addKeyValue("reason", r.task().desired().stoppedReason().orElse("")).log("task STOPPED");
+            LOG.atInfo()
+                    .addKeyValue("taskArn", r.task().taskArn())
+                    .addKeyValue(
+                            "stopCode",
+                            r.task().desired().stopCode().map(Enum::name).orElse(""))
+                    .addKeyValue("reason", r.task().desired().stoppedReason().orElse(""))
+                    .log("task STOPPED");
         }
     }
 
     private static void stopContainers(TaskRunner r) throws InterruptedException {
-        List<List<String>> layers = new ArrayList<>(StartOrder.layers(r.task().spec().containers()));
+        List<List<String>> layers =
+                new ArrayList<>(StartOrder.layers(r.task().spec().containers()));
         java.util.Collections.reverse(layers);
         for (List<String> layer : layers) {
             List<Thread> stoppers = new ArrayList<>();
@@ -70,9 +78,14 @@ final class TaskShutdown {
                 if (s.runtimeId().isEmpty() || s.isStopped()) {
                     continue;
                 }
-                int timeout = r.task().spec().container(name).map(ContainerDefinition::stopTimeoutOrDefault).orElse(30);
+                int timeout = r.task()
+                        .spec()
+                        .container(name)
+                        .map(ContainerDefinition::stopTimeoutOrDefault)
+                        .orElse(30);
                 String id = s.runtimeId().get();
-                stoppers.add(Thread.ofVirtual().start(() -> r.ctx().driver().stopContainer(id, Duration.ofSeconds(timeout))));
+                stoppers.add(Thread.ofVirtual()
+                        .start(() -> r.ctx().driver().stopContainer(id, Duration.ofSeconds(timeout))));
             }
             for (Thread t : stoppers) {
                 t.join();
@@ -89,8 +102,8 @@ final class TaskShutdown {
             return;
         }
         ContainerObservation o = r.ctx().driver().inspect(s.runtimeId().get(), name);
-        Optional<String> reason = o.oomKilled()
-                ? Optional.of(dev.gantry.core.task.Reasons.OUT_OF_MEMORY) : Optional.empty();
+        Optional<String> reason =
+                o.oomKilled() ? Optional.of(dev.gantry.core.task.Reasons.OUT_OF_MEMORY) : Optional.empty();
         Instant at = o.finishedAt().orElse(r.ctx().clock().instant());
         r.stage(r.observed().withContainer(name, x -> x.stopped(o.exitCode(), reason, at))); // with DEPROVISIONING
     }

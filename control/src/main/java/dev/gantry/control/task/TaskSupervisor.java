@@ -35,20 +35,41 @@ public final class TaskSupervisor implements AutoCloseable {
 
     private record RunnerHandle(TaskRunner runner, Thread thread) {}
 
-    public TaskSupervisor(TaskDriver driver, TaskStore store, CapturedLogs logs, InstantSource clock, String region,
-            Duration retention, PullProgress pullProgress) {
+    public TaskSupervisor(
+            TaskDriver driver,
+            TaskStore store,
+            CapturedLogs logs,
+            InstantSource clock,
+            String region,
+            Duration retention,
+            PullProgress pullProgress) {
         this(driver, store, new TaskFeed(store), logs, clock, region, retention, pullProgress);
     }
 
-    public TaskSupervisor(TaskDriver driver, TaskStore store, TaskFeed feed, CapturedLogs logs, InstantSource clock,
-            String region, Duration retention, PullProgress pullProgress) {
+    public TaskSupervisor(
+            TaskDriver driver,
+            TaskStore store,
+            TaskFeed feed,
+            CapturedLogs logs,
+            InstantSource clock,
+            String region,
+            Duration retention,
+            PullProgress pullProgress) {
         this(driver, store, feed, logs, clock, region, retention, pullProgress, Duration.ofSeconds(30));
     }
 
-    TaskSupervisor(TaskDriver driver, TaskStore store, TaskFeed feed, CapturedLogs logs, InstantSource clock,
-            String region, Duration retention, PullProgress pullProgress, Duration resync) {
-        this.ctx = new RunnerContext(driver, store, feed, logs, clock, region, Duration.ofSeconds(10), pullProgress,
-                resync);
+    TaskSupervisor(
+            TaskDriver driver,
+            TaskStore store,
+            TaskFeed feed,
+            CapturedLogs logs,
+            InstantSource clock,
+            String region,
+            Duration retention,
+            PullProgress pullProgress,
+            Duration resync) {
+        this.ctx = new RunnerContext(
+                driver, store, feed, logs, clock, region, Duration.ofSeconds(10), pullProgress, resync);
         this.retention = retention;
     }
 
@@ -67,9 +88,12 @@ public final class TaskSupervisor implements AutoCloseable {
         if (!unfinished.isEmpty()) {
             LOG.atInfo().addKeyValue("tasks", unfinished.size()).log("re-adopted unfinished tasks");
         }
-        housekeeper = new Housekeeper(List.of(
-                new Housekeeper.Job("forget stopped tasks past retention", this::forgetStopped),
-                new Housekeeper.Job("reap engine objects no task owns", this::reap)), Duration.ofMinutes(1)).start();
+        housekeeper = new Housekeeper(
+                        List.of(
+                                new Housekeeper.Job("forget stopped tasks past retention", this::forgetStopped),
+                                new Housekeeper.Job("reap engine objects no task owns", this::reap)),
+                        Duration.ofMinutes(1))
+                .start();
     }
 
     public void launch(List<Task> tasks) {
@@ -83,7 +107,8 @@ public final class TaskSupervisor implements AutoCloseable {
 
     /** {@link #requestStop(String, StopCode, String)}, removing the task's tags in the same write if asked. */
     public Optional<Task> requestStop(String taskId, StopCode code, String reason, boolean removeTags) {
-        Optional<Task> t = ctx.store().requestStop(taskId, code, reason, ctx.clock().instant(), removeTags);
+        Optional<Task> t =
+                ctx.store().requestStop(taskId, code, reason, ctx.clock().instant(), removeTags);
         RunnerHandle h = runners.get(taskId);
         if (h != null) {
             h.runner().signal(new Signal.StopRequested());
@@ -93,14 +118,16 @@ public final class TaskSupervisor implements AutoCloseable {
 
     private void spawn(Task t, boolean adopted) {
         TaskRunner runner = new TaskRunner(ctx, t, adopted);
-        runners.computeIfAbsent(t.taskId(), id -> new RunnerHandle(runner,
-                Thread.ofVirtual().name("task-" + id).start(() -> {
-                    try {
-                        runner.run();
-                    } finally {
-                        runners.remove(id);
-                    }
-                })));
+        runners.computeIfAbsent(
+                t.taskId(),
+                id -> new RunnerHandle(
+                        runner, Thread.ofVirtual().name("task-" + id).start(() -> {
+                            try {
+                                runner.run();
+                            } finally {
+                                runners.remove(id);
+                            }
+                        })));
     }
 
     private void onEvent(RuntimeEvent e) {
@@ -110,13 +137,16 @@ public final class TaskSupervisor implements AutoCloseable {
         }
         switch (e) {
             case RuntimeEvent.ContainerExited x -> h.runner().signal(new Signal.ContainerExited(x.containerName()));
-            case RuntimeEvent.HealthChanged x -> h.runner().signal(new Signal.HealthChanged(x.containerName(), x.health()));
+            case RuntimeEvent.HealthChanged x ->
+                h.runner().signal(new Signal.HealthChanged(x.containerName(), x.health()));
             case RuntimeEvent.SandboxExited x -> h.runner().signal(new Signal.SandboxExited());
         }
     }
 
     private int forgetStopped() {
-        return ctx.store().deleteStoppedBefore(ctx.clock().instant().minus(retention)).size();
+        return ctx.store()
+                .deleteStoppedBefore(ctx.clock().instant().minus(retention))
+                .size();
     }
 
     /**
@@ -131,7 +161,9 @@ public final class TaskSupervisor implements AutoCloseable {
             }
             Optional<Task> t = ctx.store().find(o.taskId().get());
             if (t.isEmpty() || t.get().isStopped()) {
-                LOG.atInfo().addKeyValue("taskId", o.taskId().get()).addKeyValue("object", o.runtimeId())
+                LOG.atInfo()
+                        .addKeyValue("taskId", o.taskId().get())
+                        .addKeyValue("object", o.runtimeId())
                         .log("reaping engine object no task owns");
                 if (o.kind() == OwnedObject.Kind.SANDBOX) {
                     ctx.driver().removeSandbox(o.taskId().get());

@@ -26,38 +26,82 @@ class TaskTransitionsTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private static Task task() {
-        ContainerDefinition a = new ContainerDefinition("a", "img", null, null, null, null, true, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-        ContainerDefinition b = new ContainerDefinition("b", "img", null, null, null, null, false, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-        TaskDefinition td = new TaskDefinition("arn:td", "f", 1, List.of(a, b), null, null, "awsvpc", null, null,
-                "256", "512", "ACTIVE", null, null, null, null, null, T0, null, null, null);
-        return TaskFactory.create(new TaskFactory.Launch("arn:cluster", "default", td, 1, "family:f",
-                Optional.empty(), Map.of(), List.of()), new Arns("us-east-1", "000000000000"), IdSource.random(), T0)
+        ContainerDefinition a = new ContainerDefinition(
+                "a", "img", null, null, null, null, true, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null);
+        ContainerDefinition b = new ContainerDefinition(
+                "b", "img", null, null, null, null, false, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null);
+        TaskDefinition td = new TaskDefinition(
+                "arn:td",
+                "f",
+                1,
+                List.of(a, b),
+                null,
+                null,
+                "awsvpc",
+                null,
+                null,
+                "256",
+                "512",
+                "ACTIVE",
+                null,
+                null,
+                null,
+                null,
+                null,
+                T0,
+                null,
+                null,
+                null);
+        return TaskFactory.create(
+                        new TaskFactory.Launch(
+                                "arn:cluster", "default", td, 1, "family:f", Optional.empty(), Map.of(), List.of()),
+                        new Arns("us-east-1", "000000000000"),
+                        IdSource.random(),
+                        T0)
                 .get(0);
     }
 
     static Stream<Arguments> changes() {
         return Stream.of(
-                Arguments.of("phase", (UnaryOperator<TaskObserved>) o -> o.withPhase(TaskPhase.PULLING), true, List.of()),
-                Arguments.of("task health", (UnaryOperator<TaskObserved>) o -> o.withHealth(HealthStatus.HEALTHY), true,
+                Arguments.of(
+                        "phase", (UnaryOperator<TaskObserved>) o -> o.withPhase(TaskPhase.PULLING), true, List.of()),
+                Arguments.of(
+                        "task health",
+                        (UnaryOperator<TaskObserved>) o -> o.withHealth(HealthStatus.HEALTHY),
+                        true,
                         List.of()),
-                Arguments.of("a container starts", (UnaryOperator<TaskObserved>) o -> o.withContainer("b",
-                        c -> c.running(T0)), true, List.of("b")),
-                Arguments.of("a container exits", (UnaryOperator<TaskObserved>) o -> o.withContainer("a",
-                        c -> c.stopped(Optional.of(1), Optional.empty(), T0)), true, List.of("a")),
-                Arguments.of("a container's health", (UnaryOperator<TaskObserved>) o -> o.withContainer("a",
-                        c -> c.withHealth(HealthStatus.UNHEALTHY)), true, List.of("a")),
-                Arguments.of("a timestamp only", (UnaryOperator<TaskObserved>) o -> o.withPullStarted(T0), false,
-                        List.of()),
-                Arguments.of("a runtime id only", (UnaryOperator<TaskObserved>) o -> o.withContainer("a",
-                        c -> c.withRuntimeId("r")), false, List.of()));
+                Arguments.of(
+                        "a container starts",
+                        (UnaryOperator<TaskObserved>) o -> o.withContainer("b", c -> c.running(T0)),
+                        true,
+                        List.of("b")),
+                Arguments.of(
+                        "a container exits",
+                        (UnaryOperator<TaskObserved>)
+                                o -> o.withContainer("a", c -> c.stopped(Optional.of(1), Optional.empty(), T0)),
+                        true,
+                        List.of("a")),
+                Arguments.of(
+                        "a container's health",
+                        (UnaryOperator<TaskObserved>)
+                                o -> o.withContainer("a", c -> c.withHealth(HealthStatus.UNHEALTHY)),
+                        true,
+                        List.of("a")),
+                Arguments.of(
+                        "a timestamp only", (UnaryOperator<TaskObserved>) o -> o.withPullStarted(T0), false, List.of()),
+                Arguments.of(
+                        "a runtime id only",
+                        (UnaryOperator<TaskObserved>) o -> o.withContainer("a", c -> c.withRuntimeId("r")),
+                        false,
+                        List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("changes")
-    void aTransitionIsPublishedForPhaseHealthAndContainerChangesOnly(String name, UnaryOperator<TaskObserved> change,
-            boolean published, List<String> containers) {
+    void aTransitionIsPublishedForPhaseHealthAndContainerChangesOnly(
+            String name, UnaryOperator<TaskObserved> change, boolean published, List<String> containers) {
         Task before = task();
         Task after = new Task(before.spec(), before.desired(), change.apply(before.observed()), before.version() + 1);
         Optional<TaskTransition> t = TaskTransitions.between(before, after);

@@ -29,8 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DeletedRevisionsTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
     private static final Arns ARNS = new Arns("us-east-1", "000000000000");
+
     @TempDir
     Path dir;
+
     private Database db;
     private TaskDefinitionStore definitions;
     private TaskStore tasks;
@@ -52,16 +54,20 @@ class DeletedRevisionsTest {
     }
 
     private TaskDefinition register() {
-        TaskDefinition td = definitions.register("fam", rev -> TaskDefs.task().family("fam")
-                .containers(TaskDefs.container("web").image("busybox"))
-                .registered(ARNS.taskDefinition("fam", rev), rev, T0).build());
+        TaskDefinition td = definitions.register(
+                "fam",
+                rev -> TaskDefs.task()
+                        .family("fam")
+                        .containers(TaskDefs.container("web").image("busybox"))
+                        .registered(ARNS.taskDefinition("fam", rev), rev, T0)
+                        .build());
         tags.put(td.taskDefinitionArn(), List.of(new Tag("team", "a")));
         return td;
     }
 
     private Task run(TaskDefinition td) {
-        var launch = new TaskFactory.Launch("arn:cluster", "default", td, 1, "family:fam", Optional.empty(),
-                Map.of(), List.of());
+        var launch = new TaskFactory.Launch(
+                "arn:cluster", "default", td, 1, "family:fam", Optional.empty(), Map.of(), List.of());
         Task t = TaskFactory.create(launch, ARNS, IdSource.random(), T0).get(0);
         tasks.insertAll(List.of(t), Optional.empty());
         return t;
@@ -90,7 +96,9 @@ class DeletedRevisionsTest {
 
         assertThat(purge.deleteIfUnused(deleting)).isFalse();
         assertThat(purge.purge()).isEqualTo(1); // only the unused revision 2
-        assertThat(definitions.find("fam", 1)).get().extracting(TaskDefinition::status)
+        assertThat(definitions.find("fam", 1))
+                .get()
+                .extracting(TaskDefinition::status)
                 .isEqualTo("DELETE_IN_PROGRESS");
         assertThat(definitions.find("fam", other.revision())).isEmpty();
         assertThat(tags.list(td.taskDefinitionArn())).isNotEmpty();
@@ -99,7 +107,9 @@ class DeletedRevisionsTest {
         assertThat(purge.purge()).isEqualTo(1);
         assertThat(definitions.find("fam", 1)).isEmpty();
         assertThat(tags.list(td.taskDefinitionArn())).isEmpty();
-        assertThat(tasks.find(t.taskId())).get().extracting(x -> x.spec().taskDefinition().taskDefinitionArn())
+        assertThat(tasks.find(t.taskId()))
+                .get()
+                .extracting(x -> x.spec().taskDefinition().taskDefinitionArn())
                 .isEqualTo(td.taskDefinitionArn()); // the stopped task keeps its own copy
         assertThat(purge.purge()).isZero();
     }

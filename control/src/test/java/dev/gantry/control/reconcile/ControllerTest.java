@@ -53,8 +53,12 @@ class ControllerTest {
     }
 
     private Controller<String> start(int workers) {
-        controller = Controller.<String>builder("test", this::reconcile).workers(workers).clock(clock)
-                .scheduler(clock).build().start();
+        controller = Controller.<String>builder("test", this::reconcile)
+                .workers(workers)
+                .clock(clock)
+                .scheduler(clock)
+                .build()
+                .start();
         return controller;
     }
 
@@ -93,10 +97,14 @@ class ControllerTest {
             controller.enqueue("a"); // three idle workers could take it: none may
         }
         controller.enqueue("b");
-        assertThat(controller.awaitIdle(Duration.ofMillis(50))).as("a is still being worked").isFalse();
+        assertThat(controller.awaitIdle(Duration.ofMillis(50)))
+                .as("a is still being worked")
+                .isFalse();
         gate.countDown();
         assertThat(controller.awaitIdle(GUARD)).isTrue();
-        assertThat(passes("a")).as("once more after its pass, however often it was enqueued").isEqualTo(2);
+        assertThat(passes("a"))
+                .as("once more after its pass, however often it was enqueued")
+                .isEqualTo(2);
         assertThat(passes("b")).isEqualTo(1);
         assertThat(maxConcurrent.get()).as("b ran beside a, never a beside a").isLessThanOrEqualTo(2);
     }
@@ -105,12 +113,16 @@ class ControllerTest {
     void aThrowingOrNullReturningReconcilerCountsAsFailedAndIsRetriedWithBackoff() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
         controller = Controller.<String>builder("throws", key -> {
-            seen.add(key);
-            if (key.equals("null")) {
-                return null;
-            }
-            throw new IllegalStateException("boom");
-        }).backoff(new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(2))).clock(clock).scheduler(clock).build()
+                    seen.add(key);
+                    if (key.equals("null")) {
+                        return null;
+                    }
+                    throw new IllegalStateException("boom");
+                })
+                .backoff(new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(2)))
+                .clock(clock)
+                .scheduler(clock)
+                .build()
                 .start();
         controller.enqueue("throws");
         controller.enqueue("null");
@@ -130,8 +142,13 @@ class ControllerTest {
     void closeLetsAPassInProgressFinishDropsEverythingElseAndEndsTheWorkers() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         gates.put("a", gate);
-        controller = Controller.<String>builder("closing", this::reconcile).workers(1).clock(clock)
-                .scheduler(clock).resync(Duration.ofSeconds(10), () -> List.of("r")).build().start();
+        controller = Controller.<String>builder("closing", this::reconcile)
+                .workers(1)
+                .clock(clock)
+                .scheduler(clock)
+                .resync(Duration.ofSeconds(10), () -> List.of("r"))
+                .build()
+                .start();
         controller.enqueue("a");
         assertThat(entered.await(GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();
         controller.enqueue("b");
@@ -148,17 +165,26 @@ class ControllerTest {
         assertThat(controller.liveWorkers()).isZero();
         controller.enqueue("d");
         clock.advance(Duration.ofMinutes(1));
-        assertThat(clock.pending()).as("no retry, requeue or resync left behind").isZero();
-        assertThat(passes.keySet()).as("only what was worked before close: the first resync and a")
-                .containsExactlyInAnyOrder("a", "r").doesNotContain("b", "c", "d");
+        assertThat(clock.pending())
+                .as("no retry, requeue or resync left behind")
+                .isZero();
+        assertThat(passes.keySet())
+                .as("only what was worked before close: the first resync and a")
+                .containsExactlyInAnyOrder("a", "r")
+                .doesNotContain("b", "c", "d");
         controller.close(); // idempotent
     }
 
     @Test
     void aPassThatOutlivesTheShutdownGraceIsInterrupted() throws Exception {
         gates.put("stuck", new CountDownLatch(1)); // never opened
-        controller = Controller.<String>builder("stuck", this::reconcile).workers(1).clock(clock).scheduler(clock)
-                .shutdownGrace(Duration.ZERO).build().start();
+        controller = Controller.<String>builder("stuck", this::reconcile)
+                .workers(1)
+                .clock(clock)
+                .scheduler(clock)
+                .shutdownGrace(Duration.ZERO)
+                .build()
+                .start();
         controller.enqueue("stuck");
         assertThat(entered.await(GUARD.toSeconds(), TimeUnit.SECONDS)).isTrue();
         controller.close();

@@ -28,8 +28,8 @@ public final class ManualClock implements InstantSource, Scheduler {
     }
 
     private final ReentrantLock lock = new ReentrantLock();
-    private final PriorityQueue<Entry> pending = new PriorityQueue<>((a, b) -> a.due.equals(b.due)
-            ? Long.compare(a.seq, b.seq) : a.due.compareTo(b.due));
+    private final PriorityQueue<Entry> pending =
+            new PriorityQueue<>((a, b) -> a.due.equals(b.due) ? Long.compare(a.seq, b.seq) : a.due.compareTo(b.due));
     private Instant now;
     private long seq;
 

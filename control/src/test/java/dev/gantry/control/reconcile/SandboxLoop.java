@@ -46,10 +46,12 @@ final class SandboxLoop implements Reconciler<String> {
             return Result.done();
         }
         driver.ensureImage(image, PullProgress.NONE); // a RuntimeError thrown here counts as Failed
-        boolean live = driver.findSandbox(taskId).filter(sb -> !sb.ipv4Address().isBlank()).isPresent();
+        boolean live = driver.findSandbox(taskId)
+                .filter(sb -> !sb.ipv4Address().isBlank())
+                .isPresent();
         if (!live) {
-            driver.claimSandbox(new TaskRef(taskId, "arn:aws:ecs:us-east-1:000000000000:task/c/" + taskId, "c",
-                    "f", 1), SIZE);
+            driver.claimSandbox(
+                    new TaskRef(taskId, "arn:aws:ecs:us-east-1:000000000000:task/c/" + taskId, "c", "f", 1), SIZE);
         }
         return requeue.<Result>map(Result::requeueAfter).orElse(Result.done());
     }

@@ -57,7 +57,9 @@ class WorkQueueTest {
         assertThat(queue.take()).contains("a");
         queue.done("a");
         clock.advance(Duration.ofMinutes(1));
-        assertThat(queue.readyCount()).as("the replaced and the ignored delays do nothing").isZero();
+        assertThat(queue.readyCount())
+                .as("the replaced and the ignored delays do nothing")
+                .isZero();
         assertThat(queue.delayedCount()).isZero();
     }
 

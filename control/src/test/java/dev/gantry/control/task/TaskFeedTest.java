@@ -66,11 +66,12 @@ class TaskFeedTest {
     private static final Arns ARNS = new Arns("us-east-1", "000000000000");
     private static final dev.gantry.core.run.NetworkConfiguration NET = new dev.gantry.core.run.NetworkConfiguration(
             new dev.gantry.core.run.AwsVpcConfiguration(List.of("subnet-1"), null, null));
-    private static final Cluster CLUSTER = new Cluster(ARNS.cluster("default"), "default", "ACTIVE", List.of(),
-            List.of(), Instant.EPOCH);
+    private static final Cluster CLUSTER =
+            new Cluster(ARNS.cluster("default"), "default", "ACTIVE", List.of(), List.of(), Instant.EPOCH);
 
     @TempDir
     Path dir;
+
     private Database db;
     private TaskStore store;
     private FakeDriver driver;
@@ -92,10 +93,19 @@ class TaskFeedTest {
         feed = new TaskFeed(store);
         List<TaskTransition> seen = new CopyOnWriteArrayList<>();
         early.forEach(name -> feed.subscribe(name, seen::add));
-        supervisor = new TaskSupervisor(driver, store, feed, NO_LOGS, InstantSource.system(), "us-east-1",
-                Duration.ofHours(2), PullProgress.NONE, Duration.ofMillis(200));
+        supervisor = new TaskSupervisor(
+                driver,
+                store,
+                feed,
+                NO_LOGS,
+                InstantSource.system(),
+                "us-east-1",
+                Duration.ofHours(2),
+                PullProgress.NONE,
+                Duration.ofMillis(200));
         supervisor.start();
-        launcher = new TaskLauncher(store, new TagStore(db), supervisor, ARNS, IdSource.random(), InstantSource.system());
+        launcher =
+                new TaskLauncher(store, new TagStore(db), supervisor, ARNS, IdSource.random(), InstantSource.system());
         return seen;
     }
 
@@ -108,22 +118,44 @@ class TaskFeedTest {
     }
 
     private static TaskDefinition definition(String status) {
-        return new TaskDefinition("arn:aws:ecs:us-east-1:000000000000:task-definition/f:1", "f", 1,
-                List.of(TaskRunnerTest.container("main", "ok:1", true)), null, null, "awsvpc", null, null, "256",
-                "512", status, null, null, null, null, null, Instant.EPOCH, null, null, null);
+        return new TaskDefinition(
+                "arn:aws:ecs:us-east-1:000000000000:task-definition/f:1",
+                "f",
+                1,
+                List.of(TaskRunnerTest.container("main", "ok:1", true)),
+                null,
+                null,
+                "awsvpc",
+                null,
+                null,
+                "256",
+                "512",
+                status,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.EPOCH,
+                null,
+                null,
+                null);
     }
 
     private Task run() {
-        RunTaskRequest req = new RunTaskRequest(null, "f", null, null, null, NET, null, null, null, null, null,
-                null, null, null, null, null);
-        return launcher.launch(new LaunchRequest(CLUSTER, definition("ACTIVE"), req, Map.of())).get(0);
+        RunTaskRequest req = new RunTaskRequest(
+                null, "f", null, null, null, NET, null, null, null, null, null, null, null, null, null, null);
+        return launcher.launch(new LaunchRequest(CLUSTER, definition("ACTIVE"), req, Map.of()))
+                .get(0);
     }
 
     private Task await(Task t, Predicate<Task> done) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         Task now = store.find(t.taskId()).orElseThrow();
         while (!done.test(now)) {
-            assertThat(System.nanoTime()).as("task stuck in %s", now.observed().phase()).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("task stuck in %s", now.observed().phase())
+                    .isLessThan(deadline);
             Thread.sleep(10);
             now = store.find(t.taskId()).orElseThrow();
         }
@@ -133,7 +165,9 @@ class TaskFeedTest {
     private static List<TaskTransition> awaitStopped(List<TaskTransition> seen, Task t) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (of(seen, t).stream().noneMatch(TaskTransition::isStopped)) {
-            assertThat(System.nanoTime()).as("STOPPED delivered; seen %s", of(seen, t)).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("STOPPED delivered; seen %s", of(seen, t))
+                    .isLessThan(deadline);
             Thread.sleep(10);
         }
         return of(seen, t);
@@ -150,9 +184,12 @@ class TaskFeedTest {
     /** Per task: strictly increasing versions, phases that only move forward. */
     private static void assertOrdered(List<TaskTransition> ts) {
         for (int i = 1; i < ts.size(); i++) {
-            assertThat(ts.get(i).version()).as("version of transition %d in %s", i, ts)
+            assertThat(ts.get(i).version())
+                    .as("version of transition %d in %s", i, ts)
                     .isGreaterThan(ts.get(i - 1).version());
-            assertThat(ts.get(i).to()).as("phase of transition %d", i).isGreaterThanOrEqualTo(ts.get(i - 1).to());
+            assertThat(ts.get(i).to())
+                    .as("phase of transition %d", i)
+                    .isGreaterThanOrEqualTo(ts.get(i - 1).to());
             TaskPhase previous = ts.get(i - 1).to();
             ts.get(i).from().ifPresent(from -> assertThat(from).isEqualTo(previous));
         }
@@ -160,24 +197,50 @@ class TaskFeedTest {
 
     @Test
     void theLauncherDefaultsTheGroupWritesTagsWithTheTaskAndHonoursClientTokens() {
-        RunTaskRequest req = new RunTaskRequest(null, "f", 2, null, null, NET, null, "me", null,
-                List.of(new dev.gantry.core.tag.Tag("team", "a")), null, true, null, null, "tok-1", null);
+        RunTaskRequest req = new RunTaskRequest(
+                null,
+                "f",
+                2,
+                null,
+                null,
+                NET,
+                null,
+                "me",
+                null,
+                List.of(new dev.gantry.core.tag.Tag("team", "a")),
+                null,
+                true,
+                null,
+                null,
+                "tok-1",
+                null);
         List<Task> first = launcher.launch(new LaunchRequest(CLUSTER, definition("ACTIVE"), req, Map.of()));
         // (that tasks and tags are one transaction is TaskWritePathTest's: here the runners write at once too)
-        assertThat(first).hasSize(2).allSatisfy(t -> assertThat(t.spec().group()).isEqualTo("family:f"));
-        assertThat(new TagStore(db).list(first.get(0).taskArn())).extracting(dev.gantry.core.tag.Tag::key)
+        assertThat(first)
+                .hasSize(2)
+                .allSatisfy(t -> assertThat(t.spec().group()).isEqualTo("family:f"));
+        assertThat(new TagStore(db).list(first.get(0).taskArn()))
+                .extracting(dev.gantry.core.tag.Tag::key)
                 .containsExactly("aws:ecs:clusterName", "team");
 
         List<Task> retried = launcher.launch(new LaunchRequest(CLUSTER, definition("ACTIVE"), req, Map.of()));
-        assertThat(retried).extracting(Task::taskId).isEqualTo(first.stream().map(Task::taskId).toList());
-        RunTaskRequest other = new RunTaskRequest(null, "f", 1, null, null, NET, null, "me", null, null, null,
-                null, null, null, "tok-1", null);
-        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(dev.gantry.core.error.ApiException.class,
-                () -> launcher.launch(new LaunchRequest(CLUSTER, definition("ACTIVE"), other, Map.of()))).code())
+        assertThat(retried)
+                .extracting(Task::taskId)
+                .isEqualTo(first.stream().map(Task::taskId).toList());
+        RunTaskRequest other = new RunTaskRequest(
+                null, "f", 1, null, null, NET, null, "me", null, null, null, null, null, null, "tok-1", null);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                                dev.gantry.core.error.ApiException.class,
+                                () -> launcher.launch(
+                                        new LaunchRequest(CLUSTER, definition("ACTIVE"), other, Map.of())))
+                        .code())
                 .isEqualTo(dev.gantry.core.error.ErrorCode.CONFLICT);
-        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(dev.gantry.core.error.ApiException.class,
-                () -> launcher.launch(new LaunchRequest(CLUSTER, definition("INACTIVE"), other, Map.of())))
-                .getMessage()).startsWith("TaskDefinition is inactive");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                                dev.gantry.core.error.ApiException.class,
+                                () -> launcher.launch(
+                                        new LaunchRequest(CLUSTER, definition("INACTIVE"), other, Map.of())))
+                        .getMessage())
+                .startsWith("TaskDefinition is inactive");
     }
 
     @Test
@@ -190,11 +253,19 @@ class TaskFeedTest {
 
         List<TaskTransition> ts = awaitStopped(seen, t);
         assertOrdered(ts);
-        assertThat(ts).extracting(TaskTransition::to).containsExactly(TaskPhase.CLAIMING_SANDBOX, TaskPhase.PULLING,
-                TaskPhase.RUNNING, TaskPhase.STOPPING, TaskPhase.DEPROVISIONING, TaskPhase.STOPPED);
+        assertThat(ts)
+                .extracting(TaskTransition::to)
+                .containsExactly(
+                        TaskPhase.CLAIMING_SANDBOX,
+                        TaskPhase.PULLING,
+                        TaskPhase.RUNNING,
+                        TaskPhase.STOPPING,
+                        TaskPhase.DEPROVISIONING,
+                        TaskPhase.STOPPED);
         assertThat(ts).allMatch(x -> x.cause() == TaskTransition.Cause.CHANGED);
         assertThat(ts.get(0).from()).isEmpty();
-        assertThat(ts.get(2).containers()).extracting(ContainerChange::lastStatus)
+        assertThat(ts.get(2).containers())
+                .extracting(ContainerChange::lastStatus)
                 .containsExactly(dev.gantry.core.task.ContainerStatus.RUNNING);
         assertThat(ts.get(4).containers()).singleElement().satisfies(c -> {
             assertThat(c.lastStatus()).isEqualTo(dev.gantry.core.task.ContainerStatus.STOPPED);
@@ -210,7 +281,10 @@ class TaskFeedTest {
         Task t = await(run(), in(TaskPhase.RUNNING));
         supervisor.close(); // the server goes away; the container keeps running, then exits unseen
         feed.close();
-        String id = t.observed().container("main").flatMap(ContainerState::runtimeId).orElseThrow();
+        String id = t.observed()
+                .container("main")
+                .flatMap(ContainerState::runtimeId)
+                .orElseThrow();
         driver.exit(id, 9); // nobody watches: the event is lost
 
         List<TaskTransition> after = startSupervisor(List.of("second"));
@@ -221,9 +295,17 @@ class TaskFeedTest {
         assertThat(ts.getFirst().cause()).isEqualTo(TaskTransition.Cause.RESYNC);
         assertThat(ts.getFirst().to()).isEqualTo(TaskPhase.RUNNING);
         assertThat(ts.getFirst().version()).isEqualTo(of(before, t).getLast().version());
-        assertThat(ts).extracting(TaskTransition::to).containsExactly(TaskPhase.RUNNING, TaskPhase.RUNNING,
-                TaskPhase.STOPPING, TaskPhase.DEPROVISIONING, TaskPhase.STOPPED);
-        assertThat(ts.get(1).containers()).singleElement().satisfies(c -> assertThat(c.exitCode()).contains(9));
+        assertThat(ts)
+                .extracting(TaskTransition::to)
+                .containsExactly(
+                        TaskPhase.RUNNING,
+                        TaskPhase.RUNNING,
+                        TaskPhase.STOPPING,
+                        TaskPhase.DEPROVISIONING,
+                        TaskPhase.STOPPED);
+        assertThat(ts.get(1).containers())
+                .singleElement()
+                .satisfies(c -> assertThat(c.exitCode()).contains(9));
         assertThat(ts.getLast().version()).isEqualTo(stopped.version());
     }
 

@@ -52,6 +52,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TaskRunnerTest {
     @TempDir
     Path dir;
+
     private Database db;
     private TaskStore store;
     private FakeDriver driver;
@@ -59,6 +60,7 @@ class TaskRunnerTest {
 
     /** awslogs groups whose streams cannot be opened at container start (deleted after the pre-flight check). */
     private final Set<String> vanishedGroups = ConcurrentHashMap.newKeySet();
+
     private final CapturedLogs logs = new CapturedLogs() {
         public boolean groupExists(String group) {
             return true;
@@ -81,8 +83,16 @@ class TaskRunnerTest {
         store = new TaskStore(db);
         driver = FakeDriver.create();
         driver.start();
-        supervisor = new TaskSupervisor(driver, store, new TaskFeed(store), logs, InstantSource.system(), "us-east-1",
-                Duration.ofHours(2), PullProgress.NONE, Duration.ofMillis(200));
+        supervisor = new TaskSupervisor(
+                driver,
+                store,
+                new TaskFeed(store),
+                logs,
+                InstantSource.system(),
+                "us-east-1",
+                Duration.ofHours(2),
+                PullProgress.NONE,
+                Duration.ofMillis(200));
         supervisor.start();
     }
 
@@ -94,16 +104,26 @@ class TaskRunnerTest {
     }
 
     static ContainerDefinition container(String name, String image, boolean essential) {
-        return TaskDefs.container(name).image(image).essential(essential).stopTimeout(2).build();
+        return TaskDefs.container(name)
+                .image(image)
+                .essential(essential)
+                .stopTimeout(2)
+                .build();
     }
 
     private Task launch(ContainerDefinition... containers) {
-        TaskDefinition td = TaskDefs.task().family("f")
-                .registered("arn:aws:ecs:us-east-1:000000000000:task-definition/f:1", 1, Instant.EPOCH).build()
+        TaskDefinition td = TaskDefs.task()
+                .family("f")
+                .registered("arn:aws:ecs:us-east-1:000000000000:task-definition/f:1", 1, Instant.EPOCH)
+                .build()
                 .withContainerDefinitions(List.of(containers));
-        Task t = TaskFactory.create(new TaskFactory.Launch("arn:cluster", "default", td, 1, "family:f",
-                Optional.empty(), Map.of(), List.of()), new Arns("us-east-1", "000000000000"), IdSource.random(),
-                Instant.now()).get(0);
+        Task t = TaskFactory.create(
+                        new TaskFactory.Launch(
+                                "arn:cluster", "default", td, 1, "family:f", Optional.empty(), Map.of(), List.of()),
+                        new Arns("us-east-1", "000000000000"),
+                        IdSource.random(),
+                        Instant.now())
+                .get(0);
         store.insertAll(List.of(t), Optional.empty());
         supervisor.launch(List.of(t));
         return t;
@@ -113,7 +133,8 @@ class TaskRunnerTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         Task now = store.find(t.taskId()).orElseThrow();
         while (!done.test(now)) {
-            assertThat(System.nanoTime()).as("task %s stuck in %s", t.taskId(), now.observed().phase())
+            assertThat(System.nanoTime())
+                    .as("task %s stuck in %s", t.taskId(), now.observed().phase())
                     .isLessThan(deadline);
             Thread.sleep(10);
             now = store.find(t.taskId()).orElseThrow();
@@ -127,24 +148,37 @@ class TaskRunnerTest {
 
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of("image cannot be pulled",
+                Arguments.of(
+                        "image cannot be pulled",
                         (Consumer<FakeDriver>) d -> d.unpullable("bad:1", "manifest unknown"),
-                        "bad:1", StopCode.TaskFailedToStart, "CannotPullContainerError: pull image bad:1: manifest unknown"),
-                Arguments.of("container cannot start", (Consumer<FakeDriver>) d -> d.scriptContainer("main",
-                                ContainerScript.builder().failsToStart("exec: \"nope\": not found").build()),
-                        "ok:1", StopCode.TaskFailedToStart, "CannotStartContainerError: exec: \"nope\": not found"),
-                Arguments.of("essential container exits", (Consumer<FakeDriver>) d -> d.scriptContainer("main",
-                                ContainerScript.builder().exitsWith(3).build()),
-                        "ok:1", StopCode.EssentialContainerExited, "Essential container in task exited"));
+                        "bad:1",
+                        StopCode.TaskFailedToStart,
+                        "CannotPullContainerError: pull image bad:1: manifest unknown"),
+                Arguments.of(
+                        "container cannot start",
+                        (Consumer<FakeDriver>) d -> d.scriptContainer(
+                                "main",
+                                ContainerScript.builder()
+                                        .failsToStart("exec: \"nope\": not found")
+                                        .build()),
+                        "ok:1",
+                        StopCode.TaskFailedToStart,
+                        "CannotStartContainerError: exec: \"nope\": not found"),
+                Arguments.of(
+                        "essential container exits",
+                        (Consumer<FakeDriver>) d -> d.scriptContainer(
+                                "main", ContainerScript.builder().exitsWith(3).build()),
+                        "ok:1",
+                        StopCode.EssentialContainerExited,
+                        "Essential container in task exited"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("failures")
-    void failuresStopTheTaskWithEcsCodesAndReasons(String name, Consumer<FakeDriver> script, String image,
-            StopCode code, String reason) throws Exception {
+    void failuresStopTheTaskWithEcsCodesAndReasons(
+            String name, Consumer<FakeDriver> script, String image, StopCode code, String reason) throws Exception {
         script.accept(driver);
-        Task t = await(launch(container("main", image, true), container("side", "ok:1", false)),
-                in(TaskPhase.STOPPED));
+        Task t = await(launch(container("main", image, true), container("side", "ok:1", false)), in(TaskPhase.STOPPED));
         assertThat(t.desired().stopCode()).contains(code);
         assertThat(t.desired().stoppedReason()).contains(reason);
         assertThat(t.observed().containers()).allMatch(ContainerState::isStopped);
@@ -156,19 +190,24 @@ class TaskRunnerTest {
     @Test
     void runsThenStopsByUser() throws Exception {
         Task t = await(launch(container("main", "ok:1", true)), in(TaskPhase.RUNNING));
-        assertThat(t.observed().attachment()).hasValueSatisfying(a -> assertThat(a.status()).isEqualTo("ATTACHED"));
+        assertThat(t.observed().attachment())
+                .hasValueSatisfying(a -> assertThat(a.status()).isEqualTo("ATTACHED"));
         assertThat(t.observed().startedAt()).isPresent();
         supervisor.requestStop(t.taskId(), StopCode.UserInitiated, "bye");
         Task stopped = await(t, in(TaskPhase.STOPPED));
         assertThat(stopped.desired().stopCode()).contains(StopCode.UserInitiated);
-        assertThat(stopped.observed().container("main").flatMap(ContainerState::exitCode)).contains(143);
-        assertThat(stopped.observed().attachment()).hasValueSatisfying(a -> assertThat(a.status()).isEqualTo("DELETED"));
+        assertThat(stopped.observed().container("main").flatMap(ContainerState::exitCode))
+                .contains(143);
+        assertThat(stopped.observed().attachment())
+                .hasValueSatisfying(a -> assertThat(a.status()).isEqualTo("DELETED"));
         assertThat(stopped.observed().stoppingAt()).isPresent();
     }
 
     @Test
     void shutdownRetriesEngineErrorsUntilTheTaskIsStopped() throws Exception {
-        driver.failNext(FakeDriver.Operation.REMOVE_SANDBOX, 2,
+        driver.failNext(
+                FakeDriver.Operation.REMOVE_SANDBOX,
+                2,
                 new RuntimeError(RuntimeError.Kind.ENGINE_UNAVAILABLE, "engine hiccup", true, null));
         Task t = await(launch(container("main", "ok:1", true)), in(TaskPhase.RUNNING));
         supervisor.requestStop(t.taskId(), StopCode.UserInitiated, "bye");
@@ -176,7 +215,8 @@ class TaskRunnerTest {
         assertThat(driver.sandboxes()).isEmpty();
         assertThat(stopped.observed().phase()).isEqualTo(TaskPhase.STOPPED);
         assertThat(driver.pendingFailures(FakeDriver.Operation.REMOVE_SANDBOX))
-                .as("both injected failures were met and retried").isZero();
+                .as("both injected failures were met and retried")
+                .isZero();
     }
 
     @Test
@@ -185,14 +225,23 @@ class TaskRunnerTest {
         driver.killSandbox(t.taskId()); // killed outside Gantry: the SandboxExited event tells the runner
         Task stopped = await(t, in(TaskPhase.STOPPED));
         assertThat(stopped.desired().stopCode()).contains(StopCode.InfrastructureHealth);
-        assertThat(stopped.desired().stoppedReason()).hasValueSatisfying(r -> assertThat(r).contains("sandbox"));
+        assertThat(stopped.desired().stoppedReason())
+                .hasValueSatisfying(r -> assertThat(r).contains("sandbox"));
     }
 
     @Test
     void aKilledSandboxStopsItsTaskOnTheEventWithoutWaitingForTheRecheck() throws Exception {
         supervisor.close();
-        supervisor = new TaskSupervisor(driver, store, new TaskFeed(store), logs, InstantSource.system(), "us-east-1",
-                Duration.ofHours(2), PullProgress.NONE, Duration.ofHours(1)); // no re-check within the test
+        supervisor = new TaskSupervisor(
+                driver,
+                store,
+                new TaskFeed(store),
+                logs,
+                InstantSource.system(),
+                "us-east-1",
+                Duration.ofHours(2),
+                PullProgress.NONE,
+                Duration.ofHours(1)); // no re-check within the test
         supervisor.start();
         Task t = await(launch(container("main", "ok:1", true)), in(TaskPhase.RUNNING));
         driver.killSandbox(t.taskId());
@@ -204,14 +253,18 @@ class TaskRunnerTest {
     void aReadoptedTaskRecordsAnExitThatHappenedWhileNoServerRan() throws Exception {
         Task t = await(launch(container("main", "ok:1", true)), in(TaskPhase.RUNNING));
         supervisor.close(); // the server goes away; the container keeps running
-        String id = t.observed().container("main").flatMap(ContainerState::runtimeId).orElseThrow();
+        String id = t.observed()
+                .container("main")
+                .flatMap(ContainerState::runtimeId)
+                .orElseThrow();
         driver.exit(id, 9); // exits unseen: nobody watches, so the event is lost
-        supervisor = new TaskSupervisor(driver, store, logs, InstantSource.system(), "us-east-1",
-                Duration.ofHours(2), PullProgress.NONE);
+        supervisor = new TaskSupervisor(
+                driver, store, logs, InstantSource.system(), "us-east-1", Duration.ofHours(2), PullProgress.NONE);
         supervisor.start();
         Task stopped = await(t, in(TaskPhase.STOPPED));
         assertThat(stopped.desired().stopCode()).contains(StopCode.EssentialContainerExited);
-        assertThat(stopped.observed().container("main").flatMap(ContainerState::exitCode)).contains(9);
+        assertThat(stopped.observed().container("main").flatMap(ContainerState::exitCode))
+                .contains(9);
     }
 
     @Test
@@ -219,34 +272,60 @@ class TaskRunnerTest {
         // The started supervisor's housekeeping reaps too, on its own thread: a pass that listed the orphan's
         // sandbox before its container existed would remove them in the other order. Reap with one not started.
         supervisor.close();
-        supervisor = new TaskSupervisor(driver, store, logs, InstantSource.system(), "us-east-1",
-                Duration.ofHours(2), PullProgress.NONE);
-        TaskRef orphan = new TaskRef("orphan", "arn:aws:ecs:us-east-1:000000000000:task/default/orphan", "default",
-                "f", 1);
+        supervisor = new TaskSupervisor(
+                driver, store, logs, InstantSource.system(), "us-east-1", Duration.ofHours(2), PullProgress.NONE);
+        TaskRef orphan =
+                new TaskRef("orphan", "arn:aws:ecs:us-east-1:000000000000:task/default/orphan", "default", "f", 1);
         Sandbox sandbox = driver.claimSandbox(orphan, new TaskResources(512L << 20, 250_000_000L));
         driver.ensureImage("ok:1", PullProgress.NONE);
-        String app = driver.createContainer(sandbox, new ContainerSpec(orphan, "app", "ok:1", List.of(), List.of(),
-                Map.of(), Optional.empty(), Optional.empty(), 0, 0, 0, 0, List.of(), false, Optional.empty(),
-                Map.of(), false, false, Duration.ofSeconds(2)));
+        String app = driver.createContainer(
+                sandbox,
+                new ContainerSpec(
+                        orphan,
+                        "app",
+                        "ok:1",
+                        List.of(),
+                        List.of(),
+                        Map.of(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        0,
+                        0,
+                        0,
+                        0,
+                        List.of(),
+                        false,
+                        Optional.empty(),
+                        Map.of(),
+                        false,
+                        false,
+                        Duration.ofSeconds(2)));
         driver.startContainer(app);
         supervisor.reap();
         var container = new FakeDriver.Removal(OwnedObject.Kind.CONTAINER, app, "orphan");
         var sandboxRemoval = new FakeDriver.Removal(OwnedObject.Kind.SANDBOX, sandbox.runtimeId(), "orphan");
         assertThat(driver.removals()).contains(container, sandboxRemoval);
-        assertThat(driver.removals().indexOf(container)).isLessThan(driver.removals().indexOf(sandboxRemoval));
+        assertThat(driver.removals().indexOf(container))
+                .isLessThan(driver.removals().indexOf(sandboxRemoval));
     }
 
     @Test
     void aLogGroupGoneByContainerStartFailsTheTaskBeforeTheContainerRuns() throws Exception {
         vanishedGroups.add("gone");
-        ContainerDefinition c = TaskDefs.container("main").image("ok:1").essential(true).stopTimeout(2)
-                .logConfiguration(new LogConfiguration("awslogs",
-                        Map.of("awslogs-group", "gone", "awslogs-stream-prefix", "p")))
+        ContainerDefinition c = TaskDefs.container("main")
+                .image("ok:1")
+                .essential(true)
+                .stopTimeout(2)
+                .logConfiguration(
+                        new LogConfiguration("awslogs", Map.of("awslogs-group", "gone", "awslogs-stream-prefix", "p")))
                 .build();
         Task stopped = await(launch(c), in(TaskPhase.STOPPED));
         assertThat(stopped.desired().stopCode()).contains(StopCode.TaskFailedToStart);
-        assertThat(stopped.desired().stoppedReason()).hasValueSatisfying(r -> assertThat(r)
-                .startsWith("ResourceInitializationError: failed to validate logger args").contains("gone"));
-        assertThat(stopped.observed().container("main").flatMap(ContainerState::startedAt)).isEmpty();
+        assertThat(stopped.desired().stoppedReason())
+                .hasValueSatisfying(r -> assertThat(r)
+                        .startsWith("ResourceInitializationError: failed to validate logger args")
+                        .contains("gone"));
+        assertThat(stopped.observed().container("main").flatMap(ContainerState::startedAt))
+                .isEmpty();
     }
 }

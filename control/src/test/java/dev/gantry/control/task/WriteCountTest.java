@@ -45,8 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WriteCountTest {
     private static final Arns ARNS = new Arns("us-east-1", "000000000000");
-    private static final Cluster CLUSTER = new Cluster(ARNS.cluster("default"), "default", "ACTIVE", List.of(),
-            List.of(), Instant.EPOCH);
+    private static final Cluster CLUSTER =
+            new Cluster(ARNS.cluster("default"), "default", "ACTIVE", List.of(), List.of(), Instant.EPOCH);
     private static final CapturedLogs NO_LOGS = new CapturedLogs() {
         public boolean groupExists(String group) {
             return true;
@@ -65,6 +65,7 @@ class WriteCountTest {
 
     @TempDir
     Path dir;
+
     private Database db;
     private TaskStore store;
     private FakeDriver driver;
@@ -77,11 +78,19 @@ class WriteCountTest {
         store = new TaskStore(db);
         driver = FakeDriver.create();
         driver.start();
-        supervisor = new TaskSupervisor(driver, store, new TaskFeed(store), NO_LOGS, InstantSource.system(),
-                "us-east-1", Duration.ofHours(2), PullProgress.NONE, Duration.ofHours(1));
+        supervisor = new TaskSupervisor(
+                driver,
+                store,
+                new TaskFeed(store),
+                NO_LOGS,
+                InstantSource.system(),
+                "us-east-1",
+                Duration.ofHours(2),
+                PullProgress.NONE,
+                Duration.ofHours(1));
         supervisor.start();
-        launcher = new TaskLauncher(store, new TagStore(db), supervisor, ARNS, IdSource.random(),
-                InstantSource.system());
+        launcher =
+                new TaskLauncher(store, new TagStore(db), supervisor, ARNS, IdSource.random(), InstantSource.system());
         awaitFirstHousekeeping();
     }
 
@@ -102,12 +111,45 @@ class WriteCountTest {
     }
 
     private Task launch() {
-        TaskDefinition td = new TaskDefinition("arn:aws:ecs:us-east-1:000000000000:task-definition/f:1", "f", 1,
-                List.of(TaskRunnerTest.container("main", "ok:1", true)), null, null, "awsvpc", null, null, "256",
-                "512", "ACTIVE", null, null, null, null, null, Instant.EPOCH, null, null, null);
-        RunTaskRequest req = new RunTaskRequest(null, "f", null, null, null, new NetworkConfiguration(
-                new AwsVpcConfiguration(List.of("subnet-1"), null, null)), null, null, null,
-                List.of(new Tag("team", "a")), null, null, null, null, null, null);
+        TaskDefinition td = new TaskDefinition(
+                "arn:aws:ecs:us-east-1:000000000000:task-definition/f:1",
+                "f",
+                1,
+                List.of(TaskRunnerTest.container("main", "ok:1", true)),
+                null,
+                null,
+                "awsvpc",
+                null,
+                null,
+                "256",
+                "512",
+                "ACTIVE",
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.EPOCH,
+                null,
+                null,
+                null);
+        RunTaskRequest req = new RunTaskRequest(
+                null,
+                "f",
+                null,
+                null,
+                null,
+                new NetworkConfiguration(new AwsVpcConfiguration(List.of("subnet-1"), null, null)),
+                null,
+                null,
+                null,
+                List.of(new Tag("team", "a")),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
         return launcher.launch(new LaunchRequest(CLUSTER, td, req, Map.of())).get(0);
     }
 
@@ -115,7 +157,9 @@ class WriteCountTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         Task now = store.find(t.taskId()).orElseThrow();
         while (!done.test(now)) {
-            assertThat(System.nanoTime()).as("task stuck in %s", now.observed().phase()).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("task stuck in %s", now.observed().phase())
+                    .isLessThan(deadline);
             Thread.sleep(5);
             now = store.find(t.taskId()).orElseThrow();
         }
@@ -134,7 +178,9 @@ class WriteCountTest {
         launcher.stop(t, StopCode.UserInitiated, "bye");
         await(t, in(TaskPhase.STOPPED));
         long total = db.stats().writes() - before;
-        assertThat(started).as("RunTask -> RUNNING: insert with tags, PULLING, RUNNING").isEqualTo(3);
+        assertThat(started)
+                .as("RunTask -> RUNNING: insert with tags, PULLING, RUNNING")
+                .isEqualTo(3);
         assertThat(total).as("+ StopTask, STOPPING, DEPROVISIONING, STOPPED").isEqualTo(7);
     }
 
@@ -144,7 +190,8 @@ class WriteCountTest {
         long before = db.stats().writes();
         driver.exit(t.observed().container("main").flatMap(c -> c.runtimeId()).orElseThrow(), 3);
         await(t, in(TaskPhase.STOPPED));
-        assertThat(db.stats().writes() - before).as("exit + stop decision, STOPPING, DEPROVISIONING, STOPPED")
+        assertThat(db.stats().writes() - before)
+                .as("exit + stop decision, STOPPING, DEPROVISIONING, STOPPED")
                 .isEqualTo(4);
     }
 }

@@ -6,8 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /** An ECS cluster. {@code status} is ACTIVE or INACTIVE (after DeleteCluster). */
-public record Cluster(String clusterArn, String clusterName, String status, List<Map<String, String>> settings,
-        List<Tag> tags, Instant createdAt) {
+public record Cluster(
+        String clusterArn,
+        String clusterName,
+        String status,
+        List<Map<String, String>> settings,
+        List<Tag> tags,
+        Instant createdAt) {
 
     public Cluster {
         settings = settings == null ? List.of() : List.copyOf(settings);

@@ -41,16 +41,21 @@ public final class StartOrder {
         return switch (condition) {
             case START -> started ? ready() : new StartDecision.Wait(name, condition);
             case COMPLETE -> exited ? ready() : new StartDecision.Wait(name, condition);
-            case SUCCESS -> !exited
-                    ? new StartDecision.Wait(name, condition)
-                    : s.exitCode().orElse(-1) == 0 ? ready() : new StartDecision.Impossible(
-                            "dependency " + name + " exited with code " + s.exitCode().map(String::valueOf)
-                                    .orElse("unknown") + ", condition SUCCESS can never be met");
-            case HEALTHY -> s.healthStatus() == HealthStatus.HEALTHY
-                    ? ready()
-                    : exited ? new StartDecision.Impossible(
-                            "dependency " + name + " exited before it became HEALTHY")
-                    : new StartDecision.Wait(name, condition);
+            case SUCCESS ->
+                !exited
+                        ? new StartDecision.Wait(name, condition)
+                        : s.exitCode().orElse(-1) == 0
+                                ? ready()
+                                : new StartDecision.Impossible("dependency " + name + " exited with code "
+                                        + s.exitCode().map(String::valueOf).orElse("unknown")
+                                        + ", condition SUCCESS can never be met");
+            case HEALTHY ->
+                s.healthStatus() == HealthStatus.HEALTHY
+                        ? ready()
+                        : exited
+                                ? new StartDecision.Impossible(
+                                        "dependency " + name + " exited before it became HEALTHY")
+                                : new StartDecision.Wait(name, condition);
         };
     }
 
@@ -68,13 +73,15 @@ public final class StartOrder {
         while (placed.size() < containers.size()) {
             List<String> layer = new ArrayList<>();
             for (ContainerDefinition c : containers) {
-                if (!placed.contains(c.name()) && c.dependsOnOrEmpty().stream()
-                        .allMatch(d -> placed.contains(d.containerName()))) {
+                if (!placed.contains(c.name())
+                        && c.dependsOnOrEmpty().stream().allMatch(d -> placed.contains(d.containerName()))) {
                     layer.add(c.name());
                 }
             }
             if (layer.isEmpty()) {
-                containers.stream().map(ContainerDefinition::name).filter(n -> !placed.contains(n))
+                containers.stream()
+                        .map(ContainerDefinition::name)
+                        .filter(n -> !placed.contains(n))
                         .forEach(layer::add);
             }
             placed.addAll(layer);

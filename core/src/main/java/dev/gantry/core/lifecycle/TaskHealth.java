@@ -15,7 +15,8 @@ public final class TaskHealth {
 
     public static HealthStatus of(List<ContainerDefinition> definitions, Map<String, ContainerState> states) {
         List<ContainerDefinition> checked = definitions.stream()
-                .filter(d -> d.essentialOrDefault() && d.healthCheck() != null).toList();
+                .filter(d -> d.essentialOrDefault() && d.healthCheck() != null)
+                .toList();
         if (checked.isEmpty()) {
             return HealthStatus.UNKNOWN;
         }

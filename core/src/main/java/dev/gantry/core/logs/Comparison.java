@@ -13,7 +13,12 @@ record Comparison(Op op, Optional<Double> number, String text) {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
 
     enum Op {
-        EQ("="), NE("!="), LT("<"), LE("<="), GT(">"), GE(">=");
+        EQ("="),
+        NE("!="),
+        LT("<"),
+        LE("<="),
+        GT(">"),
+        GE(">=");
 
         final String symbol;
 
@@ -34,8 +39,8 @@ record Comparison(Op op, Optional<Double> number, String text) {
         if (value.isEmpty() && !quoted) {
             throw in.error("expected a value after '" + op.symbol + "'");
         }
-        Optional<Double> number = !quoted && NUMBER.matcher(value).matches()
-                ? Optional.of(Double.parseDouble(value)) : Optional.empty();
+        Optional<Double> number =
+                !quoted && NUMBER.matcher(value).matches() ? Optional.of(Double.parseDouble(value)) : Optional.empty();
         if (number.isEmpty() && op != Op.EQ && op != Op.NE) {
             throw in.error("'" + op.symbol + "' needs a number, not '" + value + "'");
         }

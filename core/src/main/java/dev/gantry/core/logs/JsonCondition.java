@@ -31,15 +31,20 @@ sealed interface JsonCondition {
             if (text.isEmpty()) {
                 return false;
             }
-            OptionalDouble number = value.get() instanceof JsonValue.JNumber n
-                    ? OptionalDouble.of(n.value()) : OptionalDouble.empty();
+            OptionalDouble number =
+                    value.get() instanceof JsonValue.JNumber n ? OptionalDouble.of(n.value()) : OptionalDouble.empty();
             return comparison.test(text.get(), number);
         }
     }
 
     /** {@code IS NULL}, {@code IS TRUE}, {@code IS FALSE}, {@code NOT EXISTS}. */
     record Is(JsonPath path, Check check) implements JsonCondition {
-        enum Check { NULL, TRUE, FALSE, NOT_EXISTS }
+        enum Check {
+            NULL,
+            TRUE,
+            FALSE,
+            NOT_EXISTS
+        }
 
         @Override
         public boolean test(JsonValue message) {
@@ -114,7 +119,10 @@ sealed interface JsonCondition {
             }
             throw in.error("expected EXISTS after NOT");
         }
-        return new Compare(path, Comparison.parse(in, ")}")
-                .orElseThrow(() -> in.error("expected an operator (=, !=, <, <=, >, >=) after " + path.text())));
+        return new Compare(
+                path,
+                Comparison.parse(in, ")}")
+                        .orElseThrow(
+                                () -> in.error("expected an operator (=, !=, <, <=, >, >=) after " + path.text())));
     }
 }

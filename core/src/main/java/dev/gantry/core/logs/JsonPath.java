@@ -78,10 +78,14 @@ record JsonPath(String text, List<Object> steps) {
     Optional<JsonValue> find(JsonValue root) {
         JsonValue at = root;
         for (Object step : steps) {
-            if (step instanceof String name && at instanceof JsonValue.JObject o && o.members().containsKey(name)) {
+            if (step instanceof String name
+                    && at instanceof JsonValue.JObject o
+                    && o.members().containsKey(name)) {
                 at = o.members().get(name);
-            } else if (step instanceof Integer n && at instanceof JsonValue.JArray a
-                    && n >= 0 && n < a.items().size()) {
+            } else if (step instanceof Integer n
+                    && at instanceof JsonValue.JArray a
+                    && n >= 0
+                    && n < a.items().size()) {
                 at = a.items().get(n);
             } else {
                 return Optional.empty();

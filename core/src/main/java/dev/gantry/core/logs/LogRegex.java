@@ -90,8 +90,8 @@ final class LogRegex {
      * Adds {@code start} and every state reachable from it without reading a character to {@code list}; returns
      * the new count, or -1 when a match state is reached.
      */
-    private int add(int start, int pos, CharSequence text, int[] list, int count, int[] seen, int generation,
-            int[] stack) {
+    private int add(
+            int start, int pos, CharSequence text, int[] list, int count, int[] seen, int generation, int[] stack) {
         int top = 0;
         stack[top++] = start;
         while (top > 0) {

@@ -84,7 +84,9 @@ final class PatternScanner {
         int start = pos;
         while (pos < text.length()) {
             char c = text.charAt(pos);
-            if (Character.isWhitespace(c) || stops.indexOf(c) >= 0 || text.startsWith("&&", pos)
+            if (Character.isWhitespace(c)
+                    || stops.indexOf(c) >= 0
+                    || text.startsWith("&&", pos)
                     || text.startsWith("||", pos)) {
                 break;
             }

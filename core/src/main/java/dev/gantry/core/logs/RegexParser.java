@@ -211,7 +211,7 @@ final class RegexParser {
     }
 
     private RegexSyntaxException badRepeat(int start) {
-        return new RegexSyntaxException("the repeat at position " + (start + 1)
-                + " must be written '{m}', '{m,}' or '{m,n}'");
+        return new RegexSyntaxException(
+                "the repeat at position " + (start + 1) + " must be written '{m}', '{m,}' or '{m,n}'");
     }
 }

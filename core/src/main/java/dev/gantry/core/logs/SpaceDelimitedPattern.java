@@ -23,8 +23,8 @@ record SpaceDelimitedPattern(List<Field> fields) implements Predicate<String> {
             if (anyOfAllOf.isEmpty()) {
                 return true;
             }
-            return anyOfAllOf.stream().anyMatch(all -> all.stream()
-                    .allMatch(c -> c.test(value, Comparison.numberOf(value))));
+            return anyOfAllOf.stream()
+                    .anyMatch(all -> all.stream().allMatch(c -> c.test(value, Comparison.numberOf(value))));
         }
     }
 

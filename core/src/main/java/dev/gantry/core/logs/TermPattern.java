@@ -11,8 +11,12 @@ import java.util.function.Predicate;
  * accepts ({@link LogRegex}: no groups, linear-time matching). {@code costPerChar} is the most matching work one
  * character of a message can cost: 1 plus the states of every regex.
  */
-record TermPattern(List<Predicate<String>> required, List<Predicate<String>> anyOf, List<Predicate<String>> excluded,
-        int costPerChar) implements Predicate<String> {
+record TermPattern(
+        List<Predicate<String>> required,
+        List<Predicate<String>> anyOf,
+        List<Predicate<String>> excluded,
+        int costPerChar)
+        implements Predicate<String> {
 
     static TermPattern parse(PatternScanner in, String pattern) {
         List<Predicate<String>> required = new ArrayList<>();

@@ -44,8 +44,8 @@ final class CapacityRules {
                         + "capacityProviderStrategy; list each provider once.");
             }
             if (item.weightOrDefault() < 0 || item.weightOrDefault() > MAX_WEIGHT) {
-                throw ApiException.invalidParameter("Capacity provider '" + provider + "' has weight "
-                        + item.weight() + "; weight must be between 0 and " + MAX_WEIGHT + ".");
+                throw ApiException.invalidParameter("Capacity provider '" + provider + "' has weight " + item.weight()
+                        + "; weight must be between 0 and " + MAX_WEIGHT + ".");
             }
             if (item.baseOrDefault() < 0 || item.baseOrDefault() > MAX_BASE) {
                 throw ApiException.invalidParameter("Capacity provider '" + provider + "' has base " + item.base()

@@ -20,8 +20,8 @@ final class NetworkRules {
         AwsVpcConfiguration vpc = network.awsvpcConfiguration();
         List<String> subnets = vpc.subnetsOrEmpty();
         if (subnets.isEmpty()) {
-            throw ApiException.invalidParameter("subnets can not be empty. List at least one subnet in "
-                    + "awsvpcConfiguration.subnets.");
+            throw ApiException.invalidParameter(
+                    "subnets can not be empty. List at least one subnet in " + "awsvpcConfiguration.subnets.");
         }
         if (subnets.size() > MAX_SUBNETS) {
             throw ApiException.invalidParameter("awsvpcConfiguration.subnets has " + subnets.size() + " items; the "
@@ -43,8 +43,8 @@ final class NetworkRules {
     private static void ids(String field, List<String> ids) {
         for (String id : ids) {
             if (id == null || id.isBlank()) {
-                throw ApiException.invalidParameter("awsvpcConfiguration." + field + " contains an empty entry; "
-                        + "remove it or give an ID.");
+                throw ApiException.invalidParameter(
+                        "awsvpcConfiguration." + field + " contains an empty entry; " + "remove it or give an ID.");
             }
         }
     }

@@ -27,18 +27,22 @@ final class OverrideRules {
         Set<String> overridden = new HashSet<>();
         for (ContainerOverride o : overrides.containerOverridesOrEmpty()) {
             if (o == null || o.name() == null || o.name().isEmpty()) {
-                throw ApiException.invalidParameter("Every container override needs the 'name' of a container in "
-                        + "the task definition.");
+                throw ApiException.invalidParameter(
+                        "Every container override needs the 'name' of a container in " + "the task definition.");
             }
             if (!containerNames.contains(o.name())) {
                 throw ApiException.invalidParameter("Override for container named " + o.name() + " is not a "
                         + "container in the TaskDefinition. Containers in " + definition.family() + ": "
-                        + String.join(", ", definition.containers().stream().map(ContainerDefinition::name).toList())
+                        + String.join(
+                                ", ",
+                                definition.containers().stream()
+                                        .map(ContainerDefinition::name)
+                                        .toList())
                         + ".");
             }
             if (!overridden.add(o.name())) {
-                throw ApiException.invalidParameter("Container '" + o.name() + "' has more than one override; "
-                        + "combine them into one.");
+                throw ApiException.invalidParameter(
+                        "Container '" + o.name() + "' has more than one override; " + "combine them into one.");
             }
             container(o);
         }
@@ -53,12 +57,12 @@ final class OverrideRules {
             }
         }
         if (o.command() != null && o.command().stream().anyMatch(arg -> arg == null)) {
-            throw ApiException.invalidParameter("Override for container " + o.name() + ": command must not contain "
-                    + "null entries.");
+            throw ApiException.invalidParameter(
+                    "Override for container " + o.name() + ": command must not contain " + "null entries.");
         }
         if (o.cpu() != null && o.cpu() < 0) {
-            throw ApiException.invalidParameter("Override for container " + o.name() + ": cpu " + o.cpu()
-                    + " must not be negative.");
+            throw ApiException.invalidParameter(
+                    "Override for container " + o.name() + ": cpu " + o.cpu() + " must not be negative.");
         }
     }
 }

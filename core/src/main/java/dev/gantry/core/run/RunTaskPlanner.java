@@ -31,7 +31,8 @@ public final class RunTaskPlanner {
         if (!overrides.containerOverridesOrEmpty().isEmpty()) {
             List<ContainerDefinition> containers = new ArrayList<>();
             for (ContainerDefinition c : definition.containers()) {
-                containers.add(overrides.forContainer(c.name()).map(o -> apply(c, o)).orElse(c));
+                containers.add(
+                        overrides.forContainer(c.name()).map(o -> apply(c, o)).orElse(c));
             }
             out = out.withContainerDefinitions(List.copyOf(containers));
         }

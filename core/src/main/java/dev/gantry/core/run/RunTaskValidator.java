@@ -68,8 +68,8 @@ public final class RunTaskValidator {
                     + "For RunTask use TASK_DEFINITION or NONE.");
         }
         if (!PROPAGATE_TAGS.contains(propagate)) {
-            throw ApiException.invalidParameter("Invalid propagateTags '" + propagate + "'. For RunTask use "
-                    + "TASK_DEFINITION or NONE.");
+            throw ApiException.invalidParameter(
+                    "Invalid propagateTags '" + propagate + "'. For RunTask use " + "TASK_DEFINITION or NONE.");
         }
     }
 

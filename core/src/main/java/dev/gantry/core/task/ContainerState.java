@@ -30,8 +30,17 @@ public record ContainerState(
     }
 
     public static ContainerState pending(String name, String containerId) {
-        return new ContainerState(name, containerId, Optional.empty(), ContainerStatus.PENDING, Optional.empty(),
-                Optional.empty(), HealthStatus.UNKNOWN, Optional.empty(), Optional.empty(), Optional.empty());
+        return new ContainerState(
+                name,
+                containerId,
+                Optional.empty(),
+                ContainerStatus.PENDING,
+                Optional.empty(),
+                Optional.empty(),
+                HealthStatus.UNKNOWN,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     public boolean isStopped() {
@@ -39,27 +48,63 @@ public record ContainerState(
     }
 
     public ContainerState withRuntimeId(String id) {
-        return new ContainerState(name, containerId, Optional.of(id), lastStatus, exitCode, reason, healthStatus,
-                imageDigest, startedAt, finishedAt);
+        return new ContainerState(
+                name,
+                containerId,
+                Optional.of(id),
+                lastStatus,
+                exitCode,
+                reason,
+                healthStatus,
+                imageDigest,
+                startedAt,
+                finishedAt);
     }
 
     public ContainerState withImageDigest(String digest) {
-        return new ContainerState(name, containerId, runtimeId, lastStatus, exitCode, reason, healthStatus,
-                Optional.ofNullable(digest), startedAt, finishedAt);
+        return new ContainerState(
+                name,
+                containerId,
+                runtimeId,
+                lastStatus,
+                exitCode,
+                reason,
+                healthStatus,
+                Optional.ofNullable(digest),
+                startedAt,
+                finishedAt);
     }
 
     public ContainerState running(Instant at) {
-        return new ContainerState(name, containerId, runtimeId, ContainerStatus.RUNNING, exitCode, reason,
-                healthStatus, imageDigest, Optional.of(at), finishedAt);
+        return new ContainerState(
+                name,
+                containerId,
+                runtimeId,
+                ContainerStatus.RUNNING,
+                exitCode,
+                reason,
+                healthStatus,
+                imageDigest,
+                Optional.of(at),
+                finishedAt);
     }
 
     public ContainerState stopped(Optional<Integer> code, Optional<String> why, Instant at) {
-        return new ContainerState(name, containerId, runtimeId, ContainerStatus.STOPPED, code, why, healthStatus,
-                imageDigest, startedAt, Optional.of(at));
+        return new ContainerState(
+                name,
+                containerId,
+                runtimeId,
+                ContainerStatus.STOPPED,
+                code,
+                why,
+                healthStatus,
+                imageDigest,
+                startedAt,
+                Optional.of(at));
     }
 
     public ContainerState withHealth(HealthStatus status) {
-        return new ContainerState(name, containerId, runtimeId, lastStatus, exitCode, reason, status, imageDigest,
-                startedAt, finishedAt);
+        return new ContainerState(
+                name, containerId, runtimeId, lastStatus, exitCode, reason, status, imageDigest, startedAt, finishedAt);
     }
 }

@@ -7,7 +7,10 @@ import java.util.Optional;
  * The control plane's wish for a task. Written only by whoever decides the task should stop, once, by
  * compare-and-set from RUNNING to STOPPED: the first decision (user, essential exit, failure) wins.
  */
-public record TaskDesired(DesiredStatus status, Optional<StopCode> stopCode, Optional<String> stoppedReason,
+public record TaskDesired(
+        DesiredStatus status,
+        Optional<StopCode> stopCode,
+        Optional<String> stoppedReason,
         Optional<Instant> stopRequestedAt) {
 
     public TaskDesired {

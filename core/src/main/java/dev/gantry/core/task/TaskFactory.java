@@ -16,8 +16,15 @@ public final class TaskFactory {
     private TaskFactory() {}
 
     /** What a RunTask call decided, after validation and overrides. */
-    public record Launch(String clusterArn, String clusterName, TaskDefinition effectiveDefinition, int count,
-            String group, Optional<String> startedBy, Map<String, Object> overrides, List<Tag> tags) {}
+    public record Launch(
+            String clusterArn,
+            String clusterName,
+            TaskDefinition effectiveDefinition,
+            int count,
+            String group,
+            Optional<String> startedBy,
+            Map<String, Object> overrides,
+            List<Tag> tags) {}
 
     public static List<Task> create(Launch l, Arns arns, IdSource ids, Instant now) {
         List<Task> tasks = new ArrayList<>();
@@ -27,9 +34,21 @@ public final class TaskFactory {
             for (ContainerDefinition c : l.effectiveDefinition().containers()) {
                 containers.add(ContainerState.pending(c.name(), ids.uuid()));
             }
-            TaskSpec spec = new TaskSpec(arns.task(l.clusterName(), taskId), taskId, l.clusterArn(), l.clusterName(),
-                    l.effectiveDefinition(), l.effectiveDefinition().cpu(), l.effectiveDefinition().memory(), l.group(),
-                    l.startedBy(), "FARGATE", "1.4.0", l.overrides(), l.tags(), now);
+            TaskSpec spec = new TaskSpec(
+                    arns.task(l.clusterName(), taskId),
+                    taskId,
+                    l.clusterArn(),
+                    l.clusterName(),
+                    l.effectiveDefinition(),
+                    l.effectiveDefinition().cpu(),
+                    l.effectiveDefinition().memory(),
+                    l.group(),
+                    l.startedBy(),
+                    "FARGATE",
+                    "1.4.0",
+                    l.overrides(),
+                    l.tags(),
+                    now);
             tasks.add(new Task(spec, TaskDesired.running(), TaskObserved.initial(containers), 1));
         }
         return tasks;

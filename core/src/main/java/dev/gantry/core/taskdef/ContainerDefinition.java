@@ -58,11 +58,35 @@ public record ContainerDefinition(
 
     /** A copy with the fields a RunTask container override may replace. */
     public ContainerDefinition withOverrides(
-            List<String> newCommand, List<KeyValuePair> newEnvironment, Integer newCpu, Integer newMemory,
+            List<String> newCommand,
+            List<KeyValuePair> newEnvironment,
+            Integer newCpu,
+            Integer newMemory,
             Integer newMemoryReservation) {
-        return new ContainerDefinition(name, image, newCpu, newMemory, newMemoryReservation, portMappings, essential,
-                entryPoint, newCommand, newEnvironment, workingDirectory, user, dependsOn, healthCheck, startTimeout,
-                stopTimeout, ulimits, readonlyRootFilesystem, dockerLabels, logConfiguration, interactive,
-                pseudoTerminal, mountPoints, volumesFrom);
+        return new ContainerDefinition(
+                name,
+                image,
+                newCpu,
+                newMemory,
+                newMemoryReservation,
+                portMappings,
+                essential,
+                entryPoint,
+                newCommand,
+                newEnvironment,
+                workingDirectory,
+                user,
+                dependsOn,
+                healthCheck,
+                startTimeout,
+                stopTimeout,
+                ulimits,
+                readonlyRootFilesystem,
+                dockerLabels,
+                logConfiguration,
+                interactive,
+                pseudoTerminal,
+                mountPoints,
+                volumesFrom);
     }
 }

@@ -20,7 +20,8 @@ public enum DependencyCondition {
     HEALTHY;
 
     /** The wire names, in ECS's order, for messages. */
-    public static final List<String> NAMES = Arrays.stream(values()).map(Enum::name).toList();
+    public static final List<String> NAMES =
+            Arrays.stream(values()).map(Enum::name).toList();
 
     /** The condition spelled exactly {@code text} (case-sensitive, as ECS is), or empty. */
     public static Optional<DependencyCondition> fromWire(String text) {
@@ -33,8 +34,9 @@ public enum DependencyCondition {
      */
     @JsonCreator
     static DependencyCondition bind(String text) {
-        return fromWire(text).orElseThrow(() -> new IllegalArgumentException(
-                "dependsOn condition must be one of " + String.join(", ", NAMES)));
+        return fromWire(text)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("dependsOn condition must be one of " + String.join(", ", NAMES)));
     }
 
     /** True for the conditions that wait for the dependency to exit (it must then be non-essential). */

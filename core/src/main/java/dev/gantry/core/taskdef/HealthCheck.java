@@ -5,7 +5,8 @@ import java.util.List;
 
 /** A container health check; defaults as ECS documents them. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record HealthCheck(List<String> command, Integer interval, Integer timeout, Integer retries, Integer startPeriod) {
+public record HealthCheck(
+        List<String> command, Integer interval, Integer timeout, Integer retries, Integer startPeriod) {
     public int intervalOrDefault() {
         return interval == null ? 30 : interval;
     }

@@ -39,42 +39,132 @@ public record TaskDefinition(
 
     public TaskDefinition registered(
             String arn, int newRevision, String normalisedCpu, String normalisedMemory, Instant at, String by) {
-        return new TaskDefinition(arn, family, newRevision, containerDefinitions, taskRoleArn, executionRoleArn,
-                networkMode, requiresCompatibilities, List.of("EC2", "FARGATE"), normalisedCpu, normalisedMemory,
-                TaskDefinitionStatus.ACTIVE.name(), runtimePlatform, ephemeralStorage, volumes, placementConstraints,
-                List.of(), at, null, null, by);
+        return new TaskDefinition(
+                arn,
+                family,
+                newRevision,
+                containerDefinitions,
+                taskRoleArn,
+                executionRoleArn,
+                networkMode,
+                requiresCompatibilities,
+                List.of("EC2", "FARGATE"),
+                normalisedCpu,
+                normalisedMemory,
+                TaskDefinitionStatus.ACTIVE.name(),
+                runtimePlatform,
+                ephemeralStorage,
+                volumes,
+                placementConstraints,
+                List.of(),
+                at,
+                null,
+                null,
+                by);
     }
 
     public TaskDefinition withStatus(TaskDefinitionStatus newStatus, Instant at) {
         Instant dereg = newStatus == TaskDefinitionStatus.INACTIVE ? at : deregisteredAt;
         Instant del = newStatus == TaskDefinitionStatus.DELETE_IN_PROGRESS ? at : deleteRequestedAt;
-        return new TaskDefinition(taskDefinitionArn, family, revision, containerDefinitions, taskRoleArn,
-                executionRoleArn, networkMode, requiresCompatibilities, compatibilities, cpu, memory, newStatus.name(),
-                runtimePlatform, ephemeralStorage, volumes, placementConstraints, requiresAttributes, registeredAt,
-                dereg, del, registeredBy);
+        return new TaskDefinition(
+                taskDefinitionArn,
+                family,
+                revision,
+                containerDefinitions,
+                taskRoleArn,
+                executionRoleArn,
+                networkMode,
+                requiresCompatibilities,
+                compatibilities,
+                cpu,
+                memory,
+                newStatus.name(),
+                runtimePlatform,
+                ephemeralStorage,
+                volumes,
+                placementConstraints,
+                requiresAttributes,
+                registeredAt,
+                dereg,
+                del,
+                registeredBy);
     }
 
     /** A copy with task-level cpu and memory replaced (normalised unit strings, or a RunTask override). */
     public TaskDefinition withSize(String newCpu, String newMemory) {
-        return new TaskDefinition(taskDefinitionArn, family, revision, containerDefinitions, taskRoleArn,
-                executionRoleArn, networkMode, requiresCompatibilities, compatibilities, newCpu, newMemory, status,
-                runtimePlatform, ephemeralStorage, volumes, placementConstraints, requiresAttributes, registeredAt,
-                deregisteredAt, deleteRequestedAt, registeredBy);
+        return new TaskDefinition(
+                taskDefinitionArn,
+                family,
+                revision,
+                containerDefinitions,
+                taskRoleArn,
+                executionRoleArn,
+                networkMode,
+                requiresCompatibilities,
+                compatibilities,
+                newCpu,
+                newMemory,
+                status,
+                runtimePlatform,
+                ephemeralStorage,
+                volumes,
+                placementConstraints,
+                requiresAttributes,
+                registeredAt,
+                deregisteredAt,
+                deleteRequestedAt,
+                registeredBy);
     }
 
     /** A copy with the task role and execution role replaced (a RunTask override). */
     public TaskDefinition withRoles(String newTaskRoleArn, String newExecutionRoleArn) {
-        return new TaskDefinition(taskDefinitionArn, family, revision, containerDefinitions, newTaskRoleArn,
-                newExecutionRoleArn, networkMode, requiresCompatibilities, compatibilities, cpu, memory, status,
-                runtimePlatform, ephemeralStorage, volumes, placementConstraints, requiresAttributes, registeredAt,
-                deregisteredAt, deleteRequestedAt, registeredBy);
+        return new TaskDefinition(
+                taskDefinitionArn,
+                family,
+                revision,
+                containerDefinitions,
+                newTaskRoleArn,
+                newExecutionRoleArn,
+                networkMode,
+                requiresCompatibilities,
+                compatibilities,
+                cpu,
+                memory,
+                status,
+                runtimePlatform,
+                ephemeralStorage,
+                volumes,
+                placementConstraints,
+                requiresAttributes,
+                registeredAt,
+                deregisteredAt,
+                deleteRequestedAt,
+                registeredBy);
     }
 
     /** A copy with these container definitions (RunTask container overrides applied). */
     public TaskDefinition withContainerDefinitions(List<ContainerDefinition> newContainers) {
-        return new TaskDefinition(taskDefinitionArn, family, revision, newContainers, taskRoleArn, executionRoleArn,
-                networkMode, requiresCompatibilities, compatibilities, cpu, memory, status, runtimePlatform,
-                ephemeralStorage, volumes, placementConstraints, requiresAttributes, registeredAt, deregisteredAt,
-                deleteRequestedAt, registeredBy);
+        return new TaskDefinition(
+                taskDefinitionArn,
+                family,
+                revision,
+                newContainers,
+                taskRoleArn,
+                executionRoleArn,
+                networkMode,
+                requiresCompatibilities,
+                compatibilities,
+                cpu,
+                memory,
+                status,
+                runtimePlatform,
+                ephemeralStorage,
+                volumes,
+                placementConstraints,
+                requiresAttributes,
+                registeredAt,
+                deregisteredAt,
+                deleteRequestedAt,
+                registeredBy);
     }
 }

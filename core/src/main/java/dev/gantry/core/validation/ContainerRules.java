@@ -13,8 +13,22 @@ import java.util.regex.Pattern;
  * unsupported volume fields; delegates health checks, logging and port mappings to their own rules.
  */
 final class ContainerRules {
-    static final List<String> ULIMIT_NAMES = List.of("core", "cpu", "data", "fsize", "locks", "memlock", "msgqueue",
-            "nice", "nofile", "nproc", "rss", "rtprio", "rttime", "sigpending", "stack");
+    static final List<String> ULIMIT_NAMES = List.of(
+            "core",
+            "cpu",
+            "data",
+            "fsize",
+            "locks",
+            "memlock",
+            "msgqueue",
+            "nice",
+            "nofile",
+            "nproc",
+            "rss",
+            "rtprio",
+            "rttime",
+            "sigpending",
+            "stack");
     static final int MIN_TIMEOUT = 2;
     static final int MAX_TIMEOUT = 120;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
@@ -63,8 +77,8 @@ final class ContainerRules {
 
     private static void image(String name, String image) {
         if (image == null || image.isEmpty()) {
-            throw Problems.container(name, "'image' is required: set it to an image reference such as "
-                    + "'nginx:1.27'.");
+            throw Problems.container(
+                    name, "'image' is required: set it to an image reference such as " + "'nginx:1.27'.");
         }
         ImageReference.problem(image).ifPresent(problem -> {
             throw Problems.container(name, problem);
@@ -73,8 +87,10 @@ final class ContainerRules {
 
     private static void timeout(String name, String field, Integer seconds) {
         if (seconds != null && (seconds < MIN_TIMEOUT || seconds > MAX_TIMEOUT)) {
-            throw Problems.container(name, "'" + field + "' is " + seconds + " seconds; on Fargate it must be "
-                    + "between " + MIN_TIMEOUT + " and " + MAX_TIMEOUT + " seconds.");
+            throw Problems.container(
+                    name,
+                    "'" + field + "' is " + seconds + " seconds; on Fargate it must be " + "between " + MIN_TIMEOUT
+                            + " and " + MAX_TIMEOUT + " seconds.");
         }
     }
 
@@ -96,8 +112,10 @@ final class ContainerRules {
         Set<String> seen = new HashSet<>();
         for (Ulimit u : ulimits) {
             if (u == null || u.name() == null || !ULIMIT_NAMES.contains(u.name())) {
-                throw Problems.container(name, "Invalid ulimit name '" + (u == null ? null : u.name())
-                        + "'. Valid names: " + String.join(", ", ULIMIT_NAMES) + ".");
+                throw Problems.container(
+                        name,
+                        "Invalid ulimit name '" + (u == null ? null : u.name()) + "'. Valid names: "
+                                + String.join(", ", ULIMIT_NAMES) + ".");
             }
             if (!seen.add(u.name())) {
                 throw Problems.container(name, "Ulimit '" + u.name() + "' is set more than once.");
@@ -109,9 +127,12 @@ final class ContainerRules {
                 throw Problems.container(name, "Ulimit '" + u.name() + "' limits must not be negative.");
             }
             if (u.softLimit() > u.hardLimit()) {
-                throw Problems.container(name, "Ulimit '" + u.name() + "' has softLimit " + u.softLimit()
-                        + " greater than hardLimit " + u.hardLimit() + "; the soft limit must not exceed the hard "
-                        + "limit.");
+                throw Problems.container(
+                        name,
+                        "Ulimit '" + u.name() + "' has softLimit " + u.softLimit()
+                                + " greater than hardLimit " + u.hardLimit()
+                                + "; the soft limit must not exceed the hard "
+                                + "limit.");
             }
         }
     }

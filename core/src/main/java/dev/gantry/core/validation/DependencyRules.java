@@ -42,27 +42,33 @@ final class DependencyRules {
         }
         String target = d.containerName();
         if (target.equals(name)) {
-            throw Problems.container(name, "A container cannot depend on itself; remove '" + name
-                    + "' from its dependsOn.");
+            throw Problems.container(
+                    name, "A container cannot depend on itself; remove '" + name + "' from its dependsOn.");
         }
         ContainerDefinition dependency = byName.get(target);
         if (dependency == null) {
-            throw Problems.container(name, "Cannot depend on container '" + target + "' because it does not exist "
-                    + "in this task definition. Containers: " + String.join(", ", byName.keySet()) + ".");
+            throw Problems.container(
+                    name,
+                    "Cannot depend on container '" + target + "' because it does not exist "
+                            + "in this task definition. Containers: " + String.join(", ", byName.keySet()) + ".");
         }
         DependencyCondition condition = d.condition();
         if (condition == null) {
-            throw Problems.container(name, "dependsOn '" + target + "' needs a condition: one of " + CONDITIONS
-                    + ".");
+            throw Problems.container(name, "dependsOn '" + target + "' needs a condition: one of " + CONDITIONS + ".");
         }
         if (condition == DependencyCondition.HEALTHY && dependency.healthCheck() == null) {
-            throw Problems.container(name, "dependsOn '" + target + "' with condition HEALTHY requires container '"
-                    + target + "' to have a healthCheck; add one or use condition START.");
+            throw Problems.container(
+                    name,
+                    "dependsOn '" + target + "' with condition HEALTHY requires container '" + target
+                            + "' to have a healthCheck; add one or use condition START.");
         }
         if (condition.waitsForExit() && dependency.essentialOrDefault()) {
-            throw Problems.container(name, "dependsOn '" + target + "' with condition " + condition + " requires "
-                    + "container '" + target + "' to be non-essential (an essential container exiting stops the "
-                    + "task); set \"essential\": false on '" + target + "'.");
+            throw Problems.container(
+                    name,
+                    "dependsOn '" + target + "' with condition " + condition + " requires "
+                            + "container '" + target
+                            + "' to be non-essential (an essential container exiting stops the "
+                            + "task); set \"essential\": false on '" + target + "'.");
         }
     }
 
@@ -72,8 +78,10 @@ final class DependencyRules {
      */
     static void conditionName(String name, String target, String condition) {
         if (condition != null && DependencyCondition.fromWire(condition).isEmpty()) {
-            throw Problems.container(name, "dependsOn condition '" + condition + "' for container '" + target
-                    + "' is not valid; use one of " + CONDITIONS + ".");
+            throw Problems.container(
+                    name,
+                    "dependsOn condition '" + condition + "' for container '" + target + "' is not valid; use one of "
+                            + CONDITIONS + ".");
         }
     }
 

@@ -120,13 +120,15 @@ public final class FargateSizes {
 
     /** Throws a {@code ClientException} listing the valid values unless Fargate has this task size. */
     public static void validate(int cpuUnits, int memoryMiB) {
-        Row row = row(cpuUnits).orElseThrow(() -> ApiException.client("Invalid 'cpu' setting for task. "
-                + "No Fargate configuration exists for given values: " + cpuUnits + " CPU, " + memoryMiB
-                + " memory. " + validCpuSentence()));
+        Row row = row(cpuUnits)
+                .orElseThrow(() -> ApiException.client("Invalid 'cpu' setting for task. "
+                        + "No Fargate configuration exists for given values: " + cpuUnits + " CPU, " + memoryMiB
+                        + " memory. " + validCpuSentence()));
         if (row.allows(memoryMiB)) {
             return;
         }
-        List<Integer> fitting = ROWS.stream().filter(r -> r.allows(memoryMiB)).map(Row::cpu).toList();
+        List<Integer> fitting =
+                ROWS.stream().filter(r -> r.allows(memoryMiB)).map(Row::cpu).toList();
         String alternative = fitting.isEmpty()
                 ? " No Fargate CPU size accepts " + memoryMiB + " MiB."
                 : " " + memoryMiB + " MiB is available with cpu " + join(fitting) + ".";
@@ -164,7 +166,9 @@ public final class FargateSizes {
             return Optional.empty();
         }
         BigDecimal value = new BigDecimal(m.group(1)).multiply(factor);
-        if (value.signum() <= 0 || value.compareTo(MAX) > 0 || value.stripTrailingZeros().scale() > 0) {
+        if (value.signum() <= 0
+                || value.compareTo(MAX) > 0
+                || value.stripTrailingZeros().scale() > 0) {
             return Optional.empty();
         }
         return Optional.of(value.intValueExact());

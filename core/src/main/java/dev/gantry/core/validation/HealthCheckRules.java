@@ -28,25 +28,36 @@ final class HealthCheckRules {
 
     private static void command(String name, List<String> command) {
         if (command == null || command.isEmpty()) {
-            throw Problems.container(name, "healthCheck 'command' is required, for example "
-                    + "[\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"].");
+            throw Problems.container(
+                    name,
+                    "healthCheck 'command' is required, for example "
+                            + "[\"CMD-SHELL\", \"curl -f http://localhost/ || exit 1\"].");
         }
         String first = command.get(0);
         if (first == null || first.isBlank()) {
-            throw Problems.container(name, "healthCheck 'command' must start with \"CMD\", \"CMD-SHELL\" or the "
-                    + "program to run, not an empty string.");
+            throw Problems.container(
+                    name,
+                    "healthCheck 'command' must start with \"CMD\", \"CMD-SHELL\" or the "
+                            + "program to run, not an empty string.");
         }
         boolean prefixed = first.equals("CMD") || first.equals("CMD-SHELL");
-        if (prefixed && (command.size() < 2 || command.get(1) == null || command.get(1).isBlank())) {
-            throw Problems.container(name, "healthCheck 'command' [\"" + first + "\"] has nothing to run: add the "
-                    + "command after \"" + first + "\", for example [\"" + first + "\", \"/healthcheck\"].");
+        if (prefixed
+                && (command.size() < 2
+                        || command.get(1) == null
+                        || command.get(1).isBlank())) {
+            throw Problems.container(
+                    name,
+                    "healthCheck 'command' [\"" + first + "\"] has nothing to run: add the " + "command after \""
+                            + first + "\", for example [\"" + first + "\", \"/healthcheck\"].");
         }
     }
 
     private static void range(String name, String field, Integer value, int min, int max, String unit) {
         if (value != null && (value < min || value > max)) {
-            throw Problems.container(name, "healthCheck '" + field + "' is " + value + unit + "; it must be between "
-                    + min + " and " + max + unit + ".");
+            throw Problems.container(
+                    name,
+                    "healthCheck '" + field + "' is " + value + unit + "; it must be between " + min + " and " + max
+                            + unit + ".");
         }
     }
 }

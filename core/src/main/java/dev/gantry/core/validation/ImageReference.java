@@ -27,8 +27,8 @@ final class ImageReference {
 
     static Optional<String> problem(String image) {
         if (image.length() > MAX_LENGTH) {
-            return Optional.of("Image reference is " + image.length() + " characters long; the maximum is "
-                    + MAX_LENGTH + ".");
+            return Optional.of(
+                    "Image reference is " + image.length() + " characters long; the maximum is " + MAX_LENGTH + ".");
         }
         if (image.chars().anyMatch(Character::isWhitespace)) {
             return Optional.of("Image '" + image + "' must not contain spaces or other whitespace.");
@@ -46,8 +46,10 @@ final class ImageReference {
         if (colon > rest.lastIndexOf('/')) {
             String tag = rest.substring(colon + 1);
             if (!TAG.matcher(tag).matches()) {
-                return invalid(image, "the tag '" + tag + "' must be 1 to 128 letters, digits, '_', '.' or '-' "
-                        + "and must not start with '.' or '-'.");
+                return invalid(
+                        image,
+                        "the tag '" + tag + "' must be 1 to 128 letters, digits, '_', '.' or '-' "
+                                + "and must not start with '.' or '-'.");
             }
             rest = rest.substring(0, colon);
         }
@@ -69,8 +71,10 @@ final class ImageReference {
         if (PATH.matcher(path.toLowerCase(Locale.ROOT)).matches()) {
             return invalid(image, "the repository name '" + path + "' must be lowercase.");
         }
-        return invalid(image, "the repository name '" + path + "' may contain only lowercase letters, digits and "
-                + "single separators ('.', '_', '__', '-') between path components separated by '/'.");
+        return invalid(
+                image,
+                "the repository name '" + path + "' may contain only lowercase letters, digits and "
+                        + "single separators ('.', '_', '__', '-') between path components separated by '/'.");
     }
 
     /** Docker's rule: the first component names a registry if it looks like a host (has '.' or ':', or is localhost). */

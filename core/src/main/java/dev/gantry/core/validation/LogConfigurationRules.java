@@ -20,23 +20,31 @@ final class LogConfigurationRules {
             throw Problems.container(name, "logConfiguration 'logDriver' is required; Gantry supports \"awslogs\".");
         }
         if (!FARGATE_DRIVERS.contains(driver)) {
-            throw Problems.container(name, "Log driver '" + driver + "' is not supported on Fargate, which accepts "
-                    + String.join(", ", FARGATE_DRIVERS) + "; Gantry implements \"awslogs\", so use that.");
+            throw Problems.container(
+                    name,
+                    "Log driver '" + driver + "' is not supported on Fargate, which accepts "
+                            + String.join(", ", FARGATE_DRIVERS) + "; Gantry implements \"awslogs\", so use that.");
         }
         if (!driver.equals(AWSLOGS)) {
-            throw Problems.container(name, "Log driver '" + driver + "' is not supported by Gantry yet; Gantry "
-                    + "supports \"awslogs\" only.");
+            throw Problems.container(
+                    name,
+                    "Log driver '" + driver + "' is not supported by Gantry yet; Gantry "
+                            + "supports \"awslogs\" only.");
         }
         for (String option : AWSLOGS_REQUIRED) {
             if (log.option(option).filter(v -> !v.isBlank()).isEmpty()) {
-                throw Problems.container(name, "Log driver awslogs requires option '" + option + "'. On Fargate set "
-                        + "all of " + String.join(", ", AWSLOGS_REQUIRED) + ".");
+                throw Problems.container(
+                        name,
+                        "Log driver awslogs requires option '" + option + "'. On Fargate set " + "all of "
+                                + String.join(", ", AWSLOGS_REQUIRED) + ".");
             }
         }
         String group = log.option("awslogs-group").orElseThrow();
         if (group.length() > 512 || !GROUP.matcher(group).matches()) {
-            throw Problems.container(name, "awslogs-group '" + group + "' is not a valid log group name: 1 to 512 of "
-                    + "letters, digits and . - _ / #.");
+            throw Problems.container(
+                    name,
+                    "awslogs-group '" + group + "' is not a valid log group name: 1 to 512 of "
+                            + "letters, digits and . - _ / #.");
         }
         String prefix = log.option("awslogs-stream-prefix").orElseThrow();
         if (prefix.contains(":") || prefix.contains("*")) {

@@ -26,12 +26,12 @@ public final class Names {
     /** A task definition family; {@code ClientException} as RegisterTaskDefinition reports it. */
     public static String family(String family) {
         if (family == null || family.isEmpty()) {
-            throw ApiException.client("Family is required: set \"family\" to a name for this task definition. "
-                    + NAME_CHARS);
+            throw ApiException.client(
+                    "Family is required: set \"family\" to a name for this task definition. " + NAME_CHARS);
         }
         if (!NAME.matcher(family).matches()) {
-            throw ApiException.client("Family contains invalid characters or is too long: '" + family + "'. "
-                    + NAME_CHARS);
+            throw ApiException.client(
+                    "Family contains invalid characters or is too long: '" + family + "'. " + NAME_CHARS);
         }
         return family;
     }

@@ -31,24 +31,30 @@ final class PortMappingRules {
             }
             int port = p.containerPort();
             if (port < 1 || port > 65535) {
-                throw Problems.container(name, "containerPort " + port + " is out of range; it must be between 1 "
-                        + "and 65535.");
+                throw Problems.container(
+                        name, "containerPort " + port + " is out of range; it must be between 1 " + "and 65535.");
             }
             if (p.hostPort() != null && p.hostPort() != port) {
                 throw Problems.task(AWSVPC_PORTS + " Container '" + name + "' maps containerPort " + port
                         + " to hostPort " + p.hostPort() + "; omit hostPort or set it to " + port + ".");
             }
             if (p.protocol() != null && !PROTOCOLS.contains(p.protocol())) {
-                throw Problems.container(name, "Port mapping protocol '" + p.protocol() + "' is not valid; use "
-                        + "\"tcp\" (the default) or \"udp\".");
+                throw Problems.container(
+                        name,
+                        "Port mapping protocol '" + p.protocol() + "' is not valid; use "
+                                + "\"tcp\" (the default) or \"udp\".");
             }
             if (p.name() != null && !PORT_NAME.matcher(p.name()).matches()) {
-                throw Problems.container(name, "Port mapping name '" + p.name() + "' is not valid: up to 64 "
-                        + "lowercase letters, numbers, underscores and hyphens, not starting with a hyphen.");
+                throw Problems.container(
+                        name,
+                        "Port mapping name '" + p.name() + "' is not valid: up to 64 "
+                                + "lowercase letters, numbers, underscores and hyphens, not starting with a hyphen.");
             }
             if (p.appProtocol() != null && !APP_PROTOCOLS.contains(p.appProtocol())) {
-                throw Problems.container(name, "Port mapping appProtocol '" + p.appProtocol() + "' is not valid; "
-                        + "use one of " + String.join(", ", APP_PROTOCOLS) + ".");
+                throw Problems.container(
+                        name,
+                        "Port mapping appProtocol '" + p.appProtocol() + "' is not valid; " + "use one of "
+                                + String.join(", ", APP_PROTOCOLS) + ".");
             }
         }
     }

@@ -43,20 +43,27 @@ final class ResourceRules {
         minimum(name, "memory", c.memory());
         minimum(name, "memoryReservation", c.memoryReservation());
         if (c.memory() != null && c.memoryReservation() != null && c.memoryReservation() > c.memory()) {
-            throw Problems.container(name, "'memoryReservation' (" + c.memoryReservation() + " MiB) is greater "
-                    + "than 'memory' (" + c.memory() + " MiB); the soft limit must not exceed the hard limit.");
+            throw Problems.container(
+                    name,
+                    "'memoryReservation' (" + c.memoryReservation() + " MiB) is greater " + "than 'memory' ("
+                            + c.memory() + " MiB); the soft limit must not exceed the hard limit.");
         }
         if (c.memory() != null && c.memory() > taskMemory) {
-            throw Problems.container(name, "The 'memory' setting for container is greater than for the task: "
-                    + c.memory() + " MiB > " + taskMemory + " MiB. Lower the container memory or raise the task memory.");
+            throw Problems.container(
+                    name,
+                    "The 'memory' setting for container is greater than for the task: " + c.memory() + " MiB > "
+                            + taskMemory + " MiB. Lower the container memory or raise the task memory.");
         }
     }
 
     private static void minimum(String name, String field, Integer mib) {
         if (mib != null && mib < MIN_CONTAINER_MEMORY) {
-            throw Problems.container(name, "'" + field + "' is " + mib + " MiB; the minimum is "
-                    + MIN_CONTAINER_MEMORY + " MiB (Docker reserves 6 MiB per container). On Fargate you can also "
-                    + "omit it.");
+            throw Problems.container(
+                    name,
+                    "'" + field + "' is " + mib + " MiB; the minimum is "
+                            + MIN_CONTAINER_MEMORY
+                            + " MiB (Docker reserves 6 MiB per container). On Fargate you can also "
+                            + "omit it.");
         }
     }
 }

@@ -18,8 +18,7 @@ public final class TagValidator {
     public static final int MAX_KEY_LENGTH = 128;
     public static final int MAX_VALUE_LENGTH = 256;
     private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
-    private static final String ALLOWED_TEXT =
-            "letters, numbers, spaces and the characters _ . : / = + - @";
+    private static final String ALLOWED_TEXT = "letters, numbers, spaces and the characters _ . : / = + - @";
 
     private TagValidator() {}
 
@@ -36,8 +35,8 @@ public final class TagValidator {
         for (Tag tag : tags) {
             validateTag(tag);
             if (!keys.add(tag.key())) {
-                throw ApiException.invalidParameter("Duplicate tag key '" + tag.key() + "'. Each tag key may appear "
-                        + "only once.");
+                throw ApiException.invalidParameter(
+                        "Duplicate tag key '" + tag.key() + "'. Each tag key may appear " + "only once.");
             }
         }
         return List.copyOf(tags);
@@ -46,8 +45,8 @@ public final class TagValidator {
     /** Checks one tag. */
     public static void validateTag(Tag tag) {
         if (tag == null || tag.key() == null || tag.key().isEmpty()) {
-            throw ApiException.invalidParameter("Tag key is required: each tag needs a 'key' of 1 to "
-                    + MAX_KEY_LENGTH + " characters.");
+            throw ApiException.invalidParameter(
+                    "Tag key is required: each tag needs a 'key' of 1 to " + MAX_KEY_LENGTH + " characters.");
         }
         String key = tag.key();
         if (length(key) > MAX_KEY_LENGTH) {
@@ -59,8 +58,8 @@ public final class TagValidator {
                     + "Keys starting with 'aws:' are reserved for AWS use; choose another key.");
         }
         if (!ALLOWED.matcher(key).matches()) {
-            throw ApiException.invalidParameter("Tag key '" + key + "' contains invalid characters. Allowed: "
-                    + ALLOWED_TEXT + ".");
+            throw ApiException.invalidParameter(
+                    "Tag key '" + key + "' contains invalid characters. Allowed: " + ALLOWED_TEXT + ".");
         }
         String value = tag.value();
         if (value == null) {
@@ -71,8 +70,8 @@ public final class TagValidator {
                     + " characters long; the maximum is " + MAX_VALUE_LENGTH + ".");
         }
         if (!ALLOWED.matcher(value).matches()) {
-            throw ApiException.invalidParameter("Tag value for key '" + key + "' contains invalid characters. "
-                    + "Allowed: " + ALLOWED_TEXT + ".");
+            throw ApiException.invalidParameter(
+                    "Tag value for key '" + key + "' contains invalid characters. " + "Allowed: " + ALLOWED_TEXT + ".");
         }
     }
 

@@ -42,14 +42,15 @@ public final class TaskDefinitionValidator {
         Names.family(definition.family());
         containerCount(definition.containerDefinitions());
         compatibilities(definition.requiresCompatibilities());
-        PlatformRules.validate(definition.runtimePlatform(), definition.ephemeralStorage(),
-                PlatformRules.hostArchitecture());
+        PlatformRules.validate(
+                definition.runtimePlatform(), definition.ephemeralStorage(), PlatformRules.hostArchitecture());
         networkMode(definition.networkMode());
         FargateSizes.Size size = size(definition);
         if (definition.volumes() != null && !definition.volumes().isEmpty()) {
             throw Problems.volumesUnsupported("'volumes' from the task definition");
         }
-        if (definition.placementConstraints() != null && !definition.placementConstraints().isEmpty()) {
+        if (definition.placementConstraints() != null
+                && !definition.placementConstraints().isEmpty()) {
             throw Problems.task("Fargate does not support task placement constraints: remove "
                     + "'placementConstraints' from the task definition.");
         }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.core.error.ApiException;
 import dev.gantry.core.error.ErrorCode;
-import java.util.stream.Stream;
 import java.util.Collections;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -126,11 +126,10 @@ class FilterPatternTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badPatterns")
     void rejectsMalformedPatterns(String pattern, String problem) {
-        assertThatThrownBy(() -> FilterPattern.parse(pattern))
-                .isInstanceOfSatisfying(ApiException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
-                    assertThat(e.getMessage()).startsWith("Invalid filter pattern").contains(problem);
-                });
+        assertThatThrownBy(() -> FilterPattern.parse(pattern)).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
+            assertThat(e.getMessage()).startsWith("Invalid filter pattern").contains(problem);
+        });
     }
 
     @Test
@@ -144,7 +143,10 @@ class FilterPatternTest {
     @Test
     void manyEllipsesOverALongMessageStayLinear() {
         String message = String.join(" ", Collections.nCopies(400, "v"));
-        assertThat(FilterPattern.parse("[..., ..., ..., ..., ..., ..., x=nomatch]").matches(message)).isFalse();
-        assertThat(FilterPattern.parse("[..., ..., ..., ..., ..., ..., x=v]").matches(message)).isTrue();
+        assertThat(FilterPattern.parse("[..., ..., ..., ..., ..., ..., x=nomatch]")
+                        .matches(message))
+                .isFalse();
+        assertThat(FilterPattern.parse("[..., ..., ..., ..., ..., ..., x=v]").matches(message))
+                .isTrue();
     }
 }

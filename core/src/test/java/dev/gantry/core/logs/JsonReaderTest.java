@@ -23,11 +23,16 @@ class JsonReaderTest {
                 Arguments.of("false", new JsonValue.JBool(false)),
                 Arguments.of("null", new JsonValue.JNull()),
                 Arguments.of("[]", new JsonValue.JArray(List.of())),
-                Arguments.of("[1, \"x\"]", new JsonValue.JArray(
-                        List.of(new JsonValue.JNumber(1, "1"), new JsonValue.JString("x")))),
+                Arguments.of(
+                        "[1, \"x\"]",
+                        new JsonValue.JArray(List.of(new JsonValue.JNumber(1, "1"), new JsonValue.JString("x")))),
                 Arguments.of("{}", new JsonValue.JObject(Map.of())),
-                Arguments.of("{\"a\": {\"b\": [null]}}", new JsonValue.JObject(Map.of("a",
-                        new JsonValue.JObject(Map.of("b", new JsonValue.JArray(List.of(new JsonValue.JNull()))))))));
+                Arguments.of(
+                        "{\"a\": {\"b\": [null]}}",
+                        new JsonValue.JObject(Map.of(
+                                "a",
+                                new JsonValue.JObject(
+                                        Map.of("b", new JsonValue.JArray(List.of(new JsonValue.JNull()))))))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -37,8 +42,25 @@ class JsonReaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "{", "[1,]", "{\"a\" 1}", "{a:1}", "01", "1.", "-", "tru", "\"x", "\"a\tb\"",
-        "\"\\x\"", "1 2", "{} x", "[1] ]", "nul"})
+    @ValueSource(
+            strings = {
+                "",
+                "{",
+                "[1,]",
+                "{\"a\" 1}",
+                "{a:1}",
+                "01",
+                "1.",
+                "-",
+                "tru",
+                "\"x",
+                "\"a\tb\"",
+                "\"\\x\"",
+                "1 2",
+                "{} x",
+                "[1] ]",
+                "nul"
+            })
     void rejects(String text) {
         assertThat(JsonReader.read(text)).isEmpty();
     }

@@ -70,7 +70,8 @@ class LogRegexTest {
     @MethodSource("matching")
     void findsLikeJavaRegexOnTheSupportedSubset(String regex, String message, boolean found) {
         assertThat(LogRegex.compile(regex).find(message)).isEqualTo(found);
-        assertThat(java.util.regex.Pattern.compile(regex).matcher(message).find()).as("java.util.regex agrees")
+        assertThat(java.util.regex.Pattern.compile(regex).matcher(message).find())
+                .as("java.util.regex agrees")
                 .isEqualTo(found);
     }
 
@@ -85,7 +86,8 @@ class LogRegexTest {
             StringBuilder regex = new StringBuilder(random.nextInt(5) == 0 ? "^" : "");
             int pieces = 1 + random.nextInt(5);
             for (int p = 0; p < pieces; p++) {
-                regex.append(atoms[random.nextInt(atoms.length)]).append(quantifiers[random.nextInt(quantifiers.length)]);
+                regex.append(atoms[random.nextInt(atoms.length)])
+                        .append(quantifiers[random.nextInt(quantifiers.length)]);
                 if (random.nextInt(8) == 0) {
                     regex.append('|');
                 }
@@ -97,8 +99,11 @@ class LogRegexTest {
             for (int c = random.nextInt(9); c > 0; c--) {
                 text.append(letters.charAt(random.nextInt(letters.length())));
             }
-            boolean expected = java.util.regex.Pattern.compile(regex.toString()).matcher(text).find();
-            assertThat(LogRegex.compile(regex.toString()).find(text)).as("/%s/ in '%s'", regex, text)
+            boolean expected = java.util.regex.Pattern.compile(regex.toString())
+                    .matcher(text)
+                    .find();
+            assertThat(LogRegex.compile(regex.toString()).find(text))
+                    .as("/%s/ in '%s'", regex, text)
                     .isEqualTo(expected);
         }
     }
@@ -127,8 +132,10 @@ class LogRegexTest {
                 Arguments.of("\\1", "'\\1' is not supported"),
                 Arguments.of("\\b", "'\\b' is not supported"),
                 Arguments.of("x\\", "ends with '\\'"),
-                Arguments.of("[a-z]{100}[a-z]{100}[a-z]{100}[a-z]{100}[a-z]{100}[a-z]{100}[a-z]{100}[a-z]{100}"
-                        + "[a-z]{100}[a-z]{100}[a-z]{100}", "too complex"));
+                Arguments.of(
+                        "[a-z]{100}[a-z]{100}[a-z]{100}[a-z]{100}[a-z]{100}[a-z]{100}[a-z]{100}[a-z]{100}"
+                                + "[a-z]{100}[a-z]{100}[a-z]{100}",
+                        "too complex"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -137,7 +144,9 @@ class LogRegexTest {
         assertThatThrownBy(() -> FilterPattern.parse("%" + regex + "%"))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER);
-                    assertThat(e.getMessage()).startsWith("Invalid filter pattern").contains(problem);
+                    assertThat(e.getMessage())
+                            .startsWith("Invalid filter pattern")
+                            .contains(problem);
                 });
     }
 
@@ -151,12 +160,14 @@ class LogRegexTest {
 
         assertThat(manyStars.find(message)).isFalse();
         assertThat(nestedCounts.find(message)).isFalse();
-        assertThat(FilterPattern.parse("%" + ".*a".repeat(20) + "b%").matches(message)).isFalse();
+        assertThat(FilterPattern.parse("%" + ".*a".repeat(20) + "b%").matches(message))
+                .isFalse();
     }
 
     @Test
     void costGrowsWithTheProgram() {
-        assertThat(LogRegex.compile("a").size()).isLessThan(LogRegex.compile("[a-z]{50}").size());
+        assertThat(LogRegex.compile("a").size())
+                .isLessThan(LogRegex.compile("[a-z]{50}").size());
         assertThat(FilterPattern.parse("ERROR").costPerChar()).isEqualTo(1);
         assertThat(FilterPattern.parse("%[a-z]{50}% ERROR").costPerChar()).isGreaterThan(50);
     }

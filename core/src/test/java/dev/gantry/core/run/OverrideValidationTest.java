@@ -47,16 +47,26 @@ class OverrideValidationTest {
         return Stream.of(
                 arguments("no overrides", null),
                 arguments("empty overrides", new TaskOverride(null, null, null, null, null)),
-                arguments("command and environment", containers(new ContainerOverride("web", List.of("echo", "hi"),
-                        List.of(env("A", "1")), null, null, null))),
-                arguments("both containers", containers(container("web", null, null, null),
-                        container("sidecar", 128, null, null))),
+                arguments(
+                        "command and environment",
+                        containers(new ContainerOverride(
+                                "web", List.of("echo", "hi"), List.of(env("A", "1")), null, null, null))),
+                arguments(
+                        "both containers",
+                        containers(container("web", null, null, null), container("sidecar", 128, null, null))),
                 arguments("bigger task", size("1 vCPU", "4 GB")),
-                arguments("bigger task with bigger containers", new TaskOverride(
-                        List.of(container("web", 512, 2048, null)), "1024", "4096", null, null)),
+                arguments(
+                        "bigger task with bigger containers",
+                        new TaskOverride(List.of(container("web", 512, 2048, null)), "1024", "4096", null, null)),
                 arguments("memory only, still valid for 256 CPU", size(null, "2048")),
-                arguments("roles", new TaskOverride(null, null, null, "arn:aws:iam::123456789012:role/t",
-                        "arn:aws:iam::123456789012:role/e")));
+                arguments(
+                        "roles",
+                        new TaskOverride(
+                                null,
+                                null,
+                                null,
+                                "arn:aws:iam::123456789012:role/t",
+                                "arn:aws:iam::123456789012:role/e")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,34 +78,75 @@ class OverrideValidationTest {
     static Stream<Arguments> invalid() {
         ErrorCode ip = INVALID_PARAMETER;
         return Stream.of(
-                arguments("unknown container", containers(container("db", null, null, null)), ip,
+                arguments(
+                        "unknown container",
+                        containers(container("db", null, null, null)),
+                        ip,
                         "Override for container named db is not a container in the TaskDefinition. "
                                 + "Containers in app: web, sidecar."),
-                arguments("no name", containers(container(null, null, null, null)), ip,
+                arguments(
+                        "no name",
+                        containers(container(null, null, null, null)),
+                        ip,
                         "Every container override needs the 'name'"),
                 arguments("null override", containers((ContainerOverride) null), ip, "needs the 'name'"),
-                arguments("same container twice", containers(container("web", null, null, null),
-                        container("web", null, null, null)), ip, "Container 'web' has more than one override"),
-                arguments("env without name", containers(new ContainerOverride("web", null,
-                        List.of(env("", "x")), null, null, null)), ip, "every environment entry needs a non-empty 'name'"),
-                arguments("env null entry", containers(new ContainerOverride("web", null,
-                        Arrays.asList((KeyValuePair) null), null, null, null)), ip, "non-empty 'name'"),
-                arguments("null command argument", containers(new ContainerOverride("web",
-                        Arrays.asList("echo", null), null, null, null, null)), ip, "command must not contain null"),
-                arguments("negative cpu", containers(container("web", -1, null, null)), ip, "cpu -1 must not be negative"),
-                arguments("task cpu no longer matches memory", size("4096", null), CLIENT,
+                arguments(
+                        "same container twice",
+                        containers(container("web", null, null, null), container("web", null, null, null)),
+                        ip,
+                        "Container 'web' has more than one override"),
+                arguments(
+                        "env without name",
+                        containers(new ContainerOverride("web", null, List.of(env("", "x")), null, null, null)),
+                        ip,
+                        "every environment entry needs a non-empty 'name'"),
+                arguments(
+                        "env null entry",
+                        containers(new ContainerOverride(
+                                "web", null, Arrays.asList((KeyValuePair) null), null, null, null)),
+                        ip,
+                        "non-empty 'name'"),
+                arguments(
+                        "null command argument",
+                        containers(new ContainerOverride("web", Arrays.asList("echo", null), null, null, null, null)),
+                        ip,
+                        "command must not contain null"),
+                arguments(
+                        "negative cpu",
+                        containers(container("web", -1, null, null)),
+                        ip,
+                        "cpu -1 must not be negative"),
+                arguments(
+                        "task cpu no longer matches memory",
+                        size("4096", null),
+                        CLIENT,
                         "No Fargate configuration exists for given values: 4096 CPU, 512 memory"),
-                arguments("task memory too big for cpu", size(null, "8 GB"), CLIENT,
+                arguments(
+                        "task memory too big for cpu",
+                        size(null, "8 GB"),
+                        CLIENT,
                         "With cpu 256 (.25 vCPU) memory must be 512, 1024 or 2048"),
                 arguments("unparsable cpu", size("lots", null), CLIENT, "Invalid 'cpu' setting for task."),
                 arguments("unparsable memory", size(null, "lots"), CLIENT, "Invalid 'memory' setting for task."),
-                arguments("container memory above task", containers(container("web", null, 1024, null)), CLIENT,
+                arguments(
+                        "container memory above task",
+                        containers(container("web", null, 1024, null)),
+                        CLIENT,
                         "The 'memory' setting for container is greater than for the task: 1024 MiB > 512 MiB"),
-                arguments("container cpu above task", containers(container("sidecar", 512, null, null)), CLIENT,
+                arguments(
+                        "container cpu above task",
+                        containers(container("sidecar", 512, null, null)),
+                        CLIENT,
                         "The containers' cpu adds up to 512 units, more than the task's 256"),
-                arguments("reservation above overridden memory", containers(container("web", null, 128, null)), CLIENT,
+                arguments(
+                        "reservation above overridden memory",
+                        containers(container("web", null, 128, null)),
+                        CLIENT,
                         "'memoryReservation' (256 MiB) is greater than 'memory' (128 MiB)"),
-                arguments("reservations above task", containers(container("sidecar", null, null, 300)), CLIENT,
+                arguments(
+                        "reservations above task",
+                        containers(container("sidecar", null, null, 300)),
+                        CLIENT,
                         "The containers reserve 556 MiB in total"));
     }
 

@@ -34,21 +34,36 @@ class RunTaskPlannerTest {
     }
 
     static ContainerDefinition container(TaskDefinition def, String name) {
-        return def.containers().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return def.containers().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void noOverridesLeaveTheDefinitionAlone() {
         assertThat(RunTaskPlanner.effectiveDefinition(DEF, null)).isSameAs(DEF);
-        assertThat(RunTaskPlanner.effectiveDefinition(DEF, Overrides.task().build())).isEqualTo(DEF);
-        assertThat(RunTaskPlanner.effectiveDefinition(DEF,
-                Overrides.task().containerOverrides(List.of()).cpu(" ").memory("").build())).isEqualTo(DEF);
+        assertThat(RunTaskPlanner.effectiveDefinition(DEF, Overrides.task().build()))
+                .isEqualTo(DEF);
+        assertThat(RunTaskPlanner.effectiveDefinition(
+                        DEF,
+                        Overrides.task()
+                                .containerOverrides(List.of())
+                                .cpu(" ")
+                                .memory("")
+                                .build()))
+                .isEqualTo(DEF);
     }
 
     @Test
     void containerOverridesReplaceCommandAndResourcesOfTheNamedContainerOnly() {
-        TaskOverride o = Overrides.task().containers(Overrides.container("web").command("migrate", "--up").cpu(64)
-                .memory(300).memoryReservation(200)).build();
+        TaskOverride o = Overrides.task()
+                .containers(Overrides.container("web")
+                        .command("migrate", "--up")
+                        .cpu(64)
+                        .memory(300)
+                        .memoryReservation(200))
+                .build();
         TaskDefinition out = RunTaskPlanner.effectiveDefinition(DEF, o);
         ContainerDefinition web = container(out, "web");
         assertThat(web.command()).containsExactly("migrate", "--up");
@@ -63,8 +78,9 @@ class RunTaskPlannerTest {
 
     @Test
     void absentOrEmptyOverrideFieldsKeepTheDefinitionValues() {
-        TaskOverride o = Overrides.task().containers(Overrides.container("web").command(List.of())
-                .environment(List.of())).build();
+        TaskOverride o = Overrides.task()
+                .containers(Overrides.container("web").command(List.of()).environment(List.of()))
+                .build();
         assertThat(container(RunTaskPlanner.effectiveDefinition(DEF, o), "web")).isEqualTo(container(DEF, "web"));
     }
 
@@ -72,9 +88,13 @@ class RunTaskPlannerTest {
         return Stream.of(
                 Arguments.of("replace one", List.of(env("B", "two")), List.of(env("A", "1"), env("B", "two"))),
                 Arguments.of("add one", List.of(env("C", "3")), List.of(env("A", "1"), env("B", "2"), env("C", "3"))),
-                Arguments.of("replace and add, definition order first",
-                        List.of(env("C", "3"), env("A", "one")), List.of(env("A", "one"), env("B", "2"), env("C", "3"))),
-                Arguments.of("last duplicate wins", List.of(env("C", "x"), env("C", "y")),
+                Arguments.of(
+                        "replace and add, definition order first",
+                        List.of(env("C", "3"), env("A", "one")),
+                        List.of(env("A", "one"), env("B", "2"), env("C", "3"))),
+                Arguments.of(
+                        "last duplicate wins",
+                        List.of(env("C", "x"), env("C", "y")),
                         List.of(env("A", "1"), env("B", "2"), env("C", "y"))),
                 Arguments.of("empty value replaces", List.of(env("A", "")), List.of(env("A", ""), env("B", "2"))));
     }
@@ -82,39 +102,49 @@ class RunTaskPlannerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("environments")
     void environmentOverridesMergeByName(String description, List<KeyValuePair> override, List<KeyValuePair> expected) {
-        TaskOverride o = Overrides.task().containers(Overrides.container("web").environment(override)).build();
+        TaskOverride o = Overrides.task()
+                .containers(Overrides.container("web").environment(override))
+                .build();
         assertThat(container(RunTaskPlanner.effectiveDefinition(DEF, o), "web").environment())
                 .containsExactlyElementsOf(expected);
     }
 
     @Test
     void environmentOverrideOnAContainerWithoutEnvironment() {
-        assertThat(RunTaskPlanner.mergeEnvironment(null, List.of(env("X", "1")))).containsExactly(env("X", "1"));
-        assertThat(RunTaskPlanner.mergeEnvironment(List.of(env("X", "1")), null)).containsExactly(env("X", "1"));
+        assertThat(RunTaskPlanner.mergeEnvironment(null, List.of(env("X", "1"))))
+                .containsExactly(env("X", "1"));
+        assertThat(RunTaskPlanner.mergeEnvironment(List.of(env("X", "1")), null))
+                .containsExactly(env("X", "1"));
     }
 
     @Test
     void taskSizeOverridesAreNormalised() {
-        TaskDefinition out = RunTaskPlanner.effectiveDefinition(DEF,
-                Overrides.task().cpu("1 vCPU").memory("2 GB").build());
+        TaskDefinition out = RunTaskPlanner.effectiveDefinition(
+                DEF, Overrides.task().cpu("1 vCPU").memory("2 GB").build());
         assertThat(out.cpu()).isEqualTo("1024");
         assertThat(out.memory()).isEqualTo("2048");
-        TaskDefinition memoryOnly = RunTaskPlanner.effectiveDefinition(DEF, Overrides.task().memory("1GB").build());
+        TaskDefinition memoryOnly = RunTaskPlanner.effectiveDefinition(
+                DEF, Overrides.task().memory("1GB").build());
         assertThat(memoryOnly.cpu()).isEqualTo("256");
         assertThat(memoryOnly.memory()).isEqualTo("1024");
     }
 
     @Test
     void roleOverridesReplaceOnlyWhatIsGiven() {
-        TaskDefinition out = RunTaskPlanner.effectiveDefinition(DEF,
-                Overrides.task().taskRoleArn("arn:aws:iam::123456789012:role/other").build());
+        TaskDefinition out = RunTaskPlanner.effectiveDefinition(
+                DEF,
+                Overrides.task()
+                        .taskRoleArn("arn:aws:iam::123456789012:role/other")
+                        .build());
         assertThat(out.taskRoleArn()).isEqualTo("arn:aws:iam::123456789012:role/other");
         assertThat(out.executionRoleArn()).isEqualTo(DEF.executionRoleArn());
     }
 
     @Test
     void overridesForUnknownContainersAreIgnoredByThePlanner() {
-        TaskOverride o = Overrides.task().containers(Overrides.container("db").command("x")).build();
+        TaskOverride o = Overrides.task()
+                .containers(Overrides.container("db").command("x"))
+                .build();
         assertThat(RunTaskPlanner.effectiveDefinition(DEF, o).containers()).isEqualTo(DEF.containers());
     }
 
@@ -132,7 +162,9 @@ class RunTaskPlannerTest {
         assertThat(request.countOrDefault()).isEqualTo(1);
         assertThat(request.tagsOrEmpty()).isEmpty();
         assertThat(request.capacityProviderStrategyOrEmpty()).isEmpty();
-        assertThat(new AwsVpcConfiguration(null, null, null).assignPublicIpOrDefault()).isEqualTo("DISABLED");
-        assertThat(new CapacityProviderStrategyItem("FARGATE", null, null).weightOrDefault()).isZero();
+        assertThat(new AwsVpcConfiguration(null, null, null).assignPublicIpOrDefault())
+                .isEqualTo("DISABLED");
+        assertThat(new CapacityProviderStrategyItem("FARGATE", null, null).weightOrDefault())
+                .isZero();
     }
 }

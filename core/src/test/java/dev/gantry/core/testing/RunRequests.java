@@ -20,6 +20,7 @@ public final class RunRequests {
     public String assignPublicIp;
     /** When true, no networkConfiguration at all; when {@link #noAwsvpc}, one without awsvpcConfiguration. */
     public boolean noNetwork;
+
     public boolean noAwsvpc;
     public TaskOverride overrides;
     public String startedBy;
@@ -34,10 +35,26 @@ public final class RunRequests {
     }
 
     public RunTaskRequest build() {
-        NetworkConfiguration network = noNetwork ? null
-                : new NetworkConfiguration(noAwsvpc ? null
-                        : new AwsVpcConfiguration(subnets, securityGroups, assignPublicIp));
-        return new RunTaskRequest(cluster, taskDefinition, count, launchType, capacityProviderStrategy, network,
-                overrides, startedBy, group, tags, propagateTags, null, null, platformVersion, clientToken, null);
+        NetworkConfiguration network = noNetwork
+                ? null
+                : new NetworkConfiguration(
+                        noAwsvpc ? null : new AwsVpcConfiguration(subnets, securityGroups, assignPublicIp));
+        return new RunTaskRequest(
+                cluster,
+                taskDefinition,
+                count,
+                launchType,
+                capacityProviderStrategy,
+                network,
+                overrides,
+                startedBy,
+                group,
+                tags,
+                propagateTags,
+                null,
+                null,
+                platformVersion,
+                clientToken,
+                null);
     }
 }

@@ -33,8 +33,9 @@ public final class TaskDefs {
     }
 
     public static LogConfiguration awslogs() {
-        return new LogConfiguration("awslogs", Map.of("awslogs-group", "/ecs/app", "awslogs-region", "us-east-1",
-                "awslogs-stream-prefix", "app"));
+        return new LogConfiguration(
+                "awslogs",
+                Map.of("awslogs-group", "/ecs/app", "awslogs-region", "us-east-1", "awslogs-stream-prefix", "app"));
     }
 
     public static HealthCheck healthCheck() {
@@ -51,8 +52,8 @@ public final class TaskDefs {
 
     /** {@code condition} by its wire name; null stays null (to test a missing condition). */
     public static ContainerDependency dependsOn(String containerName, String condition) {
-        return new ContainerDependency(containerName,
-                condition == null ? null : DependencyCondition.valueOf(condition));
+        return new ContainerDependency(
+                containerName, condition == null ? null : DependencyCondition.valueOf(condition));
     }
 
     public static Ulimit ulimit(String name, Integer soft, Integer hard) {
@@ -72,12 +73,14 @@ public final class TaskDefs {
         public String executionRoleArn;
         /** Set by {@link #registered}: what RegisterTaskDefinition fills in. */
         public String taskDefinitionArn;
+
         public Integer revision;
         public String status;
         public Instant registeredAt;
         public List<Container> containers = new ArrayList<>(List.of(new Container("web")));
         /** When set, replaces the built container list (to test null/empty lists and null entries). */
         public List<ContainerDefinition> rawContainers;
+
         public boolean nullContainers;
 
         public Container container(int index) {
@@ -115,9 +118,28 @@ public final class TaskDefs {
             if (defs == null && !nullContainers) {
                 defs = containers.stream().map(Container::build).toList();
             }
-            return new TaskDefinition(taskDefinitionArn, family, revision, defs, taskRoleArn, executionRoleArn,
-                    networkMode, requiresCompatibilities, null, cpu, memory, status, null, null, volumes,
-                    placementConstraints, null, registeredAt, null, null, null);
+            return new TaskDefinition(
+                    taskDefinitionArn,
+                    family,
+                    revision,
+                    defs,
+                    taskRoleArn,
+                    executionRoleArn,
+                    networkMode,
+                    requiresCompatibilities,
+                    null,
+                    cpu,
+                    memory,
+                    status,
+                    null,
+                    null,
+                    volumes,
+                    placementConstraints,
+                    null,
+                    registeredAt,
+                    null,
+                    null,
+                    null);
         }
     }
 
@@ -171,9 +193,31 @@ public final class TaskDefs {
         }
 
         public ContainerDefinition build() {
-            return new ContainerDefinition(name, image, cpu, memory, memoryReservation, portMappings, essential, null,
-                    command, environment, null, null, dependsOn, healthCheck, startTimeout, stopTimeout, ulimits,
-                    null, null, logConfiguration, null, null, mountPoints, volumesFrom);
+            return new ContainerDefinition(
+                    name,
+                    image,
+                    cpu,
+                    memory,
+                    memoryReservation,
+                    portMappings,
+                    essential,
+                    null,
+                    command,
+                    environment,
+                    null,
+                    null,
+                    dependsOn,
+                    healthCheck,
+                    startTimeout,
+                    stopTimeout,
+                    ulimits,
+                    null,
+                    null,
+                    logConfiguration,
+                    null,
+                    null,
+                    mountPoints,
+                    volumesFrom);
         }
     }
 }

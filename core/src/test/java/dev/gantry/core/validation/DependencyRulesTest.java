@@ -62,35 +62,65 @@ class DependencyRulesTest {
 
     static Stream<Arguments> invalid() {
         return Stream.of(
-                bad("no containerName", webDependsOn(dependsOn(null, "START")), CLIENT,
+                bad(
+                        "no containerName",
+                        webDependsOn(dependsOn(null, "START")),
+                        CLIENT,
                         "Every dependsOn entry needs a 'containerName'"),
                 bad("null entry", webDependsOn((ContainerDependency) null), CLIENT, "needs a 'containerName'"),
-                bad("unknown container", webDependsOn(dependsOn("cache", "START")), CLIENT,
+                bad(
+                        "unknown container",
+                        webDependsOn(dependsOn("cache", "START")),
+                        CLIENT,
                         "Cannot depend on container 'cache' because it does not exist in this task definition. "
                                 + "Containers: web, init, db."),
                 bad("itself", webDependsOn(dependsOn("web", "START")), CLIENT, "A container cannot depend on itself"),
-                bad("no condition", webDependsOn(dependsOn("db", null)), CLIENT,
+                bad(
+                        "no condition",
+                        webDependsOn(dependsOn("db", null)),
+                        CLIENT,
                         "dependsOn 'db' needs a condition: one of START, COMPLETE, SUCCESS, HEALTHY"),
-                bad("HEALTHY without a health check", webDependsOn(dependsOn("init", "HEALTHY")), CLIENT,
+                bad(
+                        "HEALTHY without a health check",
+                        webDependsOn(dependsOn("init", "HEALTHY")),
+                        CLIENT,
                         "with condition HEALTHY requires container 'init' to have a healthCheck"),
-                bad("COMPLETE on an essential container", webDependsOn(dependsOn("db", "COMPLETE")), CLIENT,
+                bad(
+                        "COMPLETE on an essential container",
+                        webDependsOn(dependsOn("db", "COMPLETE")),
+                        CLIENT,
                         "with condition COMPLETE requires container 'db' to be non-essential"),
-                bad("SUCCESS on an essential container", webDependsOn(dependsOn("db", "SUCCESS")), CLIENT,
+                bad(
+                        "SUCCESS on an essential container",
+                        webDependsOn(dependsOn("db", "SUCCESS")),
+                        CLIENT,
                         "set \"essential\": false on 'db'"),
-                bad("two-container cycle", withSidecars(t -> {
-                    t.container(0).dependsOn = List.of(dependsOn("db", "START"));
-                    t.container(2).dependsOn = List.of(dependsOn("web", "START"));
-                }), CLIENT, "Container dependencies form a cycle: web -> db -> web"),
-                bad("three-container cycle", withSidecars(t -> {
-                    t.container(0).dependsOn = List.of(dependsOn("db", "START"));
-                    t.container(2).dependsOn = List.of(dependsOn("init", "START"));
-                    t.container(1).dependsOn = List.of(dependsOn("web", "START"));
-                }), CLIENT, "web -> db -> init -> web"),
-                bad("cycle not involving the first container", withSidecars(t -> {
-                    t.container(0).dependsOn = List.of(dependsOn("init", "START"));
-                    t.container(1).dependsOn = List.of(dependsOn("db", "START"));
-                    t.container(2).dependsOn = List.of(dependsOn("init", "START"));
-                }), CLIENT, "cycle: init -> db -> init"));
+                bad(
+                        "two-container cycle",
+                        withSidecars(t -> {
+                            t.container(0).dependsOn = List.of(dependsOn("db", "START"));
+                            t.container(2).dependsOn = List.of(dependsOn("web", "START"));
+                        }),
+                        CLIENT,
+                        "Container dependencies form a cycle: web -> db -> web"),
+                bad(
+                        "three-container cycle",
+                        withSidecars(t -> {
+                            t.container(0).dependsOn = List.of(dependsOn("db", "START"));
+                            t.container(2).dependsOn = List.of(dependsOn("init", "START"));
+                            t.container(1).dependsOn = List.of(dependsOn("web", "START"));
+                        }),
+                        CLIENT,
+                        "web -> db -> init -> web"),
+                bad(
+                        "cycle not involving the first container",
+                        withSidecars(t -> {
+                            t.container(0).dependsOn = List.of(dependsOn("init", "START"));
+                            t.container(1).dependsOn = List.of(dependsOn("db", "START"));
+                            t.container(2).dependsOn = List.of(dependsOn("init", "START"));
+                        }),
+                        CLIENT,
+                        "cycle: init -> db -> init"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,7 +133,9 @@ class DependencyRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"start", "READY", ""})
     void unknownConditionNamesAreRefusedByName(String condition) {
-        assertFails(() -> TaskDefinitionValidator.checkDependsOnCondition("web", "db", condition), CLIENT,
+        assertFails(
+                () -> TaskDefinitionValidator.checkDependsOnCondition("web", "db", condition),
+                CLIENT,
                 "Invalid setting for container 'web'. dependsOn condition '" + condition + "' for container 'db' "
                         + "is not valid; use one of START, COMPLETE, SUCCESS, HEALTHY.");
     }

@@ -16,18 +16,46 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FargateSizesTest {
 
     @ParameterizedTest(name = "cpu \"{0}\" = {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "256|256", "1024|1024", "16384|16384", " 512 |512",
-        "1 vCPU|1024", "1 vcpu|1024", "1vCPU|1024", ".25 vcpu|256", "0.25 vCPU|256", "0.5 vCPU|512",
-        "2 vCPU|2048", "16 vCPU|16384", "1.5 vCPU|1536", "4 VCPU|4096"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "256|256",
+                "1024|1024",
+                "16384|16384",
+                " 512 |512",
+                "1 vCPU|1024",
+                "1 vcpu|1024",
+                "1vCPU|1024",
+                ".25 vcpu|256",
+                "0.25 vCPU|256",
+                "0.5 vCPU|512",
+                "2 vCPU|2048",
+                "16 vCPU|16384",
+                "1.5 vCPU|1536",
+                "4 VCPU|4096"
+            })
     void parsesCpu(String text, int units) {
         assertThat(FargateSizes.parseCpu(text)).isEqualTo(units);
         assertThat(FargateSizes.normalizeCpu(text)).isEqualTo(Integer.toString(units));
     }
 
     @ParameterizedTest(name = "cpu \"{0}\" is rejected")
-    @ValueSource(strings = {"", "abc", "1 core", "-256", "0", "0 vCPU", "0.1 vCPU", "1.5", "256.5", "1 GB",
-        "99999999999999", "1e3"})
+    @ValueSource(
+            strings = {
+                "",
+                "abc",
+                "1 core",
+                "-256",
+                "0",
+                "0 vCPU",
+                "0.1 vCPU",
+                "1.5",
+                "256.5",
+                "1 GB",
+                "99999999999999",
+                "1e3"
+            })
     void rejectsUnparsableCpu(String text) {
         assertFails(() -> FargateSizes.parseCpu(text), CLIENT, "Invalid 'cpu' setting for task.");
     }
@@ -38,9 +66,22 @@ class FargateSizesTest {
     }
 
     @ParameterizedTest(name = "memory \"{0}\" = {1}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "512|512", "2048|2048", "2 GB|2048", "2GB|2048", "2 gb|2048", "0.5 GB|512", ".5GB|512", "30 GB|30720",
-        "1024 MiB|1024", "1024MiB|1024", "120 GB|122880"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "512|512",
+                "2048|2048",
+                "2 GB|2048",
+                "2GB|2048",
+                "2 gb|2048",
+                "0.5 GB|512",
+                ".5GB|512",
+                "30 GB|30720",
+                "1024 MiB|1024",
+                "1024MiB|1024",
+                "120 GB|122880"
+            })
     void parsesMemory(String text, int mib) {
         assertThat(FargateSizes.parseMemory(text)).isEqualTo(mib);
         assertThat(FargateSizes.normalizeMemory(text)).isEqualTo(Integer.toString(mib));
@@ -54,13 +95,24 @@ class FargateSizesTest {
 
     static Stream<Arguments> validSizes() {
         return Stream.of(
-                Arguments.of(256, 512), Arguments.of(256, 1024), Arguments.of(256, 2048),
-                Arguments.of(512, 1024), Arguments.of(512, 4096),
-                Arguments.of(1024, 2048), Arguments.of(1024, 5120), Arguments.of(1024, 8192),
-                Arguments.of(2048, 4096), Arguments.of(2048, 16384),
-                Arguments.of(4096, 8192), Arguments.of(4096, 30720),
-                Arguments.of(8192, 16384), Arguments.of(8192, 20480), Arguments.of(8192, 61440),
-                Arguments.of(16384, 32768), Arguments.of(16384, 40960), Arguments.of(16384, 122880));
+                Arguments.of(256, 512),
+                Arguments.of(256, 1024),
+                Arguments.of(256, 2048),
+                Arguments.of(512, 1024),
+                Arguments.of(512, 4096),
+                Arguments.of(1024, 2048),
+                Arguments.of(1024, 5120),
+                Arguments.of(1024, 8192),
+                Arguments.of(2048, 4096),
+                Arguments.of(2048, 16384),
+                Arguments.of(4096, 8192),
+                Arguments.of(4096, 30720),
+                Arguments.of(8192, 16384),
+                Arguments.of(8192, 20480),
+                Arguments.of(8192, 61440),
+                Arguments.of(16384, 32768),
+                Arguments.of(16384, 40960),
+                Arguments.of(16384, 122880));
     }
 
     @ParameterizedTest(name = "{0} CPU / {1} MiB is valid")
@@ -71,20 +123,24 @@ class FargateSizesTest {
     }
 
     @ParameterizedTest(name = "{0} CPU / {1} MiB: {2}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "256|1536|memory must be 512, 1024 or 2048",
-        "256|4096|4096 MiB is available with cpu 512, 1024, 2048",
-        "512|512|No Fargate configuration exists for given values: 512 CPU, 512 memory",
-        "512|1536|memory must be 1024, 2048, 3072 or 4096",
-        "1024|1024|memory must be 2048 to 8192 in steps of 1024",
-        "1024|2500|No Fargate configuration exists",
-        "4096|31744|8192 to 30720 in steps of 1024",
-        "8192|18432|16384 to 61440 in steps of 4096",
-        "16384|36864|32768 to 122880 in steps of 8192",
-        "16384|200000|No Fargate CPU size accepts 200000 MiB",
-        "300|512|Invalid 'cpu' setting for task",
-        "128|512|Fargate supports cpu 256 (.25 vCPU), 512 (.5 vCPU), 1024 (1 vCPU)",
-        "32768|65536|16384 (16 vCPU)"})
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "256|1536|memory must be 512, 1024 or 2048",
+                "256|4096|4096 MiB is available with cpu 512, 1024, 2048",
+                "512|512|No Fargate configuration exists for given values: 512 CPU, 512 memory",
+                "512|1536|memory must be 1024, 2048, 3072 or 4096",
+                "1024|1024|memory must be 2048 to 8192 in steps of 1024",
+                "1024|2500|No Fargate configuration exists",
+                "4096|31744|8192 to 30720 in steps of 1024",
+                "8192|18432|16384 to 61440 in steps of 4096",
+                "16384|36864|32768 to 122880 in steps of 8192",
+                "16384|200000|No Fargate CPU size accepts 200000 MiB",
+                "300|512|Invalid 'cpu' setting for task",
+                "128|512|Fargate supports cpu 256 (.25 vCPU), 512 (.5 vCPU), 1024 (1 vCPU)",
+                "32768|65536|16384 (16 vCPU)"
+            })
     void rejectsOtherCombinationsAndSaysWhatIsValid(int cpu, int memory, String phrase) {
         assertThat(FargateSizes.isValid(cpu, memory)).isFalse();
         assertFails(() -> FargateSizes.validate(cpu, memory), CLIENT, phrase);

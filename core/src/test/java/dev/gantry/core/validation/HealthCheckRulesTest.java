@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class HealthCheckRulesTest {
 
-    static Consumer<Task> check(List<String> command, Integer interval, Integer timeout, Integer retries,
-            Integer startPeriod) {
+    static Consumer<Task> check(
+            List<String> command, Integer interval, Integer timeout, Integer retries, Integer startPeriod) {
         return t -> t.container(0).healthCheck = new HealthCheck(command, interval, timeout, retries, startPeriod);
     }
 
@@ -52,12 +52,23 @@ class HealthCheckRulesTest {
                 bad("CMD-SHELL alone", cmd("CMD-SHELL"), CLIENT, "[\"CMD-SHELL\"] has nothing to run"),
                 bad("CMD-SHELL with blank", cmd("CMD-SHELL", " "), CLIENT, "has nothing to run"),
                 bad("blank first element", cmd("", "x"), CLIENT, "not an empty string"),
-                bad("interval 4", check(SHELL, 4, null, null, null), CLIENT,
+                bad(
+                        "interval 4",
+                        check(SHELL, 4, null, null, null),
+                        CLIENT,
                         "healthCheck 'interval' is 4 seconds; it must be between 5 and 300 seconds"),
                 bad("interval 301", check(SHELL, 301, null, null, null), CLIENT, "'interval' is 301"),
-                bad("timeout 1", check(SHELL, null, 1, null, null), CLIENT, "'timeout' is 1 seconds; it must be between 2 and 60"),
+                bad(
+                        "timeout 1",
+                        check(SHELL, null, 1, null, null),
+                        CLIENT,
+                        "'timeout' is 1 seconds; it must be between 2 and 60"),
                 bad("timeout 61", check(SHELL, null, 61, null, null), CLIENT, "'timeout' is 61"),
-                bad("retries 0", check(SHELL, null, null, 0, null), CLIENT, "'retries' is 0; it must be between 1 and 10"),
+                bad(
+                        "retries 0",
+                        check(SHELL, null, null, 0, null),
+                        CLIENT,
+                        "'retries' is 0; it must be between 1 and 10"),
                 bad("retries 11", check(SHELL, null, null, 11, null), CLIENT, "'retries' is 11"),
                 bad("startPeriod -1", check(SHELL, null, null, null, -1), CLIENT, "'startPeriod' is -1 seconds"),
                 bad("startPeriod 301", check(SHELL, null, null, null, 301), CLIENT, "between 0 and 300 seconds"));

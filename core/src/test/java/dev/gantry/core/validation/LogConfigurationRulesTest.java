@@ -51,26 +51,56 @@ class LogConfigurationRulesTest {
         return Stream.of(
                 bad("no driver", log(null, Map.of()), CLIENT, "logConfiguration 'logDriver' is required"),
                 bad("empty driver", log("", Map.of()), CLIENT, "'logDriver' is required; Gantry supports \"awslogs\""),
-                bad("json-file is not a Fargate driver", log("json-file", Map.of()), CLIENT,
+                bad(
+                        "json-file is not a Fargate driver",
+                        log("json-file", Map.of()),
+                        CLIENT,
                         "Log driver 'json-file' is not supported on Fargate, which accepts awslogs, splunk, awsfirelens"),
-                bad("splunk is Fargate but not Gantry", log("splunk", Map.of()), CLIENT,
+                bad(
+                        "splunk is Fargate but not Gantry",
+                        log("splunk", Map.of()),
+                        CLIENT,
                         "Log driver 'splunk' is not supported by Gantry yet; Gantry supports \"awslogs\" only"),
                 bad("awsfirelens", log("awsfirelens", Map.of()), CLIENT, "Gantry supports \"awslogs\" only"),
-                bad("awslogs without options", log("awslogs", null), CLIENT,
+                bad(
+                        "awslogs without options",
+                        log("awslogs", null),
+                        CLIENT,
                         "Log driver awslogs requires option 'awslogs-group'"),
-                bad("awslogs without group", log("awslogs", awslogsWithout("awslogs-group")), CLIENT,
+                bad(
+                        "awslogs without group",
+                        log("awslogs", awslogsWithout("awslogs-group")),
+                        CLIENT,
                         "requires option 'awslogs-group'"),
-                bad("awslogs without region", log("awslogs", awslogsWithout("awslogs-region")), CLIENT,
+                bad(
+                        "awslogs without region",
+                        log("awslogs", awslogsWithout("awslogs-region")),
+                        CLIENT,
                         "requires option 'awslogs-region'"),
-                bad("awslogs without stream prefix", log("awslogs", awslogsWithout("awslogs-stream-prefix")), CLIENT,
+                bad(
+                        "awslogs without stream prefix",
+                        log("awslogs", awslogsWithout("awslogs-stream-prefix")),
+                        CLIENT,
                         "requires option 'awslogs-stream-prefix'. On Fargate set all of"),
-                bad("awslogs with blank group", log("awslogs", awslogsWith("awslogs-group", " ")), CLIENT,
+                bad(
+                        "awslogs with blank group",
+                        log("awslogs", awslogsWith("awslogs-group", " ")),
+                        CLIENT,
                         "requires option 'awslogs-group'"),
-                bad("awslogs group with bad characters", log("awslogs", awslogsWith("awslogs-group", "bad group!*")),
-                        CLIENT, "is not a valid log group name"),
-                bad("stream prefix with a colon", log("awslogs", awslogsWith("awslogs-stream-prefix", "p:x")),
-                        CLIENT, "may not contain ':' or '*'"),
-                bad("region that is not one", log("awslogs", awslogsWith("awslogs-region", "mars-1")), CLIENT,
+                bad(
+                        "awslogs group with bad characters",
+                        log("awslogs", awslogsWith("awslogs-group", "bad group!*")),
+                        CLIENT,
+                        "is not a valid log group name"),
+                bad(
+                        "stream prefix with a colon",
+                        log("awslogs", awslogsWith("awslogs-stream-prefix", "p:x")),
+                        CLIENT,
+                        "may not contain ':' or '*'"),
+                bad(
+                        "region that is not one",
+                        log("awslogs", awslogsWith("awslogs-region", "mars-1")),
+                        CLIENT,
                         "is not a region name"));
     }
 

@@ -5,11 +5,11 @@ import static dev.gantry.core.error.ErrorCode.INVALID_PARAMETER;
 import static dev.gantry.core.testing.ApiErrors.assertFails;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
 
 class NamesTest {
     private static final String L255 = "a".repeat(255);

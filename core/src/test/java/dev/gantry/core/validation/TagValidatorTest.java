@@ -53,7 +53,8 @@ class TagValidatorTest {
                 Arguments.of("129-char key", List.of(new Tag("k".repeat(129), "v")), "the maximum is 128"),
                 Arguments.of("257-char value", List.of(new Tag("k", "v".repeat(257))), "the maximum is 256"),
                 Arguments.of("duplicate key", List.of(new Tag("a", "1"), new Tag("a", "2")), "Duplicate tag key 'a'"),
-                Arguments.of("aws: prefix", List.of(new Tag("aws:cloudformation:stack", "x")), "reserved prefix 'aws:'"),
+                Arguments.of(
+                        "aws: prefix", List.of(new Tag("aws:cloudformation:stack", "x")), "reserved prefix 'aws:'"),
                 Arguments.of("AWS: prefix", List.of(new Tag("AWS:thing", "x")), "reserved prefix 'aws:'"),
                 Arguments.of("bad key char", List.of(new Tag("a*b", "x")), "Tag key 'a*b' contains invalid characters"),
                 Arguments.of("bad value char", List.of(new Tag("k", "semi;colon")), "contains invalid characters"));

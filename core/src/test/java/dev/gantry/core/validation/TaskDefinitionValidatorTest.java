@@ -40,12 +40,15 @@ class TaskDefinitionValidatorTest {
 
     static Stream<Arguments> valid() {
         return Stream.<Arguments>of(
-                arguments("vCPU and GB strings", (Consumer<Task>) t -> { t.cpu = "1 vCPU"; t.memory = "2 GB"; }),
+                arguments("vCPU and GB strings", (Consumer<Task>) t -> {
+                    t.cpu = "1 vCPU";
+                    t.memory = "2 GB";
+                }),
                 arguments("no requiresCompatibilities", (Consumer<Task>) t -> t.requiresCompatibilities = null),
-                arguments("EC2-only compatibilities still run as Fargate",
-                        (Consumer<Task>) t -> t.requiresCompatibilities = List.of("EC2")),
-                arguments("all four compatibilities", (Consumer<Task>) t -> t.requiresCompatibilities =
-                        List.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES")),
+                arguments("EC2-only compatibilities still run as Fargate", (Consumer<Task>)
+                        t -> t.requiresCompatibilities = List.of("EC2")),
+                arguments("all four compatibilities", (Consumer<Task>)
+                        t -> t.requiresCompatibilities = List.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES")),
                 arguments("empty volumes and constraints", (Consumer<Task>) t -> {
                     t.volumes = List.of();
                     t.placementConstraints = List.of();
@@ -55,7 +58,10 @@ class TaskDefinitionValidatorTest {
                         t.add("c" + i);
                     }
                 }),
-                arguments("largest size", (Consumer<Task>) t -> { t.cpu = "16 vCPU"; t.memory = "120 GB"; }));
+                arguments("largest size", (Consumer<Task>) t -> {
+                    t.cpu = "16 vCPU";
+                    t.memory = "120 GB";
+                }));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,39 +89,78 @@ class TaskDefinitionValidatorTest {
                 row("family missing", t -> t.family = null, CLIENT, "Family is required"),
                 row("family with a space", t -> t.family = "my app", CLIENT, "Family contains invalid characters"),
                 row("family too long", t -> t.family = "f".repeat(256), CLIENT, "Up to 255 letters"),
-                row("containerDefinitions absent", t -> t.nullContainers = true, CLIENT, "Container list cannot be empty"),
-                row("containerDefinitions empty", t -> t.rawContainers = List.of(), CLIENT,
+                row(
+                        "containerDefinitions absent",
+                        t -> t.nullContainers = true,
+                        CLIENT,
                         "Container list cannot be empty"),
-                row("eleven containers", t -> {
-                    for (int i = 1; i <= 10; i++) {
-                        t.add("c" + i);
-                    }
-                }, CLIENT, "at most 10 container definitions, but 11"),
-                row("null container entry", t -> t.rawContainers = Arrays.asList((ContainerDefinition) null), CLIENT,
+                row(
+                        "containerDefinitions empty",
+                        t -> t.rawContainers = List.of(),
+                        CLIENT,
+                        "Container list cannot be empty"),
+                row(
+                        "eleven containers",
+                        t -> {
+                            for (int i = 1; i <= 10; i++) {
+                                t.add("c" + i);
+                            }
+                        },
+                        CLIENT,
+                        "at most 10 container definitions, but 11"),
+                row(
+                        "null container entry",
+                        t -> t.rawContainers = Arrays.asList((ContainerDefinition) null),
+                        CLIENT,
                         "Container definition #1 is empty"),
-                row("unknown compatibility", t -> t.requiresCompatibilities = List.of("FARGATE", "LAMBDA"), CLIENT,
+                row(
+                        "unknown compatibility",
+                        t -> t.requiresCompatibilities = List.of("FARGATE", "LAMBDA"),
+                        CLIENT,
                         "Invalid requiresCompatibilities value 'LAMBDA'. Valid values: EC2, FARGATE, EXTERNAL"),
-                row("networkMode absent", t -> t.networkMode = null, CLIENT,
+                row(
+                        "networkMode absent",
+                        t -> t.networkMode = null,
+                        CLIENT,
                         "Fargate only supports network mode \u2018awsvpc\u2019."),
                 row("networkMode absent says bridge", t -> t.networkMode = null, CLIENT, "which means 'bridge'"),
                 row("networkMode bridge", t -> t.networkMode = "bridge", CLIENT, "set \"networkMode\": \"awsvpc\""),
                 row("networkMode host", t -> t.networkMode = "host", CLIENT, "networkMode is 'host'"),
                 row("networkMode none", t -> t.networkMode = "none", CLIENT, "only supports network mode"),
-                row("cpu missing", t -> t.cpu = null, CLIENT, "Fargate requires that 'cpu' be defined at the task level."),
+                row(
+                        "cpu missing",
+                        t -> t.cpu = null,
+                        CLIENT,
+                        "Fargate requires that 'cpu' be defined at the task level."),
                 row("cpu blank", t -> t.cpu = " ", CLIENT, "'cpu' be defined at the task level"),
-                row("memory missing", t -> t.memory = null, CLIENT,
+                row(
+                        "memory missing",
+                        t -> t.memory = null,
+                        CLIENT,
                         "Fargate requires that 'memory' be defined at the task level."),
                 row("cpu unparsable", t -> t.cpu = "fast", CLIENT, "Invalid 'cpu' setting for task."),
                 row("memory unparsable", t -> t.memory = "big", CLIENT, "Invalid 'memory' setting for task."),
                 row("cpu not a Fargate size", t -> t.cpu = "384", CLIENT, "Fargate supports cpu 256 (.25 vCPU)"),
-                row("memory too big for cpu", t -> t.memory = "4 GB", CLIENT,
+                row(
+                        "memory too big for cpu",
+                        t -> t.memory = "4 GB",
+                        CLIENT,
                         "No Fargate configuration exists for given values: 256 CPU, 4096 memory"),
-                row("volumes", t -> t.volumes = List.of(Map.of("name", "data")), CLIENT,
+                row(
+                        "volumes",
+                        t -> t.volumes = List.of(Map.of("name", "data")),
+                        CLIENT,
                         "Gantry does not support volumes yet: remove 'volumes'"),
-                row("placement constraints", t -> t.placementConstraints = List.of(Map.of("type", "memberOf")),
-                        CLIENT, "remove 'placementConstraints'"),
+                row(
+                        "placement constraints",
+                        t -> t.placementConstraints = List.of(Map.of("type", "memberOf")),
+                        CLIENT,
+                        "remove 'placementConstraints'"),
                 row("duplicate container names", t -> t.add("web"), CLIENT, "Duplicate container name 'web'"),
-                row("no essential container", t -> t.container(0).essential = false, CLIENT,
+                row(
+                        "no essential container",
+                        t -> t.container(0).essential = false,
+                        CLIENT,
                         "must have at least one essential container"));
     }
 
@@ -133,13 +178,15 @@ class TaskDefinitionValidatorTest {
     @Test
     void essentialDefaultsToTrueSoOneEssentialAmongNonEssentialsPasses() {
         TaskDefinition def = build(t -> t.add("sidecar").essential = false);
-        assertThat(TaskDefinitionValidator.validateAndNormalize(def).containers()).hasSize(2);
+        assertThat(TaskDefinitionValidator.validateAndNormalize(def).containers())
+                .hasSize(2);
     }
 
     @Test
     void checksTagsWithTheDefinition() {
         TaskDefinition def = task().build();
-        assertThat(TaskDefinitionValidator.validateAndNormalize(def, List.of(new Tag("team", "core")))).isEqualTo(def);
+        assertThat(TaskDefinitionValidator.validateAndNormalize(def, List.of(new Tag("team", "core"))))
+                .isEqualTo(def);
         assertThat(TaskDefinitionValidator.validateAndNormalize(def, null)).isEqualTo(def);
         List<Tag> reserved = new ArrayList<>(List.of(new Tag("aws:x", "y")));
         assertFails(() -> TaskDefinitionValidator.validateAndNormalize(def, reserved), INVALID_PARAMETER, "aws:");
@@ -154,10 +201,16 @@ class TaskDefinitionValidatorTest {
 
     @Test
     void validateResourcesChecksOnlySizeAndContainerResources() {
-        TaskDefinition ok = build(t -> { t.cpu = "1 vCPU"; t.memory = "2048"; t.family = "bad family"; });
+        TaskDefinition ok = build(t -> {
+            t.cpu = "1 vCPU";
+            t.memory = "2048";
+            t.family = "bad family";
+        });
         assertThat(TaskDefinitionValidator.validateResources(ok).cpu()).isEqualTo("1024");
         TaskDefinition tooMuch = build(t -> t.container(0).memory = 1024);
-        assertFails(() -> TaskDefinitionValidator.validateResources(tooMuch), CLIENT,
+        assertFails(
+                () -> TaskDefinitionValidator.validateResources(tooMuch),
+                CLIENT,
                 "The 'memory' setting for container is greater than for the task");
         TaskDefinition noCpu = build(t -> t.cpu = null);
         assertFails(() -> TaskDefinitionValidator.validateResources(noCpu), CLIENT, "'cpu' be defined");

@@ -86,8 +86,11 @@ final class BusyboxImageBuilder {
         try {
             return Files.readAllBytes(busybox);
         } catch (IOException e) {
-            throw DockerErrors.of(RuntimeError.Kind.CANNOT_PULL_CONTAINER, "cannot read a static busybox at "
-                    + busybox + " (" + e + "); install it (Debian/Ubuntu: apt-get install busybox-static)", false);
+            throw DockerErrors.of(
+                    RuntimeError.Kind.CANNOT_PULL_CONTAINER,
+                    "cannot read a static busybox at " + busybox + " (" + e
+                            + "); install it (Debian/Ubuntu: apt-get install busybox-static)",
+                    false);
         }
     }
 }

@@ -22,8 +22,8 @@ final class ContainerSpecs {
     private ContainerSpecs() {}
 
     /** Fills {@code cmd} (already made for {@code spec.image()}) for a container joining {@code sandbox}. */
-    static CreateContainerCmd apply(CreateContainerCmd cmd, String installationId, Sandbox sandbox,
-            ContainerSpec spec, long hostNanoCpus) {
+    static CreateContainerCmd apply(
+            CreateContainerCmd cmd, String installationId, Sandbox sandbox, ContainerSpec spec, long hostNanoCpus) {
         cmd.withName(Names.container(spec.task().taskId(), spec.name()))
                 .withLabels(labels(installationId, spec))
                 .withEnv(env(spec.environment()))
@@ -55,7 +55,9 @@ final class ContainerSpecs {
                 .withCgroupParent(sandbox.taskCgroup().orElse(null))
                 .withReadonlyRootfs(spec.readonlyRootFilesystem())
                 .withLogConfig(new LogConfig(LogConfig.LoggingType.JSON_FILE, LOG_OPTIONS))
-                .withUlimits(spec.ulimits().stream().map(u -> new Ulimit(u.name(), u.soft(), u.hard())).toList());
+                .withUlimits(spec.ulimits().stream()
+                        .map(u -> new Ulimit(u.name(), u.soft(), u.hard()))
+                        .toList());
         if (spec.memoryBytes() > 0) {
             host.withMemory(spec.memoryBytes()).withMemorySwap(spec.memoryBytes());
         }
@@ -89,7 +91,10 @@ final class ContainerSpecs {
     }
 
     static List<String> env(Map<String, String> environment) {
-        return environment.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).sorted().toList();
+        return environment.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .sorted()
+                .toList();
     }
 
     /** Docker wants nanoseconds; zero means "engine default", so it is left out. */
@@ -105,7 +110,8 @@ final class ContainerSpecs {
     }
 
     private static java.util.Optional<Long> nanos(Duration d) {
-        return d == null || d.isZero() || d.isNegative() ? java.util.Optional.empty()
+        return d == null || d.isZero() || d.isNegative()
+                ? java.util.Optional.empty()
                 : java.util.Optional.of(d.toNanos());
     }
 

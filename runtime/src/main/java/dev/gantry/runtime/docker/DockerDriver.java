@@ -88,24 +88,30 @@ public final class DockerDriver implements TaskDriver, LocalImages {
         ping();
         EngineNetwork.Info network = EngineNetwork.ensure(docker, config.networkName());
         try {
-            buildBusyboxImage(config.sandboxImage(), config.busyboxPath(), Map.of(),
-                    List.of(SandboxFactory.SANDBOX_CMD), false);
+            buildBusyboxImage(
+                    config.sandboxImage(), config.busyboxPath(), Map.of(), List.of(SandboxFactory.SANDBOX_CMD), false);
         } catch (RuntimeError e) {
-            throw new RuntimeError(Kind.SANDBOX_FAILED, "cannot build the sandbox image " + config.sandboxImage()
-                    + ": " + e.getMessage(), false, e);
+            throw new RuntimeError(
+                    Kind.SANDBOX_FAILED,
+                    "cannot build the sandbox image " + config.sandboxImage() + ": " + e.getMessage(),
+                    false,
+                    e);
         }
         Info info = docker.infoCmd().exec();
         TaskCgroups cgroups = TaskCgroups.detect(info, docker.versionCmd().exec());
         if (info.getNCPU() != null && info.getNCPU() > 0) {
             hostNanoCpus = info.getNCPU() * 1_000_000_000L;
         }
-        SandboxPool created = new SandboxPool(docker, config, new SandboxFactory(docker, config, cgroups), network,
-                cgroups);
+        SandboxPool created =
+                new SandboxPool(docker, config, new SandboxFactory(docker, config, cgroups), network, cgroups);
         created.adoptLeftovers();
         pool = created;
         created.refill();
-        LOG.atInfo().addKeyValue("installation", config.installationId()).addKeyValue("engine", host)
-                .addKeyValue("network", network.name()).addKeyValue("subnet", network.subnet())
+        LOG.atInfo()
+                .addKeyValue("installation", config.installationId())
+                .addKeyValue("engine", host)
+                .addKeyValue("network", network.name())
+                .addKeyValue("subnet", network.subnet())
                 .addKeyValue("warmSandboxes", config.warmSandboxes())
                 .addKeyValue("taskCgroups", cgroups.nested() ? "one per task" : "per container")
                 .log("docker driver started");
@@ -162,8 +168,14 @@ public final class DockerDriver implements TaskDriver, LocalImages {
     public String createContainer(Sandbox sandbox, ContainerSpec spec) {
         String name = Names.container(spec.task().taskId(), spec.name());
         try {
-            return ContainerSpecs.apply(docker.createContainerCmd(spec.image()), config.installationId(),
-                    sandbox, spec, hostNanoCpus).exec().getId();
+            return ContainerSpecs.apply(
+                            docker.createContainerCmd(spec.image()),
+                            config.installationId(),
+                            sandbox,
+                            spec,
+                            hostNanoCpus)
+                    .exec()
+                    .getId();
         } catch (ConflictException nameInUse) {
             try {
                 return EngineCalls.inspectTakenName(docker, name).getId();
@@ -190,7 +202,9 @@ public final class DockerDriver implements TaskDriver, LocalImages {
     @Override
     public void stopContainer(String runtimeId, Duration timeout) {
         try {
-            docker.stopContainerCmd(runtimeId).withTimeout(ContainerSpecs.seconds(timeout)).exec();
+            docker.stopContainerCmd(runtimeId)
+                    .withTimeout(ContainerSpecs.seconds(timeout))
+                    .exec();
         } catch (NotModifiedException | NotFoundException alreadyStoppedOrGone) {
             // idempotent
         } catch (RuntimeException e) {
@@ -201,7 +215,10 @@ public final class DockerDriver implements TaskDriver, LocalImages {
     @Override
     public ContainerObservation inspect(String runtimeId, String containerName) {
         try {
-            return Observations.container(runtimeId, containerName, docker.inspectContainerCmd(runtimeId).exec());
+            return Observations.container(
+                    runtimeId,
+                    containerName,
+                    docker.inspectContainerCmd(runtimeId).exec());
         } catch (NotFoundException gone) {
             return ContainerObservation.missing(runtimeId, containerName);
         } catch (RuntimeException e) {
@@ -237,10 +254,16 @@ public final class DockerDriver implements TaskDriver, LocalImages {
     @Override
     public List<OwnedObject> listOwned() {
         try {
-            return docker.listContainersCmd().withShowAll(true)
+            return docker
+                    .listContainersCmd()
+                    .withShowAll(true)
                     .withLabelFilter(Map.of(Names.LABEL_INSTALLATION, config.installationId()))
-                    .exec().stream().map(DockerDriver::owned).flatMap(Optional::stream)
-                    .sorted(Comparator.comparing(o -> o.kind() == OwnedObject.Kind.SANDBOX)).toList();
+                    .exec()
+                    .stream()
+                    .map(DockerDriver::owned)
+                    .flatMap(Optional::stream)
+                    .sorted(Comparator.comparing(o -> o.kind() == OwnedObject.Kind.SANDBOX))
+                    .toList();
         } catch (RuntimeException e) {
             throw DockerErrors.of(Kind.CANNOT_INSPECT_CONTAINER, e, true);
         }
@@ -251,18 +274,23 @@ public final class DockerDriver implements TaskDriver, LocalImages {
         boolean running = "running".equals(c.getState());
         String name = c.getNames() == null || c.getNames().length == 0 ? "" : c.getNames()[0];
         return switch (labels.getOrDefault(Names.LABEL_ROLE, "")) {
-            case Names.ROLE_SANDBOX -> Optional.of(new OwnedObject(c.getId(), OwnedObject.Kind.SANDBOX,
-                    Names.taskIdOfSandbox(name), Optional.empty(), running));
-            case Names.ROLE_CONTAINER -> Optional.of(new OwnedObject(c.getId(), OwnedObject.Kind.CONTAINER,
-                    Optional.ofNullable(labels.get(Names.LABEL_TASK_ID)),
-                    Optional.ofNullable(labels.get(Names.LABEL_CONTAINER_NAME)), running));
+            case Names.ROLE_SANDBOX ->
+                Optional.of(new OwnedObject(
+                        c.getId(), OwnedObject.Kind.SANDBOX, Names.taskIdOfSandbox(name), Optional.empty(), running));
+            case Names.ROLE_CONTAINER ->
+                Optional.of(new OwnedObject(
+                        c.getId(),
+                        OwnedObject.Kind.CONTAINER,
+                        Optional.ofNullable(labels.get(Names.LABEL_TASK_ID)),
+                        Optional.ofNullable(labels.get(Names.LABEL_CONTAINER_NAME)),
+                        running));
             default -> Optional.empty();
         };
     }
 
     @Override
-    public void buildBusyboxImage(String tag, Path busybox, Map<String, byte[]> files, List<String> dockerfileLines,
-            boolean rebuild) {
+    public void buildBusyboxImage(
+            String tag, Path busybox, Map<String, byte[]> files, List<String> dockerfileLines, boolean rebuild) {
         builder.build(tag, busybox, files, dockerfileLines, rebuild);
     }
 

@@ -16,8 +16,13 @@ import java.util.regex.Pattern;
  * @param sandboxImage   tag of the sandbox image, built locally when missing
  * @param pullTimeout    upper bound for one image pull
  */
-public record DockerDriverConfig(String installationId, String networkName, Path busyboxPath, int warmSandboxes,
-        String sandboxImage, Duration pullTimeout) {
+public record DockerDriverConfig(
+        String installationId,
+        String networkName,
+        Path busyboxPath,
+        int warmSandboxes,
+        String sandboxImage,
+        Duration pullTimeout) {
 
     public static final String DEFAULT_NETWORK = "gantry";
     public static final Path DEFAULT_BUSYBOX = Path.of("/bin/busybox");
@@ -50,8 +55,13 @@ public record DockerDriverConfig(String installationId, String networkName, Path
 
     /** The defaults for everything but the installation id. */
     public static DockerDriverConfig defaults(String installationId) {
-        return new DockerDriverConfig(installationId, DEFAULT_NETWORK, DEFAULT_BUSYBOX, DEFAULT_WARM_SANDBOXES,
-                DEFAULT_SANDBOX_IMAGE, DEFAULT_PULL_TIMEOUT);
+        return new DockerDriverConfig(
+                installationId,
+                DEFAULT_NETWORK,
+                DEFAULT_BUSYBOX,
+                DEFAULT_WARM_SANDBOXES,
+                DEFAULT_SANDBOX_IMAGE,
+                DEFAULT_PULL_TIMEOUT);
     }
 
     public DockerDriverConfig withNetworkName(String value) {

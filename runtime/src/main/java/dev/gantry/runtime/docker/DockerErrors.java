@@ -15,8 +15,8 @@ final class DockerErrors {
     }
 
     static RuntimeError engineUnavailable(URI host, Throwable cause) {
-        return new RuntimeError(RuntimeError.Kind.ENGINE_UNAVAILABLE, engineUnavailableMessage(host, text(cause)),
-                true, cause);
+        return new RuntimeError(
+                RuntimeError.Kind.ENGINE_UNAVAILABLE, engineUnavailableMessage(host, text(cause)), true, cause);
     }
 
     static RuntimeError of(RuntimeError.Kind kind, Throwable cause, boolean retryable) {

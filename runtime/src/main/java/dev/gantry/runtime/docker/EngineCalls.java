@@ -17,7 +17,10 @@ final class EngineCalls {
     /** Force-removes a container (killing it if running) with its anonymous volumes; gone is fine. */
     static void forceRemove(DockerClient docker, String idOrName) {
         try {
-            docker.removeContainerCmd(idOrName).withForce(true).withRemoveVolumes(true).exec();
+            docker.removeContainerCmd(idOrName)
+                    .withForce(true)
+                    .withRemoveVolumes(true)
+                    .exec();
         } catch (NotFoundException | ConflictException gone) {
             // already gone, or its removal is already in progress
         }

@@ -37,13 +37,15 @@ final class EngineNetwork {
             } catch (ConflictException concurrentCreator) {
                 // Another Gantry instance created it between our look and our create: use theirs.
             } catch (RuntimeException e) {
-                throw DockerErrors.of(RuntimeError.Kind.SANDBOX_FAILED, "cannot create network " + name + ": "
-                        + DockerErrors.text(e), true);
+                throw DockerErrors.of(
+                        RuntimeError.Kind.SANDBOX_FAILED,
+                        "cannot create network " + name + ": " + DockerErrors.text(e),
+                        true);
             }
             existing = find(docker, name);
         }
-        Network network = existing.orElseThrow(() -> DockerErrors.of(RuntimeError.Kind.SANDBOX_FAILED,
-                "network " + name + " disappeared right after it was created", true));
+        Network network = existing.orElseThrow(() -> DockerErrors.of(
+                RuntimeError.Kind.SANDBOX_FAILED, "network " + name + " disappeared right after it was created", true));
         return info(name, network);
     }
 

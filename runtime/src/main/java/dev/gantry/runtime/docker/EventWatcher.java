@@ -38,7 +38,9 @@ final class EventWatcher implements AutoCloseable {
         this.installationId = installationId;
         this.listener = listener;
         this.lastEventSecond = System.currentTimeMillis() / 1000;
-        this.thread = Thread.ofVirtual().name("gantry-docker-events-" + installationId).unstarted(this::run);
+        this.thread = Thread.ofVirtual()
+                .name("gantry-docker-events-" + installationId)
+                .unstarted(this::run);
     }
 
     EventWatcher start() {
@@ -82,7 +84,9 @@ final class EventWatcher implements AutoCloseable {
     private void lost(String why) {
         if (!closed && connected) {
             connected = false;
-            LOG.atWarn().addKeyValue("installation", installationId).addKeyValue("reason", why)
+            LOG.atWarn()
+                    .addKeyValue("installation", installationId)
+                    .addKeyValue("reason", why)
                     .log("docker events stream lost; reconnecting with backoff");
         }
     }
@@ -101,7 +105,8 @@ final class EventWatcher implements AutoCloseable {
         }
         if (Names.ROLE_SANDBOX.equals(attributes.get(Names.LABEL_ROLE))) {
             return action.equals("die")
-                    ? Optional.ofNullable(attributes.get("name")).flatMap(Names::taskIdOfSandbox)
+                    ? Optional.ofNullable(attributes.get("name"))
+                            .flatMap(Names::taskIdOfSandbox)
                             .map(taskId -> new RuntimeEvent.SandboxExited(taskId, runtimeId))
                     : Optional.empty();
         }
@@ -157,13 +162,17 @@ final class EventWatcher implements AutoCloseable {
             }
             String action = event.getAction() != null ? event.getAction() : event.getStatus();
             String id = event.getActor() != null && event.getActor().getId() != null
-                    ? event.getActor().getId() : event.getId();
-            Map<String, String> attributes = event.getActor() == null ? null : event.getActor().getAttributes();
+                    ? event.getActor().getId()
+                    : event.getId();
+            Map<String, String> attributes =
+                    event.getActor() == null ? null : event.getActor().getAttributes();
             translate(action, id, attributes).ifPresent(e -> {
                 try {
                     listener.accept(e);
                 } catch (RuntimeException failure) {
-                    LOG.atWarn().addKeyValue("event", e).addKeyValue("error", failure.toString())
+                    LOG.atWarn()
+                            .addKeyValue("event", e)
+                            .addKeyValue("error", failure.toString())
                             .log("runtime event listener failed");
                 }
             });

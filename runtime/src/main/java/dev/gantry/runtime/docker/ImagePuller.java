@@ -41,8 +41,10 @@ final class ImagePuller {
         pull(image, ref, progress);
         String pulled = localId(ref.canonical());
         if (pulled == null) {
-            throw DockerErrors.of(RuntimeError.Kind.CANNOT_PULL_CONTAINER,
-                    "image " + image + " is not present after a successful pull", true);
+            throw DockerErrors.of(
+                    RuntimeError.Kind.CANNOT_PULL_CONTAINER,
+                    "image " + image + " is not present after a successful pull",
+                    true);
         }
         LOG.atInfo().addKeyValue("image", image).addKeyValue("imageId", pulled).log("pulled image");
         return pulled;
@@ -64,8 +66,10 @@ final class ImagePuller {
         try {
             docker.pullImageCmd(ref.repository()).withTag(ref.tagOrDigest()).exec(callback);
             if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw DockerErrors.of(RuntimeError.Kind.CANNOT_PULL_CONTAINER,
-                        "pulling " + image + " did not finish within " + timeout, true);
+                throw DockerErrors.of(
+                        RuntimeError.Kind.CANNOT_PULL_CONTAINER,
+                        "pulling " + image + " did not finish within " + timeout,
+                        true);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -113,7 +117,8 @@ final class ImagePuller {
             } else if (item.getStatus() != null) {
                 String id = item.getId() == null ? "" : item.getId() + ": ";
                 var detail = item.getProgressDetail();
-                String bytes = detail == null || detail.getTotal() == null || detail.getTotal() <= 0 ? ""
+                String bytes = detail == null || detail.getTotal() == null || detail.getTotal() <= 0
+                        ? ""
                         : " " + detail.getCurrent() + "/" + detail.getTotal();
                 progress.update(image, id + item.getStatus() + bytes);
             }

@@ -51,7 +51,8 @@ public final class Names {
     /** The task id of a claimed sandbox name, empty for pool sandboxes and foreign names. */
     public static Optional<String> taskIdOfSandbox(String name) {
         String n = strip(name);
-        if (!n.startsWith(PREFIX) || !n.endsWith(SANDBOX_SUFFIX)
+        if (!n.startsWith(PREFIX)
+                || !n.endsWith(SANDBOX_SUFFIX)
                 || n.length() <= PREFIX.length() + SANDBOX_SUFFIX.length()) {
             return Optional.empty();
         }

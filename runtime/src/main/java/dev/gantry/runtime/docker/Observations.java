@@ -17,17 +17,27 @@ final class Observations {
         InspectContainerResponse.ContainerState s = r.getState();
         ContainerObservation.State state = state(s == null ? null : s.getStatus());
         Optional<Integer> exitCode = state == ContainerObservation.State.EXITED && s.getExitCodeLong() != null
-                ? Optional.of(s.getExitCodeLong().intValue()) : Optional.empty();
+                ? Optional.of(s.getExitCodeLong().intValue())
+                : Optional.empty();
         boolean oom = s != null && Boolean.TRUE.equals(s.getOOMKilled());
-        Health health = s == null || s.getHealth() == null ? Health.NONE
+        Health health = s == null || s.getHealth() == null
+                ? Health.NONE
                 : health(s.getHealth().getStatus()).orElse(Health.NONE);
         Optional<String> image = Optional.ofNullable(r.getImageId()).filter(i -> !i.isBlank());
-        Optional<String> error = s == null ? Optional.empty()
-                : Optional.ofNullable(s.getError()).filter(e -> !e.isBlank());
+        Optional<String> error =
+                s == null ? Optional.empty() : Optional.ofNullable(s.getError()).filter(e -> !e.isBlank());
         String id = r.getId() != null ? r.getId() : runtimeId;
-        return new ContainerObservation(id, containerName, state, exitCode, oom, health, image,
+        return new ContainerObservation(
+                id,
+                containerName,
+                state,
+                exitCode,
+                oom,
+                health,
+                image,
                 s == null ? Optional.empty() : DockerTimestamps.parse(s.getStartedAt()),
-                s == null ? Optional.empty() : DockerTimestamps.parse(s.getFinishedAt()), error);
+                s == null ? Optional.empty() : DockerTimestamps.parse(s.getFinishedAt()),
+                error);
     }
 
     /** Docker's status word to the SPI state; paused and restarting containers are still running. */
@@ -59,13 +69,21 @@ final class Observations {
 
     /** The sandbox as seen on {@code network}; the address fields are empty if it is not attached (not running). */
     static Sandbox sandbox(InspectContainerResponse r, EngineNetwork.Info network, TaskCgroups cgroups) {
-        ContainerNetwork n = r.getNetworkSettings() == null || r.getNetworkSettings().getNetworks() == null ? null
-                : r.getNetworkSettings().getNetworks().get(network.name());
+        ContainerNetwork n =
+                r.getNetworkSettings() == null || r.getNetworkSettings().getNetworks() == null
+                        ? null
+                        : r.getNetworkSettings().getNetworks().get(network.name());
         String ip = n == null || n.getIpAddress() == null ? "" : n.getIpAddress();
         String mac = n == null || n.getMacAddress() == null ? "" : n.getMacAddress();
-        String gateway = n != null && n.getGateway() != null && !n.getGateway().isBlank() ? n.getGateway()
-                : network.gateway();
-        return new Sandbox(r.getId(), ip, mac, network.name(), network.subnet(), gateway,
+        String gateway =
+                n != null && n.getGateway() != null && !n.getGateway().isBlank() ? n.getGateway() : network.gateway();
+        return new Sandbox(
+                r.getId(),
+                ip,
+                mac,
+                network.name(),
+                network.subnet(),
+                gateway,
                 cgroups.taskCgroup(r.getId(), r.getHostConfig()));
     }
 }

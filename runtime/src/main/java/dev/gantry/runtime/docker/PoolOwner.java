@@ -27,7 +27,8 @@ record PoolOwner(String host, long pid, long startMillis) {
 
     private static final Pattern HOST = Pattern.compile("[0-9a-f]{8}");
     /** {@code <host>.<pid>.<start in base 36>} followed by {@code -<random>}. */
-    private static final Pattern IN_NAME = Pattern.compile("([0-9a-f]{8})\\.([0-9]{1,10})\\.([0-9a-z]{1,12})-[0-9a-f]+");
+    private static final Pattern IN_NAME =
+            Pattern.compile("([0-9a-f]{8})\\.([0-9]{1,10})\\.([0-9a-z]{1,12})-[0-9a-f]+");
 
     PoolOwner {
         if (host == null || !HOST.matcher(host).matches()) {
@@ -86,15 +87,17 @@ record PoolOwner(String host, long pid, long startMillis) {
 
     private static Optional<PoolOwner> detect() {
         try {
-            String bootId = Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip();
-            String pidNamespace = Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
+            String bootId =
+                    Files.readString(Path.of("/proc/sys/kernel/random/boot_id")).strip();
+            String pidNamespace =
+                    Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
             ProcessHandle self = ProcessHandle.current();
             Optional<Instant> started = self.info().startInstant();
             if (bootId.isEmpty() || started.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new PoolOwner(hostHash(bootId, pidNamespace), self.pid(),
-                    started.get().toEpochMilli()));
+            return Optional.of(new PoolOwner(
+                    hostHash(bootId, pidNamespace), self.pid(), started.get().toEpochMilli()));
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
             return Optional.empty();
         }

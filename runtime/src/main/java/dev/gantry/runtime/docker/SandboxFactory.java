@@ -33,9 +33,13 @@ final class SandboxFactory {
     String create(String name, Optional<TaskResources> size) {
         String id = docker.createContainerCmd(config.sandboxImage())
                 .withName(name)
-                .withLabels(Map.of(Names.LABEL_MANAGED, "true",
-                        Names.LABEL_INSTALLATION, config.installationId(),
-                        Names.LABEL_ROLE, Names.ROLE_SANDBOX))
+                .withLabels(Map.of(
+                        Names.LABEL_MANAGED,
+                        "true",
+                        Names.LABEL_INSTALLATION,
+                        config.installationId(),
+                        Names.LABEL_ROLE,
+                        Names.ROLE_SANDBOX))
                 .withStopTimeout(2)
                 .withHostConfig(cgroups.sandboxHostConfig(
                         HostConfig.newHostConfig().withNetworkMode(config.networkName()), size))

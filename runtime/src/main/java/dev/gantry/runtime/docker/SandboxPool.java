@@ -10,10 +10,10 @@ import dev.gantry.runtime.spi.RuntimeError;
 import dev.gantry.runtime.spi.Sandbox;
 import dev.gantry.runtime.spi.TaskRef;
 import dev.gantry.runtime.spi.TaskResources;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -49,6 +49,7 @@ final class SandboxPool implements AutoCloseable {
     private final TaskCgroups cgroups;
     /** The size of the latest claim: refills are created at that size, so a claim of the same size skips a resize. */
     private final AtomicReference<TaskResources> recentSize = new AtomicReference<>();
+
     private final ConcurrentLinkedDeque<String> warm = new ConcurrentLinkedDeque<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean failing = new AtomicBoolean();
@@ -58,17 +59,25 @@ final class SandboxPool implements AutoCloseable {
     private final ExecutorService background = Executors.newVirtualThreadPerTaskExecutor();
     /** Engine calls made beside a claimer's own (never shut down: virtual threads hold nothing when idle). */
     private static final ExecutorService CALLS = Executors.newVirtualThreadPerTaskExecutor();
+
     private volatile boolean closed;
 
-    SandboxPool(DockerClient docker, DockerDriverConfig config, SandboxFactory factory, EngineNetwork.Info network,
+    SandboxPool(
+            DockerClient docker,
+            DockerDriverConfig config,
+            SandboxFactory factory,
+            EngineNetwork.Info network,
             TaskCgroups cgroups) {
         this.docker = docker;
         this.config = config;
         this.network = network;
         this.factory = factory;
         this.cgroups = cgroups;
-        this.demand = new PoolDemand(config.warmSandboxes(), Math.max(MAX_WARM, config.warmSandboxes()),
-                Duration.ofSeconds(10), Duration.ofMinutes(10));
+        this.demand = new PoolDemand(
+                config.warmSandboxes(),
+                Math.max(MAX_WARM, config.warmSandboxes()),
+                Duration.ofSeconds(10),
+                Duration.ofMinutes(10));
     }
 
     /**
@@ -76,14 +85,16 @@ final class SandboxPool implements AutoCloseable {
      * this process as its owner) and removes the rest.
      */
     void adoptLeftovers() {
-        List<Container> leftovers = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(Names.LABEL_INSTALLATION, config.installationId(),
-                        Names.LABEL_ROLE, Names.ROLE_SANDBOX))
+        List<Container> leftovers = docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(
+                        Map.of(Names.LABEL_INSTALLATION, config.installationId(), Names.LABEL_ROLE, Names.ROLE_SANDBOX))
                 .exec();
         int adopted = 0;
         int removed = 0;
         for (Container c : leftovers) {
-            boolean pooled = c.getNames() != null && c.getNames().length > 0
+            boolean pooled = c.getNames() != null
+                    && c.getNames().length > 0
                     && Names.isPoolSandbox(config.installationId(), c.getNames()[0]);
             if (!pooled) {
                 continue; // a claimed sandbox: its task (or the reaper) decides
@@ -98,8 +109,11 @@ final class SandboxPool implements AutoCloseable {
             }
         }
         if (adopted + removed > 0) {
-            LOG.atInfo().addKeyValue("installation", config.installationId()).addKeyValue("adopted", adopted)
-                    .addKeyValue("removed", removed).log("recovered warm sandboxes from a previous run");
+            LOG.atInfo()
+                    .addKeyValue("installation", config.installationId())
+                    .addKeyValue("adopted", adopted)
+                    .addKeyValue("removed", removed)
+                    .log("recovered warm sandboxes from a previous run");
         }
         submit(this::removeOrphans);
     }
@@ -115,7 +129,8 @@ final class SandboxPool implements AutoCloseable {
     }
 
     private String poolName() {
-        return Names.poolSandbox(config.installationId(),
+        return Names.poolSandbox(
+                config.installationId(),
                 PoolOwner.current().map(o -> o.token() + "-").orElse("") + SandboxFactory.randomSuffix());
     }
 
@@ -130,10 +145,14 @@ final class SandboxPool implements AutoCloseable {
             return;
         }
         int removed = 0;
-        for (Container c : docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(Names.LABEL_MANAGED, "true", Names.LABEL_ROLE, Names.ROLE_SANDBOX)).exec()) {
+        for (Container c : docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(Names.LABEL_MANAGED, "true", Names.LABEL_ROLE, Names.ROLE_SANDBOX))
+                .exec()) {
             String installation = c.getLabels() == null ? null : c.getLabels().get(Names.LABEL_INSTALLATION);
-            if (installation == null || installation.equals(config.installationId()) || c.getNames() == null
+            if (installation == null
+                    || installation.equals(config.installationId())
+                    || c.getNames() == null
                     || c.getNames().length == 0) {
                 continue;
             }
@@ -141,7 +160,9 @@ final class SandboxPool implements AutoCloseable {
             if (owner.isPresent() && owner.get().provablyGoneFrom(self.get())) {
                 factory.remove(c.getId());
                 removed++;
-                LOG.atInfo().addKeyValue("installation", installation).addKeyValue("sandbox", c.getNames()[0])
+                LOG.atInfo()
+                        .addKeyValue("installation", installation)
+                        .addKeyValue("sandbox", c.getNames()[0])
                         .addKeyValue("ownerPid", owner.get().pid())
                         .log("removed a warm sandbox whose Gantry process is gone");
             }
@@ -188,11 +209,14 @@ final class SandboxPool implements AutoCloseable {
             }
             made = true;
             if (failing.compareAndSet(true, false)) {
-                LOG.atInfo().addKeyValue("installation", config.installationId()).log("warm sandbox pool recovered");
+                LOG.atInfo()
+                        .addKeyValue("installation", config.installationId())
+                        .log("warm sandbox pool recovered");
             }
         } catch (RuntimeException e) {
             if (failing.compareAndSet(false, true)) {
-                LOG.atWarn().addKeyValue("installation", config.installationId())
+                LOG.atWarn()
+                        .addKeyValue("installation", config.installationId())
                         .addKeyValue("error", DockerErrors.text(e))
                         .log("cannot create warm sandboxes; claims will start sandboxes synchronously");
             }
@@ -276,8 +300,10 @@ final class SandboxPool implements AutoCloseable {
                 }
                 throw e.getCause() instanceof RuntimeException re ? re : e;
             }
-            boolean running = r.getState() != null && Boolean.TRUE.equals(r.getState().getRunning());
-            boolean cgroupOk = !cgroups.nested() || cgroups.taskCgroup(id, r.getHostConfig()).isPresent();
+            boolean running =
+                    r.getState() != null && Boolean.TRUE.equals(r.getState().getRunning());
+            boolean cgroupOk = !cgroups.nested()
+                    || cgroups.taskCgroup(id, r.getHostConfig()).isPresent();
             if (running && cgroupOk) {
                 return r;
             }
@@ -352,7 +378,10 @@ final class SandboxPool implements AutoCloseable {
                     try {
                         factory.remove(sandbox);
                     } catch (RuntimeException e) {
-                        LOG.atDebug().addKeyValue("sandbox", sandbox).setCause(e).log("cannot remove warm sandbox");
+                        LOG.atDebug()
+                                .addKeyValue("sandbox", sandbox)
+                                .setCause(e)
+                                .log("cannot remove warm sandbox");
                     }
                 });
             }

@@ -20,13 +20,16 @@ import java.util.Optional;
 record TaskCgroups(boolean nested) {
     /** The cgroup parent of every sandbox when nesting: a Gantry-owned subtree, whatever the daemon's default. */
     static final String PARENT = "/gantry";
+
     static final long CPU_PERIOD_MICROS = 100_000;
 
     static TaskCgroups detect(Info info, Version version) {
-        boolean podman = version.getComponents() != null && version.getComponents().stream()
-                .anyMatch(c -> c.getName() != null && c.getName().toLowerCase().contains("podman"));
-        return new TaskCgroups(!podman && "cgroupfs".equals(info.getCGroupDriver())
-                && "1".equals(info.getCGroupVersion()));
+        boolean podman = version.getComponents() != null
+                && version.getComponents().stream()
+                        .anyMatch(c ->
+                                c.getName() != null && c.getName().toLowerCase().contains("podman"));
+        return new TaskCgroups(
+                !podman && "cgroupfs".equals(info.getCGroupDriver()) && "1".equals(info.getCGroupVersion()));
     }
 
     /**
@@ -44,8 +47,10 @@ record TaskCgroups(boolean nested) {
             return base;
         }
         base.withCgroupParent(PARENT);
-        size.ifPresent(r -> base.withMemory(r.memoryBytes()).withMemorySwap(r.memoryBytes())
-                .withCpuPeriod(CPU_PERIOD_MICROS).withCpuQuota((long) quota(r)));
+        size.ifPresent(r -> base.withMemory(r.memoryBytes())
+                .withMemorySwap(r.memoryBytes())
+                .withCpuPeriod(CPU_PERIOD_MICROS)
+                .withCpuQuota((long) quota(r)));
         return base;
     }
 
@@ -59,7 +64,8 @@ record TaskCgroups(boolean nested) {
         }
         Long swap = h.getMemorySwap();
         boolean swapOk = swap != null && (swap == r.memoryBytes() || swap == -1);
-        return Long.valueOf(r.memoryBytes()).equals(h.getMemory()) && swapOk
+        return Long.valueOf(r.memoryBytes()).equals(h.getMemory())
+                && swapOk
                 && Long.valueOf(CPU_PERIOD_MICROS).equals(h.getCpuPeriod())
                 && Long.valueOf(quota(r)).equals(h.getCpuQuota());
     }
@@ -67,8 +73,10 @@ record TaskCgroups(boolean nested) {
     /** Sets the task's limits on its sandbox's cgroup (idempotent). */
     void resize(DockerClient docker, String sandboxId, TaskResources r) {
         docker.updateContainerCmd(sandboxId)
-                .withMemory(r.memoryBytes()).withMemorySwap(r.memoryBytes())
-                .withCpuPeriod((int) CPU_PERIOD_MICROS).withCpuQuota(quota(r))
+                .withMemory(r.memoryBytes())
+                .withMemorySwap(r.memoryBytes())
+                .withCpuPeriod((int) CPU_PERIOD_MICROS)
+                .withCpuQuota(quota(r))
                 .exec();
     }
 

@@ -157,8 +157,8 @@ public record ContainerScript(
         }
 
         public ContainerScript build() {
-            return new ContainerScript(createFailure, startFailure, output, health, exit, ignoresSigterm,
-                    sigtermExitCode);
+            return new ContainerScript(
+                    createFailure, startFailure, output, health, exit, ignoresSigterm, sigtermExitCode);
         }
     }
 }

@@ -14,6 +14,7 @@ final class FakeContainer {
     final String engineName;
     /** The sandbox whose namespace it joins. */
     final String sandboxId;
+
     final ContainerSpec spec;
     final ContainerScript script;
     final String imageDigest;
@@ -28,7 +29,12 @@ final class FakeContainer {
     /** Bumped by each start and by removal, so a delayed step of an earlier run does nothing. */
     int generation;
 
-    FakeContainer(String runtimeId, String engineName, String sandboxId, ContainerSpec spec, ContainerScript script,
+    FakeContainer(
+            String runtimeId,
+            String engineName,
+            String sandboxId,
+            ContainerSpec spec,
+            ContainerScript script,
             String imageDigest) {
         this.runtimeId = runtimeId;
         this.engineName = engineName;
@@ -51,13 +57,29 @@ final class FakeContainer {
     }
 
     ContainerObservation observe(String asName) {
-        return new ContainerObservation(runtimeId, asName, state,
-                state == State.EXITED ? exitCode : Optional.empty(), oomKilled, health, Optional.of(imageDigest),
-                startedAt, finishedAt, error);
+        return new ContainerObservation(
+                runtimeId,
+                asName,
+                state,
+                state == State.EXITED ? exitCode : Optional.empty(),
+                oomKilled,
+                health,
+                Optional.of(imageDigest),
+                startedAt,
+                finishedAt,
+                error);
     }
 
     FakeDriver.ContainerView view() {
-        return new FakeDriver.ContainerView(runtimeId, taskId(), name(), spec.image(), state,
-                state == State.EXITED ? exitCode : Optional.empty(), oomKilled, health, spec);
+        return new FakeDriver.ContainerView(
+                runtimeId,
+                taskId(),
+                name(),
+                spec.image(),
+                state,
+                state == State.EXITED ? exitCode : Optional.empty(),
+                oomKilled,
+                health,
+                spec);
     }
 }

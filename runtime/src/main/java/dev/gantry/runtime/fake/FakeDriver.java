@@ -45,13 +45,29 @@ public final class FakeDriver implements TaskDriver {
 
     /** The SPI calls, for {@link #failNext} and {@link #calls}. */
     public enum Operation {
-        CLAIM_SANDBOX, FIND_SANDBOX, REMOVE_SANDBOX, ENSURE_IMAGE, CREATE_CONTAINER, START_CONTAINER, STOP_CONTAINER,
-        INSPECT, REMOVE_CONTAINER, LIST_OWNED
+        CLAIM_SANDBOX,
+        FIND_SANDBOX,
+        REMOVE_SANDBOX,
+        ENSURE_IMAGE,
+        CREATE_CONTAINER,
+        START_CONTAINER,
+        STOP_CONTAINER,
+        INSPECT,
+        REMOVE_CONTAINER,
+        LIST_OWNED
     }
 
     /** A container as the fake engine holds it. */
-    public record ContainerView(String runtimeId, String taskId, String name, String image, State state,
-            Optional<Integer> exitCode, boolean oomKilled, Health health, ContainerSpec spec) {}
+    public record ContainerView(
+            String runtimeId,
+            String taskId,
+            String name,
+            String image,
+            State state,
+            Optional<Integer> exitCode,
+            boolean oomKilled,
+            Health health,
+            ContainerSpec spec) {}
 
     /** A container or sandbox removed (its runtime id, its task), in order; kept for the driver's life. */
     public record Removal(OwnedObject.Kind kind, String runtimeId, String taskId) {}
@@ -59,8 +75,8 @@ public final class FakeDriver implements TaskDriver {
     static final String NOT_STARTED = "FakeDriver.start() has not been called";
     static final String NO_SUCH_IMAGE = "No such image: %s";
     static final String NO_SUCH_CONTAINER = FakeSandboxes.NO_SUCH_CONTAINER;
-    static final String PULL_DENIED = "pull access denied for %s, repository does not exist or may require "
-            + "'docker login'";
+    static final String PULL_DENIED =
+            "pull access denied for %s, repository does not exist or may require " + "'docker login'";
 
     private record Rule(Predicate<ContainerSpec> matches, ContainerScript script) {}
 
@@ -197,12 +213,14 @@ public final class FakeDriver implements TaskDriver {
     // ---- what the fake engine holds --------------------------------------------------------------------------
 
     public List<ContainerView> containers() {
-        return locked(() -> containers.values().stream().map(FakeContainer::view).toList());
+        return locked(
+                () -> containers.values().stream().map(FakeContainer::view).toList());
     }
 
     public Optional<ContainerView> container(String taskId, String name) {
         return locked(() -> Optional.ofNullable(idsByName.get(FakeIds.engineName(taskId, name)))
-                .map(containers::get).map(FakeContainer::view));
+                .map(containers::get)
+                .map(FakeContainer::view));
     }
 
     /** Sandboxes by task id. */
@@ -289,12 +307,13 @@ public final class FakeDriver implements TaskDriver {
             }
             String digest = images.get(spec.image());
             if (digest == null) {
-                throw new RuntimeError(Kind.CANNOT_CREATE_CONTAINER, String.format(NO_SUCH_IMAGE, spec.image()),
-                        false, null);
+                throw new RuntimeError(
+                        Kind.CANNOT_CREATE_CONTAINER, String.format(NO_SUCH_IMAGE, spec.image()), false, null);
             }
             ContainerScript script = scriptFor(spec);
             if (script.createFailure().isPresent()) {
-                throw new RuntimeError(Kind.CANNOT_CREATE_CONTAINER, script.createFailure().get(), false, null);
+                throw new RuntimeError(
+                        Kind.CANNOT_CREATE_CONTAINER, script.createFailure().get(), false, null);
             }
             FakeContainer c = new FakeContainer(ids.newId(), name, sandbox.runtimeId(), spec, script, digest);
             containers.put(c.runtimeId, c);
@@ -309,8 +328,8 @@ public final class FakeDriver implements TaskDriver {
             faults.check(Operation.START_CONTAINER);
             FakeContainer c = containers.get(runtimeId);
             if (c == null) {
-                throw new RuntimeError(Kind.CANNOT_START_CONTAINER, String.format(NO_SUCH_CONTAINER, runtimeId),
-                        false, null);
+                throw new RuntimeError(
+                        Kind.CANNOT_START_CONTAINER, String.format(NO_SUCH_CONTAINER, runtimeId), false, null);
             }
             if (c.state != State.RUNNING) {
                 FakeScripts.start(this, c, sandboxes.cannotJoin(c.sandboxId));
@@ -378,8 +397,14 @@ public final class FakeDriver implements TaskDriver {
         return locked(() -> {
             faults.check(Operation.LIST_OWNED);
             List<OwnedObject> out = new ArrayList<>();
-            containers.values().forEach(c -> out.add(new OwnedObject(c.runtimeId, OwnedObject.Kind.CONTAINER,
-                    Optional.of(c.taskId()), Optional.of(c.name()), c.state == State.RUNNING)));
+            containers
+                    .values()
+                    .forEach(c -> out.add(new OwnedObject(
+                            c.runtimeId,
+                            OwnedObject.Kind.CONTAINER,
+                            Optional.of(c.taskId()),
+                            Optional.of(c.name()),
+                            c.state == State.RUNNING)));
             sandboxes.listInto(out::add);
             return out; // containers before sandboxes, the order to remove them in
         });
@@ -402,12 +427,14 @@ public final class FakeDriver implements TaskDriver {
 
     void later(FakeContainer c, Duration delay, Runnable step) {
         int generation = c.generation;
-        timer.schedule(delay, () -> locked(() -> {
-            if (c.generation == generation && c.state == State.RUNNING) {
-                step.run();
-            }
-            return null;
-        }));
+        timer.schedule(
+                delay,
+                () -> locked(() -> {
+                    if (c.generation == generation && c.state == State.RUNNING) {
+                        step.run();
+                    }
+                    return null;
+                }));
     }
 
     void exited(FakeContainer c, int code, boolean oomKilled) {

@@ -17,7 +17,9 @@ final class FakeIds {
     String newId() {
         long n = next.incrementAndGet();
         HexFormat hex = HexFormat.of();
-        return hex.toHexDigits(salt) + hex.toHexDigits(n) + hex.toHexDigits(salt ^ n * 0x9E3779B97F4A7C15L)
+        return hex.toHexDigits(salt)
+                + hex.toHexDigits(n)
+                + hex.toHexDigits(salt ^ n * 0x9E3779B97F4A7C15L)
                 + hex.toHexDigits(n);
     }
 
@@ -29,8 +31,10 @@ final class FakeIds {
     /** The image's "digest": sha256 of its reference, stable across drivers. */
     static String digest(String image) {
         try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(image.getBytes(StandardCharsets.UTF_8)));
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256")
+                                    .digest(image.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

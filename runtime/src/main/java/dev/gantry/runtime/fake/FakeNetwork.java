@@ -53,8 +53,8 @@ final class FakeNetwork {
             return format(reused);
         }
         if (next >= size - 1) {
-            throw new RuntimeError(RuntimeError.Kind.SANDBOX_FAILED, String.format(NO_ADDRESS, name, subnet),
-                    false, null);
+            throw new RuntimeError(
+                    RuntimeError.Kind.SANDBOX_FAILED, String.format(NO_ADDRESS, name, subnet), false, null);
         }
         return format(base + next++);
     }
@@ -68,8 +68,9 @@ final class FakeNetwork {
     /** Docker's classic scheme: 02:42 followed by the four address bytes. */
     static String mac(String address) {
         int ip = parse(address);
-        return "02:42:" + HexFormat.ofDelimiter(":").formatHex(new byte[] {
-                (byte) (ip >>> 24), (byte) (ip >>> 16), (byte) (ip >>> 8), (byte) ip});
+        return "02:42:"
+                + HexFormat.ofDelimiter(":")
+                        .formatHex(new byte[] {(byte) (ip >>> 24), (byte) (ip >>> 16), (byte) (ip >>> 8), (byte) ip});
     }
 
     private static int parse(String dotted) {

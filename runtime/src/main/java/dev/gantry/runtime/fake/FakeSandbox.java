@@ -22,7 +22,13 @@ final class FakeSandbox {
     }
 
     Sandbox view(FakeNetwork network) {
-        return new Sandbox(runtimeId, address, address.isEmpty() ? "" : FakeNetwork.mac(address), network.name(),
-                network.subnet(), network.gateway(), Optional.empty());
+        return new Sandbox(
+                runtimeId,
+                address,
+                address.isEmpty() ? "" : FakeNetwork.mac(address),
+                network.name(),
+                network.subnet(),
+                network.gateway(),
+                Optional.empty());
     }
 }

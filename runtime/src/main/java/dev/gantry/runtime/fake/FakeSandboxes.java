@@ -91,7 +91,7 @@ final class FakeSandboxes {
 
     void listInto(Consumer<OwnedObject> out) {
         Collection<FakeSandbox> all = byTask.values();
-        all.forEach(sb -> out.accept(new OwnedObject(sb.runtimeId, OwnedObject.Kind.SANDBOX,
-                Optional.of(sb.taskId), Optional.empty(), sb.running)));
+        all.forEach(sb -> out.accept(new OwnedObject(
+                sb.runtimeId, OwnedObject.Kind.SANDBOX, Optional.of(sb.taskId), Optional.empty(), sb.running)));
     }
 }

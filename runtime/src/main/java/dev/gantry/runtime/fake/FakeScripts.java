@@ -49,8 +49,8 @@ final class FakeScripts {
                 at(driver, c, step.after(), () -> driver.health(c, step.health()));
             }
         }
-        script.exit().ifPresent(exit -> at(driver, c, exit.after(), () -> driver.exited(c, exit.code(),
-                exit.oomKilled())));
+        script.exit()
+                .ifPresent(exit -> at(driver, c, exit.after(), () -> driver.exited(c, exit.code(), exit.oomKilled())));
     }
 
     private static void at(FakeDriver driver, FakeContainer c, Duration after, Runnable step) {

@@ -34,7 +34,8 @@ final class Faults {
             return;
         }
         pending.put(op, new Pending(p.remaining() - 1, p.error()));
-        throw new RuntimeError(p.error().kind(), p.error().getMessage(), p.error().retryable(), null);
+        throw new RuntimeError(
+                p.error().kind(), p.error().getMessage(), p.error().retryable(), null);
     }
 
     int remaining(FakeDriver.Operation op) {

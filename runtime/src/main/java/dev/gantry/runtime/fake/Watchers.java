@@ -66,7 +66,9 @@ final class Watchers {
                 try {
                     listener.accept(e);
                 } catch (RuntimeException failure) {
-                    LOG.atWarn().addKeyValue("event", e).addKeyValue("error", failure.toString())
+                    LOG.atWarn()
+                            .addKeyValue("event", e)
+                            .addKeyValue("error", failure.toString())
                             .log("runtime event listener failed");
                 }
             }

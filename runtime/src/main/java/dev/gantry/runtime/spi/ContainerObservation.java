@@ -25,7 +25,16 @@ public record ContainerObservation(
     }
 
     public static ContainerObservation missing(String runtimeId, String containerName) {
-        return new ContainerObservation(runtimeId, containerName, State.MISSING, Optional.empty(), false, Health.NONE,
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new ContainerObservation(
+                runtimeId,
+                containerName,
+                State.MISSING,
+                Optional.empty(),
+                false,
+                Health.NONE,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 }

@@ -15,8 +15,8 @@ public interface LocalImages {
      * files (path in image to content), and extra Dockerfile lines (e.g. CMD). Skips the build if the tag exists
      * and {@code rebuild} is false.
      */
-    void buildBusyboxImage(String tag, Path busybox, Map<String, byte[]> files, List<String> dockerfileLines,
-            boolean rebuild);
+    void buildBusyboxImage(
+            String tag, Path busybox, Map<String, byte[]> files, List<String> dockerfileLines, boolean rebuild);
 
     boolean imageExists(String tag);
 }

@@ -8,5 +8,11 @@ import java.util.Optional;
  * {@code taskCgroup}: where the engine allows it, the cgroup that holds the task's limits, under which the task's
  * containers are created (driver-specific; empty when each container carries the task's limits itself).
  */
-public record Sandbox(String runtimeId, String ipv4Address, String macAddress, String networkName,
-        String subnetCidr, String gatewayAddress, Optional<String> taskCgroup) {}
+public record Sandbox(
+        String runtimeId,
+        String ipv4Address,
+        String macAddress,
+        String networkName,
+        String subnetCidr,
+        String gatewayAddress,
+        Optional<String> taskCgroup) {}

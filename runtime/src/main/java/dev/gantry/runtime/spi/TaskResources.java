@@ -7,8 +7,8 @@ package dev.gantry.runtime.spi;
 public record TaskResources(long memoryBytes, long nanoCpus) {
     public TaskResources {
         if (memoryBytes <= 0 || nanoCpus <= 0) {
-            throw new IllegalArgumentException("task resources must be positive: " + memoryBytes + " bytes, "
-                    + nanoCpus + " nanoCPUs");
+            throw new IllegalArgumentException(
+                    "task resources must be positive: " + memoryBytes + " bytes, " + nanoCpus + " nanoCPUs");
         }
     }
 }

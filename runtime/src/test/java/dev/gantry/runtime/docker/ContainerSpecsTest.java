@@ -18,18 +18,37 @@ import org.junit.jupiter.api.Test;
 
 class ContainerSpecsTest {
 
-    private static final TaskRef TASK = new TaskRef("t1", "arn:aws:ecs:us-east-1:000000000000:task/c/t1", "c",
-            "fam", 7);
-    private static final Sandbox SANDBOX = new Sandbox("sbx", "10.0.0.2", "02:42:ac:11:00:02", "gantry",
-            "10.0.0.0/24", "10.0.0.1", Optional.empty());
+    private static final TaskRef TASK =
+            new TaskRef("t1", "arn:aws:ecs:us-east-1:000000000000:task/c/t1", "c", "fam", 7);
+    private static final Sandbox SANDBOX =
+            new Sandbox("sbx", "10.0.0.2", "02:42:ac:11:00:02", "gantry", "10.0.0.0/24", "10.0.0.1", Optional.empty());
 
     private static ContainerSpec spec(long memory) {
-        return new ContainerSpec(TASK, "web", "img:1", List.of(), List.of("a"), Map.of("B", "2", "A", "1"),
-                Optional.empty(), Optional.empty(), memory, 8L << 20, 500_000_000L, 256,
-                List.of(new UlimitSpec("nofile", 100, 200)), true,
-                Optional.of(new HealthSpec(List.of("CMD-SHELL", "exit 0"), Duration.ofSeconds(1), Duration.ZERO,
-                        Duration.ofMillis(1500), 3)),
-                Map.of("user", "x", Names.LABEL_TASK_ID, "spoofed"), false, false, Duration.ofMillis(2500));
+        return new ContainerSpec(
+                TASK,
+                "web",
+                "img:1",
+                List.of(),
+                List.of("a"),
+                Map.of("B", "2", "A", "1"),
+                Optional.empty(),
+                Optional.empty(),
+                memory,
+                8L << 20,
+                500_000_000L,
+                256,
+                List.of(new UlimitSpec("nofile", 100, 200)),
+                true,
+                Optional.of(new HealthSpec(
+                        List.of("CMD-SHELL", "exit 0"),
+                        Duration.ofSeconds(1),
+                        Duration.ZERO,
+                        Duration.ofMillis(1500),
+                        3)),
+                Map.of("user", "x", Names.LABEL_TASK_ID, "spoofed"),
+                false,
+                false,
+                Duration.ofMillis(2500));
     }
 
     @Test
@@ -45,12 +64,20 @@ class ContainerSpecsTest {
         assertThat(h.getUlimits()).hasSize(1);
         assertThat(h.getLogConfig().getType()).isEqualTo(LogConfig.LoggingType.JSON_FILE);
         assertThat(h.getLogConfig().getConfig()).containsEntry("max-size", "10m");
-        assertThat(h.getCgroupParent()).as("no task cgroup: the engine's default").isNull();
+        assertThat(h.getCgroupParent())
+                .as("no task cgroup: the engine's default")
+                .isNull();
     }
 
     @Test
     void aTaskWithACgroupOfItsOwnHasItsContainersCreatedUnderIt() {
-        Sandbox nested = new Sandbox("sbx", "10.0.0.2", "02:42:ac:11:00:02", "gantry", "10.0.0.0/24", "10.0.0.1",
+        Sandbox nested = new Sandbox(
+                "sbx",
+                "10.0.0.2",
+                "02:42:ac:11:00:02",
+                "gantry",
+                "10.0.0.0/24",
+                "10.0.0.1",
                 Optional.of("/gantry/sbx"));
         assertThat(ContainerSpecs.hostConfig(nested, spec(0), Long.MAX_VALUE).getCgroupParent())
                 .isEqualTo("/gantry/sbx");
@@ -58,18 +85,21 @@ class ContainerSpecsTest {
 
     @Test
     void theCpuCapIsAtMostTheHostsCpus() {
-        assertThat(ContainerSpecs.hostConfig(SANDBOX, spec(0), 250_000_000L).getNanoCPUs()).isEqualTo(250_000_000L);
+        assertThat(ContainerSpecs.hostConfig(SANDBOX, spec(0), 250_000_000L).getNanoCPUs())
+                .isEqualTo(250_000_000L);
     }
 
     @Test
     void noMemoryLimitMeansNoneSet() {
-        assertThat(ContainerSpecs.hostConfig(SANDBOX, spec(0), Long.MAX_VALUE).getMemory()).isNull();
+        assertThat(ContainerSpecs.hostConfig(SANDBOX, spec(0), Long.MAX_VALUE).getMemory())
+                .isNull();
     }
 
     @Test
     void labelsCarryTaskAndEcsKeysAndGantrysWin() {
         Map<String, String> labels = ContainerSpecs.labels("inst", spec(0));
-        assertThat(labels).containsEntry("user", "x")
+        assertThat(labels)
+                .containsEntry("user", "x")
                 .containsEntry(Names.LABEL_INSTALLATION, "inst")
                 .containsEntry(Names.LABEL_ROLE, Names.ROLE_CONTAINER)
                 .containsEntry(Names.LABEL_TASK_ID, "t1")

@@ -1,7 +1,7 @@
 package dev.gantry.runtime.docker;
 
-import dev.gantry.runtime.spi.ContainerSpec;
 import com.github.dockerjava.api.DockerClient;
+import dev.gantry.runtime.spi.ContainerSpec;
 import dev.gantry.runtime.spi.HealthSpec;
 import dev.gantry.runtime.spi.Sandbox;
 import dev.gantry.runtime.spi.TaskDriver;
@@ -23,8 +23,12 @@ class DockerDriverContractIT extends TaskDriverContract {
     protected TaskDriver createDriver() {
         DockerDriver driver = new DockerDriver(DockerDriverConfig.defaults(installation));
         driver.start();
-        driver.buildBusyboxImage(IMAGE, Path.of(System.getenv().getOrDefault("GANTRY_BUSYBOX", "/bin/busybox")),
-                Map.of(), List.of(), false);
+        driver.buildBusyboxImage(
+                IMAGE,
+                Path.of(System.getenv().getOrDefault("GANTRY_BUSYBOX", "/bin/busybox")),
+                Map.of(),
+                List.of(),
+                false);
         return driver;
     }
 
@@ -59,12 +63,22 @@ class DockerDriverContractIT extends TaskDriverContract {
             case Behaviour.RunsUntilStopped r -> sh(task, name, "trap 'exit 143' TERM; sleep 600 & wait");
             case Behaviour.IgnoresSigterm i -> sh(task, name, "trap '' TERM; while :; do sleep 1; done");
             case Behaviour.ExitsWith e -> sh(task, name, "exit " + e.code());
-            case Behaviour.Prints p -> sh(task, name, p.lines().stream()
-                    .map(l -> "echo '" + l.message() + "'" + (l.stderr() ? " >&2" : ""))
-                    .collect(Collectors.joining("; ")));
-            case Behaviour.Healthy h -> withHealth(sh(task, name, "sleep 600"), new HealthSpec(
-                    List.of("CMD-SHELL", "exit 0"), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ZERO,
-                    3));
+            case Behaviour.Prints p ->
+                sh(
+                        task,
+                        name,
+                        p.lines().stream()
+                                .map(l -> "echo '" + l.message() + "'" + (l.stderr() ? " >&2" : ""))
+                                .collect(Collectors.joining("; ")));
+            case Behaviour.Healthy h ->
+                withHealth(
+                        sh(task, name, "sleep 600"),
+                        new HealthSpec(
+                                List.of("CMD-SHELL", "exit 0"),
+                                Duration.ofSeconds(1),
+                                Duration.ofSeconds(5),
+                                Duration.ZERO,
+                                3));
         };
     }
 

@@ -1,7 +1,5 @@
 package dev.gantry.runtime.docker;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static dev.gantry.runtime.docker.DriverFixtures.IMAGE;
 import static dev.gantry.runtime.docker.DriverFixtures.SIZE;
 import static dev.gantry.runtime.docker.DriverFixtures.await;
@@ -11,6 +9,8 @@ import static dev.gantry.runtime.docker.DriverFixtures.spec;
 import static dev.gantry.runtime.docker.DriverFixtures.task;
 import static dev.gantry.runtime.docker.DriverFixtures.withHealth;
 import static dev.gantry.runtime.docker.DriverFixtures.withMemory;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.gantry.runtime.spi.ContainerObservation;
@@ -56,8 +56,12 @@ class DockerDriverIT {
     static void startDriver() {
         driver = new DockerDriver(DockerDriverConfig.defaults(INSTALLATION));
         driver.start();
-        driver.buildBusyboxImage(IMAGE, Path.of("/bin/busybox"),
-                Map.of("/www/index.html", "hello from gantry\n".getBytes(StandardCharsets.UTF_8)), List.of(), false);
+        driver.buildBusyboxImage(
+                IMAGE,
+                Path.of("/bin/busybox"),
+                Map.of("/www/index.html", "hello from gantry\n".getBytes(StandardCharsets.UTF_8)),
+                List.of(),
+                false);
         watch = driver.watch(EVENTS::add);
     }
 
@@ -96,10 +100,17 @@ class DockerDriverIT {
         String web = driver.createContainer(sandbox, spec(task, "web", "httpd", "-f", "-p", "8080", "-h", "/www"));
         assertThat(driver.createContainer(sandbox, spec(task, "web", "httpd"))).isEqualTo(web);
         driver.startContainer(web);
-        String client = driver.createContainer(sandbox, spec(task, "client", "sh", "-c",
-                "for i in $(seq 1 300); do wget -qO- http://127.0.0.1:8080/ && exit 0; sleep 0.2; done; exit 1"));
+        String client = driver.createContainer(
+                sandbox,
+                spec(
+                        task,
+                        "client",
+                        "sh",
+                        "-c",
+                        "for i in $(seq 1 300); do wget -qO- http://127.0.0.1:8080/ && exit 0; sleep 0.2; done; exit 1"));
         driver.startContainer(client);
-        assertThat(driver.listOwned()).extracting(OwnedObject::kind) // the order to remove them in
+        assertThat(driver.listOwned())
+                .extracting(OwnedObject::kind) // the order to remove them in
                 .isSortedAccordingTo(Comparator.comparing(k -> k == OwnedObject.Kind.SANDBOX))
                 .contains(OwnedObject.Kind.CONTAINER, OwnedObject.Kind.SANDBOX);
 
@@ -109,13 +120,18 @@ class DockerDriverIT {
         driver.followLogs(client, Optional.empty(), lines::add);
         assertThat(lines).extracting(LogLine::message).contains("hello from gantry");
 
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI uri = URI.create("http://" + sandbox.ipv4Address() + ":8080/");
         String[] body = {""};
         await("host reaches " + uri, () -> {
             try {
-                body[0] = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+                body[0] = http.send(
+                                HttpRequest.newBuilder(uri)
+                                        .timeout(Duration.ofSeconds(2))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
                 return true;
             } catch (Exception e) {
                 return false;
@@ -124,15 +140,27 @@ class DockerDriverIT {
         assertThat(body[0]).isEqualTo("hello from gantry\n");
 
         List<OwnedObject> owned = driver.listOwned();
-        assertThat(owned).contains(
-                new OwnedObject(sandbox.runtimeId(), OwnedObject.Kind.SANDBOX, Optional.of(task.taskId()),
-                        Optional.empty(), true),
-                new OwnedObject(web, OwnedObject.Kind.CONTAINER, Optional.of(task.taskId()), Optional.of("web"),
-                        true),
-                new OwnedObject(client, OwnedObject.Kind.CONTAINER, Optional.of(task.taskId()),
-                        Optional.of("client"), false));
-        await("a warm pool sandbox is listed", () -> driver.listOwned().stream()
-                .anyMatch(o -> o.kind() == OwnedObject.Kind.SANDBOX && o.taskId().isEmpty()));
+        assertThat(owned)
+                .contains(
+                        new OwnedObject(
+                                sandbox.runtimeId(),
+                                OwnedObject.Kind.SANDBOX,
+                                Optional.of(task.taskId()),
+                                Optional.empty(),
+                                true),
+                        new OwnedObject(
+                                web, OwnedObject.Kind.CONTAINER, Optional.of(task.taskId()), Optional.of("web"), true),
+                        new OwnedObject(
+                                client,
+                                OwnedObject.Kind.CONTAINER,
+                                Optional.of(task.taskId()),
+                                Optional.of("client"),
+                                false));
+        await(
+                "a warm pool sandbox is listed",
+                () -> driver.listOwned().stream()
+                        .anyMatch(o -> o.kind() == OwnedObject.Kind.SANDBOX
+                                && o.taskId().isEmpty()));
 
         driver.removeContainer(web);
         driver.removeContainer(client);
@@ -182,7 +210,8 @@ class DockerDriverIT {
     void theTaskSizeBindsContainersWithoutLimitsOfTheirOwn() throws Exception {
         try (DockerClient docker = DockerClients.connect().client()) {
             var info = docker.infoCmd().exec();
-            Assumptions.assumeTrue("cgroupfs".equals(info.getCGroupDriver()) && "1".equals(info.getCGroupVersion()),
+            Assumptions.assumeTrue(
+                    "cgroupfs".equals(info.getCGroupDriver()) && "1".equals(info.getCGroupVersion()),
                     "one cgroup per task needs Docker with cgroupfs on cgroup v1");
             TaskRef task = task();
             Sandbox sandbox = driver.claimSandbox(task, new TaskResources(64L << 20, 250_000_000L));
@@ -200,15 +229,16 @@ class DockerDriverIT {
                 driver.removeSandbox(other.taskId());
             }
 
-            String id = driver.createContainer(sandbox,
-                    spec(task, "hog", "sh", "-c", "x=$(head -c 100000000 /dev/zero | tr \"\\0\" a)"));
+            String id = driver.createContainer(
+                    sandbox, spec(task, "hog", "sh", "-c", "x=$(head -c 100000000 /dev/zero | tr \"\\0\" a)"));
             driver.startContainer(id);
             awaitExit(task, "hog");
             ContainerObservation o = driver.inspect(id, "hog");
-            assertThat(o.oomKilled()).as("no container limit, but the task's 64 MiB").isTrue();
+            assertThat(o.oomKilled())
+                    .as("no container limit, but the task's 64 MiB")
+                    .isTrue();
             assertThat(o.exitCode()).contains(137);
             cleanup(task, id);
-    
         }
     }
 
@@ -216,14 +246,18 @@ class DockerDriverIT {
     void aHealthCheckReportsHealthy() {
         TaskRef task = task();
         Sandbox sandbox = driver.claimSandbox(task, DriverFixtures.SIZE);
-        HealthSpec health = new HealthSpec(List.of("CMD-SHELL", "exit 0"), Duration.ofSeconds(1),
-                Duration.ofSeconds(5), Duration.ZERO, 3);
+        HealthSpec health = new HealthSpec(
+                List.of("CMD-SHELL", "exit 0"), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ZERO, 3);
         String id = driver.createContainer(sandbox, withHealth(spec(task, "svc", "sleep", "300"), health));
         driver.startContainer(id);
 
-        await("HealthChanged HEALTHY", () -> EVENTS.stream().anyMatch(e -> e instanceof RuntimeEvent.HealthChanged h
-                && h.taskId().equals(task.taskId()) && h.containerName().equals("svc")
-                && h.health() == Health.HEALTHY));
+        await(
+                "HealthChanged HEALTHY",
+                () -> EVENTS.stream()
+                        .anyMatch(e -> e instanceof RuntimeEvent.HealthChanged h
+                                && h.taskId().equals(task.taskId())
+                                && h.containerName().equals("svc")
+                                && h.health() == Health.HEALTHY));
         assertThat(driver.inspect(id, "svc").health()).isEqualTo(Health.HEALTHY);
         driver.stopContainer(id, Duration.ofSeconds(1));
         cleanup(task, id);
@@ -233,20 +267,28 @@ class DockerDriverIT {
     void logsCarryTimestampsAndTheStderrFlagAndResumeExactly() {
         TaskRef task = task();
         Sandbox sandbox = driver.claimSandbox(task, DriverFixtures.SIZE);
-        String id = driver.createContainer(sandbox, spec(task, "talker", "sh", "-c",
-                "echo out1; echo err1 >&2; echo out2; printf 'no newline'"));
+        String id = driver.createContainer(
+                sandbox, spec(task, "talker", "sh", "-c", "echo out1; echo err1 >&2; echo out2; printf 'no newline'"));
         driver.startContainer(id);
 
         List<LogLine> lines = new ArrayList<>();
         driver.followLogs(id, Optional.empty(), lines::add);
-        assertThat(lines).extracting(LogLine::message).containsExactlyInAnyOrder("out1", "err1", "out2",
-                "no newline");
-        assertThat(lines).filteredOn(LogLine::stderr).extracting(LogLine::message).containsExactly("err1");
-        assertThat(lines).filteredOn(l -> !l.stderr()).extracting(LogLine::message)
+        assertThat(lines).extracting(LogLine::message).containsExactlyInAnyOrder("out1", "err1", "out2", "no newline");
+        assertThat(lines)
+                .filteredOn(LogLine::stderr)
+                .extracting(LogLine::message)
+                .containsExactly("err1");
+        assertThat(lines)
+                .filteredOn(l -> !l.stderr())
+                .extracting(LogLine::message)
                 .containsExactly("out1", "out2", "no newline");
-        assertThat(lines).allSatisfy(l -> assertThat(l.timestamp().getEpochSecond()).isPositive());
+        assertThat(lines)
+                .allSatisfy(l -> assertThat(l.timestamp().getEpochSecond()).isPositive());
 
-        LogLine out1 = lines.stream().filter(l -> l.message().equals("out1")).findFirst().orElseThrow();
+        LogLine out1 = lines.stream()
+                .filter(l -> l.message().equals("out1"))
+                .findFirst()
+                .orElseThrow();
         List<LogLine> resumed = new ArrayList<>();
         driver.followLogs(id, Optional.of(out1.timestamp()), resumed::add);
         assertThat(resumed).extracting(LogLine::message).doesNotContain("out1").contains("out2");
@@ -257,7 +299,8 @@ class DockerDriverIT {
     @Test
     void imagesArePresentOrThePullFailsWithDockersMessage() {
         List<String> statuses = new CopyOnWriteArrayList<>();
-        assertThat(driver.ensureImage(IMAGE, (image, status) -> statuses.add(status))).startsWith("sha256:");
+        assertThat(driver.ensureImage(IMAGE, (image, status) -> statuses.add(status)))
+                .startsWith("sha256:");
         assertThat(statuses).isEmpty();
         assertThat(driver.imageExists(IMAGE)).isTrue();
         assertThat(driver.imageExists("gantry-test/never-built:0")).isFalse();
@@ -273,8 +316,8 @@ class DockerDriverIT {
     void stoppingAProcessThatIgnoresSigtermKillsItAfterTheTimeout() {
         TaskRef task = task();
         Sandbox sandbox = driver.claimSandbox(task, DriverFixtures.SIZE);
-        String id = driver.createContainer(sandbox, spec(task, "stubborn", "sh", "-c",
-                "trap '' TERM; while :; do sleep 1; done"));
+        String id = driver.createContainer(
+                sandbox, spec(task, "stubborn", "sh", "-c", "trap '' TERM; while :; do sleep 1; done"));
         driver.startContainer(id);
         await("running", () -> driver.inspect(id, "stubborn").state() == ContainerObservation.State.RUNNING);
 
@@ -292,9 +335,28 @@ class DockerDriverIT {
         TaskRef task = task();
         Sandbox sandbox = driver.claimSandbox(task, DriverFixtures.SIZE);
         ContainerSpec s = spec(task, "tty", "sh", "-c", "echo a; echo b >&2; echo c");
-        String id = driver.createContainer(sandbox, new ContainerSpec(s.task(), s.name(), s.image(), s.entryPoint(),
-                s.command(), s.environment(), s.workingDirectory(), s.user(), 0, 0, 0, 0, List.of(), false,
-                Optional.empty(), s.labels(), true, true, s.stopTimeout()));
+        String id = driver.createContainer(
+                sandbox,
+                new ContainerSpec(
+                        s.task(),
+                        s.name(),
+                        s.image(),
+                        s.entryPoint(),
+                        s.command(),
+                        s.environment(),
+                        s.workingDirectory(),
+                        s.user(),
+                        0,
+                        0,
+                        0,
+                        0,
+                        List.of(),
+                        false,
+                        Optional.empty(),
+                        s.labels(),
+                        true,
+                        true,
+                        s.stopTimeout()));
         driver.startContainer(id);
         awaitExit(task, "tty");
         List<LogLine> lines = new ArrayList<>();
@@ -310,8 +372,11 @@ class DockerDriverIT {
     }
 
     static Optional<RuntimeEvent> exitEvent(TaskRef task, String container) {
-        return EVENTS.stream().filter(e -> e instanceof RuntimeEvent.ContainerExited x
-                && x.taskId().equals(task.taskId()) && x.containerName().equals(container)).findFirst();
+        return EVENTS.stream()
+                .filter(e -> e instanceof RuntimeEvent.ContainerExited x
+                        && x.taskId().equals(task.taskId())
+                        && x.containerName().equals(container))
+                .findFirst();
     }
 
     static void cleanup(TaskRef task, String... containers) {

@@ -13,8 +13,9 @@ class DockerErrorsTest {
     void extractsDockersMessageFromTheJsonBody() {
         String raw = "Status 404: {\"message\":\"pull access denied for x, repository does not exist or may "
                 + "require 'docker login': denied: requested access to the resource is denied\"}\n";
-        assertThat(DockerErrors.message(raw)).isEqualTo("pull access denied for x, repository does not exist or "
-                + "may require 'docker login': denied: requested access to the resource is denied");
+        assertThat(DockerErrors.message(raw))
+                .isEqualTo("pull access denied for x, repository does not exist or "
+                        + "may require 'docker login': denied: requested access to the resource is denied");
     }
 
     @Test
@@ -25,14 +26,16 @@ class DockerErrorsTest {
 
     @Test
     void keepsPlainTextAsIs() {
-        assertThat(DockerErrors.message("  Could not pull image: manifest unknown ")).isEqualTo(
-                "Could not pull image: manifest unknown");
+        assertThat(DockerErrors.message("  Could not pull image: manifest unknown "))
+                .isEqualTo("Could not pull image: manifest unknown");
     }
 
     @Test
     void namedErrorsCarryKindAndRetryable() {
-        RuntimeError e = DockerErrors.of(RuntimeError.Kind.CANNOT_PULL_CONTAINER,
-                new NotFoundException("{\"message\":\"no such image\"}"), false);
+        RuntimeError e = DockerErrors.of(
+                RuntimeError.Kind.CANNOT_PULL_CONTAINER,
+                new NotFoundException("{\"message\":\"no such image\"}"),
+                false);
         assertThat(e.kind()).isEqualTo(RuntimeError.Kind.CANNOT_PULL_CONTAINER);
         assertThat(e.retryable()).isFalse();
         assertThat(e.getMessage()).isEqualTo("no such image");
@@ -40,10 +43,10 @@ class DockerErrorsTest {
 
     @Test
     void engineUnavailableTellsTheUserWhatToDo() {
-        RuntimeError e = DockerErrors.engineUnavailable(URI.create("unix:///var/run/docker.sock"),
-                new java.io.IOException("connection refused"));
+        RuntimeError e = DockerErrors.engineUnavailable(
+                URI.create("unix:///var/run/docker.sock"), new java.io.IOException("connection refused"));
         assertThat(e.kind()).isEqualTo(RuntimeError.Kind.ENGINE_UNAVAILABLE);
-        assertThat(e.getMessage()).contains("unix:///var/run/docker.sock", "connection refused",
-                "systemctl start docker", "DOCKER_HOST");
+        assertThat(e.getMessage())
+                .contains("unix:///var/run/docker.sock", "connection refused", "systemctl start docker", "DOCKER_HOST");
     }
 }

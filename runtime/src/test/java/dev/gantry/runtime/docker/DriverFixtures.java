@@ -64,21 +64,71 @@ final class DriverFixtures {
     }
 
     static ContainerSpec spec(TaskRef task, String name, String... command) {
-        return new ContainerSpec(task, name, IMAGE, List.of(), List.of(command), Map.of("GANTRY_IT", "1"),
-                Optional.empty(), Optional.empty(), 0, 0, 0, 0, List.of(), false, Optional.empty(),
-                Map.of("it", "true"), false, false, Duration.ofSeconds(2));
+        return new ContainerSpec(
+                task,
+                name,
+                IMAGE,
+                List.of(),
+                List.of(command),
+                Map.of("GANTRY_IT", "1"),
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                0,
+                0,
+                0,
+                List.of(),
+                false,
+                Optional.empty(),
+                Map.of("it", "true"),
+                false,
+                false,
+                Duration.ofSeconds(2));
     }
 
     static ContainerSpec withMemory(ContainerSpec s, long bytes) {
-        return new ContainerSpec(s.task(), s.name(), s.image(), s.entryPoint(), s.command(), s.environment(),
-                s.workingDirectory(), s.user(), bytes, 0, s.nanoCpus(), s.cpuShares(), s.ulimits(),
-                s.readonlyRootFilesystem(), s.healthCheck(), s.labels(), s.tty(), s.openStdin(), s.stopTimeout());
+        return new ContainerSpec(
+                s.task(),
+                s.name(),
+                s.image(),
+                s.entryPoint(),
+                s.command(),
+                s.environment(),
+                s.workingDirectory(),
+                s.user(),
+                bytes,
+                0,
+                s.nanoCpus(),
+                s.cpuShares(),
+                s.ulimits(),
+                s.readonlyRootFilesystem(),
+                s.healthCheck(),
+                s.labels(),
+                s.tty(),
+                s.openStdin(),
+                s.stopTimeout());
     }
 
     static ContainerSpec withHealth(ContainerSpec s, HealthSpec health) {
-        return new ContainerSpec(s.task(), s.name(), s.image(), s.entryPoint(), s.command(), s.environment(),
-                s.workingDirectory(), s.user(), s.memoryBytes(), s.memoryReservationBytes(), s.nanoCpus(),
-                s.cpuShares(), s.ulimits(), s.readonlyRootFilesystem(), Optional.of(health), s.labels(), s.tty(),
-                s.openStdin(), s.stopTimeout());
+        return new ContainerSpec(
+                s.task(),
+                s.name(),
+                s.image(),
+                s.entryPoint(),
+                s.command(),
+                s.environment(),
+                s.workingDirectory(),
+                s.user(),
+                s.memoryBytes(),
+                s.memoryReservationBytes(),
+                s.nanoCpus(),
+                s.cpuShares(),
+                s.ulimits(),
+                s.readonlyRootFilesystem(),
+                Optional.of(health),
+                s.labels(),
+                s.tty(),
+                s.openStdin(),
+                s.stopTimeout());
     }
 }

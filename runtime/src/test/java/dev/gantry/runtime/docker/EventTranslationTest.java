@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class EventTranslationTest {
 
-    private static final Map<String, String> ATTRS = Map.of(Names.LABEL_TASK_ID, "t1",
-            Names.LABEL_CONTAINER_NAME, "web", "exitCode", "3", "name", "gantry-t1-web");
+    private static final Map<String, String> ATTRS = Map.of(
+            Names.LABEL_TASK_ID, "t1", Names.LABEL_CONTAINER_NAME, "web", "exitCode", "3", "name", "gantry-t1-web");
 
     @Test
     void dieBecomesContainerExited() {
@@ -31,8 +31,12 @@ class EventTranslationTest {
         Map<String, String> sandbox = Map.of(Names.LABEL_ROLE, Names.ROLE_SANDBOX, "name", "gantry-t1-sandbox");
         assertThat(EventWatcher.translate("die", "sid", sandbox)).contains(new RuntimeEvent.SandboxExited("t1", "sid"));
         assertThat(EventWatcher.translate("start", "sid", sandbox)).isEmpty();
-        assertThat(EventWatcher.translate("die", "sid", Map.of(Names.LABEL_ROLE, Names.ROLE_SANDBOX,
-                "name", Names.poolSandbox("inst1", "abc")))).as("a warm sandbox belongs to no task").isEmpty();
+        assertThat(EventWatcher.translate(
+                        "die",
+                        "sid",
+                        Map.of(Names.LABEL_ROLE, Names.ROLE_SANDBOX, "name", Names.poolSandbox("inst1", "abc"))))
+                .as("a warm sandbox belongs to no task")
+                .isEmpty();
     }
 
     @Test

@@ -31,9 +31,9 @@ class LogLineSplitterTest {
         LogLineSplitter s = splitter(Optional.empty());
         s.accept(false, false, b(T1 + " hello\n"));
         s.accept(true, false, b(T2 + " oops\n"));
-        assertThat(lines).containsExactly(
-                new LogLine(Instant.parse(T1), false, "hello"),
-                new LogLine(Instant.parse(T2), true, "oops"));
+        assertThat(lines)
+                .containsExactly(
+                        new LogLine(Instant.parse(T1), false, "hello"), new LogLine(Instant.parse(T2), true, "oops"));
     }
 
     @Test
@@ -59,9 +59,9 @@ class LogLineSplitterTest {
         s.accept(false, true, b(T1 + " he"));
         s.accept(false, true, b("llo\r\n" + T2 + " wor"));
         s.accept(false, true, b("ld\r\n"));
-        assertThat(lines).containsExactly(
-                new LogLine(Instant.parse(T1), false, "hello"),
-                new LogLine(Instant.parse(T2), false, "world"));
+        assertThat(lines)
+                .containsExactly(
+                        new LogLine(Instant.parse(T1), false, "hello"), new LogLine(Instant.parse(T2), false, "world"));
     }
 
     @Test

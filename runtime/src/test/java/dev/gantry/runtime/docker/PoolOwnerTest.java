@@ -20,7 +20,8 @@ class PoolOwnerTest {
     void namesWithoutAnOwnerHaveNone() {
         assertThat(PoolOwner.ofPoolName("inst1", "/gantry-inst1-pool-ff00")).isEmpty();
         assertThat(PoolOwner.ofPoolName("inst1", "/gantry-abc-sandbox")).isEmpty();
-        assertThat(PoolOwner.ofPoolName("inst1", "/gantry-inst1-pool-0a1b2c3d.x.y-ff")).isEmpty();
+        assertThat(PoolOwner.ofPoolName("inst1", "/gantry-inst1-pool-0a1b2c3d.x.y-ff"))
+                .isEmpty();
     }
 
     @Test
@@ -33,9 +34,12 @@ class PoolOwnerTest {
         PoolOwner dead = new PoolOwner(self.host(), exited.pid(), self.startMillis());
         assertThat(dead.provablyGoneFrom(self)).isTrue();
         PoolOwner reusedPid = new PoolOwner(self.host(), self.pid(), self.startMillis() - 1000);
-        assertThat(reusedPid.provablyGoneFrom(self)).as("same pid, another start: not the owner").isTrue();
+        assertThat(reusedPid.provablyGoneFrom(self))
+                .as("same pid, another start: not the owner")
+                .isTrue();
         String otherHost = self.host().equals("00000000") ? "00000001" : "00000000";
         assertThat(new PoolOwner(otherHost, exited.pid(), 1).provablyGoneFrom(self))
-                .as("another machine or pid namespace: cannot tell").isFalse();
+                .as("another machine or pid namespace: cannot tell")
+                .isFalse();
     }
 }

@@ -63,7 +63,8 @@ class SandboxPoolIT {
             sandboxes.add(c.get());
         }
         for (int i = 0; i < tasks.size(); i++) {
-            assertThat(sandboxes.get(2 * i).runtimeId()).isEqualTo(sandboxes.get(2 * i + 1).runtimeId());
+            assertThat(sandboxes.get(2 * i).runtimeId())
+                    .isEqualTo(sandboxes.get(2 * i + 1).runtimeId());
             assertThat(sandboxes.get(2 * i).ipv4Address()).isNotEmpty();
         }
         assertThat(sandboxes.stream().map(Sandbox::runtimeId).distinct()).hasSize(tasks.size());
@@ -83,8 +84,12 @@ class SandboxPoolIT {
             try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 burst.forEach(t -> threads.execute(() -> d.claimSandbox(t, DriverFixtures.SIZE)));
             }
-            await("five warm sandboxes for the next burst",
-                    () -> d.listOwned().stream().filter(SandboxPoolIT::runningPooled).count() == 5);
+            await(
+                    "five warm sandboxes for the next burst",
+                    () -> d.listOwned().stream()
+                                    .filter(SandboxPoolIT::runningPooled)
+                                    .count()
+                            == 5);
             burst.forEach(t -> d.removeSandbox(t.taskId()));
         } finally {
             removeInstallation(config.installationId());
@@ -97,10 +102,17 @@ class SandboxPoolIT {
         try {
             try (DockerDriver d = new DockerDriver(config)) {
                 d.start();
-                await("two warm sandboxes", () -> d.listOwned().stream().filter(SandboxPoolIT::runningPooled).count() == 2);
+                await(
+                        "two warm sandboxes",
+                        () -> d.listOwned().stream()
+                                        .filter(SandboxPoolIT::runningPooled)
+                                        .count()
+                                == 2);
             }
             try (DockerDriver look = new DockerDriver(config)) {
-                assertThat(look.listOwned()).as("nothing of the closed installation is left").isEmpty();
+                assertThat(look.listOwned())
+                        .as("nothing of the closed installation is left")
+                        .isEmpty();
             }
         } finally {
             removeInstallation(config.installationId());
@@ -116,11 +128,14 @@ class SandboxPoolIT {
             try (DockerDriver restarted = new DockerDriver(config)) {
                 restarted.start();
                 TaskRef task = task();
-                String claimed = restarted.claimSandbox(task, DriverFixtures.SIZE).runtimeId();
+                String claimed =
+                        restarted.claimSandbox(task, DriverFixtures.SIZE).runtimeId();
                 assertThat(claimed).as("an adopted leftover").isIn(first, second);
                 String other = claimed.equals(first) ? second : first;
-                await("the leftover beyond the pool's size removed",
-                        () -> restarted.listOwned().stream().noneMatch(o -> o.runtimeId().equals(other)));
+                await(
+                        "the leftover beyond the pool's size removed",
+                        () -> restarted.listOwned().stream()
+                                .noneMatch(o -> o.runtimeId().equals(other)));
                 restarted.removeSandbox(task.taskId());
             }
         } finally {
@@ -137,19 +152,27 @@ class SandboxPoolIT {
         DockerDriverConfig other = DockerDriverConfig.defaults("it" + random()).withWarmSandboxes(0);
         try {
             String orphan = leftoverWarmSandbox(dead, deadOwnerToken());
-            String ofALiveProcess = leftoverWarmSandbox(live, PoolOwner.current().orElseThrow().token());
+            String ofALiveProcess =
+                    leftoverWarmSandbox(live, PoolOwner.current().orElseThrow().token());
             String withoutOwner = leftoverWarmSandbox(unknown, "");
             try (DockerDriver d = new DockerDriver(other)) {
                 d.start();
                 d.pool().removeOrphans(); // also runs in the background on start; this call makes a full pass
                 try (DockerDriver look = new DockerDriver(dead)) { // (the background pass may be the one removing it)
-                    await("the orphan removed", () -> look.listOwned().stream().noneMatch(o -> o.runtimeId().equals(orphan)));
+                    await(
+                            "the orphan removed",
+                            () -> look.listOwned().stream()
+                                    .noneMatch(o -> o.runtimeId().equals(orphan)));
                 }
                 try (DockerDriver look = new DockerDriver(live)) {
-                    assertThat(look.listOwned()).extracting(OwnedObject::runtimeId).contains(ofALiveProcess);
+                    assertThat(look.listOwned())
+                            .extracting(OwnedObject::runtimeId)
+                            .contains(ofALiveProcess);
                 }
                 try (DockerDriver look = new DockerDriver(unknown)) {
-                    assertThat(look.listOwned()).extracting(OwnedObject::runtimeId).contains(withoutOwner);
+                    assertThat(look.listOwned())
+                            .extracting(OwnedObject::runtimeId)
+                            .contains(withoutOwner);
                 }
             }
         } finally {
@@ -166,9 +189,14 @@ class SandboxPoolIT {
      */
     static String leftoverWarmSandbox(DockerDriverConfig config, String ownerToken) throws Exception {
         try (DockerClient docker = DockerClients.connect().client()) {
-            TaskCgroups cgroups = TaskCgroups.detect(docker.infoCmd().exec(), docker.versionCmd().exec());
-            return new SandboxFactory(docker, config, cgroups).create(Names.poolSandbox(config.installationId(),
-                    (ownerToken.isEmpty() ? "" : ownerToken + "-") + SandboxFactory.randomSuffix()), Optional.empty());
+            TaskCgroups cgroups = TaskCgroups.detect(
+                    docker.infoCmd().exec(), docker.versionCmd().exec());
+            return new SandboxFactory(docker, config, cgroups)
+                    .create(
+                            Names.poolSandbox(
+                                    config.installationId(),
+                                    (ownerToken.isEmpty() ? "" : ownerToken + "-") + SandboxFactory.randomSuffix()),
+                            Optional.empty());
         }
     }
 

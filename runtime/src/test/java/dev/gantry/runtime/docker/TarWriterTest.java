@@ -29,12 +29,19 @@ class TarWriterTest {
             for (TarArchiveEntry e = in.getNextTarEntry(); e != null; e = in.getNextTarEntry()) {
                 names.add(e.getName() + ":" + Integer.toOctalString(e.getMode()) + ":" + e.getSize());
                 if (e.getName().equals("www/index.html")) {
-                    assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hi");
+                    assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                            .isEqualTo("hi");
                 }
             }
         }
-        assertThat(names).containsExactly("www/:755:0", "www/index.html:644:2", "tmp/:1777:0",
-                "a".repeat(60) + "/:755:0", longDir + "/:755:0", longDir + "/f.sh:755:700");
+        assertThat(names)
+                .containsExactly(
+                        "www/:755:0",
+                        "www/index.html:644:2",
+                        "tmp/:1777:0",
+                        "a".repeat(60) + "/:755:0",
+                        longDir + "/:755:0",
+                        longDir + "/f.sh:755:700");
     }
 
     @Test
@@ -45,8 +52,8 @@ class TarWriterTest {
 
     @Test
     void buildContextHasDockerfileBusyboxAndFiles() throws IOException {
-        byte[] tar = BusyboxImageBuilder.context(new byte[] {1, 2, 3}, Map.of("/www/a.txt", new byte[] {9}),
-                List.of("CMD [\"sh\"]"));
+        byte[] tar = BusyboxImageBuilder.context(
+                new byte[] {1, 2, 3}, Map.of("/www/a.txt", new byte[] {9}), List.of("CMD [\"sh\"]"));
         List<String> names = new ArrayList<>();
         String dockerfile = null;
         try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
@@ -58,6 +65,9 @@ class TarWriterTest {
             }
         }
         assertThat(names).contains("Dockerfile", "rootfs/bin/busybox", "rootfs/tmp/", "rootfs/www/a.txt");
-        assertThat(dockerfile).startsWith("FROM scratch\n").contains("--install").endsWith("CMD [\"sh\"]\n");
+        assertThat(dockerfile)
+                .startsWith("FROM scratch\n")
+                .contains("--install")
+                .endsWith("CMD [\"sh\"]\n");
     }
 }

@@ -42,7 +42,8 @@ class TaskCgroupsTest {
         HostConfig noSwapAccounting = NESTED.sandboxHostConfig(HostConfig.newHostConfig(), Optional.of(QUARTER))
                 .withMemorySwap(-1L);
         assertThat(TaskCgroups.hasSize(noSwapAccounting, QUARTER)).isTrue();
-        assertThat(TaskCgroups.hasSize(noSwapAccounting.withMemorySwap(1L << 40), QUARTER)).isFalse();
+        assertThat(TaskCgroups.hasSize(noSwapAccounting.withMemorySwap(1L << 40), QUARTER))
+                .isFalse();
     }
 
     @Test
@@ -50,7 +51,8 @@ class TaskCgroupsTest {
         HostConfig ours = HostConfig.newHostConfig().withCgroupParent("/gantry");
         assertThat(NESTED.taskCgroup("abc", ours)).contains("/gantry/abc");
         assertThat(NESTED.taskCgroup("abc", HostConfig.newHostConfig())).isEmpty(); // made by an older Gantry
-        assertThat(NESTED.taskCgroup("abc", HostConfig.newHostConfig().withCgroupParent("/docker"))).isEmpty();
+        assertThat(NESTED.taskCgroup("abc", HostConfig.newHostConfig().withCgroupParent("/docker")))
+                .isEmpty();
         assertThat(FLAT.taskCgroup("abc", ours)).isEmpty();
     }
 }

@@ -40,7 +40,8 @@ class FakeDriverContractTest extends TaskDriverContract {
 
     @Override
     protected void killOutsideGantry(Sandbox sandbox) {
-        fake.sandboxes().entrySet().stream().filter(e -> e.getValue().runtimeId().equals(sandbox.runtimeId()))
+        fake.sandboxes().entrySet().stream()
+                .filter(e -> e.getValue().runtimeId().equals(sandbox.runtimeId()))
                 .forEach(e -> fake.killSandbox(e.getKey()));
     }
 
@@ -49,7 +50,7 @@ class FakeDriverContractTest extends TaskDriverContract {
         ContainerScript.Builder script = ContainerScript.builder();
         ContainerSpec spec = spec(task, name, IMAGE, List.of("fake"));
         switch (behaviour) {
-            case Behaviour.RunsUntilStopped r -> { }
+            case Behaviour.RunsUntilStopped r -> {}
             case Behaviour.IgnoresSigterm i -> script.ignoresSigterm();
             case Behaviour.ExitsWith e -> script.exitsWith(e.code());
             case Behaviour.Prints p -> {
@@ -62,8 +63,15 @@ class FakeDriverContractTest extends TaskDriverContract {
                 });
                 script.exitsWith(0);
             }
-            case Behaviour.Healthy h -> spec = withHealth(spec, new HealthSpec(List.of("CMD-SHELL", "exit 0"),
-                    Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ZERO, 3));
+            case Behaviour.Healthy h ->
+                spec = withHealth(
+                        spec,
+                        new HealthSpec(
+                                List.of("CMD-SHELL", "exit 0"),
+                                Duration.ofSeconds(1),
+                                Duration.ofSeconds(5),
+                                Duration.ZERO,
+                                3));
         }
         fake.script(s -> s.task().taskId().equals(task.taskId()) && s.name().equals(name), script.build());
         return spec;

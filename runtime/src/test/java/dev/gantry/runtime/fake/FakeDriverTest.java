@@ -55,7 +55,8 @@ class FakeDriverTest {
     }
 
     private final ManualTimer timer = new ManualTimer();
-    private final FakeDriver driver = FakeDriver.builder().timer(timer).network("test", "10.9.0.0/29").build();
+    private final FakeDriver driver =
+            FakeDriver.builder().timer(timer).network("test", "10.9.0.0/29").build();
     private final List<RuntimeEvent> events = new CopyOnWriteArrayList<>();
 
     FakeDriverTest() {
@@ -73,11 +74,29 @@ class FakeDriverTest {
     }
 
     private static ContainerSpec spec(TaskRef task, String name, boolean healthCheck) {
-        return new ContainerSpec(task, name, "app:1", List.of(), List.of(), Map.of(), Optional.empty(),
-                Optional.empty(), 0, 0, 0, 0, List.of(), false,
-                healthCheck ? Optional.of(new HealthSpec(List.of("CMD", "true"), Duration.ofSeconds(5),
-                        Duration.ofSeconds(2), Duration.ZERO, 3)) : Optional.empty(),
-                Map.of(), false, false, Duration.ofSeconds(30));
+        return new ContainerSpec(
+                task,
+                name,
+                "app:1",
+                List.of(),
+                List.of(),
+                Map.of(),
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                0,
+                0,
+                0,
+                List.of(),
+                false,
+                healthCheck
+                        ? Optional.of(new HealthSpec(
+                                List.of("CMD", "true"), Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ZERO, 3))
+                        : Optional.empty(),
+                Map.of(),
+                false,
+                false,
+                Duration.ofSeconds(30));
     }
 
     private String started(TaskRef task, String name, boolean healthCheck) {
@@ -98,10 +117,14 @@ class FakeDriverTest {
 
     @Test
     void delayedStepsRunWhenTheTimerSaysSoAndHealthFlapsWithEventsInOrder() throws Exception {
-        driver.scriptContainer("web", ContainerScript.builder().health(Health.HEALTHY)
-                .healthAfter(Duration.ofSeconds(10), Health.UNHEALTHY)
-                .healthAfter(Duration.ofSeconds(20), Health.HEALTHY)
-                .exitsAfter(Duration.ofSeconds(30), 7).build());
+        driver.scriptContainer(
+                "web",
+                ContainerScript.builder()
+                        .health(Health.HEALTHY)
+                        .healthAfter(Duration.ofSeconds(10), Health.UNHEALTHY)
+                        .healthAfter(Duration.ofSeconds(20), Health.HEALTHY)
+                        .exitsAfter(Duration.ofSeconds(30), 7)
+                        .build());
         String id = started(task("t1"), "web", true);
         assertThat(driver.inspect(id, "web").health()).isEqualTo(Health.HEALTHY);
 
@@ -110,13 +133,16 @@ class FakeDriverTest {
         timer.advance(Duration.ofSeconds(20));
         assertThat(driver.inspect(id, "web").exitCode()).contains(7);
         awaitEvents(4);
-        assertThat(events).map(e -> e instanceof RuntimeEvent.HealthChanged h ? h.health().name() : "EXIT")
+        assertThat(events)
+                .map(e -> e instanceof RuntimeEvent.HealthChanged h ? h.health().name() : "EXIT")
                 .containsExactly("HEALTHY", "UNHEALTHY", "HEALTHY", "EXIT");
     }
 
     @Test
     void aDelayedStepOfAnEarlierRunDoesNothingAfterARestart() {
-        driver.scriptContainer("job", ContainerScript.builder().exitsAfter(Duration.ofSeconds(5), 1).build());
+        driver.scriptContainer(
+                "job",
+                ContainerScript.builder().exitsAfter(Duration.ofSeconds(5), 1).build());
         String id = started(task("t2"), "job", false);
         driver.stopContainer(id, Duration.ofSeconds(1));
         timer.advance(Duration.ofSeconds(3));
@@ -129,11 +155,14 @@ class FakeDriverTest {
 
     @Test
     void injectedFailuresAreMetInOrderThenCallsSucceed() {
-        driver.failNext(FakeDriver.Operation.CLAIM_SANDBOX, 2,
+        driver.failNext(
+                FakeDriver.Operation.CLAIM_SANDBOX,
+                2,
                 new RuntimeError(RuntimeError.Kind.SANDBOX_FAILED, "engine busy", true, null));
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> driver.claimSandbox(task("t3"), SIZE))
-                    .isInstanceOfSatisfying(RuntimeError.class, e -> assertThat(e.retryable()).isTrue())
+                    .isInstanceOfSatisfying(
+                            RuntimeError.class, e -> assertThat(e.retryable()).isTrue())
                     .hasMessage("engine busy");
         }
         assertThat(driver.claimSandbox(task("t3"), SIZE).ipv4Address()).isNotBlank();
@@ -143,14 +172,19 @@ class FakeDriverTest {
 
     @Test
     void scriptedCreateFailuresOomKillsAndSignalHandling() {
-        driver.scriptContainer("bad", ContainerScript.builder().failsToCreate("invalid mount").build());
-        driver.scriptContainer("hog", ContainerScript.builder().oomKilledAfter(Duration.ofSeconds(1)).build());
-        driver.scriptContainer("graceful", ContainerScript.builder().onSigtermExits(0).build());
+        driver.scriptContainer(
+                "bad", ContainerScript.builder().failsToCreate("invalid mount").build());
+        driver.scriptContainer(
+                "hog",
+                ContainerScript.builder().oomKilledAfter(Duration.ofSeconds(1)).build());
+        driver.scriptContainer(
+                "graceful", ContainerScript.builder().onSigtermExits(0).build());
         TaskRef t = task("t4");
         Sandbox sb = driver.claimSandbox(t, SIZE);
         driver.ensureImage("app:1", PullProgress.NONE);
         assertThatThrownBy(() -> driver.createContainer(sb, spec(t, "bad", false)))
-                .isInstanceOfSatisfying(RuntimeError.class,
+                .isInstanceOfSatisfying(
+                        RuntimeError.class,
                         e -> assertThat(e.kind()).isEqualTo(RuntimeError.Kind.CANNOT_CREATE_CONTAINER));
         String hog = started(t, "hog", false);
         timer.advance(Duration.ofSeconds(1));
@@ -169,8 +203,8 @@ class FakeDriverTest {
         }
         assertThat(addresses).hasSize(5).allMatch(a -> a.startsWith("10.9.0.")).doesNotContain("10.9.0.1");
         assertThatThrownBy(() -> driver.claimSandbox(task("n5"), SIZE))
-                .isInstanceOfSatisfying(RuntimeError.class,
-                        e -> assertThat(e.kind()).isEqualTo(RuntimeError.Kind.SANDBOX_FAILED));
+                .isInstanceOfSatisfying(
+                        RuntimeError.class, e -> assertThat(e.kind()).isEqualTo(RuntimeError.Kind.SANDBOX_FAILED));
         String freed = driver.findSandbox("n2").orElseThrow().ipv4Address();
         driver.removeSandbox("n2");
         assertThat(driver.claimSandbox(task("n5"), SIZE).ipv4Address()).isEqualTo(freed);
@@ -178,10 +212,14 @@ class FakeDriverTest {
 
     @Test
     void logLinesOnAClockThatDoesNotMoveStillResumeExactly() {
-        FakeDriver frozen = FakeDriver.builder().clock(() -> Instant.parse("2026-01-01T00:00:00Z")).timer(timer)
+        FakeDriver frozen = FakeDriver.builder()
+                .clock(() -> Instant.parse("2026-01-01T00:00:00Z"))
+                .timer(timer)
                 .build();
         frozen.start();
-        frozen.scriptContainer("talker", ContainerScript.builder().prints("a", "b", "c").exitsWith(0).build());
+        frozen.scriptContainer(
+                "talker",
+                ContainerScript.builder().prints("a", "b", "c").exitsWith(0).build());
         TaskRef t = task("t5");
         Sandbox sb = frozen.claimSandbox(t, SIZE);
         frozen.ensureImage("app:1", PullProgress.NONE);

@@ -113,8 +113,9 @@ public abstract class TaskDriverContract {
         assertThat(first.macAddress()).isNotBlank();
         assertThat(first.networkName()).isNotBlank();
         assertThat(first.gatewayAddress()).isNotBlank();
-        assertThat(inSubnet(first.ipv4Address(), first.subnetCidr())).as("%s in %s", first.ipv4Address(),
-                first.subnetCidr()).isTrue();
+        assertThat(inSubnet(first.ipv4Address(), first.subnetCidr()))
+                .as("%s in %s", first.ipv4Address(), first.subnetCidr())
+                .isTrue();
         assertThat(driver.claimSandbox(task, SIZE)).isEqualTo(first);
         assertThat(driver.findSandbox(task.taskId())).contains(first);
 
@@ -139,8 +140,10 @@ public abstract class TaskDriverContract {
         for (Future<Sandbox> claim : claims) {
             assertThat(claim.get()).isEqualTo(first);
         }
-        assertThat(driver.listOwned()).filteredOn(o -> o.kind() == OwnedObject.Kind.SANDBOX
-                && o.taskId().equals(Optional.of(task.taskId()))).hasSize(1);
+        assertThat(driver.listOwned())
+                .filteredOn(
+                        o -> o.kind() == OwnedObject.Kind.SANDBOX && o.taskId().equals(Optional.of(task.taskId())))
+                .hasSize(1);
         driver.removeSandbox(task.taskId());
     }
 
@@ -160,12 +163,19 @@ public abstract class TaskDriverContract {
         TaskRef task = task();
         Sandbox sandbox = driver.claimSandbox(task, SIZE);
         killOutsideGantry(sandbox);
-        await("SandboxExited of the killed sandbox", () -> events.stream().anyMatch(e -> e.equals(
-                new RuntimeEvent.SandboxExited(task.taskId(), sandbox.runtimeId()))));
-        await("sandbox without an address", () -> driver.findSandbox(task.taskId())
-                .filter(sb -> sb.ipv4Address().isBlank()).isPresent());
-        await("sandbox listed as stopped", () -> driver.listOwned().stream()
-                .anyMatch(o -> o.runtimeId().equals(sandbox.runtimeId()) && !o.running()));
+        await(
+                "SandboxExited of the killed sandbox",
+                () -> events.stream()
+                        .anyMatch(e -> e.equals(new RuntimeEvent.SandboxExited(task.taskId(), sandbox.runtimeId()))));
+        await(
+                "sandbox without an address",
+                () -> driver.findSandbox(task.taskId())
+                        .filter(sb -> sb.ipv4Address().isBlank())
+                        .isPresent());
+        await(
+                "sandbox listed as stopped",
+                () -> driver.listOwned().stream()
+                        .anyMatch(o -> o.runtimeId().equals(sandbox.runtimeId()) && !o.running()));
 
         Sandbox again = driver.claimSandbox(task, SIZE);
         assertThat(again.runtimeId()).isEqualTo(sandbox.runtimeId());
@@ -196,8 +206,10 @@ public abstract class TaskDriverContract {
         String id = driver.createContainer(sandbox, container(task, "web", new Behaviour.RunsUntilStopped()));
         assertThat(driver.createContainer(sandbox, container(task, "web", new Behaviour.ExitsWith(1))))
                 .isEqualTo(id);
-        assertThat(driver.listOwned()).filteredOn(o -> o.containerName().equals(Optional.of("web"))
-                && o.taskId().equals(Optional.of(task.taskId()))).singleElement()
+        assertThat(driver.listOwned())
+                .filteredOn(o -> o.containerName().equals(Optional.of("web"))
+                        && o.taskId().equals(Optional.of(task.taskId())))
+                .singleElement()
                 .satisfies(o -> assertThat(o.running()).isFalse());
 
         ContainerObservation o = driver.inspect(id, "web");
@@ -215,10 +227,26 @@ public abstract class TaskDriverContract {
         TaskRef task = task();
         Sandbox sandbox = driver.claimSandbox(task, SIZE);
         ContainerSpec s = container(task, "app", new Behaviour.RunsUntilStopped());
-        ContainerSpec absent = new ContainerSpec(s.task(), s.name(), "gantry-test/never-pulled:" + random(),
-                s.entryPoint(), s.command(), s.environment(), s.workingDirectory(), s.user(), s.memoryBytes(),
-                s.memoryReservationBytes(), s.nanoCpus(), s.cpuShares(), s.ulimits(), s.readonlyRootFilesystem(),
-                s.healthCheck(), s.labels(), s.tty(), s.openStdin(), s.stopTimeout());
+        ContainerSpec absent = new ContainerSpec(
+                s.task(),
+                s.name(),
+                "gantry-test/never-pulled:" + random(),
+                s.entryPoint(),
+                s.command(),
+                s.environment(),
+                s.workingDirectory(),
+                s.user(),
+                s.memoryBytes(),
+                s.memoryReservationBytes(),
+                s.nanoCpus(),
+                s.cpuShares(),
+                s.ulimits(),
+                s.readonlyRootFilesystem(),
+                s.healthCheck(),
+                s.labels(),
+                s.tty(),
+                s.openStdin(),
+                s.stopTimeout());
         assertThatThrownBy(() -> driver.createContainer(sandbox, absent))
                 .isInstanceOfSatisfying(RuntimeError.class, e -> {
                     assertThat(e.kind()).isEqualTo(RuntimeError.Kind.CANNOT_CREATE_CONTAINER);
@@ -245,7 +273,9 @@ public abstract class TaskDriverContract {
         assertThat(o.imageDigest()).contains(imageId);
         assertThat(o.startedAt()).isPresent();
         assertThat(o.finishedAt()).isPresent(); // Docker may record a quick exit as finished before started
-        assertThat(driver.listOwned()).filteredOn(x -> x.runtimeId().equals(id)).singleElement()
+        assertThat(driver.listOwned())
+                .filteredOn(x -> x.runtimeId().equals(id))
+                .singleElement()
                 .satisfies(x -> assertThat(x.running()).isFalse());
         cleanUp(task, id);
     }
@@ -259,14 +289,17 @@ public abstract class TaskDriverContract {
         driver.startContainer(id);
         await("svc running", () -> driver.inspect(id, "svc").state() == ContainerObservation.State.RUNNING);
         assertThat(driver.inspect(id, "svc").exitCode()).isEmpty();
-        assertThat(driver.listOwned()).filteredOn(x -> x.runtimeId().equals(id)).singleElement()
+        assertThat(driver.listOwned())
+                .filteredOn(x -> x.runtimeId().equals(id))
+                .singleElement()
                 .satisfies(x -> assertThat(x.running()).isTrue());
 
         driver.stopContainer(id, Duration.ofSeconds(10));
         ContainerObservation o = driver.inspect(id, "svc");
         assertThat(o.state()).as("stopped when stopContainer returns").isEqualTo(ContainerObservation.State.EXITED);
         assertThat(o.exitCode()).contains(143);
-        assertThat(awaitEvent(task, "svc", RuntimeEvent.ContainerExited.class).runtimeId()).isEqualTo(id);
+        assertThat(awaitEvent(task, "svc", RuntimeEvent.ContainerExited.class).runtimeId())
+                .isEqualTo(id);
         driver.stopContainer(id, STOP_TIMEOUT); // already stopped: a no-op
         cleanUp(task, id);
         driver.stopContainer(id, STOP_TIMEOUT); // gone: a no-op
@@ -278,8 +311,7 @@ public abstract class TaskDriverContract {
         Sandbox sandbox = driver.claimSandbox(task, SIZE);
         String id = driver.createContainer(sandbox, container(task, "stubborn", new Behaviour.IgnoresSigterm()));
         driver.startContainer(id);
-        await("stubborn running", () -> driver.inspect(id, "stubborn").state()
-                == ContainerObservation.State.RUNNING);
+        await("stubborn running", () -> driver.inspect(id, "stubborn").state() == ContainerObservation.State.RUNNING);
         driver.stopContainer(id, STOP_TIMEOUT);
         ContainerObservation o = driver.inspect(id, "stubborn");
         assertThat(o.state()).isEqualTo(ContainerObservation.State.EXITED);
@@ -296,7 +328,9 @@ public abstract class TaskDriverContract {
         await("doomed running", () -> driver.inspect(id, "doomed").state() == ContainerObservation.State.RUNNING);
 
         driver.removeContainer(id);
-        assertThat(awaitEvent(task, "doomed", RuntimeEvent.ContainerExited.class).runtimeId()).isEqualTo(id);
+        assertThat(awaitEvent(task, "doomed", RuntimeEvent.ContainerExited.class)
+                        .runtimeId())
+                .isEqualTo(id);
         assertThat(driver.inspect(id, "doomed")).isEqualTo(ContainerObservation.missing(id, "doomed"));
         driver.removeContainer(id);
         List<LogLine> lines = new ArrayList<>();
@@ -312,7 +346,8 @@ public abstract class TaskDriverContract {
     @Test
     void startingAContainerThatDoesNotExistOrWhoseSandboxIsGoneFails() {
         assertThatThrownBy(() -> driver.startContainer("0123456789ab" + random()))
-                .isInstanceOfSatisfying(RuntimeError.class,
+                .isInstanceOfSatisfying(
+                        RuntimeError.class,
                         e -> assertThat(e.kind()).isEqualTo(RuntimeError.Kind.CANNOT_START_CONTAINER));
 
         TaskRef task = task();
@@ -320,7 +355,8 @@ public abstract class TaskDriverContract {
         String id = driver.createContainer(sandbox, container(task, "orphan", new Behaviour.RunsUntilStopped()));
         driver.removeSandbox(task.taskId());
         assertThatThrownBy(() -> driver.startContainer(id))
-                .isInstanceOfSatisfying(RuntimeError.class,
+                .isInstanceOfSatisfying(
+                        RuntimeError.class,
                         e -> assertThat(e.kind()).isEqualTo(RuntimeError.Kind.CANNOT_START_CONTAINER));
         assertThat(driver.inspect(id, "orphan").state()).isEqualTo(ContainerObservation.State.CREATED);
         driver.removeContainer(id);
@@ -337,19 +373,30 @@ public abstract class TaskDriverContract {
         awaitEvent(task, "init", RuntimeEvent.ContainerExited.class);
         await("web running", () -> driver.inspect(web, "web").state() == ContainerObservation.State.RUNNING);
         // Docker's list may show a container running briefly after its exit event (inspect never does)
-        await("init listed as stopped", () -> driver.listOwned().stream()
-                .anyMatch(o -> o.runtimeId().equals(init) && !o.running()));
+        await(
+                "init listed as stopped",
+                () -> driver.listOwned().stream().anyMatch(o -> o.runtimeId().equals(init) && !o.running()));
 
         List<OwnedObject> owned = driver.listOwned();
-        assertThat(owned).extracting(OwnedObject::kind)
+        assertThat(owned)
+                .extracting(OwnedObject::kind)
                 .isSortedAccordingTo(Comparator.comparing(k -> k == OwnedObject.Kind.SANDBOX));
-        assertThat(owned).contains(
-                new OwnedObject(sandbox.runtimeId(), OwnedObject.Kind.SANDBOX, Optional.of(task.taskId()),
-                        Optional.empty(), true),
-                new OwnedObject(web, OwnedObject.Kind.CONTAINER, Optional.of(task.taskId()), Optional.of("web"),
-                        true),
-                new OwnedObject(init, OwnedObject.Kind.CONTAINER, Optional.of(task.taskId()), Optional.of("init"),
-                        false));
+        assertThat(owned)
+                .contains(
+                        new OwnedObject(
+                                sandbox.runtimeId(),
+                                OwnedObject.Kind.SANDBOX,
+                                Optional.of(task.taskId()),
+                                Optional.empty(),
+                                true),
+                        new OwnedObject(
+                                web, OwnedObject.Kind.CONTAINER, Optional.of(task.taskId()), Optional.of("web"), true),
+                        new OwnedObject(
+                                init,
+                                OwnedObject.Kind.CONTAINER,
+                                Optional.of(task.taskId()),
+                                Optional.of("init"),
+                                false));
         cleanUp(task, web, init);
         assertThat(driver.listOwned()).noneMatch(o -> o.taskId().equals(Optional.of(task.taskId())));
     }
@@ -358,9 +405,15 @@ public abstract class TaskDriverContract {
     void logsCarryTheStreamAndATimestampAndResumeAfterOne() {
         TaskRef task = task();
         Sandbox sandbox = driver.claimSandbox(task, SIZE);
-        String id = driver.createContainer(sandbox, container(task, "talker", new Behaviour.Prints(List.of(
-                new Behaviour.Line(false, "out1"), new Behaviour.Line(true, "err1"),
-                new Behaviour.Line(false, "out2")))));
+        String id = driver.createContainer(
+                sandbox,
+                container(
+                        task,
+                        "talker",
+                        new Behaviour.Prints(List.of(
+                                new Behaviour.Line(false, "out1"),
+                                new Behaviour.Line(true, "err1"),
+                                new Behaviour.Line(false, "out2")))));
         List<LogLine> beforeStart = new ArrayList<>();
         driver.followLogs(id, Optional.empty(), beforeStart::add); // not started: returns at once
         assertThat(beforeStart).isEmpty();
@@ -368,11 +421,21 @@ public abstract class TaskDriverContract {
 
         List<LogLine> lines = new ArrayList<>();
         driver.followLogs(id, Optional.empty(), lines::add); // returns once it has exited and all is delivered
-        assertThat(lines).filteredOn(l -> !l.stderr()).extracting(LogLine::message).containsExactly("out1", "out2");
-        assertThat(lines).filteredOn(LogLine::stderr).extracting(LogLine::message).containsExactly("err1");
-        assertThat(lines).allSatisfy(l -> assertThat(l.timestamp().getEpochSecond()).isPositive());
+        assertThat(lines)
+                .filteredOn(l -> !l.stderr())
+                .extracting(LogLine::message)
+                .containsExactly("out1", "out2");
+        assertThat(lines)
+                .filteredOn(LogLine::stderr)
+                .extracting(LogLine::message)
+                .containsExactly("err1");
+        assertThat(lines)
+                .allSatisfy(l -> assertThat(l.timestamp().getEpochSecond()).isPositive());
 
-        LogLine out1 = lines.stream().filter(l -> l.message().equals("out1")).findFirst().orElseThrow();
+        LogLine out1 = lines.stream()
+                .filter(l -> l.message().equals("out1"))
+                .findFirst()
+                .orElseThrow();
         List<LogLine> resumed = new ArrayList<>();
         driver.followLogs(id, Optional.of(out1.timestamp()), resumed::add);
         assertThat(resumed).extracting(LogLine::message).doesNotContain("out1").contains("out2");
@@ -389,14 +452,16 @@ public abstract class TaskDriverContract {
         Thread follower = Thread.ofVirtual().start(() -> driver.followLogs(id, Optional.empty(), l -> {}));
         driver.stopContainer(id, STOP_TIMEOUT);
         follower.join(PATIENCE);
-        assertThat(follower.isAlive()).as("the follower returned once the container stopped").isFalse();
+        assertThat(follower.isAlive())
+                .as("the follower returned once the container stopped")
+                .isFalse();
         cleanUp(task, id);
     }
 
     @Test
     void aPassingHealthCheckIsReportedHealthyAndAContainerWithoutOneHasNoHealth() {
-        Assumptions.assumeTrue(driver.capabilities().contains(Capability.HEALTH_CHECKS),
-                "the driver does not run health checks");
+        Assumptions.assumeTrue(
+                driver.capabilities().contains(Capability.HEALTH_CHECKS), "the driver does not run health checks");
         TaskRef task = task();
         Sandbox sandbox = driver.claimSandbox(task, SIZE);
         String checked = driver.createContainer(sandbox, container(task, "checked", new Behaviour.Healthy()));
@@ -409,7 +474,9 @@ public abstract class TaskDriverContract {
         assertThat(((RuntimeEvent.HealthChanged) e).health()).isEqualTo(Health.HEALTHY);
         assertThat(driver.inspect(checked, "checked").health()).isEqualTo(Health.HEALTHY);
         assertThat(driver.inspect(plain, "plain").health()).isEqualTo(Health.NONE);
-        assertThat(events).noneMatch(x -> x instanceof RuntimeEvent.HealthChanged && x.runtimeId().equals(plain));
+        assertThat(events)
+                .noneMatch(x ->
+                        x instanceof RuntimeEvent.HealthChanged && x.runtimeId().equals(plain));
         cleanUp(task, checked, plain);
     }
 
@@ -422,16 +489,49 @@ public abstract class TaskDriverContract {
 
     /** A spec with no limits of its own and this command; subclasses adjust it. */
     protected static ContainerSpec spec(TaskRef task, String name, String image, List<String> command) {
-        return new ContainerSpec(task, name, image, List.of(), command, Map.of("GANTRY_CONTRACT", "1"),
-                Optional.empty(), Optional.empty(), 0, 0, 0, 0, List.of(), false, Optional.empty(),
-                Map.of("contract", "true"), false, false, STOP_TIMEOUT);
+        return new ContainerSpec(
+                task,
+                name,
+                image,
+                List.of(),
+                command,
+                Map.of("GANTRY_CONTRACT", "1"),
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                0,
+                0,
+                0,
+                List.of(),
+                false,
+                Optional.empty(),
+                Map.of("contract", "true"),
+                false,
+                false,
+                STOP_TIMEOUT);
     }
 
     protected static ContainerSpec withHealth(ContainerSpec s, HealthSpec health) {
-        return new ContainerSpec(s.task(), s.name(), s.image(), s.entryPoint(), s.command(), s.environment(),
-                s.workingDirectory(), s.user(), s.memoryBytes(), s.memoryReservationBytes(), s.nanoCpus(),
-                s.cpuShares(), s.ulimits(), s.readonlyRootFilesystem(), Optional.of(health), s.labels(), s.tty(),
-                s.openStdin(), s.stopTimeout());
+        return new ContainerSpec(
+                s.task(),
+                s.name(),
+                s.image(),
+                s.entryPoint(),
+                s.command(),
+                s.environment(),
+                s.workingDirectory(),
+                s.user(),
+                s.memoryBytes(),
+                s.memoryReservationBytes(),
+                s.nanoCpus(),
+                s.cpuShares(),
+                s.ulimits(),
+                s.readonlyRootFilesystem(),
+                Optional.of(health),
+                s.labels(),
+                s.tty(),
+                s.openStdin(),
+                s.stopTimeout());
     }
 
     protected static String random() {
@@ -441,13 +541,18 @@ public abstract class TaskDriverContract {
     }
 
     private RuntimeEvent awaitEvent(TaskRef task, String container, Class<? extends RuntimeEvent> type) {
-        await(type.getSimpleName() + " of " + container, () -> event(task, container, type).isPresent());
+        await(
+                type.getSimpleName() + " of " + container,
+                () -> event(task, container, type).isPresent());
         return event(task, container, type).orElseThrow();
     }
 
     private Optional<RuntimeEvent> event(TaskRef task, String container, Class<? extends RuntimeEvent> type) {
-        return events.stream().filter(e -> type.isInstance(e) && e.taskId().equals(task.taskId())
-                && containerOf(e).equals(Optional.of(container))).findFirst();
+        return events.stream()
+                .filter(e -> type.isInstance(e)
+                        && e.taskId().equals(task.taskId())
+                        && containerOf(e).equals(Optional.of(container)))
+                .findFirst();
     }
 
     private static Optional<String> containerOf(RuntimeEvent e) {

@@ -42,29 +42,51 @@ class ArchitectureTest {
 
     @BeforeAll
     static void load() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.gantry");
     }
 
     @Test
     void coreDependsOnNothingInternal() {
-        noClasses().that().resideInAPackage("dev.gantry.core..").should().dependOnClassesThat()
-                .resideInAnyPackage("dev.gantry.store..", "dev.gantry.runtime..", "dev.gantry.control..",
-                        "dev.gantry.api..", "dev.gantry.cli..", "dev.gantry.server..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.gantry.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.gantry.store..",
+                        "dev.gantry.runtime..",
+                        "dev.gantry.control..",
+                        "dev.gantry.api..",
+                        "dev.gantry.cli..",
+                        "dev.gantry.server..")
                 .check(classes);
     }
 
     @Test
     void driversNeverSeeAwsWireTypesOrTheStore() {
-        noClasses().that().resideInAPackage("dev.gantry.runtime..").should().dependOnClassesThat()
-                .resideInAnyPackage("dev.gantry.core..", "dev.gantry.store..", "dev.gantry.control..",
-                        "dev.gantry.api..", "software.amazon..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.gantry.runtime..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.gantry.core..",
+                        "dev.gantry.store..",
+                        "dev.gantry.control..",
+                        "dev.gantry.api..",
+                        "software.amazon..")
                 .check(classes);
     }
 
     @Test
     void theDriverSpiDependsOnNothingButTheJdk() {
-        noClasses().that().resideInAPackage("dev.gantry.runtime.spi..").should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage("dev.gantry.runtime.spi..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("dev.gantry.runtime.docker..", "com.github.dockerjava..")
                 .check(classes);
     }
@@ -72,7 +94,11 @@ class ArchitectureTest {
     /** The SPI is what a new driver implements: JDK types only, so a driver needs nothing else of Gantry. */
     @Test
     void theDriverSpiSeesOnlyTheJdkAndItself() {
-        classes().that().resideInAPackage("dev.gantry.runtime.spi..").should().onlyDependOnClassesThat()
+        classes()
+                .that()
+                .resideInAPackage("dev.gantry.runtime.spi..")
+                .should()
+                .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "dev.gantry.runtime.spi..")
                 .check(classes);
     }
@@ -83,8 +109,11 @@ class ArchitectureTest {
      */
     @Test
     void onlyTheTaskRunnerReportsObservedTaskState() {
-        noClasses().that().resideOutsideOfPackages("dev.gantry.control.task..", "dev.gantry.store..")
-                .should().accessTargetWhere(OBSERVED_STATE_WRITE)
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.gantry.control.task..", "dev.gantry.store..")
+                .should()
+                .accessTargetWhere(OBSERVED_STATE_WRITE)
                 .because("the task's runner is the only writer of its observed state (ARCHITECTURE.md)")
                 .check(classes);
     }
@@ -92,7 +121,11 @@ class ArchitectureTest {
     /** The data plane must keep answering when the store is slow or locked: it works from route-table snapshots. */
     @Test
     void theRouterNeverSeesTheStore() {
-        noClasses().that().resideInAPackage("dev.gantry.router..").should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage("dev.gantry.router..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("dev.gantry.store..", "java.sql..", "org.sqlite..")
                 .allowEmptyShould(true) // the router is coming; the rule is in place before it is
                 .check(classes);
@@ -101,31 +134,53 @@ class ArchitectureTest {
     /** docs/adr/0006: wire-shaped records (Jackson-bound) live in core/taskdef and core/run only. */
     @Test
     void onlyWireShapedCorePackagesKnowJson() {
-        noClasses().that().resideInAPackage("dev.gantry.core..")
-                .and().resideOutsideOfPackages("dev.gantry.core.taskdef..", "dev.gantry.core.run..")
-                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.gantry.core..")
+                .and()
+                .resideOutsideOfPackages("dev.gantry.core.taskdef..", "dev.gantry.core.run..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.fasterxml.jackson..")
                 .because("internal records are typed and never bound from client input (docs/adr/0006)")
                 .check(classes);
     }
 
     @Test
     void theCliSpeaksOnlyThePublicApi() {
-        noClasses().that().resideInAPackage("dev.gantry.cli..").should().dependOnClassesThat()
-                .resideInAnyPackage("dev.gantry.core..", "dev.gantry.store..", "dev.gantry.runtime..",
-                        "dev.gantry.control..", "dev.gantry.api..", "dev.gantry.server..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.gantry.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.gantry.core..",
+                        "dev.gantry.store..",
+                        "dev.gantry.runtime..",
+                        "dev.gantry.control..",
+                        "dev.gantry.api..",
+                        "dev.gantry.server..")
                 .check(classes);
     }
 
     @Test
     void theApiNeverTalksToTheEngine() {
-        noClasses().that().resideInAPackage("dev.gantry.api..").should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage("dev.gantry.api..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("dev.gantry.runtime..", "com.github.dockerjava..")
                 .check(classes);
     }
 
     @Test
     void controlDoesNotKnowTheWireProtocols() {
-        noClasses().that().resideInAPackage("dev.gantry.control..").should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage("dev.gantry.control..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("dev.gantry.api..", "io.netty..", "dev.gantry.runtime.docker..")
                 .check(classes);
     }

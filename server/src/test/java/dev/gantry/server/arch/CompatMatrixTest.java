@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * nothing is listed as supported that the service does not implement.
  */
 class CompatMatrixTest {
-    private static final Pattern ROW = Pattern.compile("^\\|\\s*`?(\\w+)`?\\s*\\|\\s*(supported|partial|not yet)\\s*\\|",
-            Pattern.MULTILINE);
+    private static final Pattern ROW =
+            Pattern.compile("^\\|\\s*`?(\\w+)`?\\s*\\|\\s*(supported|partial|not yet)\\s*\\|", Pattern.MULTILINE);
 
     @Test
     void ecsMatrixMatchesTheImplementation() throws IOException {
@@ -43,7 +43,8 @@ class CompatMatrixTest {
                 listedImplemented.add(m.group(1));
             }
         }
-        assertThat(listedImplemented).as("operations marked supported/partial in docs/compat/" + file)
+        assertThat(listedImplemented)
+                .as("operations marked supported/partial in docs/compat/" + file)
                 .containsExactlyInAnyOrderElementsOf(implemented);
     }
 

@@ -18,23 +18,39 @@ class ProtocolLayerTest {
 
     @BeforeAll
     static void load() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.gantry");
     }
 
     @Test
     void servicesAreProtocolFree() {
-        noClasses().that().resideInAnyPackage(SERVICES).should().dependOnClassesThat()
-                .resideInAnyPackage("dev.gantry.api.http..", "dev.gantry.api.query..", "dev.gantry.api.auth..",
-                        "io.netty..", "javax.xml..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(SERVICES)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.gantry.api.http..",
+                        "dev.gantry.api.query..",
+                        "dev.gantry.api.auth..",
+                        "io.netty..",
+                        "javax.xml..")
                 .check(classes);
     }
 
     @Test
     void codecsAndTheServiceContractSeeNoService() {
-        noClasses().that().resideInAnyPackage("dev.gantry.api.query..", "dev.gantry.api.protocol..",
-                        "dev.gantry.api.http..", "dev.gantry.api.auth..")
-                .should().dependOnClassesThat().resideInAnyPackage(SERVICES)
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.gantry.api.query..",
+                        "dev.gantry.api.protocol..",
+                        "dev.gantry.api.http..",
+                        "dev.gantry.api.auth..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(SERVICES)
                 .check(classes);
     }
 }

@@ -34,10 +34,13 @@ final class Engine {
 
     static void removeInstallation(String installationId) {
         try (DockerClient docker = client()) {
-            List<Container> owned = new ArrayList<>(docker.listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of(Names.LABEL_INSTALLATION, installationId)).exec());
+            List<Container> owned = new ArrayList<>(docker.listContainersCmd()
+                    .withShowAll(true)
+                    .withLabelFilter(Map.of(Names.LABEL_INSTALLATION, installationId))
+                    .exec());
             // containers before sandboxes: a sandbox's cgroup may hold its task's containers
-            owned.sort(Comparator.comparing(c -> Names.ROLE_SANDBOX.equals(c.getLabels().get(Names.LABEL_ROLE))));
+            owned.sort(Comparator.comparing(
+                    c -> Names.ROLE_SANDBOX.equals(c.getLabels().get(Names.LABEL_ROLE))));
             for (Container c : owned) {
                 docker.removeContainerCmd(c.getId()).withForce(true).exec();
             }
@@ -49,8 +52,11 @@ final class Engine {
     /** A client for the engine the tests run against (DOCKER_HOST or the default socket). */
     static DockerClient client() {
         var config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
-        return DockerClientImpl.getInstance(config,
-                new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost()).build());
+        return DockerClientImpl.getInstance(
+                config,
+                new ApacheDockerHttpClient.Builder()
+                        .dockerHost(config.getDockerHost())
+                        .build());
     }
 
     /** What the engine says about a container (for assertions on the limits Gantry set). */

@@ -37,8 +37,11 @@ class RegistryPullIT {
                 http:
                   addr: 127.0.0.1:%d
                 """.formatted(dir.resolve("data"), port));
-        Process registry = new ProcessBuilder(REGISTRY.toString(), "serve", dir.resolve("config.yml").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
+        Process registry = new ProcessBuilder(
+                        REGISTRY.toString(), "serve", dir.resolve("config.yml").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("registry.log").toFile())
+                .start();
         String ref = "127.0.0.1:" + port + "/gantry-it/pulled";
         try (DockerClient docker = Engine.client()) {
             try {
@@ -60,34 +63,53 @@ class RegistryPullIT {
         awaitRegistry(port);
         docker.tagImageCmd(TestGantry.IMAGE, ref, "1").exec();
         assertThat(docker.pushImageCmd(ref).withTag("1").start().awaitCompletion(120, TimeUnit.SECONDS))
-                .as("push to the local registry finished").isTrue();
+                .as("push to the local registry finished")
+                .isTrue();
         docker.removeImageCmd(ref + ":1").exec(); // now only the registry has this reference
 
-        g.ecs.registerTaskDefinition(TaskDefs.fargate("pulled",
-                TaskDefs.container("main", "sh", "-c", "echo pulled and ran").image(ref + ":1").build()).build());
-        String arn = g.ecs.runTask(b -> b.taskDefinition("pulled").networkConfiguration(
-                n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))).tasks().get(0).taskArn();
+        g.ecs.registerTaskDefinition(TaskDefs.fargate(
+                        "pulled",
+                        TaskDefs.container("main", "sh", "-c", "echo pulled and ran")
+                                .image(ref + ":1")
+                                .build())
+                .build());
+        String arn = g.ecs.runTask(b -> b.taskDefinition("pulled")
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
+                .tasks()
+                .get(0)
+                .taskArn();
         Task t = g.awaitStatus("default", arn, "STOPPED");
         assertThat(t.stopCode()).isEqualTo(TaskStopCode.ESSENTIAL_CONTAINER_EXITED);
-        assertThat(t.containers().get(0).exitCode()).as("reason: %s", t.stoppedReason()).isZero();
+        assertThat(t.containers().get(0).exitCode())
+                .as("reason: %s", t.stoppedReason())
+                .isZero();
         assertThat(t.containers().get(0).imageDigest()).startsWith("sha256:");
         assertThat(t.pullStartedAt()).isNotNull();
         assertThat(t.pullStoppedAt()).isAfterOrEqualTo(t.pullStartedAt());
-        assertThat(docker.listImagesCmd().withImageNameFilter(ref + ":1").exec()).isNotEmpty();
+        assertThat(docker.listImagesCmd().withImageNameFilter(ref + ":1").exec())
+                .isNotEmpty();
     }
 
     private static void awaitRegistry(int port) throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        TestGantry.await(() -> {
-            try {
-                return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            } catch (java.io.IOException e) {
-                return -1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
-            }
-        }, code -> code == 200, Duration.ofSeconds(30), "local registry on port " + port);
+        TestGantry.await(
+                () -> {
+                    try {
+                        return http.send(
+                                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v2/"))
+                                                .timeout(Duration.ofSeconds(2))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
+                    } catch (java.io.IOException e) {
+                        return -1;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return -1;
+                    }
+                },
+                code -> code == 200,
+                Duration.ofSeconds(30),
+                "local registry on port " + port);
     }
 }

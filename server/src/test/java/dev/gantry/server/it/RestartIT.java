@@ -45,11 +45,22 @@ class RestartIT {
         try (EcsClient ecs = TestGantry.ecsClient(first.endpoint())) {
             // the image is built by the shared in-process server's helper; make sure it exists
             TestGantry.shared();
-            ecs.registerTaskDefinition(TaskDefs.fargate("counter", TaskDefs.container("count", "sh", "-c",
-                    "i=0; while true; do i=$((i+1)); echo line $i; sleep 0.2; done").stopTimeout(2)
-                    .logConfiguration(TaskDefs.awslogs("/it/restart", "r")).build()).build());
-            ecs.registerTaskDefinition(TaskDefs.fargate("later-exit",
-                    TaskDefs.container("main", "sh", "-c", "sleep 6; exit 7").build()).build());
+            ecs.registerTaskDefinition(TaskDefs.fargate(
+                            "counter",
+                            TaskDefs.container(
+                                            "count",
+                                            "sh",
+                                            "-c",
+                                            "i=0; while true; do i=$((i+1)); echo line $i; sleep 0.2; done")
+                                    .stopTimeout(2)
+                                    .logConfiguration(TaskDefs.awslogs("/it/restart", "r"))
+                                    .build())
+                    .build());
+            ecs.registerTaskDefinition(TaskDefs.fargate(
+                            "later-exit",
+                            TaskDefs.container("main", "sh", "-c", "sleep 6; exit 7")
+                                    .build())
+                    .build());
             longArn = run(ecs, "counter");
             exitingArn = run(ecs, "later-exit");
             awaitRunning(ecs, longArn);
@@ -59,20 +70,31 @@ class RestartIT {
         first.kill();
         // the second task's container exits while no server runs
         String exitingId = exitingArn.substring(exitingArn.lastIndexOf('/') + 1);
-        TestGantry.await(() -> containersOf(exitingId).stream().filter(c -> c.getNames()[0].endsWith("-main"))
-                .map(Container::getState).toList(), states -> states.equals(List.of("exited")),
-                Duration.ofSeconds(60), "the later-exit container to exit while the server is down");
+        TestGantry.await(
+                () -> containersOf(exitingId).stream()
+                        .filter(c -> c.getNames()[0].endsWith("-main"))
+                        .map(Container::getState)
+                        .toList(),
+                states -> states.equals(List.of("exited")),
+                Duration.ofSeconds(60),
+                "the later-exit container to exit while the server is down");
 
-        try (ServerProcess second = ServerProcess.start(dir, port); EcsClient ecs = TestGantry.ecsClient(second.endpoint());
+        try (ServerProcess second = ServerProcess.start(dir, port);
+                EcsClient ecs = TestGantry.ecsClient(second.endpoint());
                 CloudWatchLogsClient logs = TestGantry.logsClient(second.endpoint())) {
-            Task exited = TestGantry.await(() -> describe(ecs, exitingArn), t -> t.lastStatus().equals("STOPPED"),
-                    Duration.ofSeconds(60), "exited task recorded");
+            Task exited = TestGantry.await(
+                    () -> describe(ecs, exitingArn),
+                    t -> t.lastStatus().equals("STOPPED"),
+                    Duration.ofSeconds(60),
+                    "exited task recorded");
             assertThat(exited.stopCode()).isEqualTo(TaskStopCode.ESSENTIAL_CONTAINER_EXITED);
             assertThat(exited.containers().get(0).exitCode()).isEqualTo(7);
 
             Task running = describe(ecs, longArn);
             assertThat(running.lastStatus()).isEqualTo("RUNNING");
-            assertThat(ecs.listTasks(b -> b.desiredStatus(DesiredStatus.RUNNING)).taskArns()).contains(longArn);
+            assertThat(ecs.listTasks(b -> b.desiredStatus(DesiredStatus.RUNNING))
+                            .taskArns())
+                    .contains(longArn);
             String taskId = longArn.substring(longArn.lastIndexOf('/') + 1);
             assertThat(containersOf(taskId)).hasSize(2); // the sandbox and the one app container, no duplicates
 
@@ -80,12 +102,17 @@ class RestartIT {
             List<Integer> numbers = lineNumbers(logs, "r/count/" + taskId);
             assertThat(numbers).isNotEmpty();
             for (int i = 0; i < numbers.size(); i++) {
-                assertThat(numbers.get(i)).as("line %d of the captured stream", i).isEqualTo(i + 1);
+                assertThat(numbers.get(i))
+                        .as("line %d of the captured stream", i)
+                        .isEqualTo(i + 1);
             }
             assertThat(numbers.size()).isGreaterThan(20);
             ecs.stopTask(b -> b.task(longArn));
-            TestGantry.await(() -> describe(ecs, longArn), t -> t.lastStatus().equals("STOPPED"),
-                    Duration.ofSeconds(60), "stop after restart");
+            TestGantry.await(
+                    () -> describe(ecs, longArn),
+                    t -> t.lastStatus().equals("STOPPED"),
+                    Duration.ofSeconds(60),
+                    "stop after restart");
             assertThat(containersOf(taskId)).isEmpty();
         }
     }
@@ -94,8 +121,12 @@ class RestartIT {
         List<Integer> out = new ArrayList<>();
         String token = null;
         while (true) {
-            var page = logs.getLogEvents(GetLogEventsRequest.builder().logGroupName("/it/restart")
-                    .logStreamName(stream).startFromHead(true).nextToken(token).build());
+            var page = logs.getLogEvents(GetLogEventsRequest.builder()
+                    .logGroupName("/it/restart")
+                    .logStreamName(stream)
+                    .startFromHead(true)
+                    .nextToken(token)
+                    .build());
             for (OutputLogEvent e : page.events()) {
                 out.add(Integer.parseInt(e.message().substring("line ".length())));
             }
@@ -108,21 +139,31 @@ class RestartIT {
 
     private static List<Container> containersOf(String taskId) {
         try (DockerClient docker = Engine.client()) {
-            return docker.listContainersCmd().withShowAll(true)
-                    .withNameFilter(List.of("gantry-" + taskId + "-")).exec();
+            return docker.listContainersCmd()
+                    .withShowAll(true)
+                    .withNameFilter(List.of("gantry-" + taskId + "-"))
+                    .exec();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String run(EcsClient ecs, String family) {
-        return ecs.runTask(RunTaskRequest.builder().taskDefinition(family).networkConfiguration(
-                n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))).build()).tasks().get(0).taskArn();
+        return ecs.runTask(RunTaskRequest.builder()
+                        .taskDefinition(family)
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))
+                        .build())
+                .tasks()
+                .get(0)
+                .taskArn();
     }
 
     private static void awaitRunning(EcsClient ecs, String arn) {
-        Task t = TestGantry.await(() -> describe(ecs, arn), x -> !x.lastStatus().matches("PROVISIONING|PENDING|ACTIVATING"),
-                Duration.ofSeconds(60), "running");
+        Task t = TestGantry.await(
+                () -> describe(ecs, arn),
+                x -> !x.lastStatus().matches("PROVISIONING|PENDING|ACTIVATING"),
+                Duration.ofSeconds(60),
+                "running");
         assertThat(t.lastStatus()).isEqualTo("RUNNING");
     }
 

@@ -22,6 +22,7 @@ class SandboxLossIT {
      * time. Generous otherwise: the shutdown itself takes the container's stopTimeout (2 s).
      */
     private static final Duration BEFORE_THE_RECHECK = Duration.ofSeconds(15);
+
     private static TestGantry g;
 
     @BeforeAll
@@ -32,12 +33,23 @@ class SandboxLossIT {
 
     @Test
     void killingATasksSandboxStopsTheTaskAtOnceWithTheNetworkGoneReason() throws IOException {
-        g.ecs.registerTaskDefinition(TaskDefs.fargate("sandbox-loss",
-                TaskDefs.container("main", "sleep", "300").stopTimeout(2).build()).build());
-        String arn = g.ecs.runTask(b -> b.cluster(CLUSTER).taskDefinition("sandbox-loss").launchType(LaunchType.FARGATE)
-                .networkConfiguration(NetworkConfiguration.builder().awsvpcConfiguration(
-                        AwsVpcConfiguration.builder().subnets("subnet-12345").build()).build()))
-                .tasks().get(0).taskArn();
+        g.ecs.registerTaskDefinition(TaskDefs.fargate(
+                        "sandbox-loss",
+                        TaskDefs.container("main", "sleep", "300")
+                                .stopTimeout(2)
+                                .build())
+                .build());
+        String arn = g.ecs.runTask(b -> b.cluster(CLUSTER)
+                        .taskDefinition("sandbox-loss")
+                        .launchType(LaunchType.FARGATE)
+                        .networkConfiguration(NetworkConfiguration.builder()
+                                .awsvpcConfiguration(AwsVpcConfiguration.builder()
+                                        .subnets("subnet-12345")
+                                        .build())
+                                .build()))
+                .tasks()
+                .get(0)
+                .taskArn();
         g.awaitStatus(CLUSTER, arn, "RUNNING");
         String taskId = arn.substring(arn.lastIndexOf('/') + 1);
 

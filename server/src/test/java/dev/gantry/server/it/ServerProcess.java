@@ -28,12 +28,21 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(Path dataDir, int port) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), "dev.gantry.server.Main", "server", "--port",
-                String.valueOf(port), "--data-dir", dataDir.toString());
+        ProcessBuilder pb = new ProcessBuilder(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.gantry.server.Main",
+                "server",
+                "--port",
+                String.valueOf(port),
+                "--data-dir",
+                dataDir.toString());
         pb.environment().putAll(TestGantry.env());
         pb.redirectErrorStream(true);
-        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()));
+        pb.redirectOutput(
+                ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()));
         ServerProcess sp = new ServerProcess(pb.start(), port);
         sp.awaitHealthy();
         return sp;
@@ -51,8 +60,11 @@ final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException("gantry server exited with " + process.exitValue());
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(endpoint() + "/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(endpoint() + "/health"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }

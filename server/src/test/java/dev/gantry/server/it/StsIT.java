@@ -69,8 +69,14 @@ class StsIT {
     @Test
     void awsCliV2GetCallerIdentity() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(AWS), "AWS CLI v2 not at /usr/bin/aws");
-        String out = run(List.of(AWS.toString(), "--endpoint-url", g.server.endpoint(), "sts", "get-caller-identity",
-                "--output", "json"));
+        String out = run(List.of(
+                AWS.toString(),
+                "--endpoint-url",
+                g.server.endpoint(),
+                "sts",
+                "get-caller-identity",
+                "--output",
+                "json"));
         assertAdminIdentity(JSON.readTree(out));
     }
 
@@ -86,9 +92,12 @@ class StsIT {
 
     @Test
     void javaSdkV2GetCallerIdentity() {
-        try (StsClient sts = StsClient.builder().endpointOverride(URI.create(g.server.endpoint()))
-                .region(Region.US_EAST_1).credentialsProvider(TestGantry.credentials())
-                .httpClient(UrlConnectionHttpClient.create()).build()) {
+        try (StsClient sts = StsClient.builder()
+                .endpointOverride(URI.create(g.server.endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(TestGantry.credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
             GetCallerIdentityResponse id = sts.getCallerIdentity();
             assertThat(id.account()).isEqualTo(account);
             assertThat(id.arn()).isEqualTo("arn:aws:iam::" + account + ":root");
@@ -98,8 +107,10 @@ class StsIT {
 
     @Test
     void aBadSignatureIsTheQueryProtocolsXmlError() throws Exception {
-        try (StsClient sts = StsClient.builder().endpointOverride(URI.create(g.server.endpoint()))
-                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+        try (StsClient sts = StsClient.builder()
+                .endpointOverride(URI.create(g.server.endpoint()))
+                .region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(TestGantry.ACCESS_KEY, "wrong-secret")))
                 .build()) {
@@ -134,13 +145,18 @@ class StsIT {
     }
 
     private static HttpResponse<String> query(String secret, String form) throws Exception {
-        return SignedHttp.post(g.server.endpoint(), "sts", secret,
-                Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"), form);
+        return SignedHttp.post(
+                g.server.endpoint(),
+                "sts",
+                secret,
+                Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8"),
+                form);
     }
 
     private static Document xml(HttpResponse<String> response) throws Exception {
         assertThat(response.headers().firstValue("Content-Type")).contains("text/xml");
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -49,13 +49,21 @@ final class TestGantry {
     }
 
     static EcsClient ecsClient(String endpoint) {
-        return EcsClient.builder().endpointOverride(URI.create(endpoint)).credentialsProvider(credentials())
-                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create()).build();
+        return EcsClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .credentialsProvider(credentials())
+                .region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     static CloudWatchLogsClient logsClient(String endpoint) {
-        return CloudWatchLogsClient.builder().endpointOverride(URI.create(endpoint)).credentialsProvider(credentials())
-                .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create()).build();
+        return CloudWatchLogsClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .credentialsProvider(credentials())
+                .region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     static synchronized TestGantry shared() {
@@ -77,8 +85,13 @@ final class TestGantry {
     static TestGantry start(Path dataDir) {
         GantryConfig config = GantryConfig.resolve(Optional.of(0), Optional.of(dataDir), env());
         GantryServer server = GantryServer.start(config, env());
-        server.driver().buildBusyboxImage(IMAGE, config.busybox(),
-                Map.of("/www/index.html", "hello from a gantry task\n".getBytes()), List.of(), true); // rebuilt per run: the content is the test's
+        server.driver()
+                .buildBusyboxImage(
+                        IMAGE,
+                        config.busybox(),
+                        Map.of("/www/index.html", "hello from a gantry task\n".getBytes()),
+                        List.of(),
+                        true); // rebuilt per run: the content is the test's
         return new TestGantry(server);
     }
 
@@ -96,7 +109,12 @@ final class TestGantry {
     }
 
     Task describe(String cluster, String taskArn) {
-        return ecs.describeTasks(DescribeTasksRequest.builder().cluster(cluster).tasks(taskArn).build()).tasks().get(0);
+        return ecs.describeTasks(DescribeTasksRequest.builder()
+                        .cluster(cluster)
+                        .tasks(taskArn)
+                        .build())
+                .tasks()
+                .get(0);
     }
 
     /** Polls DescribeTasks until the task satisfies {@code done}; fails after {@code limit} (a hang guard only). */
@@ -105,8 +123,12 @@ final class TestGantry {
     }
 
     Task awaitStatus(String cluster, String taskArn, String lastStatus) {
-        return awaitTask(cluster, taskArn, t -> t.lastStatus().equals(lastStatus)
-                || (!lastStatus.equals("STOPPED") && t.lastStatus().equals("STOPPED")), Duration.ofSeconds(120));
+        return awaitTask(
+                cluster,
+                taskArn,
+                t -> t.lastStatus().equals(lastStatus)
+                        || (!lastStatus.equals("STOPPED") && t.lastStatus().equals("STOPPED")),
+                Duration.ofSeconds(120));
     }
 
     /**
@@ -115,7 +137,8 @@ final class TestGantry {
      */
     static HttpResponse<String> getWhenListening(String url) {
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+        var request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10))
                 .build();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {

@@ -31,7 +31,9 @@ final class ObservedColumns {
             set.put("phase", after.phase().name());
         }
         if (!before.stoppedAt().equals(after.stoppedAt())) {
-            set.put("stopped_at", after.stoppedAt().map(java.time.Instant::toEpochMilli).orElse(null));
+            set.put(
+                    "stopped_at",
+                    after.stoppedAt().map(java.time.Instant::toEpochMilli).orElse(null));
         }
         if (before.healthStatus() != after.healthStatus()) {
             set.put("health", after.healthStatus().name());
@@ -71,8 +73,18 @@ final class ObservedColumns {
         HealthStatus health = HealthStatus.valueOf(rs.getString(first + 1));
         List<ContainerState> containers = List.of(StoreJson.read(rs.getString(first + 2), ContainerState[].class));
         ObservedDetail d = StoreJson.read(rs.getString(first + 3), ObservedDetail.class);
-        return new TaskObserved(phase, health, d.sandboxId(), d.attachment(), containers, d.pullStartedAt(),
-                d.pullStoppedAt(), d.connectivityAt(), d.startedAt(), d.stoppingAt(), d.executionStoppedAt(),
+        return new TaskObserved(
+                phase,
+                health,
+                d.sandboxId(),
+                d.attachment(),
+                containers,
+                d.pullStartedAt(),
+                d.pullStoppedAt(),
+                d.connectivityAt(),
+                d.startedAt(),
+                d.stoppingAt(),
+                d.executionStoppedAt(),
                 d.stoppedAt());
     }
 }

@@ -34,7 +34,15 @@ record ObservedDetail(
     }
 
     static ObservedDetail of(TaskObserved o) {
-        return new ObservedDetail(o.sandboxId(), o.attachment(), o.pullStartedAt(), o.pullStoppedAt(),
-                o.connectivityAt(), o.startedAt(), o.stoppingAt(), o.executionStoppedAt(), o.stoppedAt());
+        return new ObservedDetail(
+                o.sandboxId(),
+                o.attachment(),
+                o.pullStartedAt(),
+                o.pullStoppedAt(),
+                o.connectivityAt(),
+                o.startedAt(),
+                o.stoppingAt(),
+                o.executionStoppedAt(),
+                o.stoppedAt());
     }
 }

@@ -59,8 +59,8 @@ public final class TagStore {
     public List<Tag> list(String arn) {
         return db.read(c -> {
             List<Tag> tags = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT tag_key, tag_value FROM tags WHERE resource_arn = ? ORDER BY tag_key")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT tag_key, tag_value FROM tags WHERE resource_arn = ? ORDER BY tag_key")) {
                 ps.setString(1, arn);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -29,8 +29,8 @@ public final class TaskDefinitionStore {
     public TaskDefinition register(String family, IntFunction<TaskDefinition> build) {
         return db.write(c -> {
             int next;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO task_definition_families(family, last_revision) VALUES (?, 1) "
+            try (PreparedStatement ps =
+                    c.prepareStatement("INSERT INTO task_definition_families(family, last_revision) VALUES (?, 1) "
                             + "ON CONFLICT(family) DO UPDATE SET last_revision = last_revision + 1 "
                             + "RETURNING last_revision")) {
                 ps.setString(1, family);
@@ -55,14 +55,17 @@ public final class TaskDefinitionStore {
     }
 
     public Optional<TaskDefinition> find(String family, int revision) {
-        return db.read(c -> one(c, "SELECT body FROM task_definitions WHERE family = ? AND revision = ?",
-                family, revision));
+        return db.read(
+                c -> one(c, "SELECT body FROM task_definitions WHERE family = ? AND revision = ?", family, revision));
     }
 
     /** The latest ACTIVE revision of a family. */
     public Optional<TaskDefinition> latestActive(String family) {
-        return db.read(c -> one(c, "SELECT body FROM task_definitions WHERE family = ? AND status = 'ACTIVE' "
-                + "ORDER BY revision DESC LIMIT 1", family));
+        return db.read(c -> one(
+                c,
+                "SELECT body FROM task_definitions WHERE family = ? AND status = 'ACTIVE' "
+                        + "ORDER BY revision DESC LIMIT 1",
+                family));
     }
 
     public void update(TaskDefinition td) {
@@ -81,8 +84,8 @@ public final class TaskDefinitionStore {
     /** Removes a revision for good (the family counter stays). */
     public void delete(String family, int revision) {
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM task_definitions WHERE family = ? AND revision = ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM task_definitions WHERE family = ? AND revision = ?")) {
                 ps.setString(1, family);
                 ps.setInt(2, revision);
                 return ps.executeUpdate();
@@ -91,11 +94,12 @@ public final class TaskDefinitionStore {
     }
 
     /** Revisions with the given status, optionally of one family, ordered family then revision. */
-    public Page<TaskDefinition> list(Optional<String> family, TaskDefinitionStatus status, boolean descending,
-            long offset, int limit) {
+    public Page<TaskDefinition> list(
+            Optional<String> family, TaskDefinitionStatus status, boolean descending, long offset, int limit) {
         String dir = descending ? "DESC" : "ASC";
-        String sql = "SELECT body FROM task_definitions WHERE status = ?" + (family.isPresent() ? " AND family = ?" : "")
-                + " ORDER BY family " + dir + ", revision " + dir + " LIMIT ? OFFSET ?";
+        String sql =
+                "SELECT body FROM task_definitions WHERE status = ?" + (family.isPresent() ? " AND family = ?" : "")
+                        + " ORDER BY family " + dir + ", revision " + dir + " LIMIT ? OFFSET ?";
         return db.read(c -> {
             List<TaskDefinition> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -151,7 +155,9 @@ public final class TaskDefinitionStore {
                 ps.setObject(i + 1, args[i]);
             }
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(StoreJson.read(rs.getString(1), TaskDefinition.class)) : Optional.empty();
+                return rs.next()
+                        ? Optional.of(StoreJson.read(rs.getString(1), TaskDefinition.class))
+                        : Optional.empty();
             }
         }
     }

@@ -110,8 +110,10 @@ public final class TaskStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT desired, version FROM tasks WHERE task_id = ?")) {
                 ps.setString(1, taskId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new DesiredVersion(StoreJson.read(rs.getString(1),
-                            TaskDesired.class), rs.getLong(2))) : Optional.empty();
+                    return rs.next()
+                            ? Optional.of(new DesiredVersion(
+                                    StoreJson.read(rs.getString(1), TaskDesired.class), rs.getLong(2)))
+                            : Optional.empty();
                 }
             }
         });
@@ -125,10 +127,12 @@ public final class TaskStore {
         return db.read(c -> byClientToken(c, clusterName, clientToken));
     }
 
-    private static List<Task> byClientToken(Connection c, String clusterName, String clientToken)
-            throws SQLException {
-        return many(c, "SELECT " + COLUMNS + " FROM tasks WHERE cluster_name = ? AND client_token = ? "
-                + "ORDER BY rowid", clusterName, clientToken); // insertion order: a retry answers as the first call did
+    private static List<Task> byClientToken(Connection c, String clusterName, String clientToken) throws SQLException {
+        return many(
+                c,
+                "SELECT " + COLUMNS + " FROM tasks WHERE cluster_name = ? AND client_token = ? " + "ORDER BY rowid",
+                clusterName,
+                clientToken); // insertion order: a retry answers as the first call did
     }
 
     /** Every task that has not reached STOPPED: what a restarted control plane must re-adopt. */
@@ -137,11 +141,21 @@ public final class TaskStore {
     }
 
     public Page<Task> list(TaskQuery q, long offset, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM tasks WHERE cluster_name = ? AND desired_status = ?");
+        StringBuilder sql =
+                new StringBuilder("SELECT " + COLUMNS + " FROM tasks WHERE cluster_name = ? AND desired_status = ?");
         List<Object> args = new ArrayList<>(List.of(q.clusterName(), q.desiredStatus()));
-        q.family().ifPresent(f -> { sql.append(" AND family = ?"); args.add(f); });
-        q.startedBy().ifPresent(s -> { sql.append(" AND started_by = ?"); args.add(s); });
-        q.launchType().ifPresent(l -> { sql.append(" AND launch_type = ?"); args.add(l); });
+        q.family().ifPresent(f -> {
+            sql.append(" AND family = ?");
+            args.add(f);
+        });
+        q.startedBy().ifPresent(s -> {
+            sql.append(" AND started_by = ?");
+            args.add(s);
+        });
+        q.launchType().ifPresent(l -> {
+            sql.append(" AND launch_type = ?");
+            args.add(l);
+        });
         sql.append(" ORDER BY created_at, task_id LIMIT ? OFFSET ?");
         args.add(limit + 1);
         args.add(offset);
@@ -151,8 +165,8 @@ public final class TaskStore {
     /** Number of tasks in the cluster that have not stopped. */
     public int countUnfinished(String clusterName) {
         return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COUNT(*) FROM tasks WHERE cluster_name = ? AND phase <> 'STOPPED'")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT COUNT(*) FROM tasks WHERE cluster_name = ? AND phase <> 'STOPPED'")) {
                 ps.setString(1, clusterName);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getInt(1) : 0;
@@ -233,8 +247,8 @@ public final class TaskStore {
      * A report and a stop decision (first one wins, as {@link #requestStop}) in one transaction: what the runner
      * writes when an essential container exits.
      */
-    public Task reportObservedAndRequestStop(Task before, TaskObserved after, StopCode code, String reason,
-            Instant at) {
+    public Task reportObservedAndRequestStop(
+            Task before, TaskObserved after, StopCode code, String reason, Instant at) {
         Map<String, Object> set = ObservedColumns.changed(before.observed(), after);
         return db.write(c -> {
             Task reported = set.isEmpty() ? before : writeObserved(c, before, after, set);
@@ -264,8 +278,8 @@ public final class TaskStore {
             ps.setString(i, before.taskId());
             ps.setLong(i + 1, version);
             if (ps.executeUpdate() != 1) {
-                Task current = one(c, before.taskId()).orElseThrow(() ->
-                        new IllegalStateException("no task " + before.taskId() + " to report on"));
+                Task current = one(c, before.taskId())
+                        .orElseThrow(() -> new IllegalStateException("no task " + before.taskId() + " to report on"));
                 desired = current.desired(); // only the desired half can have moved: the runner owns the rest
                 version = current.version();
                 ps.setLong(i + 1, version);
@@ -325,8 +339,10 @@ public final class TaskStore {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Task(StoreJson.read(rs.getString(1), TaskSpec.class),
-                            StoreJson.read(rs.getString(2), TaskDesired.class), ObservedColumns.read(rs, 3),
+                    out.add(new Task(
+                            StoreJson.read(rs.getString(1), TaskSpec.class),
+                            StoreJson.read(rs.getString(2), TaskDesired.class),
+                            ObservedColumns.read(rs, 3),
                             rs.getLong(7)));
                 }
             }

@@ -87,8 +87,7 @@ final class EventFilter {
             }
         }
         boolean more = !exhausted && hasMoreAfter(q.group(), only, cursor, toMs);
-        return new FilteredEvents(matched, streams,
-                more ? Optional.of(cursor.opaqueToken()) : Optional.empty());
+        return new FilteredEvents(matched, streams, more ? Optional.of(cursor.opaqueToken()) : Optional.empty());
     }
 
     private boolean hasMoreAfter(String group, List<String> only, EventCursor cursor, long toMs) {

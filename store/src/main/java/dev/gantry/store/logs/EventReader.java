@@ -25,7 +25,8 @@ final class EventReader {
         long fromMs = q.startTime().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE);
         long toMs = q.endTime().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
         boolean forward = q.nextToken().map(EventCursor::isForward).orElse(q.startFromHead());
-        EventCursor cursor = q.nextToken().map(EventCursor::parseGetToken)
+        EventCursor cursor = q.nextToken()
+                .map(EventCursor::parseGetToken)
                 .orElse(forward ? EventCursor.before(fromMs) : EventCursor.before(toMs));
         List<StoredEvent> events = db.read(c -> {
             GroupSql.require(c, q.group());
@@ -36,7 +37,9 @@ final class EventReader {
         if (events.isEmpty()) {
             if (q.nextToken().isEmpty()) {
                 // Nothing in the window yet: forward from its start (so a tail finds later events), back from its end.
-                return new EventPage(events, EventCursor.before(fromMs).forwardToken(),
+                return new EventPage(
+                        events,
+                        EventCursor.before(fromMs).forwardToken(),
                         EventCursor.before(toMs).backwardToken());
             }
             // Stand still: the given token comes back, the other one turns around at the same place.
@@ -45,7 +48,9 @@ final class EventReader {
                     ? new EventPage(events, given, cursor.forwardTokenTurnedBack())
                     : new EventPage(events, cursor.backwardTokenTurnedForward(), given);
         }
-        return new EventPage(events, EventCursor.of(events.getLast()).forwardToken(),
+        return new EventPage(
+                events,
+                EventCursor.of(events.getLast()).forwardToken(),
                 EventCursor.of(events.getFirst()).backwardToken());
     }
 

@@ -19,8 +19,15 @@ final class EventSql {
     private EventSql() {}
 
     /** Inserts events; {@code nanos} is the full-precision time when known. */
-    static void insert(Connection c, String group, String stream, List<Instant> times, List<String> messages,
-            boolean nanos, Instant ingested) throws SQLException {
+    static void insert(
+            Connection c,
+            String group,
+            String stream,
+            List<Instant> times,
+            List<String> messages,
+            boolean nanos,
+            Instant ingested)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO log_events"
                 + "(group_name, stream_name, ts_ms, ts_nanos, ingestion_ms, message) VALUES (?,?,?,?,?,?)")) {
             for (int i = 0; i < times.size(); i++) {
@@ -41,8 +48,16 @@ final class EventSql {
      * Up to {@code limit} events of one stream strictly after (forward) or before (backward) the cursor, within
      * {@code [fromMs, toMs)}; always returned in time order.
      */
-    static List<StoredEvent> page(Connection c, String group, String stream, EventCursor cursor, boolean forward,
-            long fromMs, long toMs, int limit) throws SQLException {
+    static List<StoredEvent> page(
+            Connection c,
+            String group,
+            String stream,
+            EventCursor cursor,
+            boolean forward,
+            long fromMs,
+            long toMs,
+            int limit)
+            throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM log_events WHERE group_name = ? AND stream_name = ?"
                 + " AND ts_ms >= ? AND ts_ms < ? AND (ts_ms, id) " + (forward ? ">" : "<") + " (?, ?)"
                 + " ORDER BY ts_ms" + (forward ? "" : " DESC") + ", id" + (forward ? "" : " DESC") + " LIMIT ?";
@@ -63,8 +78,9 @@ final class EventSql {
      * Up to {@code limit} events of a group after the cursor with {@code ts_ms <= toMs}, in time order, from the
      * selected streams (all when {@code streams} is empty).
      */
-    static List<StoredEvent> scan(Connection c, String group, List<String> streams, EventCursor after, long toMs,
-            int limit) throws SQLException {
+    static List<StoredEvent> scan(
+            Connection c, String group, List<String> streams, EventCursor after, long toMs, int limit)
+            throws SQLException {
         String in = streams.isEmpty() ? "" : " AND stream_name IN (" + "?,".repeat(streams.size() - 1) + "?)";
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM log_events"
                 + " WHERE group_name = ? AND (ts_ms, id) > (?, ?) AND ts_ms <= ?" + in
@@ -88,8 +104,9 @@ final class EventSql {
     /** Deletes the group's events timed before {@code cutoffMs}. */
     static Removed deleteBefore(Connection c, String group, long cutoffMs) throws SQLException {
         Removed removed;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*), COALESCE(SUM(length(CAST(message AS BLOB))), 0)"
-                + " FROM log_events WHERE group_name = ? AND ts_ms < ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT count(*), COALESCE(SUM(length(CAST(message AS BLOB))), 0)"
+                        + " FROM log_events WHERE group_name = ? AND ts_ms < ?")) {
             ps.setString(1, group);
             ps.setLong(2, cutoffMs);
             try (ResultSet rs = ps.executeQuery()) {
@@ -98,8 +115,8 @@ final class EventSql {
             }
         }
         if (removed.events() > 0) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "DELETE FROM log_events WHERE group_name = ? AND ts_ms < ?")) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM log_events WHERE group_name = ? AND ts_ms < ?")) {
                 ps.setString(1, group);
                 ps.setLong(2, cutoffMs);
                 ps.executeUpdate();
@@ -133,8 +150,8 @@ final class EventSql {
             while (rs.next()) {
                 long nanos = rs.getLong(4);
                 Instant ts = rs.wasNull() ? Instant.ofEpochMilli(rs.getLong(3)) : ofEpochNanos(nanos);
-                out.add(new StoredEvent(rs.getLong(1), rs.getString(2), ts, Instant.ofEpochMilli(rs.getLong(5)),
-                        rs.getString(6)));
+                out.add(new StoredEvent(
+                        rs.getLong(1), rs.getString(2), ts, Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6)));
             }
         }
         return out;

@@ -8,8 +8,14 @@ import java.util.Optional;
  * {@code startFromHead} picks the first {@code limit} events, otherwise the last {@code limit}; with a token, the
  * token's direction decides.
  */
-public record GetEventsQuery(String group, String stream, Optional<Instant> startTime, Optional<Instant> endTime,
-        int limit, boolean startFromHead, Optional<String> nextToken) {
+public record GetEventsQuery(
+        String group,
+        String stream,
+        Optional<Instant> startTime,
+        Optional<Instant> endTime,
+        int limit,
+        boolean startFromHead,
+        Optional<String> nextToken) {
     public static final int MAX_LIMIT = 10_000;
 
     public GetEventsQuery {
@@ -20,8 +26,8 @@ public record GetEventsQuery(String group, String stream, Optional<Instant> star
 
     /** The last (up to) 10,000 events of a stream, as {@code aws logs get-log-events} asks by default. */
     public static GetEventsQuery tail(String group, String stream) {
-        return new GetEventsQuery(group, stream, Optional.empty(), Optional.empty(), MAX_LIMIT, false,
-                Optional.empty());
+        return new GetEventsQuery(
+                group, stream, Optional.empty(), Optional.empty(), MAX_LIMIT, false, Optional.empty());
     }
 
     public GetEventsQuery withToken(String token) {

@@ -21,8 +21,8 @@ final class GroupSql {
         if (find(c, name).isPresent()) {
             throw new ApiException(ErrorCode.RESOURCE_ALREADY_EXISTS, LogMessages.GROUP_EXISTS);
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO log_groups(name, arn, created_at, stored_bytes) VALUES (?,?,?,0)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO log_groups(name, arn, created_at, stored_bytes) VALUES (?,?,?,0)")) {
             ps.setString(1, name);
             ps.setString(2, arn);
             ps.setLong(3, now.toEpochMilli());
@@ -100,8 +100,8 @@ final class GroupSql {
     }
 
     static void addStoredBytes(Connection c, String name, long delta) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE log_groups SET stored_bytes = max(0, stored_bytes + ?) WHERE name = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE log_groups SET stored_bytes = max(0, stored_bytes + ?) WHERE name = ?")) {
             ps.setLong(1, delta);
             ps.setString(2, name);
             ps.executeUpdate();
@@ -111,7 +111,6 @@ final class GroupSql {
     private static LogGroup row(ResultSet rs) throws SQLException {
         int retention = rs.getInt(4);
         Optional<Integer> days = rs.wasNull() ? Optional.empty() : Optional.of(retention);
-        return new LogGroup(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), days,
-                rs.getLong(5));
+        return new LogGroup(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), days, rs.getLong(5));
     }
 }

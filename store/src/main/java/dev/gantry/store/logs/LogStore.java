@@ -109,11 +109,22 @@ public final class LogStore {
             StreamSql.require(c, group, stream);
             PutBatch batch = PutBatch.check(events, g.retentionInDays(), now);
             List<InputEvent> ok = batch.accepted();
-            store(c, group, stream, ok.stream().map(InputEvent::timestamp).toList(),
-                    ok.stream().map(InputEvent::message).toList(), false, now, batch.acceptedBytes());
-            long sequence = StreamSql.recordUpload(c, group, stream,
+            store(
+                    c,
+                    group,
+                    stream,
+                    ok.stream().map(InputEvent::timestamp).toList(),
+                    ok.stream().map(InputEvent::message).toList(),
+                    false,
+                    now,
+                    batch.acceptedBytes());
+            long sequence = StreamSql.recordUpload(
+                    c,
+                    group,
+                    stream,
                     ok.isEmpty() ? Optional.empty() : Optional.of(ok.getFirst().timestamp()),
-                    ok.isEmpty() ? Optional.empty() : Optional.of(ok.getLast().timestamp()), now);
+                    ok.isEmpty() ? Optional.empty() : Optional.of(ok.getLast().timestamp()),
+                    now);
             return new PutResult(LogStream.sequenceToken(sequence), ok.size(), batch.rejected());
         });
     }
@@ -150,18 +161,34 @@ public final class LogStore {
                 StreamSql.insert(c, group, stream, now);
             }
             Optional<Instant> retained = g.get().retentionInDays().map(d -> now.minus(Duration.ofDays(d)));
-            List<CapturedLine> lines = retained.isEmpty() ? captured
-                    : captured.stream().filter(l -> !l.timestamp().isBefore(retained.get())).toList();
+            List<CapturedLine> lines = retained.isEmpty()
+                    ? captured
+                    : captured.stream()
+                            .filter(l -> !l.timestamp().isBefore(retained.get()))
+                            .toList();
             if (lines.isEmpty()) {
                 return 0;
             }
-            long bytes = lines.stream().mapToLong(l -> PutBatch.utf8Length(l.message())).sum();
-            store(c, group, stream, lines.stream().map(CapturedLine::timestamp).toList(),
-                    lines.stream().map(CapturedLine::message).toList(), true, now, bytes);
+            long bytes = lines.stream()
+                    .mapToLong(l -> PutBatch.utf8Length(l.message()))
+                    .sum();
+            store(
+                    c,
+                    group,
+                    stream,
+                    lines.stream().map(CapturedLine::timestamp).toList(),
+                    lines.stream().map(CapturedLine::message).toList(),
+                    true,
+                    now,
+                    bytes);
             Comparator<Instant> order = Comparator.naturalOrder();
-            StreamSql.recordUpload(c, group, stream,
+            StreamSql.recordUpload(
+                    c,
+                    group,
+                    stream,
                     lines.stream().map(CapturedLine::timestamp).min(order),
-                    lines.stream().map(CapturedLine::timestamp).max(order), now);
+                    lines.stream().map(CapturedLine::timestamp).max(order),
+                    now);
             return lines.size();
         });
     }
@@ -175,18 +202,21 @@ public final class LogStore {
     public int purgeExpired() {
         long removed = 0;
         for (LogGroup listed : db.read(GroupSql::withRetention)) {
-            removed += db.write(c -> { // one transaction per group, so capture and puts elsewhere are not held up
-                Optional<LogGroup> g = GroupSql.find(c, listed.name());
-                if (g.isEmpty() || g.get().retentionInDays().isEmpty()) {
-                    return 0L; // deleted or retention removed meanwhile
-                }
-                long cutoff = clock.instant().minus(Duration.ofDays(g.get().retentionInDays().get())).toEpochMilli();
-                EventSql.Removed gone = EventSql.deleteBefore(c, listed.name(), cutoff);
-                if (gone.events() > 0) {
-                    GroupSql.addStoredBytes(c, listed.name(), -gone.bytes());
-                }
-                return gone.events();
-            });
+            removed += db.write(
+                    c -> { // one transaction per group, so capture and puts elsewhere are not held up
+                        Optional<LogGroup> g = GroupSql.find(c, listed.name());
+                        if (g.isEmpty() || g.get().retentionInDays().isEmpty()) {
+                            return 0L; // deleted or retention removed meanwhile
+                        }
+                        long cutoff = clock.instant()
+                                .minus(Duration.ofDays(g.get().retentionInDays().get()))
+                                .toEpochMilli();
+                        EventSql.Removed gone = EventSql.deleteBefore(c, listed.name(), cutoff);
+                        if (gone.events() > 0) {
+                            GroupSql.addStoredBytes(c, listed.name(), -gone.bytes());
+                        }
+                        return gone.events();
+                    });
         }
         return (int) Math.min(removed, Integer.MAX_VALUE);
     }
@@ -199,8 +229,16 @@ public final class LogStore {
         return reader.lastCaptured(group, stream);
     }
 
-    private static void store(Connection c, String group, String stream, List<Instant> times, List<String> messages,
-            boolean nanos, Instant now, long bytes) throws SQLException {
+    private static void store(
+            Connection c,
+            String group,
+            String stream,
+            List<Instant> times,
+            List<String> messages,
+            boolean nanos,
+            Instant now,
+            long bytes)
+            throws SQLException {
         if (times.isEmpty()) {
             return;
         }

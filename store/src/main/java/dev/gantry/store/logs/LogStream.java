@@ -7,8 +7,14 @@ import java.util.Optional;
  * A log stream. Event times are empty until the stream has events; {@code uploadSequence} counts accepted uploads
  * and is what the (deprecated, ignored) sequence token is made of.
  */
-public record LogStream(String groupName, String name, Instant createdAt, Optional<Instant> firstEventTimestamp,
-        Optional<Instant> lastEventTimestamp, Optional<Instant> lastIngestionTime, long uploadSequence) {
+public record LogStream(
+        String groupName,
+        String name,
+        Instant createdAt,
+        Optional<Instant> firstEventTimestamp,
+        Optional<Instant> lastEventTimestamp,
+        Optional<Instant> lastIngestionTime,
+        long uploadSequence) {
 
     /** The upload sequence token, once anything was uploaded. */
     public Optional<String> uploadSequenceToken() {

@@ -35,8 +35,12 @@ record PutBatch(List<InputEvent> accepted, Optional<RejectedEvents> rejected, lo
                 throw ApiException.invalidParameter(LogMessages.NOT_CHRONOLOGICAL);
             }
         }
-        if (!events.isEmpty() && Duration.between(events.getFirst().timestamp(), events.getLast().timestamp())
-                .compareTo(MAX_SPAN) > 0) {
+        if (!events.isEmpty()
+                && Duration.between(
+                                        events.getFirst().timestamp(),
+                                        events.getLast().timestamp())
+                                .compareTo(MAX_SPAN)
+                        > 0) {
             throw ApiException.invalidParameter(LogMessages.SPANS_OVER_24_HOURS);
         }
         Instant oldest = now.minus(MAX_AGE);
@@ -67,8 +71,8 @@ record PutBatch(List<InputEvent> accepted, Optional<RejectedEvents> rejected, lo
         for (InputEvent e : accepted) {
             acceptedBytes += utf8Length(e.message());
         }
-        return new PutBatch(List.copyOf(accepted), rejected.any() ? Optional.of(rejected) : Optional.empty(),
-                acceptedBytes);
+        return new PutBatch(
+                List.copyOf(accepted), rejected.any() ? Optional.of(rejected) : Optional.empty(), acceptedBytes);
     }
 
     /** UTF-8 length without encoding the string (a lone surrogate counts as 3 bytes). */
@@ -80,7 +84,8 @@ record PutBatch(List<InputEvent> accepted, Optional<RejectedEvents> rejected, lo
                 n += 1;
             } else if (c < 0x800) {
                 n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < s.length()
                     && Character.isLowSurrogate(s.charAt(i + 1))) {
                 n += 4;
                 i++;

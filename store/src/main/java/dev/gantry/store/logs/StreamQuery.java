@@ -4,8 +4,13 @@ import dev.gantry.core.error.ApiException;
 import java.util.Optional;
 
 /** DescribeLogStreams: a prefix cannot be combined with ordering by last event time (as in AWS). */
-public record StreamQuery(String group, Optional<String> prefix, StreamOrder orderBy, boolean descending,
-        Optional<String> nextToken, int limit) {
+public record StreamQuery(
+        String group,
+        Optional<String> prefix,
+        StreamOrder orderBy,
+        boolean descending,
+        Optional<String> nextToken,
+        int limit) {
     public static final int MAX_LIMIT = 50;
 
     public StreamQuery {
@@ -19,7 +24,7 @@ public record StreamQuery(String group, Optional<String> prefix, StreamOrder ord
 
     /** All streams of a group, by name, first page. */
     public static StreamQuery all(String group) {
-        return new StreamQuery(group, Optional.empty(), StreamOrder.LOG_STREAM_NAME, false, Optional.empty(),
-                MAX_LIMIT);
+        return new StreamQuery(
+                group, Optional.empty(), StreamOrder.LOG_STREAM_NAME, false, Optional.empty(), MAX_LIMIT);
     }
 }

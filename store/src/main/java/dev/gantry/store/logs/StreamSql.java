@@ -22,20 +22,26 @@ final class StreamSql {
         if (find(c, group, name).isPresent()) {
             throw new ApiException(ErrorCode.RESOURCE_ALREADY_EXISTS, LogMessages.STREAM_EXISTS);
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO log_streams(group_name, name, created_at) VALUES (?,?,?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO log_streams(group_name, name, created_at) VALUES (?,?,?)")) {
             ps.setString(1, group);
             ps.setString(2, name);
             ps.setLong(3, now.toEpochMilli());
             ps.executeUpdate();
         }
-        return new LogStream(group, name, Instant.ofEpochMilli(now.toEpochMilli()), Optional.empty(),
-                Optional.empty(), Optional.empty(), 0);
+        return new LogStream(
+                group,
+                name,
+                Instant.ofEpochMilli(now.toEpochMilli()),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                0);
     }
 
     static Optional<LogStream> find(Connection c, String group, String name) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM log_streams WHERE group_name = ? AND name = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + COLUMNS + " FROM log_streams WHERE group_name = ? AND name = ?")) {
             ps.setString(1, group);
             ps.setString(2, name);
             try (ResultSet rs = ps.executeQuery()) {
@@ -111,8 +117,9 @@ final class StreamSql {
     }
 
     /** Records an upload: widens the event time range (when events were stored) and bumps the sequence. */
-    static long recordUpload(Connection c, String group, String name, Optional<Instant> first,
-            Optional<Instant> last, Instant ingested) throws SQLException {
+    static long recordUpload(
+            Connection c, String group, String name, Optional<Instant> first, Optional<Instant> last, Instant ingested)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE log_streams SET"
                 + " first_event_ts = CASE WHEN ? IS NULL THEN first_event_ts"
                 + "   ELSE min(coalesce(first_event_ts, ?), ?) END,"
@@ -144,8 +151,14 @@ final class StreamSql {
     }
 
     private static LogStream row(ResultSet rs) throws SQLException {
-        return new LogStream(rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
-                optionalMillis(rs, 4), optionalMillis(rs, 5), optionalMillis(rs, 6), rs.getLong(7));
+        return new LogStream(
+                rs.getString(1),
+                rs.getString(2),
+                Instant.ofEpochMilli(rs.getLong(3)),
+                optionalMillis(rs, 4),
+                optionalMillis(rs, 5),
+                optionalMillis(rs, 6),
+                rs.getLong(7));
     }
 
     private static Optional<Instant> optionalMillis(ResultSet rs, int column) throws SQLException {

@@ -27,7 +27,10 @@ public final class Database implements AutoCloseable {
     /** Transactions run since open, and the time spent in them while holding the connection. */
     public record Stats(long reads, long readNanos, long writes, long writeNanos) {
         public Stats minus(Stats earlier) {
-            return new Stats(reads - earlier.reads, readNanos - earlier.readNanos, writes - earlier.writes,
+            return new Stats(
+                    reads - earlier.reads,
+                    readNanos - earlier.readNanos,
+                    writes - earlier.writes,
                     writeNanos - earlier.writeNanos);
         }
     }

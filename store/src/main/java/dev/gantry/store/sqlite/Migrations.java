@@ -17,7 +17,8 @@ final class Migrations {
 
     static Integer apply(Connection c) throws SQLException {
         int current;
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+        try (Statement s = c.createStatement();
+                var rs = s.executeQuery("PRAGMA user_version")) {
             current = rs.next() ? rs.getInt(1) : 0;
         }
         int version = current;

@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TaskStoreTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00.123456789Z");
+
     @TempDir
     Path dir;
+
     private Database db;
     private TaskStore store;
 
@@ -41,11 +43,15 @@ class TaskStoreTest {
     }
 
     private Task newTask() {
-        TaskDefinition td = TaskDefs.task().family("fam").containers(TaskDefs.container("web").image("busybox"))
-                .registered("arn:td", 1, T0).build();
-        var launch = new TaskFactory.Launch("arn:cluster", "default", td, 1, "family:fam", Optional.of("me"),
-                Map.of(), List.of());
-        return TaskFactory.create(launch, new Arns("us-east-1", "000000000000"), IdSource.random(), T0).get(0);
+        TaskDefinition td = TaskDefs.task()
+                .family("fam")
+                .containers(TaskDefs.container("web").image("busybox"))
+                .registered("arn:td", 1, T0)
+                .build();
+        var launch = new TaskFactory.Launch(
+                "arn:cluster", "default", td, 1, "family:fam", Optional.of("me"), Map.of(), List.of());
+        return TaskFactory.create(launch, new Arns("us-east-1", "000000000000"), IdSource.random(), T0)
+                .get(0);
     }
 
     @Test
@@ -62,12 +68,13 @@ class TaskStoreTest {
         Task t = newTask();
         store.insertAll(List.of(t), Optional.empty());
         store.requestStop(t.taskId(), StopCode.EssentialContainerExited, "first", T0);
-        Task after = store.requestStop(t.taskId(), StopCode.UserInitiated, "second", T0).orElseThrow();
+        Task after = store.requestStop(t.taskId(), StopCode.UserInitiated, "second", T0)
+                .orElseThrow();
         assertThat(after.desired().stopCode()).contains(StopCode.EssentialContainerExited);
         assertThat(after.desired().stoppedReason()).contains("first");
 
-        Task reported = store.reportObserved(t, after.observed().withPhase(TaskPhase.STOPPING)
-                .withContainer("web", s -> s.running(T0)));
+        Task reported = store.reportObserved(
+                t, after.observed().withPhase(TaskPhase.STOPPING).withContainer("web", s -> s.running(T0)));
         assertThat(reported.desired().status()).isEqualTo(DesiredStatus.STOPPED);
         assertThat(reported.observed().phase()).isEqualTo(TaskPhase.STOPPING);
         assertThat(reported.version()).isEqualTo(t.version() + 2);

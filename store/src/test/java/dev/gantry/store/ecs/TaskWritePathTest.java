@@ -35,8 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TaskWritePathTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
     @TempDir
     Path dir;
+
     private Database db;
     private TaskStore store;
 
@@ -52,13 +54,35 @@ class TaskWritePathTest {
     }
 
     private Task newTask(List<Tag> tags) {
-        ContainerDefinition c = new ContainerDefinition("web", "busybox", null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
-        TaskDefinition td = new TaskDefinition("arn:td", "fam", 1, List.of(c), null, null, "awsvpc", null, null,
-                "256", "512", "ACTIVE", null, null, null, null, null, T0, null, null, null);
-        var launch = new TaskFactory.Launch("arn:cluster", "default", td, 1, "family:fam", Optional.empty(),
-                Map.of(), tags);
-        return TaskFactory.create(launch, new Arns("us-east-1", "000000000000"), IdSource.random(), T0).get(0);
+        ContainerDefinition c = new ContainerDefinition(
+                "web", "busybox", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null);
+        TaskDefinition td = new TaskDefinition(
+                "arn:td",
+                "fam",
+                1,
+                List.of(c),
+                null,
+                null,
+                "awsvpc",
+                null,
+                null,
+                "256",
+                "512",
+                "ACTIVE",
+                null,
+                null,
+                null,
+                null,
+                null,
+                T0,
+                null,
+                null,
+                null);
+        var launch =
+                new TaskFactory.Launch("arn:cluster", "default", td, 1, "family:fam", Optional.empty(), Map.of(), tags);
+        return TaskFactory.create(launch, new Arns("us-east-1", "000000000000"), IdSource.random(), T0)
+                .get(0);
     }
 
     /** Records, through SQLite triggers, which columns each UPDATE of the tasks table named in its SET. */
@@ -78,7 +102,8 @@ class TaskWritePathTest {
     private List<String> columnsWritten() {
         return db.write(c -> {
             List<String> cols = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT col FROM written")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT col FROM written")) {
                 while (rs.next()) {
                     cols.add(rs.getString(1));
                 }
@@ -102,18 +127,24 @@ class TaskWritePathTest {
         assertThat(db.stats().writes() - before).isEqualTo(1);
         assertThat(columnsWritten()).containsExactly("phase");
 
-        Task healthy = store.reportObserved(pulling, pulling.observed().withContainer("web",
-                s -> s.withHealth(HealthStatus.HEALTHY)).withHealth(HealthStatus.HEALTHY));
+        Task healthy = store.reportObserved(
+                pulling,
+                pulling.observed()
+                        .withContainer("web", s -> s.withHealth(HealthStatus.HEALTHY))
+                        .withHealth(HealthStatus.HEALTHY));
         assertThat(columnsWritten()).containsExactlyInAnyOrder("health", "containers");
 
-        Task stopped = store.reportObserved(healthy, healthy.observed().withStoppedAt(T0).withPhase(TaskPhase.STOPPED));
+        Task stopped = store.reportObserved(
+                healthy, healthy.observed().withStoppedAt(T0).withPhase(TaskPhase.STOPPED));
         assertThat(columnsWritten()).containsExactlyInAnyOrder("phase", "stopped_at", "observed");
         assertThat(store.find(t.taskId())).contains(stopped);
         assertThat(stopped.version()).isEqualTo(t.version() + 3);
 
         long unchanged = db.stats().writes();
         assertThat(store.reportObserved(stopped, stopped.observed())).isSameAs(stopped);
-        assertThat(db.stats().writes()).as("a report that changes nothing writes nothing").isEqualTo(unchanged);
+        assertThat(db.stats().writes())
+                .as("a report that changes nothing writes nothing")
+                .isEqualTo(unchanged);
     }
 
     @Test
@@ -131,9 +162,14 @@ class TaskWritePathTest {
         Task t = newTask(List.of());
         store.insertAll(List.of(t), Optional.empty());
         long before = db.stats().writes();
-        Task exited = store.reportObservedAndRequestStop(t, t.observed().withContainer("web",
-                s -> s.stopped(Optional.of(3), Optional.empty(), T0)).withExecutionStoppedAt(T0),
-                StopCode.EssentialContainerExited, "Essential container in task exited", T0);
+        Task exited = store.reportObservedAndRequestStop(
+                t,
+                t.observed()
+                        .withContainer("web", s -> s.stopped(Optional.of(3), Optional.empty(), T0))
+                        .withExecutionStoppedAt(T0),
+                StopCode.EssentialContainerExited,
+                "Essential container in task exited",
+                T0);
         assertThat(db.stats().writes() - before).isEqualTo(1);
         assertThat(exited.desired().stopCode()).contains(StopCode.EssentialContainerExited);
         assertThat(store.find(t.taskId())).contains(exited);
@@ -141,8 +177,8 @@ class TaskWritePathTest {
         Task u = newTask(List.of());
         store.insertAll(List.of(u), Optional.empty());
         store.requestStop(u.taskId(), StopCode.UserInitiated, "first", T0);
-        Task late = store.reportObservedAndRequestStop(u, u.observed().withPhase(TaskPhase.STOPPING),
-                StopCode.EssentialContainerExited, "second", T0);
+        Task late = store.reportObservedAndRequestStop(
+                u, u.observed().withPhase(TaskPhase.STOPPING), StopCode.EssentialContainerExited, "second", T0);
         assertThat(late.desired().stoppedReason()).contains("first");
         assertThat(store.find(u.taskId())).contains(late);
     }
@@ -159,8 +195,13 @@ class TaskWritePathTest {
         TaskInsert retry = store.insertAll(List.of(newTask(List.of())), Optional.of("tok"));
         assertThat(retry).isInstanceOf(TaskInsert.TokenAlreadyUsed.class);
         assertThat(retry.tasks()).extracting(Task::taskId).containsExactly(t.taskId());
-        assertThat(store.list(new TaskQuery("default", Optional.empty(), Optional.empty(), "RUNNING",
-                Optional.empty()), 0, 100).items()).hasSize(1);
+        assertThat(store.list(
+                                new TaskQuery(
+                                        "default", Optional.empty(), Optional.empty(), "RUNNING", Optional.empty()),
+                                0,
+                                100)
+                        .items())
+                .hasSize(1);
     }
 
     @Test
@@ -168,27 +209,55 @@ class TaskWritePathTest {
         store.insertAll(List.of(newTask(List.of()), newTask(List.of())), Optional.empty());
         assertThat(plan("SELECT * FROM tasks WHERE task_id = ?", "x"))
                 .contains("USING INDEX sqlite_autoindex_tasks_1 (task_id=?)");
-        String list = plan("SELECT * FROM tasks WHERE cluster_name = ? AND desired_status = ? "
-                + "ORDER BY created_at, task_id LIMIT ? OFFSET ?", "default", "RUNNING", 101, 0);
-        assertThat(list).contains("USING INDEX tasks_by_cluster (cluster_name=? AND desired_status=?)")
+        String list = plan(
+                "SELECT * FROM tasks WHERE cluster_name = ? AND desired_status = ? "
+                        + "ORDER BY created_at, task_id LIMIT ? OFFSET ?",
+                "default",
+                "RUNNING",
+                101,
+                0);
+        assertThat(list)
+                .contains("USING INDEX tasks_by_cluster (cluster_name=? AND desired_status=?)")
                 .doesNotContain("TEMP B-TREE");
-        assertThat(plan("SELECT * FROM tasks WHERE cluster_name = ? AND desired_status = ? AND family = ? "
-                + "ORDER BY created_at, task_id LIMIT ? OFFSET ?", "default", "RUNNING", "fam", 101, 0))
-                .contains("USING INDEX tasks_by_cluster").doesNotContain("TEMP B-TREE");
-        assertThat(plan("SELECT * FROM tasks WHERE cluster_name = ? AND client_token = ? ORDER BY rowid",
-                "default", "tok")).contains("USING INDEX tasks_by_client_token").doesNotContain("TEMP B-TREE");
+        assertThat(plan(
+                        "SELECT * FROM tasks WHERE cluster_name = ? AND desired_status = ? AND family = ? "
+                                + "ORDER BY created_at, task_id LIMIT ? OFFSET ?",
+                        "default",
+                        "RUNNING",
+                        "fam",
+                        101,
+                        0))
+                .contains("USING INDEX tasks_by_cluster")
+                .doesNotContain("TEMP B-TREE");
+        assertThat(plan(
+                        "SELECT * FROM tasks WHERE cluster_name = ? AND client_token = ? ORDER BY rowid",
+                        "default",
+                        "tok"))
+                .contains("USING INDEX tasks_by_client_token")
+                .doesNotContain("TEMP B-TREE");
     }
 
     @Test
     void migrationV3SplitsAnObservedDocumentWrittenBeforeIt() throws Exception {
         Task fresh = newTask(List.of());
-        Task t = new Task(fresh.spec(), fresh.desired(), fresh.observed().withPullStarted(T0)
-                .withContainer("web", c -> c.withRuntimeId("r1").running(T0).withHealth(HealthStatus.HEALTHY))
-                .withHealth(HealthStatus.HEALTHY).withStartedAt(T0).withPhase(TaskPhase.RUNNING), 1);
+        Task t = new Task(
+                fresh.spec(),
+                fresh.desired(),
+                fresh.observed()
+                        .withPullStarted(T0)
+                        .withContainer(
+                                "web", c -> c.withRuntimeId("r1").running(T0).withHealth(HealthStatus.HEALTHY))
+                        .withHealth(HealthStatus.HEALTHY)
+                        .withStartedAt(T0)
+                        .withPhase(TaskPhase.RUNNING),
+                1);
         Path old = dir.resolve("v2.db");
-        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old); Statement s = c.createStatement()) {
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + old);
+                Statement s = c.createStatement()) {
             for (String v : List.of("V1", "V2")) {
-                String sql = new String(getClass().getResourceAsStream("/db/migration/" + v + ".sql").readAllBytes());
+                String sql = new String(getClass()
+                        .getResourceAsStream("/db/migration/" + v + ".sql")
+                        .readAllBytes());
                 for (String stmt : sql.replaceAll("(?m)^\\s*--.*$", "").split(";\\s*\\n")) {
                     if (!stmt.isBlank()) {
                         s.execute(stmt);

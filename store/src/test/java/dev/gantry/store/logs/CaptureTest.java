@@ -19,7 +19,8 @@ class CaptureTest extends LogStoreFixture {
                     assertThat(e.group()).isEqualTo("/ecs/web");
                     assertThat(e.getMessage()).isEqualTo("The specified log group does not exist.");
                 });
-        assertThat(store.appendCaptured("/ecs/web", "ecs/web/abc", List.of(), true)).isZero();
+        assertThat(store.appendCaptured("/ecs/web", "ecs/web/abc", List.of(), true))
+                .isZero();
         assertThat(store.findGroup("/ecs/web")).isPresent();
         assertThat(store.findStream("/ecs/web", "ecs/web/abc")).isPresent();
     }
@@ -27,8 +28,11 @@ class CaptureTest extends LogStoreFixture {
     @Test
     void createsTheStreamInAnExistingGroupAndKeepsNanos() {
         store.createGroup("/ecs/web");
-        int n = store.appendCaptured("/ecs/web", "ecs/web/abc",
-                List.of(new CapturedLine(LINE1, "hello"), new CapturedLine(LINE2, "world")), false);
+        int n = store.appendCaptured(
+                "/ecs/web",
+                "ecs/web/abc",
+                List.of(new CapturedLine(LINE1, "hello"), new CapturedLine(LINE2, "world")),
+                false);
         assertThat(n).isEqualTo(2);
         EventPage page = store.getEvents(GetEventsQuery.tail("/ecs/web", "ecs/web/abc"));
         assertThat(page.events()).extracting(StoredEvent::timestamp).containsExactly(LINE1, LINE2);
@@ -56,6 +60,7 @@ class CaptureTest extends LogStoreFixture {
     void lastCapturedIsTheNewestEvenWhenLinesArriveOutOfOrder() {
         store.appendCaptured("g", "s", List.of(new CapturedLine(LINE2, "b"), new CapturedLine(LINE1, "a")), true);
         assertThat(store.lastCapturedTimestamp("g", "s")).contains(LINE2);
-        assertThat(messages(store.getEvents(GetEventsQuery.tail("g", "s")).events())).containsExactly("b", "a");
+        assertThat(messages(store.getEvents(GetEventsQuery.tail("g", "s")).events()))
+                .containsExactly("b", "a");
     }
 }

@@ -22,13 +22,21 @@ class EventsTest extends LogStoreFixture {
     @Test
     void putStoresEventsAndReportsRejected() {
         Instant okTime = T0.minus(Duration.ofDays(14)).plusSeconds(60);
-        PutResult r = store.putEvents("g", "s", List.of(
-                new InputEvent(T0.minus(Duration.ofDays(14)).minusSeconds(60), "old"), new InputEvent(okTime, "ok")));
+        PutResult r = store.putEvents(
+                "g",
+                "s",
+                List.of(
+                        new InputEvent(T0.minus(Duration.ofDays(14)).minusSeconds(60), "old"),
+                        new InputEvent(okTime, "ok")));
         assertThat(r.storedCount()).isEqualTo(1);
         assertThat(r.nextSequenceToken()).hasSize(56);
         assertThat(r.rejected()).contains(new RejectedEvents(Optional.empty(), Optional.of(0), Optional.empty()));
-        PutResult r2 = store.putEvents("g", "s", List.of(new InputEvent(T0.minusSeconds(1), "recent"),
-                new InputEvent(T0.plus(Duration.ofHours(3)), "future")));
+        PutResult r2 = store.putEvents(
+                "g",
+                "s",
+                List.of(
+                        new InputEvent(T0.minusSeconds(1), "recent"),
+                        new InputEvent(T0.plus(Duration.ofHours(3)), "future")));
         assertThat(r2.rejected()).contains(new RejectedEvents(Optional.of(1), Optional.empty(), Optional.empty()));
         assertThat(r2.nextSequenceToken()).isGreaterThan(r.nextSequenceToken());
 
@@ -45,20 +53,29 @@ class EventsTest extends LogStoreFixture {
 
     @Test
     void putNeedsGroupAndStream() {
-        assertApiError(() -> store.putEvents("nope", "s", events("m", 1)), ErrorCode.RESOURCE_NOT_FOUND,
+        assertApiError(
+                () -> store.putEvents("nope", "s", events("m", 1)),
+                ErrorCode.RESOURCE_NOT_FOUND,
                 "The specified log group does not exist.");
-        assertApiError(() -> store.putEvents("g", "nope", events("m", 1)), ErrorCode.RESOURCE_NOT_FOUND,
+        assertApiError(
+                () -> store.putEvents("g", "nope", events("m", 1)),
+                ErrorCode.RESOURCE_NOT_FOUND,
                 "The specified log stream does not exist.");
-        assertApiError(() -> store.getEvents(GetEventsQuery.tail("g", "nope")), ErrorCode.RESOURCE_NOT_FOUND,
+        assertApiError(
+                () -> store.getEvents(GetEventsQuery.tail("g", "nope")),
+                ErrorCode.RESOURCE_NOT_FOUND,
                 "The specified log stream does not exist.");
     }
 
     @Test
     void withoutATokenReturnsTheLastEventsUnlessFromHead() {
         store.putEvents("g", "s", events("m", 10));
-        assertThat(messages(store.getEvents(GetEventsQuery.tail("g", "s").withLimit(3)).events()))
+        assertThat(messages(store.getEvents(GetEventsQuery.tail("g", "s").withLimit(3))
+                        .events()))
                 .containsExactly("m7", "m8", "m9");
-        assertThat(messages(store.getEvents(GetEventsQuery.tail("g", "s").withLimit(3).fromHead()).events()))
+        assertThat(messages(store.getEvents(
+                                GetEventsQuery.tail("g", "s").withLimit(3).fromHead())
+                        .events()))
                 .containsExactly("m0", "m1", "m2");
     }
 
@@ -98,15 +115,22 @@ class EventsTest extends LogStoreFixture {
         EventPage none = store.getEvents(q.withToken(first.nextBackwardToken()));
         assertThat(none.events()).isEmpty();
         assertThat(none.nextBackwardToken()).isEqualTo(first.nextBackwardToken());
-        assertThat(messages(store.getEvents(q.withToken(none.nextForwardToken())).events()))
+        assertThat(messages(
+                        store.getEvents(q.withToken(none.nextForwardToken())).events()))
                 .containsExactly("m0", "m1", "m2");
     }
 
     @Test
     void timeWindowIsStartInclusiveEndExclusive() {
         store.putEvents("g", "s", events("m", 10));
-        GetEventsQuery q = new GetEventsQuery("g", "s", Optional.of(T0.minusSeconds(3600).plusMillis(2)),
-                Optional.of(T0.minusSeconds(3600).plusMillis(5)), 100, true, Optional.empty());
+        GetEventsQuery q = new GetEventsQuery(
+                "g",
+                "s",
+                Optional.of(T0.minusSeconds(3600).plusMillis(2)),
+                Optional.of(T0.minusSeconds(3600).plusMillis(5)),
+                100,
+                true,
+                Optional.empty());
         assertThat(messages(store.getEvents(q).events())).containsExactly("m2", "m3", "m4");
         GetEventsQuery tail = new GetEventsQuery("g", "s", q.startTime(), q.endTime(), 100, false, Optional.empty());
         assertThat(messages(store.getEvents(tail).events())).containsExactly("m2", "m3", "m4");
@@ -118,15 +142,20 @@ class EventsTest extends LogStoreFixture {
         assertThat(empty.events()).isEmpty();
         store.putEvents("g", "s", events("m", 2));
         assertThat(messages(store.getEvents(GetEventsQuery.tail("g", "s").withToken(empty.nextForwardToken()))
-                .events())).containsExactly("m0", "m1");
+                        .events()))
+                .containsExactly("m0", "m1");
     }
 
     @Test
     void rejectsForeignTokens() {
-        assertApiError(() -> store.getEvents(GetEventsQuery.tail("g", "s").withToken("x/1/2")),
-                ErrorCode.INVALID_PARAMETER, "The specified nextToken is invalid.");
-        assertApiError(() -> store.getEvents(GetEventsQuery.tail("g", "s").withToken("f/abc")),
-                ErrorCode.INVALID_PARAMETER, "The specified nextToken is invalid.");
+        assertApiError(
+                () -> store.getEvents(GetEventsQuery.tail("g", "s").withToken("x/1/2")),
+                ErrorCode.INVALID_PARAMETER,
+                "The specified nextToken is invalid.");
+        assertApiError(
+                () -> store.getEvents(GetEventsQuery.tail("g", "s").withToken("f/abc")),
+                ErrorCode.INVALID_PARAMETER,
+                "The specified nextToken is invalid.");
     }
 
     @Test
@@ -135,14 +164,19 @@ class EventsTest extends LogStoreFixture {
         InputEvent b = new InputEvent(T0, "b");
         store.putEvents("g", "s", List.of(a, b));
         store.putEvents("g", "s", List.of(new InputEvent(T0, "c")));
-        assertThat(messages(store.getEvents(GetEventsQuery.tail("g", "s")).events())).containsExactly("a", "b", "c");
+        assertThat(messages(store.getEvents(GetEventsQuery.tail("g", "s")).events()))
+                .containsExactly("a", "b", "c");
     }
 
     @Test
     void expiredEventsAreRejectedByRetention() {
         store.setRetention("g", Optional.of(1));
-        PutResult r = store.putEvents("g", "s", List.of(new InputEvent(T0.minus(Duration.ofDays(1)).minusSeconds(1800), "x"),
-                new InputEvent(T0.minusSeconds(7200), "y")));
+        PutResult r = store.putEvents(
+                "g",
+                "s",
+                List.of(
+                        new InputEvent(T0.minus(Duration.ofDays(1)).minusSeconds(1800), "x"),
+                        new InputEvent(T0.minusSeconds(7200), "y")));
         assertThat(r.rejected().orElseThrow().expiredLogEventEndIndex()).contains(0);
         assertThat(r.storedCount()).isEqualTo(1);
     }

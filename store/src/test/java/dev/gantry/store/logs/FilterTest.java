@@ -28,16 +28,17 @@ class FilterTest extends LogStoreFixture {
         }
         store.putEvents("g", "app/1", a1);
         store.putEvents("g", "app/2", a2);
-        store.putEvents("g", "db/1",
-                List.of(new InputEvent(T0.minusSeconds(60).plusMillis(2), "{\"level\":\"ERROR\"}")));
+        store.putEvents(
+                "g", "db/1", List.of(new InputEvent(T0.minusSeconds(60).plusMillis(2), "{\"level\":\"ERROR\"}")));
     }
 
     @Test
     void searchesAllStreamsInTimeOrder() {
         FilteredEvents r = store.filterEvents(FilterQuery.of("g", FilterPattern.all()));
-        assertThat(messages(r.events())).containsExactly("ERROR 0", "INFO 1", "INFO 2", "{\"level\":\"ERROR\"}",
-                "ERROR 3", "INFO 4", "INFO 5");
-        assertThat(r.events()).extracting(StoredEvent::streamName)
+        assertThat(messages(r.events()))
+                .containsExactly("ERROR 0", "INFO 1", "INFO 2", "{\"level\":\"ERROR\"}", "ERROR 3", "INFO 4", "INFO 5");
+        assertThat(r.events())
+                .extracting(StoredEvent::streamName)
                 .containsExactly("app/1", "app/2", "app/1", "db/1", "app/2", "app/1", "app/2");
         assertThat(r.searchedStreams()).containsExactly("app/1", "app/2", "db/1");
         assertThat(r.nextToken()).isEmpty();
@@ -45,34 +46,63 @@ class FilterTest extends LogStoreFixture {
 
     @Test
     void appliesThePattern() {
-        assertThat(messages(store.filterEvents(FilterQuery.of("g", FilterPattern.parse("ERROR"))).events()))
+        assertThat(messages(store.filterEvents(FilterQuery.of("g", FilterPattern.parse("ERROR")))
+                        .events()))
                 .containsExactly("ERROR 0", "{\"level\":\"ERROR\"}", "ERROR 3");
         assertThat(messages(store.filterEvents(FilterQuery.of("g", FilterPattern.parse("{ $.level = ERROR }")))
-                .events())).containsExactly("{\"level\":\"ERROR\"}");
+                        .events()))
+                .containsExactly("{\"level\":\"ERROR\"}");
     }
 
     @Test
     void narrowsByStreamNamesOrPrefixAndTime() {
-        FilterQuery byNames = new FilterQuery("g", List.of("app/2", "db/1", "missing"), Optional.empty(),
-                Optional.empty(), Optional.empty(), FilterPattern.all(), 100, Optional.empty());
+        FilterQuery byNames = new FilterQuery(
+                "g",
+                List.of("app/2", "db/1", "missing"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                FilterPattern.all(),
+                100,
+                Optional.empty());
         FilteredEvents r = store.filterEvents(byNames);
         assertThat(messages(r.events())).containsExactly("INFO 1", "{\"level\":\"ERROR\"}", "ERROR 3", "INFO 5");
         assertThat(r.searchedStreams()).containsExactly("app/2", "db/1");
 
-        FilterQuery byPrefix = new FilterQuery("g", List.of(), Optional.of("app/"),
-                Optional.of(T0.minusSeconds(60).plusMillis(1)), Optional.of(T0.minusSeconds(60).plusMillis(3)),
-                FilterPattern.all(), 100, Optional.empty());
+        FilterQuery byPrefix = new FilterQuery(
+                "g",
+                List.of(),
+                Optional.of("app/"),
+                Optional.of(T0.minusSeconds(60).plusMillis(1)),
+                Optional.of(T0.minusSeconds(60).plusMillis(3)),
+                FilterPattern.all(),
+                100,
+                Optional.empty());
         assertThat(messages(store.filterEvents(byPrefix).events())).containsExactly("INFO 1", "INFO 2", "ERROR 3");
 
-        FilterQuery none = new FilterQuery("g", List.of(), Optional.of("zzz"), Optional.empty(), Optional.empty(),
-                FilterPattern.all(), 100, Optional.empty());
+        FilterQuery none = new FilterQuery(
+                "g",
+                List.of(),
+                Optional.of("zzz"),
+                Optional.empty(),
+                Optional.empty(),
+                FilterPattern.all(),
+                100,
+                Optional.empty());
         assertThat(store.filterEvents(none).events()).isEmpty();
     }
 
     @Test
     void pagesWithTokens() {
-        FilterQuery q = new FilterQuery("g", List.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-                FilterPattern.parse("?INFO ?ERROR"), 3, Optional.empty());
+        FilterQuery q = new FilterQuery(
+                "g",
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                FilterPattern.parse("?INFO ?ERROR"),
+                3,
+                Optional.empty());
         List<String> seen = new ArrayList<>();
         Optional<String> token = Optional.empty();
         int pages = 0;
@@ -82,8 +112,8 @@ class FilterTest extends LogStoreFixture {
             token = r.nextToken();
             pages++;
         } while (token.isPresent() && pages < 10);
-        assertThat(seen).containsExactly("ERROR 0", "INFO 1", "INFO 2", "{\"level\":\"ERROR\"}", "ERROR 3",
-                "INFO 4", "INFO 5");
+        assertThat(seen)
+                .containsExactly("ERROR 0", "INFO 1", "INFO 2", "{\"level\":\"ERROR\"}", "ERROR 3", "INFO 4", "INFO 5");
         assertThat(pages).isEqualTo(3);
     }
 
@@ -128,12 +158,26 @@ class FilterTest extends LogStoreFixture {
 
     @Test
     void errors() {
-        assertApiError(() -> store.filterEvents(FilterQuery.of("nope", FilterPattern.all())),
-                ErrorCode.RESOURCE_NOT_FOUND, "The specified log group does not exist.");
-        assertApiError(() -> store.filterEvents(FilterQuery.of("g", FilterPattern.all()).withToken("f/1/2")),
-                ErrorCode.INVALID_PARAMETER, "The specified nextToken is invalid.");
-        assertApiError(() -> new FilterQuery("g", List.of("a"), Optional.of("b"), Optional.empty(), Optional.empty(),
-                FilterPattern.all(), 1, Optional.empty()), ErrorCode.INVALID_PARAMETER,
+        assertApiError(
+                () -> store.filterEvents(FilterQuery.of("nope", FilterPattern.all())),
+                ErrorCode.RESOURCE_NOT_FOUND,
+                "The specified log group does not exist.");
+        assertApiError(
+                () -> store.filterEvents(
+                        FilterQuery.of("g", FilterPattern.all()).withToken("f/1/2")),
+                ErrorCode.INVALID_PARAMETER,
+                "The specified nextToken is invalid.");
+        assertApiError(
+                () -> new FilterQuery(
+                        "g",
+                        List.of("a"),
+                        Optional.of("b"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        FilterPattern.all(),
+                        1,
+                        Optional.empty()),
+                ErrorCode.INVALID_PARAMETER,
                 "logStreamNames and logStreamNamePrefix are mutually exclusive");
     }
 }

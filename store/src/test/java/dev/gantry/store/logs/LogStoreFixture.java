@@ -17,6 +17,7 @@ abstract class LogStoreFixture {
 
     @TempDir
     Path dir;
+
     Database db;
     MutableClock clock;
     LogStore store;

@@ -33,18 +33,23 @@ class PutBatchTest {
                 Arguments.of(List.of(Duration.ofMinutes(119), Duration.ofMinutes(121)), null, 1, 1, null, null),
                 Arguments.of(List.of(old.negated(), old.negated(), recent), null, 1, null, 1, null),
                 Arguments.of(List.of(Duration.ofHours(-1), future, future), null, 1, 1, null, null),
-                Arguments.of(List.of(Duration.ofMinutes(-24 * 60 - 30), Duration.ofHours(-1), Duration.ofMinutes(-59)), 1, 2,
-                        null, null, 0),
+                Arguments.of(
+                        List.of(Duration.ofMinutes(-24 * 60 - 30), Duration.ofHours(-1), Duration.ofMinutes(-59)),
+                        1,
+                        2,
+                        null,
+                        null,
+                        0),
                 Arguments.of(List.of(Duration.ofHours(-23), Duration.ofHours(1)), null, 2, null, null, null),
                 Arguments.of(List.of(future), null, 0, 0, null, null));
     }
 
     @ParameterizedTest
     @MethodSource("classification")
-    void leavesOutEventsOutsideTheWindow(List<Duration> offsets, Integer retention, int stored, Integer tooNew,
-            Integer tooOld, Integer expired) {
-        PutBatch b = PutBatch.check(offsets.stream().map(PutBatchTest::at).toList(), Optional.ofNullable(retention),
-                NOW);
+    void leavesOutEventsOutsideTheWindow(
+            List<Duration> offsets, Integer retention, int stored, Integer tooNew, Integer tooOld, Integer expired) {
+        PutBatch b =
+                PutBatch.check(offsets.stream().map(PutBatchTest::at).toList(), Optional.ofNullable(retention), NOW);
         assertThat(b.accepted()).hasSize(stored);
         if (tooNew == null && tooOld == null && expired == null) {
             assertThat(b.rejected()).isEmpty();
@@ -60,11 +65,17 @@ class PutBatchTest {
         InputEvent small = at(Duration.ZERO);
         String big = "x".repeat(1_048_576 - 26);
         return Stream.of(
-                Arguments.of(Collections.nCopies(10_001, small), "Upload too large: 10001 log events exceeds limit of 10000"),
-                Arguments.of(List.of(new InputEvent(NOW, big + "y")), "Upload too large: 1048577 bytes exceeds limit of 1048576"),
-                Arguments.of(List.of(at(Duration.ZERO), at(Duration.ofMillis(-1))),
+                Arguments.of(
+                        Collections.nCopies(10_001, small),
+                        "Upload too large: 10001 log events exceeds limit of 10000"),
+                Arguments.of(
+                        List.of(new InputEvent(NOW, big + "y")),
+                        "Upload too large: 1048577 bytes exceeds limit of 1048576"),
+                Arguments.of(
+                        List.of(at(Duration.ZERO), at(Duration.ofMillis(-1))),
                         "Log events in a single PutLogEvents request must be in chronological order."),
-                Arguments.of(List.of(at(Duration.ofHours(-25)), at(Duration.ZERO)),
+                Arguments.of(
+                        List.of(at(Duration.ofHours(-25)), at(Duration.ZERO)),
                         "The batch of log events in a single PutLogEvents request cannot span more than 24 hours."));
     }
 
@@ -80,10 +91,12 @@ class PutBatchTest {
 
     @Test
     void exactlyAtTheLimitsIsFine() {
-        assertThat(PutBatch.check(Collections.nCopies(10_000, at(Duration.ZERO)), Optional.empty(), NOW).accepted())
+        assertThat(PutBatch.check(Collections.nCopies(10_000, at(Duration.ZERO)), Optional.empty(), NOW)
+                        .accepted())
                 .hasSize(10_000);
         String max = "x".repeat(1_048_576 - 26);
-        assertThat(PutBatch.check(List.of(new InputEvent(NOW, max)), Optional.empty(), NOW).acceptedBytes())
+        assertThat(PutBatch.check(List.of(new InputEvent(NOW, max)), Optional.empty(), NOW)
+                        .acceptedBytes())
                 .isEqualTo(1_048_550);
     }
 

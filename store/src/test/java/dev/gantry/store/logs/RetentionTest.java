@@ -24,7 +24,8 @@ class RetentionTest extends LogStoreFixture {
         store.putEvents("short", "s", List.of(new InputEvent(clock.instant(), "new")));
         assertThat(store.purgeExpired()).isEqualTo(3);
 
-        assertThat(messages(store.getEvents(GetEventsQuery.tail("short", "s")).events())).containsExactly("new");
+        assertThat(messages(store.getEvents(GetEventsQuery.tail("short", "s")).events()))
+                .containsExactly("new");
         assertThat(store.findGroup("short").orElseThrow().storedBytes()).isEqualTo(3);
         assertThat(messages(store.getEvents(GetEventsQuery.tail("kept", "s")).events()))
                 .containsExactly("k0", "k1", "k2"); // no retention: never expires
@@ -36,10 +37,15 @@ class RetentionTest extends LogStoreFixture {
     void capturedLinesAlreadyPastRetentionAreNotStored() {
         store.createGroup("g");
         store.setRetention("g", Optional.of(1));
-        int stored = store.appendCaptured("g", "s", List.of(
-                new CapturedLine(T0.minus(Duration.ofDays(2)), "expired"),
-                new CapturedLine(T0.minusSeconds(1), "fresh")), false);
+        int stored = store.appendCaptured(
+                "g",
+                "s",
+                List.of(
+                        new CapturedLine(T0.minus(Duration.ofDays(2)), "expired"),
+                        new CapturedLine(T0.minusSeconds(1), "fresh")),
+                false);
         assertThat(stored).isEqualTo(1);
-        assertThat(messages(store.getEvents(GetEventsQuery.tail("g", "s")).events())).containsExactly("fresh");
+        assertThat(messages(store.getEvents(GetEventsQuery.tail("g", "s")).events()))
+                .containsExactly("fresh");
     }
 }

@@ -22,6 +22,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The AWS Query codec on {@code POST /} (form-encoded, no {@code X-Amz-Target}), both dialects. The Query
@@ -37,6 +39,8 @@ final class QueryEndpoint implements ProtocolEndpoint {
     /** Only to pick the service; {@link SigV4Verifier} checks the whole header. */
     private static final Pattern SCOPE_SERVICE = Pattern.compile("Credential=[^/,\\s]*/\\d{8}/[^/,\\s]+/([^/,\\s]+)/");
 
+    private static final Logger LOG = LoggerFactory.getLogger(QueryEndpoint.class);
+
     private final Map<String, AwsService> bySigningName;
     private final SigV4Verifier verifier;
 
@@ -51,10 +55,6 @@ final class QueryEndpoint implements ProtocolEndpoint {
 
     static String missingAction() {
         return "The request must contain the parameter Action.";
-    }
-
-    static String unknownAction(String action, String version) {
-        return "Could not find operation " + action + " for version " + version + ".";
     }
 
     static String wrongVersion(String version, String expected) {
@@ -103,8 +103,27 @@ final class QueryEndpoint implements ProtocolEndpoint {
                 QueryXml.response(binding.dialect(), binding.xmlNamespace(), action, output, requestId));
     }
 
+    /** Never throws: should rendering fail (a bug), the reply is the Query dialect's plain InternalFailure. */
     @Override
     public HttpReply error(InboundRequest request, ApiException error, String requestId) {
+        try {
+            return render(request, error, requestId);
+        } catch (RuntimeException bug) {
+            LOG.atError().addKeyValue("requestId", requestId).setCause(bug).log("could not render a Query error reply");
+            ErrorDefinition internal = ProtocolErrors.QUERY.resolve(ErrorCode.INTERNAL_FAILURE, ErrorTable.EMPTY);
+            return HttpReply.of(
+                    internal.httpStatus(),
+                    QueryXml.CONTENT_TYPE,
+                    QueryXml.error(
+                            QueryDialect.QUERY,
+                            Optional.empty(),
+                            internal,
+                            ErrorReplies.internalFailure(requestId),
+                            requestId));
+        }
+    }
+
+    private HttpReply render(InboundRequest request, ApiException error, String requestId) {
         Optional<AwsService> service = service(request, actionOf(request));
         Optional<ServiceBinding.Query> binding = service.map(s -> (ServiceBinding.Query) s.binding());
         QueryDialect dialect = binding.map(ServiceBinding.Query::dialect)
@@ -140,7 +159,7 @@ final class QueryEndpoint implements ProtocolEndpoint {
     private static Optional<String> actionOf(InboundRequest request) {
         try {
             return QueryRequest.decode(request.body()).action();
-        } catch (ApiException e) {
+        } catch (RuntimeException e) { // an undecodable body: the error being rendered already says so
             return Optional.empty();
         }
     }

@@ -10,6 +10,7 @@ import dev.gantry.core.error.ApiException;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,8 @@ public record QueryRequest(Optional<String> action, Optional<String> version, Ob
 
     static final String BAD_INDEX = "List index in parameter '%s' must be a number from 1 to " + MAX_INDEX + ".";
     static final String UNREADABLE = "The request parameters could not be read as AWS Query parameters.";
+    static final String BAD_ESCAPE = "The request body is not valid application/x-www-form-urlencoded: every '%%' must"
+            + " start a percent-encoded byte of two hex digits (see the parameter starting '%s').";
     static final String MIXED = "Parameter '%s' is given both as a value and as a structure or list.";
 
     private static final JavaPropsMapper PROPS = new JavaPropsMapper();
@@ -56,9 +59,13 @@ public record QueryRequest(Optional<String> action, Optional<String> version, Ob
     /** Decodes a form-encoded body (UTF-8); a repeated parameter keeps its first value, as AWS does. */
     public static QueryRequest decode(byte[] body) {
         String form = new String(body, StandardCharsets.UTF_8);
-        Map<String, List<String>> raw = new QueryStringDecoder(
-                        form, StandardCharsets.UTF_8, false, MAX_PARAMETERS, true)
-                .parameters(); // only '&' separates: a ';' is data, as in AWS's form decoding
+        Map<String, List<String>> raw;
+        try {
+            raw = new QueryStringDecoder(form, StandardCharsets.UTF_8, false, MAX_PARAMETERS, true)
+                    .parameters(); // only '&' separates: a ';' is data, as in AWS's form decoding
+        } catch (IllegalArgumentException e) { // Netty's answer to a bad escape ("X=%", "X=%zz")
+            throw ApiException.serialization(String.format(BAD_ESCAPE, parameterWithBadEscape(form)));
+        }
         Map<String, String> params = new LinkedHashMap<>();
         raw.forEach((name, values) -> {
             if (!name.isEmpty()) {
@@ -79,6 +86,22 @@ public record QueryRequest(Optional<String> action, Optional<String> version, Ob
         ObjectNode members = JsonNodeFactory.instance.objectNode();
         tree.fields().forEachRemaining(f -> members.set(f.getKey(), unwrap(f.getValue()))); // the root is a structure
         return new QueryRequest(action, version, members);
+    }
+
+    /** The first {@code name=value} pair with a bad escape (at most 64 characters), to name in the message. */
+    static String parameterWithBadEscape(String form) {
+        for (String pair : form.split("&", -1)) {
+            for (int i = pair.indexOf('%'); i >= 0; i = pair.indexOf('%', i + 1)) {
+                if (i + 3 > pair.length() || !isHex(pair.charAt(i + 1)) || !isHex(pair.charAt(i + 2))) {
+                    return pair.substring(0, Math.min(pair.length(), 64));
+                }
+            }
+        }
+        return form.substring(0, Math.min(form.length(), 64)); // e.g. bytes that are not UTF-8 once decoded
+    }
+
+    private static boolean isHex(char c) {
+        return HexFormat.isHexDigit(c);
     }
 
     private static void checkIndexes(String name) {

@@ -236,6 +236,21 @@ class QueryProtocolTest {
     }
 
     @Test
+    void aMalformedFormBodyIsAnXml400InvalidQueryParameterNotA500() throws Exception {
+        for (String form : List.of(
+                "Action=GetCallerIdentity&Version=2011-06-15&X=%",
+                "Action=GetCallerIdentity&Version=2011-06-15&X=%zz")) {
+            HttpResponse<String> response =
+                    raw.send("POST", "/", Map.of("Content-Type", List.of(FORM)), form.getBytes(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(form).isEqualTo(400);
+            Document doc = xml(response);
+            assertThat(at(doc, "/ErrorResponse/Error/Code")).isEqualTo("InvalidQueryParameter");
+            assertThat(at(doc, "/ErrorResponse/Error/Type")).isEqualTo("Sender");
+            assertThat(at(doc, "/ErrorResponse/Error/Message")).contains("percent-encoded");
+        }
+    }
+
+    @Test
     void aServiceGantryDoesNotServeOverQueryIsNamed() throws Exception {
         HttpResponse<String> response = signedForm(ROOT, "iam", "Action=ListUsers&Version=2010-05-08");
         assertThat(response.statusCode()).isEqualTo(400);

@@ -96,4 +96,13 @@ class QueryRequestTest {
         assertThat(decode("Policy=a;b&member.1=x").members()).isEqualTo(json("{'Policy':'a;b','member':['x']}"));
         assertThat(decode("member.1=x").members()).isEqualTo(json("{'member':['x']}"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"X=%", "X=%zz", "Action=GetCallerIdentity&X=%4", "%=a"})
+    void aBadPercentEscapeIsInvalidQueryParameterNotABug(String form) {
+        assertThatThrownBy(() -> decode(form)).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.SERIALIZATION);
+            assertThat(e.getMessage()).contains("percent-encoded");
+        });
+    }
 }

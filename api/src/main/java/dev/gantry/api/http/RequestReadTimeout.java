@@ -4,6 +4,8 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import org.slf4j.Logger;
@@ -26,7 +28,8 @@ final class RequestReadTimeout {
     private final Dispatcher dispatcher;
     private boolean underway; // bytes of a request arrived and its last content has not
     private long requestsRead;
-    private long responsesWritten;
+    private long responsesWritten; // final (>= 200) responses only
+    private boolean interim; // the response being written is a 1xx
 
     RequestReadTimeout(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
@@ -55,9 +58,13 @@ final class RequestReadTimeout {
                 ctx.fireChannelRead(msg);
             }
 
+            /** Counts final responses only: an interim {@code 100 Continue} does not answer the request. */
             @Override
             public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-                if (msg instanceof LastHttpContent) {
+                if (msg instanceof HttpResponse response) {
+                    interim = response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+                }
+                if (msg instanceof LastHttpContent && !interim) {
                     responsesWritten++;
                 }
                 ctx.write(msg, promise);

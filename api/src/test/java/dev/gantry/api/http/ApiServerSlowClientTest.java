@@ -79,6 +79,54 @@ class ApiServerSlowClientTest {
         }
     }
 
+    /** The interim 100 is not an answer: the body that then stalls still gets its 400, not a silent close. */
+    @Test
+    void aBodyThatStallsAfter100ContinueGetsRequestTimeout() throws Exception {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            String head = head(100).replace("\r\n\r\n", "\r\nExpect: 100-continue\r\n\r\n");
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] interim = socket.getInputStream().readNBytes("HTTP/1.1 100 Continue\r\n\r\n".length());
+            assertThat(new String(interim, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 100 Continue");
+            out.write("{\"a\":".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            assertThat(readToEnd(socket.getInputStream()))
+                    .startsWith("HTTP/1.1 400")
+                    .contains("\"__type\":\"RequestTimeout\"");
+            assertThat(ecs.calls).isEmpty();
+        }
+    }
+
+    /**
+     * After a 100-continue request is answered, a second request on the same connection that stalls is timed out
+     * like any other (the interim 100 must not count as the answer to it).
+     */
+    @Test
+    void aKeptAliveRequestStallingAfterAnEarlier100ContinueGetsRequestTimeout() throws Exception {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            String body = "{}";
+            out.write(head(body.length())
+                    .replace("\r\n\r\n", "\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.getInputStream().readNBytes("HTTP/1.1 100 Continue\r\n\r\n".length());
+            out.write(body.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(ApiServerLifecycleTest.readResponses(socket.getInputStream(), 1))
+                    .hasSize(1);
+            out.write(head(100).getBytes(StandardCharsets.US_ASCII));
+            out.write("{\"a\":".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            assertThat(readToEnd(socket.getInputStream()))
+                    .startsWith("HTTP/1.1 400")
+                    .contains("\"__type\":\"RequestTimeout\"");
+        }
+    }
+
     @Test
     void aHeadThatStopsHalfwayGetsRequestTimeoutToo() throws Exception {
         try (Socket socket = connect()) {

@@ -14,8 +14,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * Netty's aggregator, but an oversized body is answered with 413 and an AWS-style JSON
- * {@code SerializationException} (instead of an empty 413). A kept-alive request with a declared length of up to
+ * Netty's aggregator, but an oversized body is answered with 413 and an AWS-style error (instead of an empty 413):
+ * JSON {@code SerializationException}, or Query XML for a form-encoded request ({@link EdgeReplies}). A kept-alive request with a declared length of up to
  * {@link #MAX_DRAINED_BYTES} keeps its connection: the aggregator reads and discards the rest of the body, so the
  * client, still sending, is never reset before it reads the 413 (closing at once made the reply race the reset).
  * Anything else (chunked, larger, or Connection: close) is answered with {@code Connection: close} and then
@@ -35,25 +35,25 @@ final class JsonErrorAggregator extends HttpObjectAggregator {
         this.dispatcher = dispatcher;
     }
 
-    /** With {@code Expect: 100-continue} and a declared length over the limit: the same JSON 413, not an empty one. */
+    /** With {@code Expect: 100-continue} and a declared length over the limit: the same 413, not an empty one. */
     @Override
     protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
         Object response = super.newContinueResponse(start, maxContentLength, pipeline);
         if (response instanceof HttpResponse r && r.status().code() == 413) {
             ReferenceCountUtil.release(response);
-            HttpReply reply = ErrorReplies.of(ErrorCode.SERIALIZATION, 413, ErrorReplies.tooLarge(maxContentLength));
-            FullHttpResponse json = NettyChannelHandler.toResponse(dispatcher.stamp(reply, dispatcher.newRequestId()));
-            json.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            return json;
+            HttpReply reply = EdgeReplies.reply(
+                    dispatcher, start.headers(), ErrorCode.SERIALIZATION, 413, ErrorReplies.tooLarge(maxContentLength));
+            FullHttpResponse tooLarge = NettyChannelHandler.toResponse(reply);
+            tooLarge.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            return tooLarge;
         }
         return response;
     }
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        HttpReply reply = dispatcher.stamp(
-                ErrorReplies.of(ErrorCode.SERIALIZATION, 413, ErrorReplies.tooLarge(maxContentLength)),
-                dispatcher.newRequestId());
+        HttpReply reply = EdgeReplies.reply(
+                dispatcher, oversized.headers(), ErrorCode.SERIALIZATION, 413, ErrorReplies.tooLarge(maxContentLength));
         long declared = HttpUtil.getContentLength(oversized, -1L);
         boolean drain = !(oversized instanceof FullHttpMessage)
                 && HttpUtil.isKeepAlive(oversized)

@@ -2,6 +2,7 @@ package dev.gantry.api.http;
 
 import dev.gantry.core.error.ApiException;
 import dev.gantry.core.error.ErrorCode;
+import io.netty.handler.codec.http.HttpHeaders;
 
 /** The answers the HTTP edge gives when a limit is hit: too many requests at once, a request that stopped arriving. */
 final class LimitReplies {
@@ -19,7 +20,8 @@ final class LimitReplies {
         return new ApiException(ErrorCode.THROTTLING, RATE_EXCEEDED);
     }
 
-    static HttpReply requestTimeout() {
-        return ErrorReplies.of(ErrorCode.REQUEST_TIMEOUT, 400, REQUEST_TIMEOUT);
+    /** In the protocol the head read so far suggests (JSON when none was read). */
+    static HttpReply requestTimeout(Dispatcher dispatcher, HttpHeaders head) {
+        return EdgeReplies.reply(dispatcher, head, ErrorCode.REQUEST_TIMEOUT, 400, REQUEST_TIMEOUT);
     }
 }

@@ -48,8 +48,9 @@ final class NettyChannelHandler extends SimpleChannelInboundHandler<FullHttpRequ
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
         if (msg.decoderResult().isFailure()) {
-            HttpReply reply = ErrorReplies.of(ErrorCode.SERIALIZATION, 400, ErrorReplies.MALFORMED_HTTP);
-            Runnable answer = () -> write(ctx, dispatcher.stamp(reply, dispatcher.newRequestId()), true);
+            HttpReply reply = EdgeReplies.reply(
+                    dispatcher, msg.headers(), ErrorCode.SERIALIZATION, 400, ErrorReplies.MALFORMED_HTTP);
+            Runnable answer = () -> write(ctx, reply, true);
             previous = previous.thenRun(answer); // no handler needed: answered on the event loop, then closed
             return;
         }

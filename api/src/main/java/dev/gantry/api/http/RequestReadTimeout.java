@@ -4,6 +4,9 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -14,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers a request that stops arriving: once any byte of a request (head or body) has come in, the connection may
  * go no longer than the read timeout without another one; then it gets 400 RequestTimeout (AWS's wording) and is
- * closed. Kept-alive connections idle between requests, and requests a handler is still answering, are left alone.
+ * closed (in Query XML if the head read so far is a Query request's, {@link EdgeReplies}). Kept-alive connections idle between requests, and requests a handler is still answering, are left alone.
  *
  * <p>Three pieces in the pipeline share one state (all on the connection's event loop): Netty's
  * {@link io.netty.handler.timeout.IdleStateHandler} at the head says when nothing was read for the timeout;
@@ -30,6 +33,7 @@ final class RequestReadTimeout {
     private long requestsRead;
     private long responsesWritten; // final (>= 200) responses only
     private boolean interim; // the response being written is a 1xx
+    private HttpHeaders head = EmptyHttpHeaders.INSTANCE; // of the request under way, once its head is read
 
     RequestReadTimeout(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
@@ -51,9 +55,13 @@ final class RequestReadTimeout {
         return new ChannelDuplexHandler() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (msg instanceof HttpRequest request) {
+                    head = request.headers();
+                }
                 if (msg instanceof LastHttpContent) {
                     underway = false;
                     requestsRead++;
+                    head = EmptyHttpHeaders.INSTANCE;
                 }
                 ctx.fireChannelRead(msg);
             }
@@ -90,7 +98,6 @@ final class RequestReadTimeout {
             return;
         }
         LOG.atDebug().addKeyValue("remote", ctx.channel().remoteAddress()).log("request stopped arriving; timed out");
-        NettyChannelHandler.write(
-                ctx, dispatcher.stamp(LimitReplies.requestTimeout(), dispatcher.newRequestId()), true);
+        NettyChannelHandler.write(ctx, LimitReplies.requestTimeout(dispatcher, head), true);
     }
 }

@@ -179,4 +179,59 @@ class ApiServerSlowClientTest {
                     .containsIgnoringCase("connection: close");
         }
     }
+
+    static String formHead(long contentLength, String extra) {
+        return "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded; charset=utf-8\r\n"
+                + extra + "Content-Length: " + contentLength + "\r\n\r\n";
+    }
+
+    /** A Query (form-encoded) client reads the edge's 413 as the Query protocol's XML ErrorResponse, not JSON. */
+    @Test
+    void anOversizedFormEncodedRequestGetsAQueryXml413() throws Exception {
+        int length = 100 * 1024;
+        {
+            try (Socket socket = connect()) {
+                OutputStream out = socket.getOutputStream();
+                out.write(formHead(length, "Connection: close\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(
+                        ("Action=GetCallerIdentity&X=" + "a".repeat(length - 27)).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+
+                assertThat(readToEnd(socket.getInputStream()))
+                        .startsWith("HTTP/1.1 413")
+                        .containsIgnoringCase("content-type: text/xml")
+                        .contains("<ErrorResponse>")
+                        .contains("<Type>Sender</Type>")
+                        .contains("<Code>InvalidQueryParameter</Code>")
+                        .contains("Request body is larger than the maximum of 65536 bytes.")
+                        .contains("<RequestId>")
+                        .doesNotContain("__type");
+            }
+        }
+        try (Socket socket = connect()) { // declared too large up front: the 413 instead of 100 Continue
+            OutputStream out = socket.getOutputStream();
+            out.write(formHead(length, "Expect: 100-continue\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readToEnd(socket.getInputStream()))
+                    .startsWith("HTTP/1.1 413")
+                    .contains("<Code>InvalidQueryParameter</Code>")
+                    .doesNotContain("__type");
+        }
+    }
+
+    @Test
+    void aFormEncodedRequestThatStopsArrivingGetsQueryXmlRequestTimeout() throws Exception {
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(formHead(100, "").getBytes(StandardCharsets.US_ASCII));
+            out.write("Action=Get".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            assertThat(readToEnd(socket.getInputStream()))
+                    .startsWith("HTTP/1.1 400")
+                    .containsIgnoringCase("content-type: text/xml")
+                    .contains("<Code>RequestTimeout</Code>")
+                    .doesNotContain("__type");
+        }
+    }
 }

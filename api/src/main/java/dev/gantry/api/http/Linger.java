@@ -31,6 +31,7 @@ final class Linger extends ChannelInboundHandlerAdapter {
             return;
         }
         ctx.pipeline().addBefore(beforeHandler, "linger", new Linger());
+        ctx.channel().config().setAutoRead(true); // even if pipelined requests had paused reading: drain, then close
         if (ctx.channel() instanceof DuplexChannel duplex) {
             duplex.shutdownOutput();
         }

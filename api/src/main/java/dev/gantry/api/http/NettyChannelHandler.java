@@ -29,15 +29,20 @@ import org.slf4j.LoggerFactory;
  * on a handler thread ({@link HandlerPool}; ThrottlingException when none is free and the queue is full), and
  * writes the {@link HttpReply} back. Requests on one connection are handled strictly in
  * order (HTTP/1.1 pipelining requires responses in request order); different connections run in parallel.
+ * A connection with {@link #MAX_WAITING} requests read but not yet answered stops being read (auto-read off) until
+ * one is answered, so pipelining cannot buffer unbounded requests past {@link HandlerPool}'s queue bound.
  */
 final class NettyChannelHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyChannelHandler.class);
+    /** Requests one connection may have read and not yet answered before it stops reading. */
+    static final int MAX_WAITING = 16;
 
     private final Dispatcher dispatcher;
     private final ExecutorService executor;
     private final InstantSource clock;
     private CompletableFuture<Void> previous = CompletableFuture.completedFuture(null); // event-loop confined
+    private int waiting; // requests read and not yet answered; event-loop confined
 
     NettyChannelHandler(Dispatcher dispatcher, ExecutorService executor, InstantSource clock) {
         this.dispatcher = dispatcher;
@@ -52,6 +57,7 @@ final class NettyChannelHandler extends SimpleChannelInboundHandler<FullHttpRequ
                     dispatcher, msg.headers(), ErrorCode.SERIALIZATION, 400, ErrorReplies.MALFORMED_HTTP);
             Runnable answer = () -> write(ctx, reply, true);
             previous = previous.thenRun(answer); // no handler needed: answered on the event loop, then closed
+            track(ctx);
             return;
         }
         InboundRequest request = toInbound(msg);
@@ -68,6 +74,21 @@ final class NettyChannelHandler extends SimpleChannelInboundHandler<FullHttpRequ
                     ctx.close();
                     return null;
                 });
+        track(ctx);
+    }
+
+    /** Counts the request just chained on {@link #previous}; reading pauses at the bound and resumes once answered. */
+    private void track(ChannelHandlerContext ctx) {
+        if (++waiting >= MAX_WAITING) {
+            ctx.channel().config().setAutoRead(false);
+        }
+        previous = previous.whenComplete((ignored, failure) -> ctx.executor().execute(() -> answered(ctx)));
+    }
+
+    private void answered(ChannelHandlerContext ctx) {
+        if (--waiting < MAX_WAITING && !ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
     }
 
     @Override

@@ -130,6 +130,27 @@ class ApiServerLifecycleTest {
         }
     }
 
+    /** Past the per-connection bound, reading pauses and resumes: every request is still answered, in order. */
+    @Test
+    void fourTimesTheWaitingBoundPipelinedAreAllAnswered() throws IOException {
+        int count = 4 * NettyChannelHandler.MAX_WAITING;
+        try (ApiServer server = builder().route(sleeping("/slow", 300)).build().start();
+                Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            StringBuilder requests = new StringBuilder("GET /slow HTTP/1.1\r\nHost: x\r\n\r\n");
+            for (int i = 1; i < count; i++) {
+                requests.append("GET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+            }
+            out.write(requests.toString().getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            String[] answers = readResponses(socket.getInputStream(), count);
+            assertThat(answers[0]).isEqualTo("slept");
+            assertThat(java.util.Arrays.copyOfRange(answers, 1, count)).containsOnly("ok");
+        }
+    }
+
     @Test
     void connectionCloseIsHonoured() throws IOException {
         try (ApiServer server = builder().build().start();

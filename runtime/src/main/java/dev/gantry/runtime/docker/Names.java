@@ -43,6 +43,14 @@ public final class Names {
         return PREFIX + installationId + "-pool-" + random;
     }
 
+    /**
+     * A warm sandbox of another installation about to be removed as an orphan: {@code gantry-<installationId>-gone-
+     * <random>}. Neither a pool name (its installation does not adopt it) nor a task's sandbox name.
+     */
+    public static String tombstone(String installationId, String random) {
+        return PREFIX + installationId + "-gone-" + random;
+    }
+
     /** Whether {@code name} (with or without Docker's leading slash) is one of this installation's pool sandboxes. */
     public static boolean isPoolSandbox(String installationId, String name) {
         return strip(name).startsWith(PREFIX + installationId + "-pool-");

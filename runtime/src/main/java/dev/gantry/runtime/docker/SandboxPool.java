@@ -41,6 +41,8 @@ final class SandboxPool implements AutoCloseable {
     static final int MAX_WARM = 64;
     static final int MAX_REFILLS = 4;
     static final Duration QUIET = Duration.ofMillis(500);
+    /** How long an orphan's tombstone must stand before it is removed (see {@link #removeIfStillNamed}). */
+    static final Duration TOMBSTONE_SETTLE = Duration.ofSeconds(1);
 
     private final DockerClient docker;
     private final DockerDriverConfig config;
@@ -50,7 +52,13 @@ final class SandboxPool implements AutoCloseable {
     /** The size of the latest claim: refills are created at that size, so a claim of the same size skips a resize. */
     private final AtomicReference<TaskResources> recentSize = new AtomicReference<>();
 
-    private final ConcurrentLinkedDeque<String> warm = new ConcurrentLinkedDeque<>();
+    /**
+     * A warm sandbox and the name this pool gave it. Claims rename it by that name, not by id, so a claim fails
+     * cleanly (and takes another) if another installation has meanwhile tombstoned it ({@link #removeOrphans}).
+     */
+    record Warm(String id, String name) {}
+
+    private final ConcurrentLinkedDeque<Warm> warm = new ConcurrentLinkedDeque<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean failing = new AtomicBoolean();
     private final AtomicBoolean refillScheduled = new AtomicBoolean();
@@ -99,8 +107,11 @@ final class SandboxPool implements AutoCloseable {
             if (!pooled) {
                 continue; // a claimed sandbox: its task (or the reaper) decides
             }
-            if ("running".equals(c.getState()) && warm.size() < config.warmSandboxes() && takeOver(c.getId())) {
-                warm.add(c.getId());
+            Optional<Warm> taken = "running".equals(c.getState()) && warm.size() < config.warmSandboxes()
+                    ? takeOver(c.getId(), c.getNames()[0])
+                    : Optional.empty();
+            if (taken.isPresent()) {
+                warm.add(taken.get());
                 adopted++;
             } else {
                 String id = c.getId();
@@ -115,16 +126,31 @@ final class SandboxPool implements AutoCloseable {
                     .addKeyValue("removed", removed)
                     .log("recovered warm sandboxes from a previous run");
         }
-        submit(this::removeOrphans);
+        submit(this::removeOrphansLogged);
     }
 
-    /** Renames an adopted warm sandbox so its name names this process as the owner; false if it is gone. */
-    private boolean takeOver(String id) {
+    /**
+     * Renames an adopted warm sandbox (by the name it was listed with, so a sandbox another installation has
+     * tombstoned meanwhile is not taken) so its name names this process as the owner; empty if it is gone.
+     */
+    private Optional<Warm> takeOver(String id, String listedName) {
+        String name = poolName();
         try {
-            docker.renameContainerCmd(id).withName(poolName()).exec();
-            return true;
+            docker.renameContainerCmd(Names.strip(listedName)).withName(name).exec();
+            return Optional.of(new Warm(id, name));
         } catch (NotFoundException | ConflictException gone) {
-            return false;
+            return Optional.empty();
+        }
+    }
+
+    private void removeOrphansLogged() {
+        try {
+            removeOrphans();
+        } catch (RuntimeException e) {
+            LOG.atWarn()
+                    .addKeyValue("installation", config.installationId())
+                    .addKeyValue("error", DockerErrors.text(e))
+                    .log("cannot remove orphaned warm sandboxes of other installations; will try on the next start");
         }
     }
 
@@ -157,8 +183,9 @@ final class SandboxPool implements AutoCloseable {
                 continue;
             }
             Optional<PoolOwner> owner = PoolOwner.ofPoolName(installation, c.getNames()[0]);
-            if (owner.isPresent() && owner.get().provablyGoneFrom(self.get())) {
-                factory.remove(c.getId());
+            if (owner.isPresent()
+                    && owner.get().provablyGoneFrom(self.get())
+                    && removeIfStillNamed(installation, c.getId(), c.getNames()[0])) {
                 removed++;
                 LOG.atInfo()
                         .addKeyValue("installation", installation)
@@ -173,15 +200,43 @@ final class SandboxPool implements AutoCloseable {
     }
 
     /**
+     * Removes a sandbox only if it still has the name it was listed with: renames it by that name to a tombstone name
+     * first (which fails if its owner has meanwhile adopted, renamed or claimed it), then removes it. False if the
+     * name no longer names it. The engine resolves a rename's old name before it locks the container, so an owner's
+     * rename racing ours may still land just after ours: after {@link #TOMBSTONE_SETTLE} the sandbox must still carry
+     * the tombstone, else it is left alone.
+     */
+    boolean removeIfStillNamed(String installation, String id, String listedName) {
+        String tombstone = Names.tombstone(installation, SandboxFactory.randomSuffix());
+        try {
+            docker.renameContainerCmd(Names.strip(listedName))
+                    .withName(tombstone)
+                    .exec();
+            TimeUnit.MILLISECONDS.sleep(TOMBSTONE_SETTLE.toMillis());
+            String now = docker.inspectContainerCmd(id).exec().getName();
+            if (now == null || !Names.strip(now).equals(tombstone)) {
+                return false; // renamed by its owner just after us
+            }
+        } catch (NotFoundException | ConflictException renamedMeanwhile) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        factory.remove(id);
+        return true;
+    }
+
+    /**
      * Starts background creation until warm + in-flight reaches the target (at most {@value #MAX_REFILLS} at a time;
      * each finished one calls this again), and removes warm sandboxes beyond it. Returns at once.
      */
     void refill() {
         int target = demand.target(System.nanoTime());
         while (!closed && warm.size() > target) {
-            String surplus = warm.pollLast();
+            Warm surplus = warm.pollLast();
             if (surplus != null) {
-                submit(() -> factory.remove(surplus));
+                submit(() -> factory.remove(surplus.id()));
             }
         }
         while (!closed) {
@@ -201,8 +256,9 @@ final class SandboxPool implements AutoCloseable {
     private void createWarm() {
         boolean made = false;
         try {
-            String id = factory.create(poolName(), Optional.ofNullable(recentSize.get()));
-            warm.add(id);
+            String name = poolName();
+            String id = factory.create(name, Optional.ofNullable(recentSize.get()));
+            warm.add(new Warm(id, name));
             if (closed) {
                 removeWarm(); // made while closing: close() may already have emptied the pool
                 return;
@@ -279,16 +335,17 @@ final class SandboxPool implements AutoCloseable {
 
     /** A warm sandbox renamed to {@code name}, else a new one of {@code size}, else the one already named so. */
     private InspectContainerResponse take(String name, TaskResources size) {
-        for (String id = warm.poll(); id != null; id = warm.poll()) {
-            String warmId = id;
+        for (Warm w = warm.poll(); w != null; w = warm.poll()) {
+            String id = w.id();
             CompletableFuture<InspectContainerResponse> inspected = CompletableFuture.supplyAsync(
-                    () -> docker.inspectContainerCmd(warmId).exec(), CALLS); // meanwhile: the id does not change
+                    () -> docker.inspectContainerCmd(id).exec(), CALLS); // meanwhile: the id does not change
             try {
-                docker.renameContainerCmd(id).withName(name).exec();
+                // by its pool name, not its id: fails if another installation has tombstoned it meanwhile
+                docker.renameContainerCmd(w.name()).withName(name).exec();
             } catch (ConflictException alreadyClaimed) {
-                warm.addFirst(id);
+                warm.addFirst(w);
                 return existing(name);
-            } catch (NotFoundException vanished) {
+            } catch (NotFoundException vanishedOrTombstoned) {
                 continue;
             }
             InspectContainerResponse r;
@@ -372,8 +429,8 @@ final class SandboxPool implements AutoCloseable {
     /** Removes every warm sandbox, in parallel (a removal is a kill and a cleanup, ~100 ms each). */
     private void removeWarm() {
         try (ExecutorService removals = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String id = warm.poll(); id != null; id = warm.poll()) {
-                String sandbox = id;
+            for (Warm w = warm.poll(); w != null; w = warm.poll()) {
+                String sandbox = w.id();
                 removals.execute(() -> {
                     try {
                         factory.remove(sandbox);

@@ -183,6 +183,78 @@ class SandboxPoolIT {
         }
     }
 
+    @Test
+    void anOrphanRemovalLosesToAnOwnerThatRenamedTheSandboxAfterTheListing() throws Exception {
+        assumeThat(PoolOwner.current()).as("needs /proc").isPresent();
+        DockerDriverConfig owner = DockerDriverConfig.defaults("it" + random());
+        try (DockerClient docker = DockerClients.connect().client()) {
+            String claimedMeanwhile = leftoverWarmSandbox(owner, deadOwnerToken());
+            String listedName =
+                    docker.inspectContainerCmd(claimedMeanwhile).exec().getName();
+            // the owner restarts and claims it for a task between another installation's listing and its removal
+            String taskSandbox = Names.sandbox(task().taskId());
+            docker.renameContainerCmd(claimedMeanwhile).withName(taskSandbox).exec();
+
+            assertThat(driver.pool().removeIfStillNamed(owner.installationId(), claimedMeanwhile, listedName))
+                    .isFalse();
+            var still = docker.inspectContainerCmd(claimedMeanwhile).exec();
+            assertThat(still.getName()).isEqualTo("/" + taskSandbox);
+            assertThat(still.getState().getRunning())
+                    .as("the task's sandbox kept running")
+                    .isTrue();
+
+            String orphan = leftoverWarmSandbox(owner, deadOwnerToken());
+            String orphanName = docker.inspectContainerCmd(orphan).exec().getName();
+            assertThat(driver.pool().removeIfStillNamed(owner.installationId(), orphan, orphanName))
+                    .isTrue();
+            try (DockerDriver look = new DockerDriver(owner)) {
+                await(
+                        "the orphan removed",
+                        () -> look.listOwned().stream()
+                                .noneMatch(o -> o.runtimeId().equals(orphan)));
+            }
+        } finally {
+            removeInstallation(owner.installationId());
+        }
+    }
+
+    @Test
+    void aClaimTakesNoWarmSandboxThatAnotherInstallationTombstonedMeanwhile() throws Exception {
+        DockerDriverConfig config = DockerDriverConfig.defaults("it" + random()).withWarmSandboxes(2);
+        try (DockerClient docker = DockerClients.connect().client();
+                DockerDriver d = new DockerDriver(config)) {
+            d.start();
+            await(
+                    "the pool warm",
+                    () -> d.listOwned().stream()
+                                    .filter(SandboxPoolIT::runningPooled)
+                                    .count()
+                            >= 2);
+            List<String> tombstoned = new ArrayList<>();
+            for (OwnedObject o : d.listOwned()) {
+                if (runningPooled(o)) {
+                    String name =
+                            docker.inspectContainerCmd(o.runtimeId()).exec().getName();
+                    docker.renameContainerCmd(Names.strip(name))
+                            .withName(Names.tombstone(config.installationId(), SandboxFactory.randomSuffix()))
+                            .exec();
+                    tombstoned.add(o.runtimeId());
+                }
+            }
+            TaskRef task = task();
+            Sandbox claimed = d.claimSandbox(task, DriverFixtures.SIZE);
+            assertThat(claimed.runtimeId()).as("a new sandbox").isNotIn(tombstoned);
+            for (String id : tombstoned) {
+                assertThat(docker.inspectContainerCmd(id).exec().getName())
+                        .as("the tombstone keeps its name")
+                        .contains("-gone-");
+            }
+            d.removeSandbox(task.taskId());
+        } finally {
+            removeInstallation(config.installationId());
+        }
+    }
+
     /**
      * A started warm sandbox of {@code config}'s installation, as a Gantry killed with -9 leaves it. Made without
      * starting a driver of that installation (whose start would adopt or remove the earlier leftovers).
@@ -203,14 +275,20 @@ class SandboxPoolIT {
     /** The owner of another machine or pid namespace: only its own installation may adopt or remove its sandboxes. */
     static String unprovableOwnerToken() {
         String here = PoolOwner.current().map(PoolOwner::host).orElse("");
-        return new PoolOwner(here.equals("00000000") ? "00000001" : "00000000", 1, 1).token();
+        return new PoolOwner(here.equals("00000000") ? "00000001" : "00000000", 1, 1, PoolOwner.StartUnit.BOOT_TICKS)
+                .token();
     }
 
     /** The owner token of a Gantry process on this machine that has exited. */
     static String deadOwnerToken() throws Exception {
         Process exited = new ProcessBuilder("true").start();
         exited.waitFor();
-        return new PoolOwner(PoolOwner.current().map(PoolOwner::host).orElse("00000000"), exited.pid(), 1).token();
+        return new PoolOwner(
+                        PoolOwner.current().map(PoolOwner::host).orElse("00000000"),
+                        exited.pid(),
+                        1,
+                        PoolOwner.StartUnit.BOOT_TICKS)
+                .token();
     }
 
     @Test

@@ -55,6 +55,27 @@ final class PoolDemand {
         return Math.max(configured, Math.min(cap, peak));
     }
 
+    /**
+     * How long a deferred refill still waits, in nanoseconds (0: refill now). It waits until claims have been quiet
+     * for {@code quiet}, so it does not compete with a burst in progress, but never longer than {@code maxDefer} after
+     * it was first deferred ({@code deferredSince}), so that steady load (a claim every less than {@code quiet})
+     * still refills; and not at all when the pool is empty, since then every claim goes cold anyway.
+     */
+    static long refillDelayNanos(
+            long nowNanos,
+            long lastClaimNanos,
+            long deferredSinceNanos,
+            boolean poolEmpty,
+            Duration quiet,
+            Duration maxDefer) {
+        if (poolEmpty) {
+            return 0;
+        }
+        long quietAt = lastClaimNanos + quiet.toNanos();
+        long latest = deferredSinceNanos + maxDefer.toNanos();
+        return Math.max(0, Math.min(quietAt, latest) - nowNanos);
+    }
+
     private int count(long b) {
         int i = slot(b);
         return bucketOf[i] == b ? counts[i] : 0;

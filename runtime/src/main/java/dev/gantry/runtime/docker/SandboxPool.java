@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
  * Sandboxes: the containers that own a task's network namespace. Keeps warm sandboxes started and unclaimed so a claim
  * costs one rename (and, at the same time, one inspect); at least {@code warmSandboxes} of them, more after a burst of
  * claims ({@link PoolDemand}: as many as the burst, up to {@value #MAX_WARM}, for ten minutes), so the next burst finds
- * them ready. Refills run in the background, at most {@value #MAX_REFILLS} at a time, and only once claims have been
- * quiet for {@link #QUIET}: a refill never competes with the claimer's own container create and start, nor with a
- * burst in progress. Claims may come from many virtual threads at once: the pool is a lock-free deque and counters.
+ * them ready. Refills run in the background, at most {@value #MAX_REFILLS} at a time, once claims have been quiet for
+ * {@link #QUIET} (so a refill does not compete with the claimer's own container create and start, nor with a burst in
+ * progress), but at the latest {@link #MAX_DEFER} after the first deferred one (steady load is never quiet), and at
+ * once when the pool is empty. Claims may come from many virtual threads at once: the pool is a lock-free deque and counters.
  */
 final class SandboxPool implements AutoCloseable {
 
@@ -41,6 +42,10 @@ final class SandboxPool implements AutoCloseable {
     static final int MAX_WARM = 64;
     static final int MAX_REFILLS = 4;
     static final Duration QUIET = Duration.ofMillis(500);
+    /** The longest a refill waits for quiet: under steady load claims are never quiet. */
+    static final Duration MAX_DEFER = Duration.ofSeconds(2);
+
+    private static final Duration RECHECK = Duration.ofMillis(100);
     /** How long an orphan's tombstone must stand before it is removed (see {@link #removeIfStillNamed}). */
     static final Duration TOMBSTONE_SETTLE = Duration.ofSeconds(1);
 
@@ -284,16 +289,22 @@ final class SandboxPool implements AutoCloseable {
         }
     }
 
-    /** Refills once claims have been quiet for {@link #QUIET} (one waiter at a time). */
+    /**
+     * Refills once claims have been quiet for {@link #QUIET}, at the latest {@link #MAX_DEFER} after the first deferred
+     * refill, at once when the pool is empty ({@link PoolDemand#refillDelayNanos}); one waiter at a time.
+     */
     private void refillWhenQuiet() {
         if (!refillScheduled.compareAndSet(false, true)) {
             return;
         }
+        long deferredSince = System.nanoTime();
         boolean submitted = submit(() -> {
             try {
                 long wait;
-                while ((wait = lastClaimNanos + QUIET.toNanos() - System.nanoTime()) > 0) {
-                    TimeUnit.NANOSECONDS.sleep(wait);
+                while ((wait = PoolDemand.refillDelayNanos(
+                                System.nanoTime(), lastClaimNanos, deferredSince, warm.isEmpty(), QUIET, MAX_DEFER))
+                        > 0) {
+                    TimeUnit.NANOSECONDS.sleep(Math.min(wait, RECHECK.toNanos())); // the pool may empty meanwhile
                 }
             } catch (InterruptedException e) {
                 return;

@@ -66,4 +66,38 @@ class PoolDemandTest {
         d.claimed(S);
         assertThat(d.target(S)).isZero();
     }
+
+    private static final long MS = 1_000_000L;
+    private static final Duration QUIET = Duration.ofMillis(500);
+    private static final Duration MAX_DEFER = Duration.ofSeconds(2);
+
+    @Test
+    void aRefillWaitsForQuietClaims() {
+        long deferred = 100 * S;
+        assertThat(PoolDemand.refillDelayNanos(deferred, deferred, deferred, false, QUIET, MAX_DEFER))
+                .isEqualTo(500 * MS);
+        assertThat(PoolDemand.refillDelayNanos(deferred + 600 * MS, deferred, deferred, false, QUIET, MAX_DEFER))
+                .isZero();
+    }
+
+    @Test
+    void underSteadyLoadARefillHappensAtMostMaxDeferAfterItWasDeferred() {
+        long deferred = 100 * S;
+        long refilledAt = -1;
+        for (long now = deferred; now <= deferred + 10 * S; now += 10 * MS) {
+            long lastClaim = deferred + ((now - deferred) / (300 * MS)) * (300 * MS); // a claim every 300 ms
+            if (PoolDemand.refillDelayNanos(now, lastClaim, deferred, false, QUIET, MAX_DEFER) == 0) {
+                refilledAt = now;
+                break;
+            }
+        }
+        assertThat(refilledAt).as("claims never quiet: the cap decides").isEqualTo(deferred + 2 * S);
+    }
+
+    @Test
+    void anEmptyPoolRefillsAtOnce() {
+        long now = 100 * S;
+        assertThat(PoolDemand.refillDelayNanos(now, now, now, true, QUIET, MAX_DEFER))
+                .isZero();
+    }
 }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The stop half of a task's life, run by its runner: DEACTIVATING (only if it got to ACTIVATING), STOPPING
- * (stop signal, then SIGKILL after each container's stopTimeout; dependents before their dependencies),
+ * (stop signal, then SIGKILL after each container's stopTimeout; dependents before their dependencies, the exits of
+ * each layer reported before the next layer's stop waits),
  * DEPROVISIONING (drain logs, remove containers and the sandbox), STOPPED. Idempotent: a re-adopted task resumes
  * wherever it was.
  */
@@ -71,7 +72,8 @@ final class TaskShutdown {
         List<List<String>> layers =
                 new ArrayList<>(StartOrder.layers(r.task().spec().containers()));
         java.util.Collections.reverse(layers);
-        for (List<String> layer : layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            List<String> layer = layers.get(i);
             List<Thread> stoppers = new ArrayList<>();
             for (String name : layer) {
                 ContainerState s = r.observed().container(name).orElseThrow();
@@ -90,22 +92,29 @@ final class TaskShutdown {
             for (Thread t : stoppers) {
                 t.join();
             }
+            boolean exited = false;
             for (String name : layer) {
-                recordStopped(r, name);
+                exited |= recordStopped(r, name);
+            }
+            if (exited && i < layers.size() - 1) {
+                r.report(r.observed()); // before the next layer waits out its stop timeout (the last: with
+                // DEPROVISIONING)
             }
         }
     }
 
-    private static void recordStopped(TaskRunner r, String name) {
+    /** Stages a stopped container's exit; false if there was nothing to record. */
+    private static boolean recordStopped(TaskRunner r, String name) {
         ContainerState s = r.observed().container(name).orElseThrow();
         if (s.runtimeId().isEmpty() || s.isStopped()) {
-            return;
+            return false;
         }
         ContainerObservation o = r.ctx().driver().inspect(s.runtimeId().get(), name);
         Optional<String> reason =
                 o.oomKilled() ? Optional.of(dev.gantry.core.task.Reasons.OUT_OF_MEMORY) : Optional.empty();
         Instant at = o.finishedAt().orElse(r.ctx().clock().instant());
-        r.stage(r.observed().withContainer(name, x -> x.stopped(o.exitCode(), reason, at))); // with DEPROVISIONING
+        r.stage(r.observed().withContainer(name, x -> x.stopped(o.exitCode(), reason, at)));
+        return true;
     }
 
     private static void drainLogs(TaskRunner r, Duration timeout) throws InterruptedException {

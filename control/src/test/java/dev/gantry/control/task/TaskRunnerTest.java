@@ -37,6 +37,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -201,6 +203,47 @@ class TaskRunnerTest {
         assertThat(stopped.observed().attachment())
                 .hasValueSatisfying(a -> assertThat(a.status()).isEqualTo("DELETED"));
         assertThat(stopped.observed().stoppingAt()).isPresent();
+    }
+
+    @Test
+    void anExitInAnEarlierStopLayerIsReportedWhileTheNextLayerWaitsOutItsStopTimeout() throws Exception {
+        TaskDefs.Container app =
+                TaskDefs.container("app").image("ok:1").essential(true).stopTimeout(2);
+        app.dependsOn = List.of(TaskDefs.dependsOn("db", "START"));
+        ContainerDefinition db = container("db", "ok:1", true);
+        driver.scriptContainer("db", ContainerScript.builder().ignoresSigterm().build());
+        Task t = await(launch(app.build(), db), in(TaskPhase.RUNNING));
+        String dbId = driver.container(t.taskId(), "db").orElseThrow().runtimeId();
+        CountDownLatch dbStopping = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        driver.beforeStop(id -> {
+            if (id.equals(dbId)) {
+                dbStopping.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        try {
+            supervisor.requestStop(t.taskId(), StopCode.UserInitiated, "bye");
+            assertThat(dbStopping.await(20, TimeUnit.SECONDS))
+                    .as("db (the dependency) stopped after app")
+                    .isTrue();
+            Task meanwhile = store.find(t.taskId()).orElseThrow();
+            assertThat(meanwhile.observed().phase()).isEqualTo(TaskPhase.STOPPING);
+            assertThat(meanwhile.observed().container("app").flatMap(ContainerState::exitCode))
+                    .as("app's exit is in the store while db's stop is still waiting")
+                    .contains(ContainerScript.TERMINATED);
+            assertThat(meanwhile.observed().container("db").orElseThrow().isStopped())
+                    .isFalse();
+        } finally {
+            release.countDown();
+        }
+        Task stopped = await(t, in(TaskPhase.STOPPED));
+        assertThat(stopped.observed().container("db").flatMap(ContainerState::exitCode))
+                .contains(ContainerScript.KILLED);
     }
 
     @Test

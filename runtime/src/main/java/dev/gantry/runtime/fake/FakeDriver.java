@@ -94,6 +94,7 @@ public final class FakeDriver implements TaskDriver {
     private final Map<String, String> idsByName = new LinkedHashMap<>(); // engine name -> runtime id
     private final List<Removal> removals = new ArrayList<>();
     private volatile boolean started;
+    private volatile Consumer<String> beforeStop = runtimeId -> {};
 
     FakeDriver(InstantSource clock, FakeTimer timer, String networkName, String subnet, Set<String> preloaded) {
         this.clock = clock;
@@ -132,6 +133,15 @@ public final class FakeDriver implements TaskDriver {
     }
 
     /** Pulls of {@code image} fail with Docker Hub's words for a repository that does not exist. */
+    /**
+     * Runs {@code hook} with the runtime id at every stop, before the container stops and outside the fake's lock: a
+     * test may block in it, to hold a stop as long as a real engine waits out a stop timeout.
+     */
+    public FakeDriver beforeStop(Consumer<String> hook) {
+        beforeStop = hook;
+        return this;
+    }
+
     public FakeDriver unpullable(String image) {
         int tag = image.lastIndexOf(':');
         String repository = tag > image.lastIndexOf('/') ? image.substring(0, tag) : image;
@@ -340,6 +350,7 @@ public final class FakeDriver implements TaskDriver {
 
     @Override
     public void stopContainer(String runtimeId, Duration timeout) {
+        beforeStop.accept(runtimeId);
         locked(() -> {
             faults.check(Operation.STOP_CONTAINER);
             FakeContainer c = containers.get(runtimeId);

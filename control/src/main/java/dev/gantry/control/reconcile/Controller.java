@@ -165,12 +165,35 @@ public final class Controller<K> implements AutoCloseable {
         }
     }
 
+    /**
+     * The reconciler's result; what it throws is a {@link Result.Failed}, an {@link Error} included (logged at error:
+     * a bug, e.g. an AssertionError or a class that failed to initialise), so that one key's bug neither kills the
+     * worker, which other keys need, nor goes unlogged. Only the JVM's own failures (out of memory, internal error)
+     * propagate, after a log line.
+     */
     private Result reconcileSafely(K key) {
         try {
             return Objects.requireNonNull(reconciler.reconcile(key), "a reconciler returned null");
         } catch (RuntimeException e) {
             return new Result.Failed(e);
+        } catch (StackOverflowError e) {
+            logError(key, e);
+            return new Result.Failed(e);
+        } catch (VirtualMachineError e) {
+            logError(key, e);
+            throw e;
+        } catch (Throwable e) { // Errors, and checked exceptions thrown sneakily
+            logError(key, e);
+            return new Result.Failed(e);
         }
+    }
+
+    private void logError(K key, Throwable e) {
+        LOG.atError()
+                .addKeyValue("controller", name)
+                .addKeyValue("key", key)
+                .setCause(e)
+                .log("reconciler threw an error");
     }
 
     private void handle(K key, Result result) {

@@ -74,6 +74,34 @@ class ControllerTest {
     }
 
     @Test
+    void anErrorThrownByAReconcilerIsAFailureAndTheWorkerLivesOnForOtherKeys() throws Exception {
+        AtomicInteger brokenPasses = new AtomicInteger();
+        CountDownLatch other = new CountDownLatch(1);
+        controller = Controller.<String>builder("test", key -> {
+                    if (key.equals("broken")) {
+                        brokenPasses.incrementAndGet();
+                        throw new AssertionError("a bug");
+                    }
+                    other.countDown();
+                    return Result.done();
+                })
+                .workers(1)
+                .clock(clock)
+                .scheduler(clock)
+                .build()
+                .start();
+        controller.enqueue("broken");
+        assertThat(controller.awaitIdle(GUARD)).isTrue();
+        assertThat(brokenPasses).hasValue(1);
+        assertThat(controller.failures("broken")).as("treated as a failed pass").isEqualTo(1);
+        controller.enqueue("healthy");
+        assertThat(other.await(GUARD.toSeconds(), TimeUnit.SECONDS))
+                .as("the only worker still works")
+                .isTrue();
+        assertThat(controller.liveWorkers()).isEqualTo(1);
+    }
+
+    @Test
     void aKeyEnqueuedManyTimesWhileWaitingIsWorkedOnce() throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         gates.put("blocker", gate);

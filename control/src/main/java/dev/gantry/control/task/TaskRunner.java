@@ -20,8 +20,10 @@ import dev.gantry.runtime.spi.RuntimeError;
 import dev.gantry.runtime.spi.Sandbox;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -55,6 +57,8 @@ final class TaskRunner implements Runnable {
     private final Map<String, Instant> waitingSince = new HashMap<>();
     /** Image checks started before the sandbox claim, by image; runner thread only. */
     private final Map<String, CompletableFuture<String>> images = new HashMap<>();
+    /** The threads running {@link #images}' checks, interrupted when the task stops before joining them. */
+    private final List<Thread> imageThreads = new ArrayList<>();
     /** The task as last written or read: the compare-and-set base of the next report. */
     private Task persisted;
     /** {@link #persisted} plus any staged, not yet written observations. */
@@ -77,6 +81,14 @@ final class TaskRunner implements Runnable {
 
     @Override
     public void run() {
+        try {
+            live();
+        } finally {
+            cancelImageChecks();
+        }
+    }
+
+    private void live() {
         if (adopted) {
             ctx.feed().publish(TaskTransitions.state(task, TaskTransition.Cause.RESYNC));
         }
@@ -111,6 +123,7 @@ final class TaskRunner implements Runnable {
 
     /** The stop half must finish: an engine error is retried with backoff until STOPPED or the server stops. */
     private void shutDownUntilDone() {
+        cancelImageChecks(); // stopped before PULLING: nobody will join them
         long backoffMillis = 1000;
         while (true) {
             try {
@@ -258,10 +271,18 @@ final class TaskRunner implements Runnable {
                     c.image(),
                     i -> CompletableFuture.supplyAsync(
                             () -> ctx.driver().ensureImage(i, ctx.pullProgress()),
-                            work -> Thread.ofVirtual()
+                            work -> imageThreads.add(Thread.ofVirtual()
                                     .name("image-" + task.taskId())
-                                    .start(work)));
+                                    .start(work))));
         }
+    }
+
+    /** Cancels the image checks nobody joined (the task stopped before PULLING), so no pull outlives its task. */
+    private void cancelImageChecks() {
+        images.values().forEach(f -> f.cancel(true));
+        images.clear();
+        imageThreads.forEach(Thread::interrupt);
+        imageThreads.clear();
     }
 
     /** The image's id, from the check started meanwhile (or now, after a re-adoption); its failure as is. */

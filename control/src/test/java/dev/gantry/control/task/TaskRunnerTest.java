@@ -247,6 +247,29 @@ class TaskRunnerTest {
     }
 
     @Test
+    void anImageCheckStillRunningWhenTheTaskFailsBeforePullingIsCancelled() throws Exception {
+        CountDownLatch interrupted = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        driver.beforeEnsureImage(image -> {
+            try {
+                never.await(30, TimeUnit.SECONDS); // a slow pull
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                Thread.currentThread().interrupt();
+            }
+        });
+        driver.failNext(
+                FakeDriver.Operation.CLAIM_SANDBOX,
+                1,
+                new RuntimeError(RuntimeError.Kind.SANDBOX_FAILED, "no sandbox", false, null));
+        Task stopped = await(launch(container("main", "slow:1", true)), in(TaskPhase.STOPPED));
+        assertThat(stopped.desired().stopCode()).contains(StopCode.TaskFailedToStart);
+        assertThat(interrupted.await(20, TimeUnit.SECONDS))
+                .as("the pull nobody will join is interrupted")
+                .isTrue();
+    }
+
+    @Test
     void shutdownRetriesEngineErrorsUntilTheTaskIsStopped() throws Exception {
         driver.failNext(
                 FakeDriver.Operation.REMOVE_SANDBOX,

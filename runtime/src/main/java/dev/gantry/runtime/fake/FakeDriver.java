@@ -95,6 +95,7 @@ public final class FakeDriver implements TaskDriver {
     private final List<Removal> removals = new ArrayList<>();
     private volatile boolean started;
     private volatile Consumer<String> beforeStop = runtimeId -> {};
+    private volatile Consumer<String> beforeEnsureImage = image -> {};
 
     FakeDriver(InstantSource clock, FakeTimer timer, String networkName, String subnet, Set<String> preloaded) {
         this.clock = clock;
@@ -139,6 +140,12 @@ public final class FakeDriver implements TaskDriver {
      */
     public FakeDriver beforeStop(Consumer<String> hook) {
         beforeStop = hook;
+        return this;
+    }
+
+    /** Runs {@code hook} with the image at every image check, outside the fake's lock: a test may block in it. */
+    public FakeDriver beforeEnsureImage(Consumer<String> hook) {
+        beforeEnsureImage = hook;
         return this;
     }
 
@@ -288,6 +295,7 @@ public final class FakeDriver implements TaskDriver {
 
     @Override
     public String ensureImage(String image, PullProgress progress) {
+        beforeEnsureImage.accept(image);
         boolean pulled = locked(() -> {
             faults.check(Operation.ENSURE_IMAGE);
             if (images.containsKey(image)) {

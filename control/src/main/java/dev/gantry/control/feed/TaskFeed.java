@@ -41,13 +41,16 @@ public final class TaskFeed implements AutoCloseable {
 
     /**
      * Subscribes. With {@code snapshotFirst}, the handler first receives a SNAPSHOT of every unfinished task as
-     * stored, then the transitions that follow it. The handler runs on the subscription's own thread, one
+     * stored when this method is called (it reads the store before returning), then the transitions that follow. The handler runs on the subscription's own thread, one
      * transition at a time; an exception it throws is logged and the next transition delivered.
      */
     public Subscription subscribe(String name, int capacity, boolean snapshotFirst, Consumer<TaskTransition> handler) {
         Subscription s = new Subscription(name, capacity, handler, this::read, subscriptions::remove);
         subscriptions.add(s); // before the snapshot is read: nothing committed after it can be missed
-        s.start(snapshotFirst ? store::unfinished : () -> List.of());
+        // Read here, not on the subscription's thread: the snapshot is the store as of this call, whenever that
+        // thread first runs (a task that stopped meanwhile would otherwise be missing from it).
+        List<Task> snapshot = snapshotFirst ? store.unfinished() : List.of();
+        s.start(() -> snapshot);
         return s;
     }
 

@@ -38,4 +38,28 @@ public record ContainerSpec(
         ulimits = List.copyOf(ulimits);
         labels = Map.copyOf(labels);
     }
+
+    /** This spec with {@code health} as its health check. */
+    public ContainerSpec withHealthCheck(HealthSpec health) {
+        return new ContainerSpec(
+                task,
+                name,
+                image,
+                entryPoint,
+                command,
+                environment,
+                workingDirectory,
+                user,
+                memoryBytes,
+                memoryReservationBytes,
+                nanoCpus,
+                cpuShares,
+                ulimits,
+                readonlyRootFilesystem,
+                Optional.of(health),
+                labels,
+                tty,
+                openStdin,
+                stopTimeout);
+    }
 }

@@ -71,9 +71,8 @@ class DockerDriverContractIT extends TaskDriverContract {
                                 .map(l -> "echo '" + l.message() + "'" + (l.stderr() ? " >&2" : ""))
                                 .collect(Collectors.joining("; ")));
             case Behaviour.Healthy h ->
-                withHealth(
-                        sh(task, name, "sleep 600"),
-                        new HealthSpec(
+                sh(task, name, "sleep 600")
+                        .withHealthCheck(new HealthSpec(
                                 List.of("CMD-SHELL", "exit 0"),
                                 Duration.ofSeconds(1),
                                 Duration.ofSeconds(5),

@@ -7,7 +7,6 @@ import static dev.gantry.runtime.docker.DriverFixtures.random;
 import static dev.gantry.runtime.docker.DriverFixtures.removeInstallation;
 import static dev.gantry.runtime.docker.DriverFixtures.spec;
 import static dev.gantry.runtime.docker.DriverFixtures.task;
-import static dev.gantry.runtime.docker.DriverFixtures.withHealth;
 import static dev.gantry.runtime.docker.DriverFixtures.withMemory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -248,7 +247,8 @@ class DockerDriverIT {
         Sandbox sandbox = driver.claimSandbox(task, DriverFixtures.SIZE);
         HealthSpec health = new HealthSpec(
                 List.of("CMD-SHELL", "exit 0"), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ZERO, 3);
-        String id = driver.createContainer(sandbox, withHealth(spec(task, "svc", "sleep", "300"), health));
+        String id = driver.createContainer(
+                sandbox, spec(task, "svc", "sleep", "300").withHealthCheck(health));
         driver.startContainer(id);
 
         await(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.gantry.runtime.spi.ContainerSpec;
-import dev.gantry.runtime.spi.HealthSpec;
 import dev.gantry.runtime.spi.TaskRef;
 import dev.gantry.runtime.spi.TaskResources;
 import java.time.Duration;
@@ -103,29 +102,6 @@ final class DriverFixtures {
                 s.ulimits(),
                 s.readonlyRootFilesystem(),
                 s.healthCheck(),
-                s.labels(),
-                s.tty(),
-                s.openStdin(),
-                s.stopTimeout());
-    }
-
-    static ContainerSpec withHealth(ContainerSpec s, HealthSpec health) {
-        return new ContainerSpec(
-                s.task(),
-                s.name(),
-                s.image(),
-                s.entryPoint(),
-                s.command(),
-                s.environment(),
-                s.workingDirectory(),
-                s.user(),
-                s.memoryBytes(),
-                s.memoryReservationBytes(),
-                s.nanoCpus(),
-                s.cpuShares(),
-                s.ulimits(),
-                s.readonlyRootFilesystem(),
-                Optional.of(health),
                 s.labels(),
                 s.tty(),
                 s.openStdin(),

@@ -64,14 +64,12 @@ class FakeDriverContractTest extends TaskDriverContract {
                 script.exitsWith(0);
             }
             case Behaviour.Healthy h ->
-                spec = withHealth(
-                        spec,
-                        new HealthSpec(
-                                List.of("CMD-SHELL", "exit 0"),
-                                Duration.ofSeconds(1),
-                                Duration.ofSeconds(5),
-                                Duration.ZERO,
-                                3));
+                spec = spec.withHealthCheck(new HealthSpec(
+                        List.of("CMD-SHELL", "exit 0"),
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(5),
+                        Duration.ZERO,
+                        3));
         }
         fake.script(s -> s.task().taskId().equals(task.taskId()) && s.name().equals(name), script.build());
         return spec;

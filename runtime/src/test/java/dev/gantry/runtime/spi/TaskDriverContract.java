@@ -511,29 +511,6 @@ public abstract class TaskDriverContract {
                 STOP_TIMEOUT);
     }
 
-    protected static ContainerSpec withHealth(ContainerSpec s, HealthSpec health) {
-        return new ContainerSpec(
-                s.task(),
-                s.name(),
-                s.image(),
-                s.entryPoint(),
-                s.command(),
-                s.environment(),
-                s.workingDirectory(),
-                s.user(),
-                s.memoryBytes(),
-                s.memoryReservationBytes(),
-                s.nanoCpus(),
-                s.cpuShares(),
-                s.ulimits(),
-                s.readonlyRootFilesystem(),
-                Optional.of(health),
-                s.labels(),
-                s.tty(),
-                s.openStdin(),
-                s.stopTimeout());
-    }
-
     protected static String random() {
         byte[] b = new byte[5];
         ThreadLocalRandom.current().nextBytes(b);

@@ -8,14 +8,12 @@ import dev.gantry.api.http.ApiServer;
 import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.housekeeping.DeletedRevisions;
 import dev.gantry.control.launch.TaskLauncher;
-import dev.gantry.control.logs.AwsLogsTarget;
 import dev.gantry.control.logs.CapturedLogs;
 import dev.gantry.control.task.TaskSupervisor;
 import dev.gantry.core.arn.Arns;
 import dev.gantry.core.cluster.Cluster;
 import dev.gantry.core.id.IdSource;
 import dev.gantry.runtime.fake.FakeDriver;
-import dev.gantry.runtime.spi.LogLine;
 import dev.gantry.runtime.spi.PullProgress;
 import dev.gantry.store.ecs.ClusterStore;
 import dev.gantry.store.ecs.TagStore;
@@ -24,10 +22,8 @@ import dev.gantry.store.ecs.TaskStore;
 import dev.gantry.store.sqlite.Database;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Gantry's control plane and ECS API wired as {@code GantryServer.start} wires them, but on the in-tree
@@ -37,21 +33,6 @@ import java.util.Optional;
 final class FakeGantry implements AutoCloseable {
     static final String KEY = "AKIAGANTRYBENCH00002";
     static final String SECRET = "gantry-bench-secret-00000000000000000002";
-    private static final CapturedLogs NO_LOGS = new CapturedLogs() {
-        public boolean groupExists(String group) {
-            return true;
-        }
-
-        public boolean openStream(AwsLogsTarget target) {
-            return true;
-        }
-
-        public Optional<Instant> lastCaptured(String group, String stream) {
-            return Optional.empty();
-        }
-
-        public void append(String group, String stream, List<LogLine> lines, boolean createGroup) {}
-    };
 
     final Database db;
     final TaskStore tasks;
@@ -92,7 +73,7 @@ final class FakeGantry implements AutoCloseable {
                 driver,
                 tasks,
                 new TaskFeed(tasks),
-                NO_LOGS,
+                CapturedLogs.DISCARD,
                 clock,
                 "us-east-1",
                 Duration.ofHours(2),

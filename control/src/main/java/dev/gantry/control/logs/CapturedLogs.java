@@ -8,6 +8,30 @@ import java.util.Optional;
 /** Where the awslogs driver delivers container output: Gantry's CloudWatch Logs store. */
 public interface CapturedLogs {
 
+    /**
+     * Accepts every group and stream and keeps nothing: for a control plane on the fake driver (benchmarks, tests
+     * where output does not matter).
+     */
+    CapturedLogs DISCARD = new CapturedLogs() {
+        @Override
+        public boolean groupExists(String group) {
+            return true;
+        }
+
+        @Override
+        public boolean openStream(AwsLogsTarget target) {
+            return true;
+        }
+
+        @Override
+        public Optional<Instant> lastCaptured(String group, String stream) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void append(String group, String stream, List<LogLine> lines, boolean createGroup) {}
+    };
+
     boolean groupExists(String group);
 
     /**

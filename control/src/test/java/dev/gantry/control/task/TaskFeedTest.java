@@ -8,7 +8,6 @@ import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.feed.TaskTransition;
 import dev.gantry.control.launch.LaunchRequest;
 import dev.gantry.control.launch.TaskLauncher;
-import dev.gantry.control.logs.AwsLogsTarget;
 import dev.gantry.control.logs.CapturedLogs;
 import dev.gantry.core.arn.Arns;
 import dev.gantry.core.cluster.Cluster;
@@ -20,7 +19,6 @@ import dev.gantry.core.task.Task;
 import dev.gantry.core.task.TaskPhase;
 import dev.gantry.core.taskdef.TaskDefinition;
 import dev.gantry.runtime.fake.FakeDriver;
-import dev.gantry.runtime.spi.LogLine;
 import dev.gantry.runtime.spi.PullProgress;
 import dev.gantry.store.ecs.TagStore;
 import dev.gantry.store.ecs.TaskStore;
@@ -32,7 +30,6 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
@@ -48,21 +45,6 @@ import org.junit.jupiter.api.io.TempDir;
  * ends up at the stored state.
  */
 class TaskFeedTest {
-    private static final CapturedLogs NO_LOGS = new CapturedLogs() {
-        public boolean groupExists(String group) {
-            return true;
-        }
-
-        public boolean openStream(AwsLogsTarget target) {
-            return true;
-        }
-
-        public Optional<Instant> lastCaptured(String group, String stream) {
-            return Optional.empty();
-        }
-
-        public void append(String group, String stream, List<LogLine> lines, boolean createGroup) {}
-    };
     private static final Arns ARNS = new Arns("us-east-1", "000000000000");
     private static final dev.gantry.core.run.NetworkConfiguration NET = new dev.gantry.core.run.NetworkConfiguration(
             new dev.gantry.core.run.AwsVpcConfiguration(List.of("subnet-1"), null, null));
@@ -97,7 +79,7 @@ class TaskFeedTest {
                 driver,
                 store,
                 feed,
-                NO_LOGS,
+                CapturedLogs.DISCARD,
                 InstantSource.system(),
                 "us-east-1",
                 Duration.ofHours(2),

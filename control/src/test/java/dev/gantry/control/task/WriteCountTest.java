@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.launch.LaunchRequest;
 import dev.gantry.control.launch.TaskLauncher;
-import dev.gantry.control.logs.AwsLogsTarget;
 import dev.gantry.control.logs.CapturedLogs;
 import dev.gantry.core.arn.Arns;
 import dev.gantry.core.cluster.Cluster;
@@ -19,7 +18,6 @@ import dev.gantry.core.task.Task;
 import dev.gantry.core.task.TaskPhase;
 import dev.gantry.core.taskdef.TaskDefinition;
 import dev.gantry.runtime.fake.FakeDriver;
-import dev.gantry.runtime.spi.LogLine;
 import dev.gantry.runtime.spi.PullProgress;
 import dev.gantry.store.ecs.TagStore;
 import dev.gantry.store.ecs.TaskStore;
@@ -30,7 +28,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,21 +44,6 @@ class WriteCountTest {
     private static final Arns ARNS = new Arns("us-east-1", "000000000000");
     private static final Cluster CLUSTER =
             new Cluster(ARNS.cluster("default"), "default", "ACTIVE", List.of(), List.of(), Instant.EPOCH);
-    private static final CapturedLogs NO_LOGS = new CapturedLogs() {
-        public boolean groupExists(String group) {
-            return true;
-        }
-
-        public boolean openStream(AwsLogsTarget target) {
-            return true;
-        }
-
-        public Optional<Instant> lastCaptured(String group, String stream) {
-            return Optional.empty();
-        }
-
-        public void append(String group, String stream, List<LogLine> lines, boolean createGroup) {}
-    };
 
     @TempDir
     Path dir;
@@ -82,7 +64,7 @@ class WriteCountTest {
                 driver,
                 store,
                 new TaskFeed(store),
-                NO_LOGS,
+                CapturedLogs.DISCARD,
                 InstantSource.system(),
                 "us-east-1",
                 Duration.ofHours(2),

@@ -26,7 +26,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +50,8 @@ public final class DockerDriver implements TaskDriver, LocalImages {
 
     private static final Logger LOG = LoggerFactory.getLogger(DockerDriver.class);
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a fresh SIGKILL exit may wait for the engine's late OOM flag. */
+    private static final Duration OOM_FLAG_SETTLE = Duration.ofSeconds(1);
 
     private final DockerDriverConfig config;
     private final DockerClient docker;
@@ -56,6 +60,15 @@ public final class DockerDriver implements TaskDriver, LocalImages {
     private final BusyboxImageBuilder builder;
     private final LogFollower logs;
     private final List<EventWatcher> watchers = new CopyOnWriteArrayList<>();
+    /** Containers Gantry stopped: their SIGKILL exit is the stop's, not the OOM killer's (bounded, oldest dropped). */
+    private final Set<String> stopRequested =
+            Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 4096;
+                }
+            }));
+
     private volatile SandboxPool pool;
     /** The engine host's CPUs: Docker refuses a container cpu limit above them (a 4 vCPU task on a 2-core host). */
     private volatile long hostNanoCpus = Long.MAX_VALUE;
@@ -201,6 +214,7 @@ public final class DockerDriver implements TaskDriver, LocalImages {
 
     @Override
     public void stopContainer(String runtimeId, Duration timeout) {
+        stopRequested.add(runtimeId);
         try {
             docker.stopContainerCmd(runtimeId)
                     .withTimeout(ContainerSpecs.seconds(timeout))
@@ -215,15 +229,43 @@ public final class DockerDriver implements TaskDriver, LocalImages {
     @Override
     public ContainerObservation inspect(String runtimeId, String containerName) {
         try {
-            return Observations.container(
+            ContainerObservation o = Observations.container(
                     runtimeId,
                     containerName,
                     docker.inspectContainerCmd(runtimeId).exec());
+            if (Observations.mayStillBeOomKilled(o, Instant.now()) && !stopRequested.contains(runtimeId)) {
+                return awaitOomFlag(o);
+            }
+            return o;
         } catch (NotFoundException gone) {
             return ContainerObservation.missing(runtimeId, containerName);
         } catch (RuntimeException e) {
             throw DockerErrors.of(Kind.CANNOT_INSPECT_CONTAINER, e, true);
         }
+    }
+
+    /**
+     * Docker may report a container's exit before the OOM kill that caused it: the engine handles containerd's OOM
+     * and exit events in whichever order they arrive, and sets {@code OOMKilled} when the late one lands. A fresh
+     * SIGKILL exit that Gantry did not ask for is re-inspected for a moment, so an out-of-memory task is not stopped
+     * with a plain "Essential container exited".
+     */
+    private ContainerObservation awaitOomFlag(ContainerObservation exited) {
+        long deadline = System.nanoTime() + OOM_FLAG_SETTLE.toNanos();
+        ContainerObservation o = exited;
+        while (!o.oomKilled() && System.nanoTime() < deadline) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return o;
+            }
+            o = Observations.container(
+                    exited.runtimeId(),
+                    exited.containerName(),
+                    docker.inspectContainerCmd(exited.runtimeId()).exec());
+        }
+        return o;
     }
 
     @Override

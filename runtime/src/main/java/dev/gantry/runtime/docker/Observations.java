@@ -5,6 +5,8 @@ import com.github.dockerjava.api.model.ContainerNetwork;
 import dev.gantry.runtime.spi.ContainerObservation;
 import dev.gantry.runtime.spi.Health;
 import dev.gantry.runtime.spi.Sandbox;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -38,6 +40,25 @@ final class Observations {
                 s == null ? Optional.empty() : DockerTimestamps.parse(s.getStartedAt()),
                 s == null ? Optional.empty() : DockerTimestamps.parse(s.getFinishedAt()),
                 error);
+    }
+
+    /** A SIGKILL exit: the OOM killer's or a stop's. */
+    static final int SIGKILL_EXIT = 137;
+
+    /** How recent an exit must be for its OOM flag to still be on its way from the engine. */
+    static final Duration OOM_FLAG_WINDOW = Duration.ofSeconds(5);
+
+    /**
+     * True for a container that exited by SIGKILL within {@link #OOM_FLAG_WINDOW} of {@code now} without the OOM
+     * flag: the engine may set the flag a moment after it reports the exit.
+     */
+    static boolean mayStillBeOomKilled(ContainerObservation o, Instant now) {
+        return o.state() == ContainerObservation.State.EXITED
+                && !o.oomKilled()
+                && o.exitCode().orElse(0) == SIGKILL_EXIT
+                && o.finishedAt()
+                        .map(f -> !f.isBefore(now.minus(OOM_FLAG_WINDOW)))
+                        .orElse(false);
     }
 
     /** Docker's status word to the SPI state; paused and restarting containers are still running. */

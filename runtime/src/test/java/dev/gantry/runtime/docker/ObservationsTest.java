@@ -2,8 +2,11 @@ package dev.gantry.runtime.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.runtime.spi.ContainerObservation;
 import dev.gantry.runtime.spi.ContainerObservation.State;
 import dev.gantry.runtime.spi.Health;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ObservationsTest {
@@ -26,5 +29,32 @@ class ObservationsTest {
         assertThat(Observations.health("starting")).contains(Health.STARTING);
         assertThat(Observations.health("none")).contains(Health.NONE);
         assertThat(Observations.health("odd")).isEmpty();
+    }
+
+    @Test
+    void onlyAFreshSigkillExitWithoutTheFlagMayStillTurnOutOomKilled() {
+        Instant now = Instant.parse("2026-11-29T10:00:00Z");
+        assertThat(Observations.mayStillBeOomKilled(exited(137, false, now.minusSeconds(1)), now))
+                .isTrue();
+        assertThat(Observations.mayStillBeOomKilled(exited(137, true, now.minusSeconds(1)), now))
+                .isFalse();
+        assertThat(Observations.mayStillBeOomKilled(exited(143, false, now.minusSeconds(1)), now))
+                .isFalse();
+        assertThat(Observations.mayStillBeOomKilled(exited(137, false, now.minusSeconds(60)), now))
+                .isFalse();
+    }
+
+    private static ContainerObservation exited(int code, boolean oom, Instant finishedAt) {
+        return new ContainerObservation(
+                "id",
+                "main",
+                State.EXITED,
+                Optional.of(code),
+                oom,
+                Health.NONE,
+                Optional.empty(),
+                Optional.of(finishedAt.minusSeconds(5)),
+                Optional.of(finishedAt),
+                Optional.empty());
     }
 }

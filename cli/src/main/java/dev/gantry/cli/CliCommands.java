@@ -16,7 +16,14 @@ public final class CliCommands {
     private CliCommands() {}
 
     public static List<Object> all() {
-        return List.of(new RunCommand(), new PsCommand(), new LogsCommand(), new StopCommand(), new DescribeCommand());
+        return List.of(
+                new RunCommand(),
+                new PsCommand(),
+                new LogsCommand(),
+                new StopCommand(),
+                new DescribeCommand(),
+                new ServicesCommand(),
+                new DeployCommand());
     }
 
     /**

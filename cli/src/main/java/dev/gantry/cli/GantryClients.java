@@ -10,9 +10,15 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
-/** The two SDK clients the CLI uses, pointed at Gantry's endpoint and signed with the resolved credentials. */
-record GantryClients(EcsClient ecs, CloudWatchLogsClient logs, URI endpoint, Credentials credentials)
+/** The SDK clients the CLI uses (ECS, CloudWatch Logs, ELBv2), pointed at Gantry's endpoint and signed with the resolved credentials. */
+record GantryClients(
+        EcsClient ecs,
+        CloudWatchLogsClient logs,
+        ElasticLoadBalancingV2Client elb,
+        URI endpoint,
+        Credentials credentials)
         implements AutoCloseable {
 
     static GantryClients connect(ConnectionOptions options, Map<String, String> env) {
@@ -34,7 +40,13 @@ record GantryClients(EcsClient ecs, CloudWatchLogsClient logs, URI endpoint, Cre
                 .credentialsProvider(provider)
                 .httpClientBuilder(http())
                 .build();
-        return new GantryClients(ecs, logs, endpoint, credentials);
+        ElasticLoadBalancingV2Client elb = ElasticLoadBalancingV2Client.builder()
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(provider)
+                .httpClientBuilder(http())
+                .build();
+        return new GantryClients(ecs, logs, elb, endpoint, credentials);
     }
 
     static URI endpoint(String text) {
@@ -61,5 +73,6 @@ record GantryClients(EcsClient ecs, CloudWatchLogsClient logs, URI endpoint, Cre
     public void close() {
         ecs.close();
         logs.close();
+        elb.close();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -21,8 +22,9 @@ class CliCommandsTest {
     }
 
     @Test
-    void registersTheFiveCommands() {
-        assertThat(gantry().getSubcommands().keySet()).containsExactly("run", "ps", "logs", "stop", "describe");
+    void registersTheCommands() {
+        assertThat(gantry().getSubcommands().keySet())
+                .containsExactly("run", "ps", "logs", "stop", "describe", "services", "deploy");
     }
 
     @Test
@@ -45,6 +47,42 @@ class CliCommandsTest {
         assertThat(run.count).isEqualTo(2);
         assertThat(run.detach).isTrue();
         assertThat(run.connection.cluster()).isEqualTo("default");
+    }
+
+    @Test
+    void deployOptions() {
+        CommandLine cl = gantry();
+        cl.parseArgs("deploy", "web", "--image", "web:2", "--container", "app", "--timeout", "90s", "--cluster", "c1");
+        DeployCommand deploy = cl.getSubcommands().get("deploy").getCommand();
+        assertThat(deploy.service).isEqualTo("web");
+        assertThat(deploy.image).isEqualTo("web:2");
+        assertThat(deploy.container).isEqualTo("app");
+        assertThat(deploy.timeout).isEqualTo(Duration.ofSeconds(90));
+        assertThat(deploy.connection.cluster()).isEqualTo("c1");
+        cl.parseArgs("deploy", "web", "--image", "web:2");
+        assertThat(deploy.timeout).isEqualTo(Duration.ofMinutes(10));
+        assertThat(deploy.container).isNull();
+    }
+
+    @Test
+    void deployNeedsAnImageAndAReadableTimeout() {
+        StringWriter err = new StringWriter();
+        CommandLine cl = gantry();
+        cl.setErr(new PrintWriter(err));
+        assertThat(cl.execute("deploy", "web")).isEqualTo(2);
+        assertThat(err.toString()).contains("Missing required option: '--image=IMAGE'");
+        assertThat(cl.execute("deploy", "web", "--image", "x", "--timeout", "soon"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("'soon' is not a duration: use 90s, 10m, 1h or 500ms");
+    }
+
+    @Test
+    void servicesOptions() {
+        CommandLine cl = gantry();
+        cl.parseArgs("services", "web", "-n", "3");
+        ServicesCommand services = cl.getSubcommands().get("services").getCommand();
+        assertThat(services.name).isEqualTo("web");
+        assertThat(services.events).isEqualTo(3);
     }
 
     @Test

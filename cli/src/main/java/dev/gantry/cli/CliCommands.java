@@ -23,7 +23,8 @@ public final class CliCommands {
                 new StopCommand(),
                 new DescribeCommand(),
                 new ServicesCommand(),
-                new DeployCommand());
+                new DeployCommand(),
+                new LbCommand());
     }
 
     /**

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.ecs.model.ClientException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerNotFoundException;
 
 class ErrorReportTest {
     private static final String ENDPOINT = "http://127.0.0.1:4499";
@@ -23,6 +24,19 @@ class ErrorReportTest {
                 .build();
         assertThat(ErrorReport.of(e, ENDPOINT, Optional.of("AWS_ACCESS_KEY_ID")))
                 .isEqualTo(new ErrorReport(1, "error: ClientException: Unable to describe task definition."));
+    }
+
+    @Test
+    void elbv2ErrorsShowTheirQueryErrorCode() {
+        var e = LoadBalancerNotFoundException.builder()
+                .statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("LoadBalancerNotFound")
+                        .errorMessage("One or more load balancers not found")
+                        .build())
+                .build();
+        assertThat(ErrorReport.of(e, ENDPOINT, Optional.empty()))
+                .isEqualTo(new ErrorReport(1, "error: LoadBalancerNotFound: One or more load balancers not found"));
     }
 
     @Test

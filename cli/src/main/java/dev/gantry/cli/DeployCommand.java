@@ -61,6 +61,9 @@ final class DeployCommand extends ApiCommand {
             description = "Start the deployment and return without following it.")
     boolean detach;
 
+    /** How often the rollout is polled (tests shorten it). */
+    Duration poll = RolloutWatcher.POLL;
+
     @Override
     int run(GantryClients c) throws InterruptedException {
         ServiceLookup lookup = new ServiceLookup(c.ecs(), connection.cluster());
@@ -100,13 +103,7 @@ final class DeployCommand extends ApiCommand {
         }
         String arn = after.serviceArn() == null ? service : after.serviceArn();
         Rollout.Outcome outcome = RolloutWatcher.follow(
-                rollout,
-                () -> lookup.describe(arn),
-                clock,
-                d -> Thread.sleep(d.toMillis()),
-                RolloutWatcher.POLL,
-                timeout,
-                out());
+                rollout, () -> lookup.describe(arn), clock, d -> Thread.sleep(d.toMillis()), poll, timeout, out());
         if (outcome instanceof Rollout.Outcome.Completed) {
             out().println(outcome.message());
         } else {

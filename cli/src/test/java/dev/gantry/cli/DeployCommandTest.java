@@ -5,23 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * {@code gantry deploy} end to end through the real SDK client against a scripted stand-in for the ECS endpoint
@@ -33,36 +24,34 @@ class DeployCommandTest {
     private static final String TD = "arn:aws:ecs:us-east-1:000000000000:task-definition/web:";
     private static final String SERVICE_ARN = "arn:aws:ecs:us-east-1:000000000000:service/default/web";
 
-    private HttpServer server;
-    private final List<String> calls = new ArrayList<>();
-    private final Map<String, JsonNode> lastBody = new HashMap<>();
     private final Deque<String> snapshots = new ArrayDeque<>();
+    private StubAws ecs;
 
     @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            String action =
-                    exchange.getRequestHeaders().getFirst("X-Amz-Target").replaceFirst(".*\\.", "");
-            JsonNode body = JSON.readTree(exchange.getRequestBody());
-            String reply;
-            synchronized (this) {
-                calls.add(action);
-                lastBody.put(action, body);
-                reply = reply(action, body);
-            }
-            byte[] bytes = reply.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
+    void start() {
+        ecs = new StubAws(r -> StubAws.Reply.ok(reply(r.action(), json(r.body()))));
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        ecs.close();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The body of the last request of that action. */
+    private JsonNode sent(String action) {
+        return ecs.requests().reversed().stream()
+                .filter(r -> r.action().equals(action))
+                .map(r -> json(r.body()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private String reply(String action, JsonNode body) {
@@ -123,17 +112,10 @@ class DeployCommandTest {
                 "deployments":[%s],"events":[%s]}""".formatted(SERVICE_ARN, status, TD, deployments, String.join(",", events));
     }
 
-    private int deploy(StringWriter out, StringWriter err, String... args) {
+    private StubAws.Run deploy(String... args) {
         DeployCommand cmd = new DeployCommand();
-        cmd.environment = Map.of("GANTRY_ACCESS_KEY_ID", "AKIDEXAMPLE", "GANTRY_SECRET_ACCESS_KEY", "secret");
         cmd.poll = Duration.ofMillis(5);
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(
-                List.of("--endpoint", "http://127.0.0.1:" + server.getAddress().getPort()));
-        return new CommandLine(cmd)
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
-                .execute(all.toArray(String[]::new));
+        return ecs.run(cmd, args);
     }
 
     private static final String BEFORE = service(
@@ -154,19 +136,15 @@ class DeployCommandTest {
                 event("e2", "has reached a steady state."),
                 event("e1", "has started 2 tasks: (task a) (task b)."),
                 event("e0", "has reached a steady state.")));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+        StubAws.Run run = deploy("web", "--image", "web:2", "--container", "app");
 
-        int code = deploy(out, err, "web", "--image", "web:2", "--container", "app");
-
-        assertThat(err.toString()).isEmpty();
-        assertThat(code).isZero();
-        assertThat(calls.subList(0, 4))
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).isZero();
+        assertThat(ecs.actions().subList(0, 4))
                 .containsExactly(
                         "DescribeServices", "DescribeTaskDefinition", "RegisterTaskDefinition", "UpdateService");
-        assertThat(lastBody.get("DescribeTaskDefinition").path("include").toString())
-                .isEqualTo("[\"TAGS\"]");
-        JsonNode registered = lastBody.get("RegisterTaskDefinition");
+        assertThat(sent("DescribeTaskDefinition").path("include").toString()).isEqualTo("[\"TAGS\"]");
+        JsonNode registered = sent("RegisterTaskDefinition");
         assertThat(registered.at("/containerDefinitions/0/image").asText()).isEqualTo("web:2");
         assertThat(registered.at("/containerDefinitions/1/image").asText()).isEqualTo("envoy:1");
         assertThat(registered
@@ -181,10 +159,9 @@ class DeployCommandTest {
                         || registered.has("compatibilities"))
                 .as("read-only fields are not sent")
                 .isFalse();
-        assertThat(lastBody.get("UpdateService").path("taskDefinition").asText())
-                .isEqualTo(TD + "4");
-        assertThat(lastBody.get("UpdateService").path("service").asText()).isEqualTo(SERVICE_ARN);
-        assertThat(out.toString().lines().map(l -> l.replaceFirst("^\\+\\d+s  ", "+Ns  ")))
+        assertThat(sent("UpdateService").path("taskDefinition").asText()).isEqualTo(TD + "4");
+        assertThat(sent("UpdateService").path("service").asText()).isEqualTo(SERVICE_ARN);
+        assertThat(run.out().lines().map(l -> l.replaceFirst("^\\+\\d+s  ", "+Ns  ")))
                 .containsExactly(
                         "registered web:4 (container app: web:1 → web:2)",
                         "service web: deploying web:4 as ecs-svc/2 (ROLLING, min 100% max 200%, circuit breaker with"
@@ -206,14 +183,11 @@ class DeployCommandTest {
                                 2, "ACTIVE", 4, "FAILED", 0, "ECS deployment circuit breaker: tasks failed to start."),
                 event("e3", "rolling back to deployment ecs-svc/1."),
                 event("e0", "has reached a steady state.")));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+        StubAws.Run run = deploy("web", "--image", "web:broken", "--container", "app");
 
-        int code = deploy(out, err, "web", "--image", "web:broken", "--container", "app");
-
-        assertThat(code).isEqualTo(1);
-        assertThat(out.toString()).contains("event: rolling back to deployment ecs-svc/1.");
-        assertThat(err.toString())
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("event: rolling back to deployment ecs-svc/1.");
+        assertThat(run.err())
                 .isEqualTo(
                         "error: deployment ecs-svc/2 of web:4 failed: ECS deployment circuit breaker: tasks failed to"
                                 + " start.; the service is rolling back to web:3 (ecs-svc/3)" + System.lineSeparator());
@@ -222,14 +196,12 @@ class DeployCommandTest {
     @Test
     void severalContainersWithoutContainerStopsBeforeRegistering() {
         snapshots.add(BEFORE);
-        StringWriter err = new StringWriter();
+        StubAws.Run run = deploy("web", "--image", "web:2");
 
-        int code = deploy(new StringWriter(), err, "web", "--image", "web:2");
-
-        assertThat(code).isEqualTo(1);
-        assertThat(err.toString())
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
                 .startsWith("error: task definition web:3 has 2 containers (app, sidecar): say which one gets the new"
                         + " image with --container NAME");
-        assertThat(calls).containsExactly("DescribeServices", "DescribeTaskDefinition");
+        assertThat(ecs.actions()).containsExactly("DescribeServices", "DescribeTaskDefinition");
     }
 }

@@ -204,4 +204,17 @@ class DeployCommandTest {
                         + " image with --container NAME");
         assertThat(ecs.actions()).containsExactly("DescribeServices", "DescribeTaskDefinition");
     }
+
+    @Test
+    void detachStartsTheDeploymentAndReturns() {
+        snapshots.add(BEFORE);
+
+        StubAws.Run run = deploy("web", "--image", "web:2", "--container", "app", "--detach");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(ecs.actions())
+                .containsExactly(
+                        "DescribeServices", "DescribeTaskDefinition", "RegisterTaskDefinition", "UpdateService");
+        assertThat(run.out()).endsWith("follow it: gantry services web" + System.lineSeparator());
+    }
 }

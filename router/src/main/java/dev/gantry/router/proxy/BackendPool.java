@@ -1,0 +1,106 @@
+package dev.gantry.router.proxy;
+
+import dev.gantry.router.state.TargetSlot;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.concurrent.Future;
+import io.netty.util.concurrent.Promise;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keep-alive connections to targets, one pool per event loop (a connection is only used by clients of the loop it
+ * lives on, so no locks and no cross-thread hand-off), at most {@code maxIdlePerTarget} idle ones per target and
+ * loop. A connection is reused only after a complete exchange that both sides kept alive; one that closes while
+ * idle leaves the pool by itself. Must be called on the event loop it hands out connections for.
+ */
+final class BackendPool {
+    /** The exchange a target connection currently serves (absent while idle in the pool). */
+    static final AttributeKey<Exchange> EXCHANGE = AttributeKey.valueOf("gantry.router.exchange");
+
+    static final AttributeKey<Boolean> REUSED = AttributeKey.valueOf("gantry.router.reused");
+
+    private static final FastThreadLocal<Map<InetSocketAddress, ArrayDeque<Channel>>> IDLE = new FastThreadLocal<>() {
+        @Override
+        protected Map<InetSocketAddress, ArrayDeque<Channel>> initialValue() {
+            return new HashMap<>();
+        }
+    };
+
+    private final Bootstrap template;
+    private final int maxIdlePerTarget;
+
+    BackendPool(ProxySettings settings) {
+        this.maxIdlePerTarget = settings.maxIdlePerTarget();
+        long timeout = settings.targetTimeout().toMillis();
+        this.template = new Bootstrap()
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        settings.connectTimeout().toMillis())
+                .handler(new ChannelInitializer<>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline()
+                                .addLast("codec", new HttpClientCodec(4096, 16384, 16384))
+                                .addLast("timeout", new IdleStateHandler(timeout, 0, 0, TimeUnit.MILLISECONDS))
+                                .addLast("backend", BackendHandler.INSTANCE);
+                    }
+                });
+    }
+
+    /** An idle connection to the target, or a new one. */
+    Future<Channel> acquire(TargetSlot slot, EventLoop loop, boolean fresh) {
+        ArrayDeque<Channel> idle = fresh ? null : IDLE.get().get(slot.address());
+        while (idle != null && !idle.isEmpty()) {
+            Channel ch = idle.pollLast();
+            if (ch.isActive()) {
+                ch.attr(REUSED).set(true);
+                return loop.newSucceededFuture(ch);
+            }
+        }
+        Promise<Channel> promise = loop.newPromise();
+        ChannelFuture connect = template.clone(loop).connect(slot.address());
+        Channel ch = connect.channel();
+        ch.attr(REUSED).set(false);
+        slot.track(ch);
+        connect.addListener(f -> {
+            if (f.isSuccess()) {
+                promise.trySuccess(ch);
+            } else {
+                promise.tryFailure(f.cause());
+            }
+        });
+        return promise;
+    }
+
+    /** Takes a connection back after a complete exchange, or closes it if the pool for its target is full. */
+    void release(Channel ch, TargetSlot slot) {
+        ch.attr(EXCHANGE).set(null);
+        if (!ch.isActive() || !slot.accepting()) {
+            ch.close();
+            return;
+        }
+        ch.config().setAutoRead(true);
+        Map<InetSocketAddress, ArrayDeque<Channel>> pools = IDLE.get();
+        ArrayDeque<Channel> idle = pools.computeIfAbsent(slot.address(), a -> new ArrayDeque<>());
+        if (idle.size() >= maxIdlePerTarget) {
+            ch.close();
+            return;
+        }
+        idle.addLast(ch);
+        ch.closeFuture().addListener(f -> idle.remove(ch));
+    }
+}

@@ -1,0 +1,320 @@
+package dev.gantry.router.proxy;
+
+import dev.gantry.router.state.TargetSlot;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import java.util.ArrayDeque;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One request forwarded to one target, on the client connection's event loop: takes a target connection, streams
+ * the request to it and the response back (each side's reading pauses while the other cannot take more), and ends
+ * by returning the connection to the pool, or failing ALB's way: 502 when the target cannot be reached or hangs up
+ * or answers garbage before a response, 504 when it stays silent longer than the target timeout. A request sent on
+ * a pooled connection that the target had just closed is sent once more on a new one if no body byte went out.
+ */
+final class Exchange {
+    private final HttpFrontHandler front;
+    private final Channel client;
+    private final BackendPool pool;
+    private final HttpRequest request;
+    private final TargetSlot slot;
+    private final boolean keepAlive;
+    private final boolean upgrade;
+    private final long timeoutNanos;
+    private final ArrayDeque<HttpContent> pending = new ArrayDeque<>();
+    private Channel target;
+    private boolean requestDone;
+    private boolean responseStarted;
+    private boolean informational;
+    private boolean upgraded;
+    private boolean finished;
+    private boolean bodySent;
+    private boolean retried;
+    private boolean needFlush;
+    private HttpResponse response;
+    private long lastActivity;
+    private ScheduledFuture<?> timer;
+
+    Exchange(
+            HttpFrontHandler front,
+            Channel client,
+            BackendPool pool,
+            ProxySettings settings,
+            HttpRequest request,
+            TargetSlot slot,
+            boolean keepAlive,
+            boolean upgrade) {
+        this.front = front;
+        this.client = client;
+        this.pool = pool;
+        this.request = request;
+        this.slot = slot;
+        this.keepAlive = keepAlive;
+        this.upgrade = upgrade;
+        this.timeoutNanos = settings.targetTimeout().toNanos();
+    }
+
+    boolean keepAlive() {
+        return keepAlive;
+    }
+
+    boolean requestDone() {
+        return requestDone;
+    }
+
+    /** Connected to the target and not finished: the client's body can flow. */
+    boolean connected() {
+        return target != null && !finished;
+    }
+
+    void start() {
+        lastActivity = System.nanoTime();
+        timer = client.eventLoop().schedule(this::checkTimeout, timeoutNanos, TimeUnit.NANOSECONDS);
+        acquire(false);
+    }
+
+    private void acquire(boolean fresh) {
+        Future<Channel> connecting = pool.acquire(slot, client.eventLoop(), fresh || upgrade);
+        if (connecting.isDone()) {
+            connected(connecting, true);
+        } else {
+            client.config().setAutoRead(false);
+            connecting.addListener(f -> connected(connecting, false));
+        }
+    }
+
+    private void connected(Future<Channel> connecting, boolean sameCall) {
+        if (finished) {
+            if (connecting.isSuccess()) {
+                pool.release(connecting.getNow(), slot);
+            }
+            return;
+        }
+        if (!connecting.isSuccess()) {
+            fail(HttpResponseStatus.BAD_GATEWAY);
+            return;
+        }
+        target = connecting.getNow();
+        target.attr(BackendPool.EXCHANGE).set(this);
+        target.write(request);
+        for (HttpContent c = pending.poll(); c != null; c = pending.poll()) {
+            send(c);
+        }
+        if (sameCall) {
+            needFlush = true;
+        } else {
+            target.flush();
+            client.config().setAutoRead(!requestDone);
+        }
+    }
+
+    /** A piece of the request body from the client. */
+    void fromClient(HttpContent content) {
+        if (content instanceof LastHttpContent) {
+            requestDone = true;
+        }
+        if (finished) {
+            content.release();
+        } else if (target == null) {
+            pending.add(content);
+        } else {
+            send(content);
+            needFlush = true;
+        }
+    }
+
+    private void send(HttpContent content) {
+        lastActivity = System.nanoTime();
+        if (content.content().isReadable()) {
+            bodySent = true;
+        }
+        target.write(content);
+        if (!target.isWritable()) {
+            client.config().setAutoRead(false);
+        }
+    }
+
+    void clientReadComplete() {
+        if (needFlush && target != null) {
+            needFlush = false;
+            target.flush();
+        }
+    }
+
+    void clientWritabilityChanged() {
+        if (client.isWritable() && target != null) {
+            target.config().setAutoRead(true);
+        }
+    }
+
+    void targetWritabilityChanged() {
+        if (target.isWritable() && !requestDone) {
+            client.config().setAutoRead(true);
+        }
+    }
+
+    /** What the target said: a response head, a piece of body, or (after a 101) raw bytes. */
+    void fromTarget(Object msg) {
+        lastActivity = System.nanoTime();
+        if (finished) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpResponse r) {
+            if (r.decoderResult().isFailure()) {
+                ReferenceCountUtil.release(msg);
+                fail(HttpResponseStatus.BAD_GATEWAY);
+                return;
+            }
+            int code = r.status().code();
+            if (code >= 100 && code < 200 && code != 101) {
+                informational = true; // 100 Continue and friends: pass on, the real response follows
+                ForwardHeaders.toClient(r, false);
+                client.write(r);
+                return;
+            }
+            response = r;
+            responseStarted = true;
+            upgraded = upgrade && code == 101;
+            ForwardHeaders.toClient(r, upgraded);
+            if (!upgraded) {
+                HttpUtil.setKeepAlive(r, keepAlive);
+                if (!HttpUtil.isContentLengthSet(r) && !HttpUtil.isTransferEncodingChunked(r) && bodyAllowed(code)) {
+                    HttpUtil.setTransferEncodingChunked(r, true);
+                }
+            }
+            client.write(r);
+        }
+        if (msg instanceof HttpContent c) {
+            if (c.decoderResult().isFailure()) {
+                c.release();
+                fail(HttpResponseStatus.BAD_GATEWAY);
+            } else if (informational) {
+                informational = !(c instanceof LastHttpContent);
+                client.write(c);
+            } else if (upgraded) {
+                c.release();
+                if (c instanceof LastHttpContent) {
+                    switchToRelay();
+                }
+            } else {
+                client.write(c);
+                if (!client.isWritable()) {
+                    target.config().setAutoRead(false);
+                }
+                if (c instanceof LastHttpContent) {
+                    client.flush();
+                    complete();
+                }
+            }
+        } else if (!(msg instanceof HttpResponse)) {
+            client.write(msg); // raw bytes after a 101, still in the codec's hands
+        }
+    }
+
+    private boolean bodyAllowed(int code) {
+        return !HttpMethod.HEAD.equals(request.method()) && code != 204 && code != 304 && code >= 200;
+    }
+
+    void targetReadComplete() {
+        client.flush();
+    }
+
+    void targetClosed() {
+        if (finished) {
+            return;
+        }
+        boolean reused = Boolean.TRUE.equals(target.attr(BackendPool.REUSED).get());
+        target.attr(BackendPool.EXCHANGE).set(null);
+        if (reused && !responseStarted && !bodySent && !retried) {
+            retried = true; // the target closed a kept-alive connection as we reused it: once more, fresh
+            target = null;
+            if (requestDone) {
+                pending.add(LastHttpContent.EMPTY_LAST_CONTENT);
+            }
+            acquire(true);
+            return;
+        }
+        fail(HttpResponseStatus.BAD_GATEWAY);
+    }
+
+    void targetTimedOut() {
+        fail(HttpResponseStatus.GATEWAY_TIMEOUT);
+    }
+
+    private void checkTimeout() {
+        if (finished) {
+            return;
+        }
+        long idle = System.nanoTime() - lastActivity;
+        if (idle >= timeoutNanos) {
+            targetTimedOut();
+        } else {
+            timer = client.eventLoop().schedule(this::checkTimeout, timeoutNanos - idle, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void complete() {
+        finished = true;
+        timer.cancel(false);
+        if (requestDone && HttpUtil.isKeepAlive(response)) {
+            pool.release(target, slot);
+        } else {
+            target.attr(BackendPool.EXCHANGE).set(null);
+            target.close();
+        }
+        front.exchangeDone(this);
+    }
+
+    private void switchToRelay() {
+        finished = true;
+        timer.cancel(false);
+        target.attr(BackendPool.EXCHANGE).set(null);
+        client.flush();
+        front.upgraded(target);
+    }
+
+    private void fail(HttpResponseStatus status) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        timer.cancel(false);
+        releasePending();
+        if (target != null) {
+            target.attr(BackendPool.EXCHANGE).set(null);
+            target.close();
+        }
+        front.exchangeFailed(this, responseStarted ? null : status);
+    }
+
+    /** The client went away: drop everything, the target connection cannot be reused. */
+    void clientClosed() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        timer.cancel(false);
+        releasePending();
+        if (target != null) {
+            target.attr(BackendPool.EXCHANGE).set(null);
+            target.close();
+        }
+    }
+
+    private void releasePending() {
+        for (HttpContent c = pending.poll(); c != null; c = pending.poll()) {
+            c.release();
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.gantry.router.proxy;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The headers ALB adds and removes on the way through: X-Forwarded-For (the client's address appended),
+ * X-Forwarded-Proto, X-Forwarded-Port, X-Amzn-Trace-Id ({@code Root=1-<epoch seconds, 8 hex>-<24 hex>}, kept when the
+ * client sent one); hop-by-hop headers (Connection and what it names, Keep-Alive, Proxy-Connection) are dropped,
+ * except the Upgrade handshake of a WebSocket or h2c upgrade.
+ */
+final class ForwardHeaders {
+    static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
+    static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
+    static final AsciiString X_FORWARDED_PORT = AsciiString.cached("x-forwarded-port");
+    static final AsciiString X_AMZN_TRACE_ID = AsciiString.cached("x-amzn-trace-id");
+    private static final AsciiString PROXY_CONNECTION = AsciiString.cached("proxy-connection");
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    private ForwardHeaders() {}
+
+    /** True when the client asks to switch protocols (Connection: upgrade plus an Upgrade header). */
+    static boolean isUpgrade(HttpRequest request) {
+        HttpHeaders h = request.headers();
+        return h.contains(HttpHeaderNames.UPGRADE)
+                && h.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
+    }
+
+    /** Rewrites a client request, in place, into what the target receives. */
+    static void toTarget(HttpRequest request, String clientIp, int listenerPort, boolean upgrade, InstantSource clock) {
+        HttpHeaders h = request.headers();
+        String upgradeTo = upgrade ? h.get(HttpHeaderNames.UPGRADE) : null;
+        stripHopByHop(h);
+        if (upgradeTo != null) {
+            h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+            h.set(HttpHeaderNames.UPGRADE, upgradeTo);
+        }
+        request.setProtocolVersion(HttpVersion.HTTP_1_1);
+        String xff = h.get(X_FORWARDED_FOR);
+        h.set(X_FORWARDED_FOR, xff == null || xff.isBlank() ? clientIp : xff + ", " + clientIp);
+        h.set(X_FORWARDED_PROTO, "http");
+        h.set(X_FORWARDED_PORT, Integer.toString(listenerPort));
+        if (!h.contains(X_AMZN_TRACE_ID)) {
+            h.set(X_AMZN_TRACE_ID, traceId(clock.instant().getEpochSecond()));
+        }
+    }
+
+    /** Rewrites a target's response, in place, for the client. */
+    static void toClient(HttpResponse response, boolean upgrade) {
+        HttpHeaders h = response.headers();
+        String upgradeTo = upgrade ? h.get(HttpHeaderNames.UPGRADE) : null;
+        stripHopByHop(h);
+        if (upgradeTo != null) {
+            h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+            h.set(HttpHeaderNames.UPGRADE, upgradeTo);
+        }
+        response.setProtocolVersion(HttpVersion.HTTP_1_1);
+    }
+
+    static String traceId(long epochSeconds) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder sb = new StringBuilder(40).append("Root=1-");
+        hex(sb, epochSeconds & 0xFFFFFFFFL, 8);
+        sb.append('-');
+        hex(sb, random.nextLong() & 0xFFFFFFFFFFFFL, 12);
+        hex(sb, random.nextLong() & 0xFFFFFFFFFFFFL, 12);
+        return sb.toString();
+    }
+
+    private static void hex(StringBuilder sb, long value, int digits) {
+        for (int i = digits - 1; i >= 0; i--) {
+            sb.append(HEX[(int) ((value >>> (i * 4)) & 0xF)]);
+        }
+    }
+
+    private static void stripHopByHop(HttpHeaders h) {
+        List<String> named = h.getAll(HttpHeaderNames.CONNECTION);
+        for (String value : named) {
+            for (String token : value.split(",")) {
+                String t = token.strip();
+                if (!t.isEmpty()) {
+                    h.remove(t);
+                }
+            }
+        }
+        h.remove(HttpHeaderNames.CONNECTION);
+        h.remove(HttpHeaderNames.KEEP_ALIVE);
+        h.remove(PROXY_CONNECTION);
+        h.remove(HttpHeaderNames.UPGRADE);
+    }
+}

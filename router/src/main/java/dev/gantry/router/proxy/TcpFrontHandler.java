@@ -1,0 +1,66 @@
+package dev.gantry.router.proxy;
+
+import dev.gantry.router.state.GroupState;
+import dev.gantry.router.state.ListenerRoutes;
+import dev.gantry.router.state.TargetSlot;
+import dev.gantry.router.table.Action;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.util.Optional;
+
+/**
+ * A client connection of a TCP listener (NLB-like): picks a target of the listener's group when the client
+ * connects, connects to it on the same event loop and then relays bytes both ways. The client is not read from
+ * until the target connection is up; no target, or a failed connect, closes the client.
+ */
+final class TcpFrontHandler extends ChannelInboundHandlerAdapter {
+    private final ProxySettings settings;
+    private final String listenerId;
+
+    TcpFrontHandler(ProxySettings settings, String listenerId) {
+        this.settings = settings;
+        this.listenerId = listenerId;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        Channel client = ctx.channel();
+        Optional<ListenerRoutes> routes = settings.snapshots().get().listener(listenerId);
+        if (routes.isEmpty() || !(routes.get().listener().defaultAction() instanceof Action.Forward forward)) {
+            client.close();
+            return;
+        }
+        GroupState group = routes.get().pick(forward);
+        TargetSlot slot = group.pick();
+        if (slot == null) {
+            client.close();
+            return;
+        }
+        ChannelFuture connect = new Bootstrap()
+                .group(client.eventLoop())
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        settings.connectTimeout().toMillis())
+                .handler(new Relay(client))
+                .connect(slot.address());
+        slot.track(connect.channel());
+        connect.addListener(f -> {
+            if (!f.isSuccess()) {
+                client.close();
+                return;
+            }
+            Channel target = connect.channel();
+            client.pipeline().replace(this, "relay", new Relay(target));
+            client.config().setAutoRead(true);
+            target.config().setAutoRead(true);
+        });
+        client.closeFuture().addListener(f -> Relay.closeOnFlush(connect.channel()));
+    }
+}

@@ -1,0 +1,254 @@
+package dev.gantry.router.state;
+
+import dev.gantry.router.health.HealthMachine;
+import dev.gantry.router.health.HealthProber;
+import dev.gantry.router.health.HealthStatus;
+import dev.gantry.router.health.ProbeResult;
+import dev.gantry.router.health.TargetHealth;
+import dev.gantry.router.health.TargetState;
+import dev.gantry.router.table.Target;
+import dev.gantry.router.table.TargetGroup;
+import io.netty.channel.EventLoop;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One target group's live state: its registered and draining targets, their health, the health-check schedule and
+ * the arrays the request path picks from ({@link #pick()}: round-robin over healthy targets, over every accepting
+ * target when none is healthy, as ALB fails open). Mutations come from {@link #update} (a new routing table), probe
+ * results and drain timers, each under this object's lock; health changes go to the sink once per transition.
+ */
+public final class GroupState {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupState.class);
+    private static final TargetSlot[] NONE = new TargetSlot[0];
+
+    private final String id;
+    private final EventLoop loop;
+    private final HealthProber prober;
+    private final Consumer<TargetHealth> sink;
+    private final Map<Target, TargetSlot> slots = new LinkedHashMap<>();
+    private final AtomicInteger next = new AtomicInteger();
+    private TargetGroup config;
+    private boolean inUse;
+    private boolean removed;
+    private ScheduledFuture<?> probing;
+    private volatile TargetSlot[] healthy = NONE;
+    private volatile TargetSlot[] accepting = NONE;
+
+    public GroupState(String id, EventLoop loop, HealthProber prober, Consumer<TargetHealth> sink) {
+        this.id = id;
+        this.loop = loop;
+        this.prober = prober;
+        this.sink = sink;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The next target for a request, or null when the group has no accepting target. Never blocks. */
+    public TargetSlot pick() {
+        TargetSlot[] from = healthy;
+        if (from.length == 0) {
+            from = accepting;
+            if (from.length == 0) {
+                return null;
+            }
+        }
+        return from[Math.floorMod(next.getAndIncrement(), from.length)];
+    }
+
+    /** Applies the group's configuration from a new routing table: registers, deregisters, (re)schedules checks. */
+    public synchronized void update(TargetGroup newConfig, boolean used) {
+        TargetGroup old = config;
+        config = newConfig;
+        for (Target t : newConfig.targets()) {
+            TargetSlot slot = slots.get(t);
+            if (slot == null) {
+                slots.put(t, new TargetSlot(t, resolve(t), HealthMachine.registered(used)));
+                announce(t, HealthMachine.registered(used));
+            } else if (!slot.accepting()) { // re-registered while draining
+                cancelDrain(slot);
+                change(slot, HealthMachine.registered(used));
+            }
+        }
+        for (TargetSlot slot : List.copyOf(slots.values())) {
+            if (slot.accepting() && !newConfig.targets().contains(slot.target())) {
+                drain(slot);
+            }
+        }
+        boolean useChanged = used != inUse;
+        inUse = used;
+        for (TargetSlot slot : slots.values()) {
+            change(slot, HealthMachine.inUse(slot.status(), used));
+        }
+        if (useChanged || old == null || !old.healthCheck().equals(newConfig.healthCheck())) {
+            schedule();
+        }
+        publish();
+    }
+
+    /** The group left the table: checks stop, its targets take no new requests and drain, then it is forgotten. */
+    public synchronized void remove() {
+        removed = true;
+        if (probing != null) {
+            probing.cancel(false);
+        }
+        for (TargetSlot slot : List.copyOf(slots.values())) {
+            if (slot.accepting()) {
+                slot.status(HealthMachine.deregistered(slot.status()));
+                scheduleDrainEnd(slot);
+            }
+        }
+        publish();
+    }
+
+    /** Every target's health, registration order. */
+    public synchronized List<TargetHealth> health() {
+        List<TargetHealth> out = new ArrayList<>();
+        for (TargetSlot slot : slots.values()) {
+            out.add(TargetHealth.of(id, slot.target(), slot.status()));
+        }
+        return out;
+    }
+
+    private void schedule() {
+        if (probing != null) {
+            probing.cancel(false);
+            probing = null;
+        }
+        if (inUse && !removed) {
+            long interval = config.healthCheck().interval().toMillis();
+            probing = loop.scheduleWithFixedDelay(this::probeAll, 0, interval, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void probeAll() {
+        List<TargetSlot> targets;
+        var check = config();
+        synchronized (this) {
+            targets = slots.values().stream().filter(TargetSlot::accepting).toList();
+        }
+        for (TargetSlot slot : targets) {
+            InetSocketAddress address = check.healthCheck().port().isPresent()
+                    ? new InetSocketAddress(
+                            slot.address().getAddress(),
+                            check.healthCheck().port().getAsInt())
+                    : slot.address();
+            prober.probe(loop, address, check.healthCheck()).addListener(f -> probed(slot, (ProbeResult) f.getNow()));
+        }
+    }
+
+    private synchronized TargetGroup config() {
+        return config;
+    }
+
+    private synchronized void probed(TargetSlot slot, ProbeResult result) {
+        if (result == null || slots.get(slot.target()) != slot || removed) {
+            return;
+        }
+        change(slot, HealthMachine.probed(slot.status(), result, config.healthCheck()));
+    }
+
+    private void drain(TargetSlot slot) {
+        change(slot, HealthMachine.deregistered(slot.status()));
+        scheduleDrainEnd(slot);
+    }
+
+    private void scheduleDrainEnd(TargetSlot slot) {
+        long delay = config.deregistrationDelay().toMillis();
+        slot.drainEnd(loop.schedule(() -> drained(slot), delay, TimeUnit.MILLISECONDS));
+    }
+
+    private synchronized void drained(TargetSlot slot) {
+        if (slots.get(slot.target()) != slot || slot.accepting()) {
+            return;
+        }
+        slots.remove(slot.target());
+        LOG.atInfo()
+                .addKeyValue("targetGroup", id)
+                .addKeyValue("target", slot.target())
+                .addKeyValue("connectionsClosed", slot.openConnections())
+                .log("target drained and deregistered");
+        slot.closeConnections();
+        publish();
+    }
+
+    private void cancelDrain(TargetSlot slot) {
+        if (slot.drainEnd() != null) {
+            slot.drainEnd().cancel(false);
+            slot.drainEnd(null);
+        }
+    }
+
+    private void change(TargetSlot slot, HealthStatus status) {
+        HealthStatus old = slot.status();
+        slot.status(status);
+        if (!old.sameAs(status)) {
+            announce(slot.target(), status);
+            if (old.state() != status.state()) {
+                publish();
+            }
+        }
+    }
+
+    private void announce(Target target, HealthStatus status) {
+        LOG.atInfo()
+                .addKeyValue("targetGroup", id)
+                .addKeyValue("target", target)
+                .addKeyValue("state", status.state().wireName())
+                .addKeyValue("reason", status.reason().map(r -> r.code()).orElse(""))
+                .log("target health changed");
+        sink.accept(TargetHealth.of(id, target, status));
+    }
+
+    private void publish() {
+        List<TargetSlot> ok = new ArrayList<>();
+        List<TargetSlot> open = new ArrayList<>();
+        for (TargetSlot slot : slots.values()) {
+            if (slot.accepting() && !removed) {
+                open.add(slot);
+                if (slot.status().state() == TargetState.HEALTHY) {
+                    ok.add(slot);
+                }
+            }
+        }
+        healthy = ok.toArray(NONE);
+        accepting = open.toArray(NONE);
+    }
+
+    private static InetSocketAddress resolve(Target target) {
+        try {
+            return new InetSocketAddress(InetAddress.getByName(target.ip()), target.port());
+        } catch (UnknownHostException e) {
+            return InetSocketAddress.createUnresolved(target.ip(), target.port());
+        }
+    }
+
+    /** Test and diagnostics view: targets currently eligible for traffic, by address. */
+    public synchronized List<Target> acceptingTargets() {
+        return slots.values().stream()
+                .filter(TargetSlot::accepting)
+                .map(TargetSlot::target)
+                .sorted(Comparator.comparing(Target::toString))
+                .toList();
+    }
+
+    @Override
+    public String toString() {
+        return "GroupState[" + Objects.toString(id) + "]";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.gantry.router.state;
+
+import dev.gantry.router.health.HealthStatus;
+import dev.gantry.router.health.TargetState;
+import dev.gantry.router.table.Target;
+import io.netty.channel.Channel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * A registered target as the router holds it: its resolved address, its health and the connections open to it (so
+ * the end of its draining can close what is left). Health and draining are written under the owning group's lock.
+ */
+public final class TargetSlot {
+    private final Target target;
+    private final InetSocketAddress address;
+    private final ChannelGroup channels;
+    private volatile HealthStatus status;
+    private ScheduledFuture<?> drainEnd;
+
+    TargetSlot(Target target, InetSocketAddress address, HealthStatus status) {
+        this.target = target;
+        this.address = address;
+        this.status = status;
+        this.channels = new DefaultChannelGroup(target.toString(), GlobalEventExecutor.INSTANCE);
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public HealthStatus status() {
+        return status;
+    }
+
+    /** Whether new requests may go to it (false once it drains). */
+    public boolean accepting() {
+        return status.state() != TargetState.DRAINING;
+    }
+
+    /** Remembers a connection to this target (removed by itself when it closes). */
+    public void track(Channel channel) {
+        channels.add(channel);
+    }
+
+    void status(HealthStatus newStatus) {
+        this.status = newStatus;
+    }
+
+    ScheduledFuture<?> drainEnd() {
+        return drainEnd;
+    }
+
+    void drainEnd(ScheduledFuture<?> future) {
+        this.drainEnd = future;
+    }
+
+    void closeConnections() {
+        channels.close();
+    }
+
+    int openConnections() {
+        return channels.size();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.gantry.router.table;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A target group: how its targets are reached and checked, how long a deregistered target drains
+ * ({@code deregistrationDelay}, ELBv2's {@code deregistration_delay.timeout_seconds}) and its registered targets.
+ * {@code slowStart} is recorded (zero = off) but not yet acted on.
+ */
+public record TargetGroup(
+        String id,
+        TargetProtocol protocol,
+        HealthCheck healthCheck,
+        Duration deregistrationDelay,
+        Duration slowStart,
+        List<Target> targets) {
+
+    public TargetGroup {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(healthCheck, "healthCheck");
+        Objects.requireNonNull(slowStart, "slowStart");
+        targets = List.copyOf(targets);
+        if (deregistrationDelay.isNegative()) {
+            throw new IllegalArgumentException("deregistration delay of target group " + id + " is negative");
+        }
+        if (new HashSet<>(targets).size() != targets.size()) {
+            throw new IllegalArgumentException("target group " + id + " lists a target twice");
+        }
+    }
+
+    /** An HTTP group with ELBv2's defaults (health checks, 300 s deregistration delay, no slow start). */
+    public static TargetGroup http(String id, List<Target> targets) {
+        return new TargetGroup(
+                id,
+                TargetProtocol.HTTP,
+                HealthCheck.defaults(TargetProtocol.HTTP),
+                Duration.ofSeconds(300),
+                Duration.ZERO,
+                targets);
+    }
+
+    public TargetGroup withTargets(List<Target> newTargets) {
+        return new TargetGroup(id, protocol, healthCheck, deregistrationDelay, slowStart, newTargets);
+    }
+
+    public TargetGroup withHealthCheck(HealthCheck check) {
+        return new TargetGroup(id, protocol, check, deregistrationDelay, slowStart, targets);
+    }
+
+    public TargetGroup withDeregistrationDelay(Duration delay) {
+        return new TargetGroup(id, protocol, healthCheck, delay, slowStart, targets);
+    }
+}

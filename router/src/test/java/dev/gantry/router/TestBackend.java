@@ -8,6 +8,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP backend for router tests (the JDK's HttpServer on loopback). Every answer names the backend and echoes
  * what the router added: {@code /} answers its name; {@code /health} answers {@link #healthStatus}; {@code /slow}
- * holds the answer until {@link #releaseSlow()}; {@code /echo} streams the request body back; {@code /big?mb=N}
+ * holds the answer until {@link #releaseSlow()}; {@code /digest} answers the SHA-256 of the request body; {@code /big?mb=N}
  * streams N MiB; {@code /hang} never answers. It counts requests and the client ports it saw (one per connection).
  */
 final class TestBackend implements AutoCloseable {
@@ -66,12 +69,15 @@ final class TestBackend implements AutoCloseable {
                 reply(ex, 200, name + " slow");
             }
             case "/hang" -> await(new CountDownLatch(1));
-            case "/echo" -> {
-                ex.sendResponseHeaders(200, 0); // chunked
-                try (InputStream in = ex.getRequestBody();
-                        OutputStream out = ex.getResponseBody()) {
-                    in.transferTo(out);
+            case "/digest" -> {
+                MessageDigest sha = sha256();
+                try (InputStream in = ex.getRequestBody()) {
+                    byte[] buf = new byte[65536];
+                    for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+                        sha.update(buf, 0, n);
+                    }
                 }
+                reply(ex, 200, HexFormat.of().formatHex(sha.digest()));
             }
             case "/big" -> {
                 int mb = Integer.parseInt(ex.getRequestURI().getQuery().replace("mb=", ""));
@@ -87,6 +93,14 @@ final class TestBackend implements AutoCloseable {
                 }
             }
             default -> reply(ex, 200, name);
+        }
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

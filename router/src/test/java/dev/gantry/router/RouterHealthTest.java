@@ -1,0 +1,156 @@
+package dev.gantry.router;
+
+import static dev.gantry.router.Tables.group;
+import static dev.gantry.router.Tables.http;
+import static dev.gantry.router.Tables.table;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.router.health.HealthReason;
+import dev.gantry.router.health.TargetHealth;
+import dev.gantry.router.health.TargetState;
+import dev.gantry.router.table.Action;
+import dev.gantry.router.table.RoutingTable;
+import dev.gantry.router.table.Target;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** Health checks, fail-open and draining through real sockets. */
+class RouterHealthTest {
+
+    @Test
+    void healthTransitionsFollowTheChecksWithElbReasonsAndAreAnnounced() throws Exception {
+        try (TestBackend b = new TestBackend("b");
+                RouterFixture f = new RouterFixture()) {
+            List<TargetHealth> seen = new CopyOnWriteArrayList<>();
+            AutoCloseable watch = f.router.onHealthChange(seen::add);
+            f.apply(table(http("l", List.of(), Action.Forward.to("g")), group("g", b.target())));
+
+            f.awaitState("g", b.target(), TargetState.HEALTHY);
+            b.healthStatus.set(503);
+            f.awaitState("g", b.target(), TargetState.UNHEALTHY);
+            TargetHealth unhealthy = f.health("g", b.target());
+            assertThat(unhealthy.reason()).hasValue(HealthReason.RESPONSE_CODE_MISMATCH);
+            assertThat(unhealthy.description()).hasValue("Health checks failed with these codes: [503]");
+            b.healthStatus.set(204);
+            f.awaitState("g", b.target(), TargetState.HEALTHY);
+
+            RouterFixture.await(() -> seen.size() >= 5, "five announced transitions");
+            assertThat(seen.stream()
+                            .map(h -> h.state() + "/"
+                                    + h.reason().map(HealthReason::code).orElse("")))
+                    .containsExactly(
+                            "INITIAL/Elb.RegistrationInProgress",
+                            "INITIAL/Elb.InitialHealthChecking",
+                            "HEALTHY/",
+                            "UNHEALTHY/Target.ResponseCodeMismatch",
+                            "HEALTHY/");
+            watch.close();
+        }
+    }
+
+    @Test
+    void onlyHealthyTargetsGetTrafficAndAllDoWhenNoneIs() throws IOException {
+        try (TestBackend good = new TestBackend("good");
+                TestBackend bad = new TestBackend("bad");
+                RouterFixture f = new RouterFixture()) {
+            bad.healthStatus.set(500);
+            f.apply(table(http("l", List.of(), Action.Forward.to("g")), group("g", good.target(), bad.target())));
+            f.awaitState("g", good.target(), TargetState.HEALTHY);
+            f.awaitState("g", bad.target(), TargetState.UNHEALTHY);
+
+            Set<String> answered = new HashSet<>();
+            for (int i = 0; i < 20; i++) {
+                answered.add(f.get("l", "/").body());
+            }
+            assertThat(answered).containsExactly("good");
+
+            good.healthStatus.set(500);
+            f.awaitState("g", good.target(), TargetState.UNHEALTHY);
+            answered.clear();
+            for (int i = 0; i < 20; i++) {
+                answered.add(f.get("l", "/").body());
+            }
+            assertThat(answered).as("ALB fails open").containsExactlyInAnyOrder("good", "bad");
+        }
+    }
+
+    @Test
+    void aTargetGroupOnNoListenerIsUnusedAndAnUnknownTargetNotRegistered() throws IOException {
+        try (TestBackend b = new TestBackend("b");
+                RouterFixture f = new RouterFixture()) {
+            f.apply(new RoutingTable(List.of(), List.of(group("g", b.target()))));
+
+            TargetHealth h = f.health("g", b.target());
+            assertThat(h.state()).isEqualTo(TargetState.UNUSED);
+            assertThat(h.reason()).hasValue(HealthReason.NOT_IN_USE);
+            TargetHealth unknown = f.health("g", new Target("10.9.9.9", 80));
+            assertThat(unknown.reason()).hasValue(HealthReason.NOT_REGISTERED);
+
+            f.apply(table(http("l", List.of(), Action.Forward.to("g")), group("g", b.target())));
+            f.awaitState("g", b.target(), TargetState.HEALTHY);
+        }
+    }
+
+    @Test
+    void aDeregisteredTargetFinishesInFlightRequestsTakesNoNewOnesDrainsThenDisappears() throws Exception {
+        try (TestBackend old = new TestBackend("old");
+                TestBackend next = new TestBackend("next");
+                RouterFixture f = new RouterFixture()) {
+            f.apply(table(http("l", List.of(), Action.Forward.to("g")), group("g", old.target())));
+            f.awaitState("g", old.target(), TargetState.HEALTHY);
+            CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> f.get("l", "/slow"));
+            RouterFixture.await(() -> old.slowStarted.getCount() == 0, "a slow request in flight on old");
+
+            f.apply(table(http("l", List.of(), Action.Forward.to("g")), group("g", next.target())));
+
+            TargetHealth draining = f.health("g", old.target());
+            assertThat(draining.state()).isEqualTo(TargetState.DRAINING);
+            assertThat(draining.reason()).hasValue(HealthReason.DEREGISTRATION_IN_PROGRESS);
+            int oldBefore = old.requests.get();
+            for (int i = 0; i < 10; i++) {
+                assertThat(f.get("l", "/").body()).isEqualTo("next");
+            }
+            assertThat(old.requests.get()).isEqualTo(oldBefore);
+
+            old.releaseSlow();
+            HttpResponse<String> finished = inFlight.get();
+            assertThat(finished.statusCode()).isEqualTo(200);
+            assertThat(finished.body()).isEqualTo("old slow");
+            RouterFixture.await(
+                    () -> f.router.targetHealth().stream()
+                            .noneMatch(h -> h.target().equals(old.target())),
+                    "old to be gone after the deregistration delay");
+            assertThat(f.health("g", old.target()).reason()).hasValue(HealthReason.NOT_REGISTERED);
+        }
+    }
+
+    @Test
+    void aGroupWithNoTargetAsksTheWaiterAndForwardsOnceATargetAppears() throws IOException {
+        CompletableFuture<Boolean> woken = new CompletableFuture<>();
+        List<String> asked = new CopyOnWriteArrayList<>();
+        try (TestBackend b = new TestBackend("b");
+                RouterFixture f = new RouterFixture(
+                        RouterOptions.defaults().withIoThreads(1).withWaiter(group -> {
+                            asked.add(group);
+                            return woken;
+                        }))) {
+            RoutingTable empty = table(http("l", List.of(), Action.Forward.to("g")), group("g"));
+            f.apply(empty);
+            CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(() -> f.get("l", "/"));
+            RouterFixture.await(() -> !asked.isEmpty(), "the waiter to be asked");
+            assertThat(held).isNotDone();
+
+            f.apply(table(http("l", List.of(), Action.Forward.to("g")), group("g", b.target())));
+            woken.complete(true);
+
+            assertThat(held.join().body()).isEqualTo("b");
+            assertThat(asked).containsExactly("g");
+        }
+    }
+}

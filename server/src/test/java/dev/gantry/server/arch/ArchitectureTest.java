@@ -127,7 +127,25 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("dev.gantry.store..", "java.sql..", "org.sqlite..")
-                .allowEmptyShould(true) // the router is coming; the rule is in place before it is
+                .check(classes);
+    }
+
+    /** The router is a data plane behind an immutable-table API: the control plane adapts to it, never the reverse. */
+    @Test
+    void theRouterDependsOnNothingInternal() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.gantry.router..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.gantry.core..",
+                        "dev.gantry.store..",
+                        "dev.gantry.runtime..",
+                        "dev.gantry.control..",
+                        "dev.gantry.api..",
+                        "dev.gantry.cli..",
+                        "dev.gantry.server..")
                 .check(classes);
     }
 

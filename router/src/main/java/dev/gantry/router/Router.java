@@ -2,6 +2,7 @@ package dev.gantry.router;
 
 import dev.gantry.router.health.HealthProber;
 import dev.gantry.router.health.TargetHealth;
+import dev.gantry.router.net.Transport;
 import dev.gantry.router.proxy.ListenerChannels;
 import dev.gantry.router.proxy.ProxySettings;
 import dev.gantry.router.state.GroupState;
@@ -12,7 +13,6 @@ import dev.gantry.router.table.Target;
 import dev.gantry.router.table.TargetGroup;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -66,8 +66,8 @@ public final class Router implements AutoCloseable {
     private Router(RouterOptions options) {
         this.options = options;
         this.notifier = Executors.newSingleThreadExecutor(new DefaultThreadFactory("gantry-router-health", true));
-        this.acceptors = new NioEventLoopGroup(1, new DefaultThreadFactory("gantry-router-accept"));
-        this.workers = new NioEventLoopGroup(options.ioThreads(), new DefaultThreadFactory("gantry-router-io"));
+        this.acceptors = Transport.group(1, "gantry-router-accept");
+        this.workers = Transport.group(options.ioThreads(), "gantry-router-io");
         this.current = new Snapshot(RoutingTable.empty(), Map.of());
         ProxySettings settings = new ProxySettings(
                 () -> current,
@@ -138,6 +138,7 @@ public final class Router implements AutoCloseable {
                             .addKeyValue("listener", l.id())
                             .addKeyValue("address", b.channel().localAddress())
                             .addKeyValue("protocol", l.protocol())
+                            .addKeyValue("transport", Transport.name())
                             .log("listener open");
                 } catch (Exception e) { // Netty rethrows the checked BindException undeclared
                     String error = "could not listen on " + l.bindAddress() + ":" + l.port() + " (" + e + ")";

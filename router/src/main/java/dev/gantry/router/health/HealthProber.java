@@ -1,5 +1,6 @@
 package dev.gantry.router.health;
 
+import dev.gantry.router.net.Transport;
 import dev.gantry.router.table.HealthCheck;
 import dev.gantry.router.table.TargetProtocol;
 import io.netty.bootstrap.Bootstrap;
@@ -10,7 +11,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -38,7 +38,7 @@ public final class HealthProber {
         boolean http = check.protocol() == TargetProtocol.HTTP;
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
-                .channel(NioSocketChannel.class)
+                .channel(Transport.channel())
                 .option(
                         ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         (int) check.timeout().toMillis() + 1000)

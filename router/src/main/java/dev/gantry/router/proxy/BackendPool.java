@@ -1,5 +1,6 @@
 package dev.gantry.router.proxy;
 
+import dev.gantry.router.net.Transport;
 import dev.gantry.router.state.TargetSlot;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -7,7 +8,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AttributeKey;
@@ -46,7 +46,7 @@ final class BackendPool {
         this.maxIdlePerTarget = settings.maxIdlePerTarget();
         long timeout = settings.targetTimeout().toMillis();
         this.template = new Bootstrap()
-                .channel(NioSocketChannel.class)
+                .channel(Transport.channel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                         settings.connectTimeout().toMillis())
@@ -55,7 +55,7 @@ final class BackendPool {
                     protected void initChannel(Channel ch) {
                         ch.pipeline()
                                 .addLast("codec", new HttpClientCodec(4096, 16384, 16384))
-                                .addLast("timeout", new IdleStateHandler(timeout, 0, 0, TimeUnit.MILLISECONDS))
+                                .addLast("timeout", new IdleStateHandler(true, 0, 0, timeout, TimeUnit.MILLISECONDS))
                                 .addLast("backend", BackendHandler.INSTANCE);
                     }
                 });
@@ -76,6 +76,14 @@ final class BackendPool {
         Channel ch = connect.channel();
         ch.attr(REUSED).set(false);
         slot.track(ch);
+        ch.closeFuture()
+                .addListener(
+                        f -> { // leaves the idle pool (if it is there) when it closes
+                            ArrayDeque<Channel> pooled = IDLE.get().get(slot.address());
+                            if (pooled != null) {
+                                pooled.remove(ch);
+                            }
+                        });
         connect.addListener(f -> {
             if (f.isSuccess()) {
                 promise.trySuccess(ch);
@@ -101,6 +109,5 @@ final class BackendPool {
             return;
         }
         idle.addLast(ch);
-        ch.closeFuture().addListener(f -> idle.remove(ch));
     }
 }

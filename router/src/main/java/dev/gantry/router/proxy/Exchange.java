@@ -12,14 +12,13 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import java.util.ArrayDeque;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One request forwarded to one target, on the client connection's event loop: takes a target connection, streams
  * the request to it and the response back (each side's reading pauses while the other cannot take more), and ends
  * by returning the connection to the pool, or failing ALB's way: 502 when the target cannot be reached or hangs up
- * or answers garbage before a response, 504 when it stays silent longer than the target timeout. A request sent on
+ * or answers garbage before a response, 504 when the connection is silent both ways longer than the target timeout
+ * (the target connection's idle handler). A request sent on
  * a pooled connection that the target had just closed is sent once more on a new one if no body byte went out.
  */
 final class Exchange {
@@ -30,7 +29,6 @@ final class Exchange {
     private final TargetSlot slot;
     private final boolean keepAlive;
     private final boolean upgrade;
-    private final long timeoutNanos;
     private final ArrayDeque<HttpContent> pending = new ArrayDeque<>();
     private Channel target;
     private boolean requestDone;
@@ -42,8 +40,6 @@ final class Exchange {
     private boolean retried;
     private boolean needFlush;
     private HttpResponse response;
-    private long lastActivity;
-    private ScheduledFuture<?> timer;
 
     Exchange(
             HttpFrontHandler front,
@@ -61,7 +57,6 @@ final class Exchange {
         this.slot = slot;
         this.keepAlive = keepAlive;
         this.upgrade = upgrade;
-        this.timeoutNanos = settings.targetTimeout().toNanos();
     }
 
     boolean keepAlive() {
@@ -78,8 +73,6 @@ final class Exchange {
     }
 
     void start() {
-        lastActivity = System.nanoTime();
-        timer = client.eventLoop().schedule(this::checkTimeout, timeoutNanos, TimeUnit.NANOSECONDS);
         acquire(false);
     }
 
@@ -134,7 +127,6 @@ final class Exchange {
     }
 
     private void send(HttpContent content) {
-        lastActivity = System.nanoTime();
         if (content.content().isReadable()) {
             bodySent = true;
         }
@@ -165,7 +157,6 @@ final class Exchange {
 
     /** What the target said: a response head, a piece of body, or (after a 101) raw bytes. */
     void fromTarget(Object msg) {
-        lastActivity = System.nanoTime();
         if (finished) {
             ReferenceCountUtil.release(msg);
             return;
@@ -252,21 +243,8 @@ final class Exchange {
         fail(HttpResponseStatus.GATEWAY_TIMEOUT);
     }
 
-    private void checkTimeout() {
-        if (finished) {
-            return;
-        }
-        long idle = System.nanoTime() - lastActivity;
-        if (idle >= timeoutNanos) {
-            targetTimedOut();
-        } else {
-            timer = client.eventLoop().schedule(this::checkTimeout, timeoutNanos - idle, TimeUnit.NANOSECONDS);
-        }
-    }
-
     private void complete() {
         finished = true;
-        timer.cancel(false);
         if (requestDone && HttpUtil.isKeepAlive(response)) {
             pool.release(target, slot);
         } else {
@@ -278,7 +256,6 @@ final class Exchange {
 
     private void switchToRelay() {
         finished = true;
-        timer.cancel(false);
         target.attr(BackendPool.EXCHANGE).set(null);
         client.flush();
         front.upgraded(target);
@@ -289,7 +266,6 @@ final class Exchange {
             return;
         }
         finished = true;
-        timer.cancel(false);
         releasePending();
         if (target != null) {
             target.attr(BackendPool.EXCHANGE).set(null);
@@ -304,7 +280,6 @@ final class Exchange {
             return;
         }
         finished = true;
-        timer.cancel(false);
         releasePending();
         if (target != null) {
             target.attr(BackendPool.EXCHANGE).set(null);

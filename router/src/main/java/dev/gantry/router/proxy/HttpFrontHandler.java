@@ -39,6 +39,7 @@ final class HttpFrontHandler extends ChannelInboundHandlerAdapter {
     private Channel client;
     private Exchange exchange;
     private boolean waiting;
+    private String clientIp;
 
     HttpFrontHandler(ProxySettings settings, BackendPool pool, String listenerId, int listenerPort) {
         this.settings = settings;

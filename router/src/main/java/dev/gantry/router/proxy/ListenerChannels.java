@@ -1,5 +1,6 @@
 package dev.gantry.router.proxy;
 
+import dev.gantry.router.net.Transport;
 import dev.gantry.router.table.Listener;
 import dev.gantry.router.table.ListenerProtocol;
 import io.netty.bootstrap.ServerBootstrap;
@@ -8,7 +9,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
@@ -40,7 +40,7 @@ public final class ListenerChannels {
         long idle = settings.clientIdleTimeout().toMillis();
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(Transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)

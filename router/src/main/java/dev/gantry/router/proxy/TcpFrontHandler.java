@@ -1,5 +1,6 @@
 package dev.gantry.router.proxy;
 
+import dev.gantry.router.net.Transport;
 import dev.gantry.router.state.GroupState;
 import dev.gantry.router.state.ListenerRoutes;
 import dev.gantry.router.state.TargetSlot;
@@ -10,7 +11,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import java.util.Optional;
 
 /**
@@ -43,7 +43,7 @@ final class TcpFrontHandler extends ChannelInboundHandlerAdapter {
         }
         ChannelFuture connect = new Bootstrap()
                 .group(client.eventLoop())
-                .channel(NioSocketChannel.class)
+                .channel(Transport.channel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)

@@ -1,0 +1,199 @@
+package dev.gantry.bench;
+
+import dev.gantry.router.ApplyReport;
+import dev.gantry.router.Router;
+import dev.gantry.router.RouterOptions;
+import dev.gantry.router.table.Action;
+import dev.gantry.router.table.Listener;
+import dev.gantry.router.table.RoutingTable;
+import dev.gantry.router.table.Target;
+import dev.gantry.router.table.TargetGroup;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The router against Debian's nginx as a reverse proxy, in the same run: one nginx serves a small static file on
+ * loopback (the backend both proxy), then {@code wrk} (keep-alive, fixed threads and connections, bounded duration)
+ * loads nginx-as-proxy and the router in turn, each after a short warm-up. Both proxies get one I/O thread (nginx
+ * {@code worker_processes 1}, the router {@code ioThreads 1}) and keep-alive connections to the backend. Prints
+ * requests/s, p50 and p99 latency and the router/nginx ratios.
+ * Usage: {@code ./gantry bench router [seconds] [connections]} (default 10 s, 50 connections, wrk -t2).
+ */
+public final class RouterBench {
+    private static final String BODY = "<html><body>hello from the backend</body></html>\n";
+    private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern PCT = Pattern.compile("^\\s+(50|99)%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
+    private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)|Socket errors: (.*)");
+
+    private RouterBench() {}
+
+    private record Result(String name, double rps, double p50Millis, double p99Millis, String errors) {}
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int connections = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        String nginx = tool("nginx", "/usr/sbin/nginx");
+        String wrk = tool("wrk", "/usr/bin/wrk");
+        Path dir = Files.createTempDirectory("gantry-router-bench");
+        int backendPort = freePort();
+        int nginxPort = freePort();
+        Process backend = startNginx(nginx, dir.resolve("backend"), backendConfig(backendPort, dir));
+        Process proxy = startNginx(nginx, dir.resolve("proxy"), proxyConfig(nginxPort, backendPort, dir));
+        try (Router router = Router.start(RouterOptions.defaults().withIoThreads(1))) {
+            ApplyReport report = router.apply(new RoutingTable(
+                    List.of(Listener.http("bench", Listener.LOOPBACK, 0, List.of(), Action.Forward.to("backend"))),
+                    List.of(TargetGroup.http("backend", List.of(new Target("127.0.0.1", backendPort))))));
+            int routerPort = report.listener("bench")
+                    .orElseThrow()
+                    .address()
+                    .orElseThrow()
+                    .getPort();
+            awaitAnswer(backendPort);
+            awaitAnswer(nginxPort);
+            awaitAnswer(routerPort);
+            System.out.printf(
+                    "router bench: wrk -t2 -c%d -d%ds --latency, static %d-byte file from nginx on loopback%n",
+                    connections, seconds, BODY.length());
+            List<Result> results = new ArrayList<>();
+            results.add(load(wrk, "backend direct", backendPort, connections, seconds));
+            results.add(load(wrk, "nginx proxy", nginxPort, connections, seconds));
+            results.add(load(wrk, "gantry router", routerPort, connections, seconds));
+            System.out.printf("%n%-16s %12s %10s %10s  %s%n", "", "req/s", "p50 ms", "p99 ms", "errors");
+            for (Result r : results) {
+                System.out.printf(
+                        "%-16s %12.0f %10.3f %10.3f  %s%n",
+                        r.name(), r.rps(), r.p50Millis(), r.p99Millis(), r.errors());
+            }
+            Result n = results.get(1);
+            Result g = results.get(2);
+            System.out.printf(
+                    "%nrouter / nginx: throughput %.2fx (target >= 0.9), p50 %.2fx, p99 %.2fx (target <= 1.5)%n",
+                    g.rps() / n.rps(), g.p50Millis() / n.p50Millis(), g.p99Millis() / n.p99Millis());
+        } finally {
+            proxy.destroy();
+            backend.destroy();
+            proxy.waitFor(5, TimeUnit.SECONDS);
+            backend.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Result load(String wrk, String name, int port, int connections, int seconds) throws Exception {
+        String url = "http://127.0.0.1:" + port + "/index.html";
+        run(List.of(wrk, "-t2", "-c" + connections, "-d3s", url)); // warm-up (JIT for the router, caches for all)
+        String out = run(List.of(wrk, "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", url));
+        Matcher rps = RPS.matcher(out);
+        if (!rps.find()) {
+            throw new IllegalStateException("could not read wrk's output:\n" + out);
+        }
+        double p50 = 0;
+        double p99 = 0;
+        Matcher pct = PCT.matcher(out);
+        while (pct.find()) {
+            double v = Double.parseDouble(pct.group(2))
+                    * switch (pct.group(3)) {
+                        case "us" -> 0.001;
+                        case "s" -> 1000.0;
+                        default -> 1.0;
+                    };
+            if (pct.group(1).equals("50")) {
+                p50 = v;
+            } else {
+                p99 = v;
+            }
+        }
+        StringBuilder errors = new StringBuilder();
+        Matcher e = ERRORS.matcher(out);
+        while (e.find()) {
+            errors.append(e.group().strip()).append(' ');
+        }
+        return new Result(
+                name, Double.parseDouble(rps.group(1)), p50, p99, errors.isEmpty() ? "none" : errors.toString());
+    }
+
+    private static String backendConfig(int port, Path dir) throws IOException {
+        Path root = Files.createDirectories(dir.resolve("www"));
+        Files.writeString(root.resolve("index.html"), BODY);
+        return common(dir.resolve("backend")) + "http {\n access_log off;\n keepalive_requests 1000000;\n"
+                + " server {\n  listen 127.0.0.1:" + port + ";\n  root " + root + ";\n }\n}\n";
+    }
+
+    private static String proxyConfig(int port, int backendPort, Path dir) {
+        return common(dir.resolve("proxy")) + "http {\n access_log off;\n keepalive_requests 1000000;\n"
+                + " upstream backend {\n  server 127.0.0.1:" + backendPort + ";\n  keepalive 64;\n }\n"
+                + " server {\n  listen 127.0.0.1:" + port + ";\n  location / {\n   proxy_pass http://backend;\n"
+                + "   proxy_http_version 1.1;\n   proxy_set_header Connection \"\";\n"
+                + "   proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n  }\n }\n}\n";
+    }
+
+    private static String common(Path prefix) {
+        return "worker_processes 1;\ndaemon off;\nmaster_process off;\nerror_log " + prefix.resolve("error.log")
+                + " warn;\npid " + prefix.resolve("nginx.pid") + ";\nevents { worker_connections 4096; }\n";
+    }
+
+    private static Process startNginx(String nginx, Path prefix, String config) throws IOException {
+        Files.createDirectories(prefix.resolve("logs"));
+        Path conf = prefix.resolve("nginx.conf");
+        Files.writeString(conf, config);
+        return new ProcessBuilder(nginx, "-p", prefix.toString(), "-c", conf.toString(), "-e", prefix + "/error.log")
+                .redirectErrorStream(true)
+                .redirectOutput(prefix.resolve("stdout.log").toFile())
+                .start();
+    }
+
+    private static void awaitAnswer(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/index.html")
+                        .toURL()
+                        .openConnection();
+                if (c.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("nothing answers on port " + port, e);
+                }
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static String run(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+        }
+        return out;
+    }
+
+    private static String tool(String name, String fallback) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (Files.isExecutable(Path.of(dir, name))) {
+                return Path.of(dir, name).toString();
+            }
+        }
+        if (Files.isExecutable(Path.of(fallback))) {
+            return fallback;
+        }
+        throw new IllegalStateException(name + " is not installed: the router benchmark compares against Debian's "
+                + "nginx and loads both with wrk ('apt-get install nginx wrk').");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

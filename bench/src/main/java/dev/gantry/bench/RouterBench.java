@@ -3,6 +3,7 @@ package dev.gantry.bench;
 import dev.gantry.router.ApplyReport;
 import dev.gantry.router.Router;
 import dev.gantry.router.RouterOptions;
+import dev.gantry.router.net.Transport;
 import dev.gantry.router.table.Action;
 import dev.gantry.router.table.Listener;
 import dev.gantry.router.table.RoutingTable;
@@ -24,10 +25,11 @@ import java.util.regex.Pattern;
 /**
  * The router against Debian's nginx as a reverse proxy, in the same run: one nginx serves a small static file on
  * loopback (the backend both proxy), then {@code wrk} (keep-alive, fixed threads and connections, bounded duration)
- * loads nginx-as-proxy and the router in turn, each after a short warm-up. Both proxies get one I/O thread (nginx
- * {@code worker_processes 1}, the router {@code ioThreads 1}) and keep-alive connections to the backend. Prints
+ * loads nginx-as-proxy and the router in turn, each after a short warm-up. Both proxies get the same number of I/O threads
+ * (nginx {@code worker_processes}, the router's {@code ioThreads}; 1 by default) and keep-alive connections to the backend. Prints
  * requests/s, p50 and p99 latency and the router/nginx ratios.
- * Usage: {@code ./gantry bench router [seconds] [connections]} (default 10 s, 50 connections, wrk -t2).
+ * Usage: {@code ./gantry bench router [seconds] [connections] [workers]} (default 10 s, 50 connections, 1 worker;
+ * wrk -t2).
  */
 public final class RouterBench {
     private static final String BODY = "<html><body>hello from the backend</body></html>\n";
@@ -42,14 +44,15 @@ public final class RouterBench {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        int workers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         String nginx = tool("nginx", "/usr/sbin/nginx");
         String wrk = tool("wrk", "/usr/bin/wrk");
         Path dir = Files.createTempDirectory("gantry-router-bench");
         int backendPort = freePort();
         int nginxPort = freePort();
         Process backend = startNginx(nginx, dir.resolve("backend"), backendConfig(backendPort, dir));
-        Process proxy = startNginx(nginx, dir.resolve("proxy"), proxyConfig(nginxPort, backendPort, dir));
-        try (Router router = Router.start(RouterOptions.defaults().withIoThreads(1))) {
+        Process proxy = startNginx(nginx, dir.resolve("proxy"), proxyConfig(nginxPort, backendPort, dir, workers));
+        try (Router router = Router.start(RouterOptions.defaults().withIoThreads(workers))) {
             ApplyReport report = router.apply(new RoutingTable(
                     List.of(Listener.http("bench", Listener.LOOPBACK, 0, List.of(), Action.Forward.to("backend"))),
                     List.of(TargetGroup.http("backend", List.of(new Target("127.0.0.1", backendPort))))));
@@ -62,8 +65,9 @@ public final class RouterBench {
             awaitAnswer(nginxPort);
             awaitAnswer(routerPort);
             System.out.printf(
-                    "router bench: wrk -t2 -c%d -d%ds --latency, static %d-byte file from nginx on loopback%n",
-                    connections, seconds, BODY.length());
+                    "router bench: wrk -t2 -c%d -d%ds --latency, static %d-byte file from nginx on loopback;"
+                            + " proxies with %d I/O thread(s)/worker(s), router transport %s%n",
+                    connections, seconds, BODY.length(), workers, Transport.name());
             List<Result> results = new ArrayList<>();
             results.add(load(wrk, "backend direct", backendPort, connections, seconds));
             results.add(load(wrk, "nginx proxy", nginxPort, connections, seconds));
@@ -123,21 +127,22 @@ public final class RouterBench {
     private static String backendConfig(int port, Path dir) throws IOException {
         Path root = Files.createDirectories(dir.resolve("www"));
         Files.writeString(root.resolve("index.html"), BODY);
-        return common(dir.resolve("backend")) + "http {\n access_log off;\n keepalive_requests 1000000;\n"
+        return common(dir.resolve("backend"), 1) + "http {\n access_log off;\n keepalive_requests 1000000;\n"
                 + " server {\n  listen 127.0.0.1:" + port + ";\n  root " + root + ";\n }\n}\n";
     }
 
-    private static String proxyConfig(int port, int backendPort, Path dir) {
-        return common(dir.resolve("proxy")) + "http {\n access_log off;\n keepalive_requests 1000000;\n"
+    private static String proxyConfig(int port, int backendPort, Path dir, int workers) {
+        return common(dir.resolve("proxy"), workers) + "http {\n access_log off;\n keepalive_requests 1000000;\n"
                 + " upstream backend {\n  server 127.0.0.1:" + backendPort + ";\n  keepalive 64;\n }\n"
                 + " server {\n  listen 127.0.0.1:" + port + ";\n  location / {\n   proxy_pass http://backend;\n"
                 + "   proxy_http_version 1.1;\n   proxy_set_header Connection \"\";\n"
                 + "   proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n  }\n }\n}\n";
     }
 
-    private static String common(Path prefix) {
-        return "worker_processes 1;\ndaemon off;\nmaster_process off;\nerror_log " + prefix.resolve("error.log")
-                + " warn;\npid " + prefix.resolve("nginx.pid") + ";\nevents { worker_connections 4096; }\n";
+    private static String common(Path prefix, int workers) {
+        return "worker_processes " + workers + ";\ndaemon off;\nmaster_process " + (workers > 1 ? "on" : "off")
+                + ";\nerror_log " + prefix.resolve("error.log") + " warn;\npid " + prefix.resolve("nginx.pid")
+                + ";\nevents { worker_connections 4096; }\n";
     }
 
     private static Process startNginx(String nginx, Path prefix, String config) throws IOException {

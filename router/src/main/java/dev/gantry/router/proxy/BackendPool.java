@@ -54,7 +54,7 @@ final class BackendPool {
                     @Override
                     protected void initChannel(Channel ch) {
                         ch.pipeline()
-                                .addLast("codec", new HttpClientCodec(4096, 16384, 16384))
+                                .addLast("codec", new HttpClientCodec(4096, 16384, 16384, false, false))
                                 .addLast("timeout", new IdleStateHandler(true, 0, 0, timeout, TimeUnit.MILLISECONDS))
                                 .addLast("backend", BackendHandler.INSTANCE);
                     }

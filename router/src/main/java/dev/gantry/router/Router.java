@@ -141,7 +141,7 @@ public final class Router implements AutoCloseable {
                             .addKeyValue("transport", Transport.name())
                             .log("listener open");
                 } catch (Exception e) { // Netty rethrows the checked BindException undeclared
-                    String error = "could not listen on " + l.bindAddress() + ":" + l.port() + " (" + e + ")";
+                    String error = "could not listen on " + l.bindAddress() + ":" + l.port() + ": " + e.getMessage();
                     LOG.atWarn().addKeyValue("listener", l.id()).log(error);
                     outcomes.add(new ApplyReport.ListenerOutcome(l.id(), Optional.empty(), Optional.of(error)));
                     continue;

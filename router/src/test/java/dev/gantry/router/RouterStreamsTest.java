@@ -1,19 +1,18 @@
 package dev.gantry.router;
 
-import static dev.gantry.router.Tables.FAST_CHECK;
 import static dev.gantry.router.Tables.http;
 import static dev.gantry.router.Tables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.router.health.TargetState;
 import dev.gantry.router.table.Action;
-import dev.gantry.router.table.HealthCheck;
 import dev.gantry.router.table.Listener;
 import dev.gantry.router.table.RoutingTable;
 import dev.gantry.router.table.Target;
 import dev.gantry.router.table.TargetGroup;
 import dev.gantry.router.table.TargetProtocol;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -26,6 +25,12 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
+import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2HeadersFrame;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,7 +49,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Connections that stop being request/response: a TCP listener (NLB-like) and a WebSocket upgrade. */
+/** Connections that stop being HTTP/1.1 request/response: a TCP listener, a WebSocket upgrade, h2c. */
 class RouterStreamsTest {
 
     @Test
@@ -53,19 +58,15 @@ class RouterStreamsTest {
                 RouterFixture f = new RouterFixture()) {
             Thread.ofVirtual().start(() -> serveEcho(echo));
             Target target = new Target("127.0.0.1", echo.getLocalPort());
-            HealthCheck tcpCheck = new HealthCheck(
-                    TargetProtocol.TCP,
-                    "/",
-                    FAST_CHECK.port(),
-                    FAST_CHECK.interval(),
-                    FAST_CHECK.timeout(),
-                    2,
-                    2,
-                    FAST_CHECK.matcher());
             f.apply(new RoutingTable(
                     List.of(Listener.tcp("pg", Listener.LOOPBACK, 0, "db")),
                     List.of(new TargetGroup(
-                            "db", TargetProtocol.TCP, tcpCheck, Duration.ZERO, Duration.ZERO, List.of(target)))));
+                            "db",
+                            TargetProtocol.TCP,
+                            Tables.TCP_CHECK,
+                            Duration.ZERO,
+                            Duration.ZERO,
+                            List.of(target)))));
             f.awaitState("db", target, TargetState.HEALTHY);
 
             int port = f.router.listenerAddress("pg").orElseThrow().getPort();
@@ -127,7 +128,7 @@ class RouterStreamsTest {
             int backendPort = ((InetSocketAddress) server.localAddress()).getPort();
             f.apply(table(
                     http("l", List.of(), Action.Forward.to("ws")),
-                    Tables.group("ws", new Target("127.0.0.1", backendPort))));
+                    Tables.group("ws", new Target("127.0.0.1", backendPort)).withHealthCheck(Tables.TCP_CHECK)));
 
             BlockingQueue<String> received = new LinkedBlockingQueue<>();
             URI uri = URI.create(f.uri("l", "/ws").toString().replace("http://", "ws://"));
@@ -151,6 +152,66 @@ class RouterStreamsTest {
             server.close().sync();
         } finally {
             loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    @Test
+    void h2cWithPriorKnowledgePassesThroughToOneTarget() throws Exception {
+        EventLoopGroup loop = new NioEventLoopGroup(1);
+        try (RouterFixture f = new RouterFixture()) {
+            Channel server = new ServerBootstrap()
+                    .group(loop)
+                    .channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            ch.pipeline()
+                                    .addLast(Http2FrameCodecBuilder.forServer().build())
+                                    .addLast(new Http2MultiplexHandler(new ChannelInitializer<Channel>() {
+                                        @Override
+                                        protected void initChannel(Channel stream) {
+                                            stream.pipeline().addLast(new H2Hello());
+                                        }
+                                    }));
+                        }
+                    })
+                    .bind("127.0.0.1", 0)
+                    .sync()
+                    .channel();
+            int backendPort = ((InetSocketAddress) server.localAddress()).getPort();
+            f.apply(table(
+                    http("l", List.of(), Action.Forward.to("h2")),
+                    Tables.group("h2", new Target("127.0.0.1", backendPort)).withHealthCheck(Tables.TCP_CHECK)));
+
+            for (String path : List.of("/a", "/b")) {
+                Process curl = new ProcessBuilder(
+                                "curl",
+                                "-sS",
+                                "--http2-prior-knowledge",
+                                "-w",
+                                " %{http_version}",
+                                f.uri("l", path).toString())
+                        .redirectErrorStream(true)
+                        .start();
+                String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(curl.waitFor()).as(out).isZero();
+                assertThat(out).isEqualTo("h2 " + path + " 2");
+            }
+            server.close().sync();
+        } finally {
+            loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        }
+    }
+
+    /** An HTTP/2 stream handler answering "h2 PATH". */
+    private static final class H2Hello extends SimpleChannelInboundHandler<Http2HeadersFrame> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, Http2HeadersFrame frame) {
+            if (frame.isEndStream()) {
+                ctx.write(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers().status("200")));
+                ctx.writeAndFlush(new DefaultHttp2DataFrame(
+                        Unpooled.copiedBuffer("h2 " + frame.headers().path(), StandardCharsets.UTF_8), true));
+            }
         }
     }
 }

@@ -21,6 +21,17 @@ final class Tables {
             .withTiming(Duration.ofMillis(100), Duration.ofMillis(500), 2, 2)
             .withPath("/health", Matcher.parse("200-299"));
 
+    /** The same timing, checked by TCP connect (for targets that do not speak HTTP/1.1). */
+    static final HealthCheck TCP_CHECK = new HealthCheck(
+            TargetProtocol.TCP,
+            "/",
+            FAST_CHECK.port(),
+            FAST_CHECK.interval(),
+            FAST_CHECK.timeout(),
+            2,
+            2,
+            FAST_CHECK.matcher());
+
     static TargetGroup group(String id, Target... targets) {
         return TargetGroup.http(id, List.of(targets))
                 .withHealthCheck(FAST_CHECK)

@@ -15,13 +15,14 @@ import java.util.concurrent.ThreadLocalRandom;
  * The headers ALB adds and removes on the way through: X-Forwarded-For (the client's address appended),
  * X-Forwarded-Proto, X-Forwarded-Port, X-Amzn-Trace-Id ({@code Root=1-<epoch seconds, 8 hex>-<24 hex>}, kept when the
  * client sent one); hop-by-hop headers (Connection and what it names, Keep-Alive, Proxy-Connection) are dropped,
- * except the Upgrade handshake of a WebSocket or h2c upgrade.
+ * except the Upgrade handshake of a WebSocket or h2c upgrade (with its HTTP2-Settings).
  */
 final class ForwardHeaders {
     static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
     static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
     static final AsciiString X_FORWARDED_PORT = AsciiString.cached("x-forwarded-port");
     static final AsciiString X_AMZN_TRACE_ID = AsciiString.cached("x-amzn-trace-id");
+    private static final AsciiString HTTP2_SETTINGS = AsciiString.cached("http2-settings");
     private static final AsciiString PROXY_CONNECTION = AsciiString.cached("proxy-connection");
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -38,10 +39,14 @@ final class ForwardHeaders {
     static void toTarget(HttpRequest request, String clientIp, int listenerPort, boolean upgrade, InstantSource clock) {
         HttpHeaders h = request.headers();
         String upgradeTo = upgrade ? h.get(HttpHeaderNames.UPGRADE) : null;
+        String http2Settings = upgrade ? h.get(HTTP2_SETTINGS) : null;
         stripHopByHop(h);
         if (upgradeTo != null) {
-            h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+            h.set(HttpHeaderNames.CONNECTION, http2Settings == null ? "Upgrade" : "Upgrade, HTTP2-Settings");
             h.set(HttpHeaderNames.UPGRADE, upgradeTo);
+            if (http2Settings != null) { // an h2c upgrade needs it to reach the target
+                h.set(HTTP2_SETTINGS, http2Settings);
+            }
         }
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
         String xff = h.get(X_FORWARDED_FOR);

@@ -92,7 +92,13 @@ final class HttpFrontHandler extends ChannelInboundHandlerAdapter {
         }
         NettyRequestFacts facts =
                 new NettyRequestFacts(request, ((InetSocketAddress) client.remoteAddress()).getAddress());
-        switch (routes.get().route(facts)) {
+        Action action = routes.get().route(facts);
+        if (isH2cPreface(request)) {
+            h2cPriorKnowledge(
+                    action instanceof Action.Forward f ? routes.get().pick(f).pick() : null);
+            return;
+        }
+        switch (action) {
             case Action.FixedResponse fixed -> reply(Replies.fixed(fixed, keepAlive), keepAlive);
             case Action.Redirect redirect -> {
                 String uri = request.uri();
@@ -101,6 +107,27 @@ final class HttpFrontHandler extends ChannelInboundHandlerAdapter {
             }
             case Action.Forward forward -> forward(request, routes.get().pick(forward), keepAlive);
         }
+    }
+
+    private static boolean isH2cPreface(HttpRequest request) {
+        return request.protocolVersion().majorVersion() == 2
+                && "PRI".equals(request.method().name())
+                && "*".equals(request.uri());
+    }
+
+    /** HTTP/2 with prior knowledge: the connection leaves HTTP/1.1 parsing and goes whole to one target. */
+    private void h2cPriorKnowledge(TargetSlot slot) {
+        if (slot == null) {
+            client.close();
+            return;
+        }
+        client.config().setAutoRead(false);
+        PrefaceRelay relay = new PrefaceRelay();
+        ChannelPipeline pipeline = client.pipeline();
+        pipeline.replace(this, "preface", relay);
+        pipeline.remove(ListenerChannels.IDLE);
+        pipeline.remove(ListenerChannels.CODEC); // hands the bytes it holds (the rest of the preface) to the relay
+        relay.connect(client, slot, settings.connectTimeout());
     }
 
     private void forward(HttpRequest request, GroupState group, boolean keepAlive) {

@@ -1,16 +1,13 @@
 package dev.gantry.router.proxy;
 
-import dev.gantry.router.net.Transport;
 import dev.gantry.router.state.GroupState;
 import dev.gantry.router.state.ListenerRoutes;
 import dev.gantry.router.state.TargetSlot;
 import dev.gantry.router.table.Action;
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelOption;
 import java.util.Optional;
 
 /**
@@ -41,16 +38,7 @@ final class TcpFrontHandler extends ChannelInboundHandlerAdapter {
             client.close();
             return;
         }
-        ChannelFuture connect = new Bootstrap()
-                .group(client.eventLoop())
-                .channel(Transport.channel())
-                .option(ChannelOption.TCP_NODELAY, true)
-                .option(ChannelOption.AUTO_READ, false)
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
-                        settings.connectTimeout().toMillis())
-                .handler(new Relay(client))
-                .connect(slot.address());
-        slot.track(connect.channel());
+        ChannelFuture connect = PrefaceRelay.relayTo(client, slot, settings.connectTimeout());
         connect.addListener(f -> {
             if (!f.isSuccess()) {
                 client.close();
@@ -61,6 +49,5 @@ final class TcpFrontHandler extends ChannelInboundHandlerAdapter {
             client.config().setAutoRead(true);
             target.config().setAutoRead(true);
         });
-        client.closeFuture().addListener(f -> Relay.closeOnFlush(connect.channel()));
     }
 }

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One target group's live state: its registered and draining targets, their health, the health-check schedule and
  * the arrays the request path picks from ({@link #pick()}: round-robin over healthy targets, over every accepting
- * target when none is healthy, as ALB fails open). Mutations come from {@link #update} (a new routing table), probe
+ * target when none is healthy, as ALB fails open; a target in slow start gets a share that grows linearly over the
+ * group's slow-start duration after it became healthy). Mutations come from {@link #update} (a new routing table), probe
  * results and drain timers, each under this object's lock; health changes go to the sink once per transition.
  */
 public final class GroupState {
@@ -47,6 +48,7 @@ public final class GroupState {
     private ScheduledFuture<?> probing;
     private volatile TargetSlot[] healthy = NONE;
     private volatile TargetSlot[] accepting = NONE;
+    private volatile long slowStartNanos;
 
     public GroupState(String id, EventLoop loop, HealthProber prober, Consumer<TargetHealth> sink) {
         this.id = id;
@@ -62,6 +64,12 @@ public final class GroupState {
     /** The next target for a request, or null when the group has no accepting target. Never blocks. */
     public TargetSlot pick() {
         TargetSlot[] from = healthy;
+        if (from.length > 1 && slowStartNanos > 0) {
+            TargetSlot ramped = SlowStart.pick(from, slowStartNanos, System.nanoTime());
+            if (ramped != null) {
+                return ramped;
+            }
+        }
         if (from.length == 0) {
             from = accepting;
             if (from.length == 0) {
@@ -75,6 +83,7 @@ public final class GroupState {
     public synchronized void update(TargetGroup newConfig, boolean used) {
         TargetGroup old = config;
         config = newConfig;
+        slowStartNanos = newConfig.slowStart().toNanos();
         for (Target t : newConfig.targets()) {
             TargetSlot slot = slots.get(t);
             if (slot == null) {
@@ -197,12 +206,22 @@ public final class GroupState {
     private void change(TargetSlot slot, HealthStatus status) {
         HealthStatus old = slot.status();
         slot.status(status);
+        if (status.state() != TargetState.HEALTHY) {
+            slot.rampStart(0);
+        } else if (old.state() != TargetState.HEALTHY && slowStartNanos > 0 && othersHealthy(slot)) {
+            slot.rampStart(System.nanoTime()); // ALB ramps a target up only if others carry the traffic meanwhile
+        }
         if (!old.sameAs(status)) {
             announce(slot.target(), status);
             if (old.state() != status.state()) {
                 publish();
             }
         }
+    }
+
+    private boolean othersHealthy(TargetSlot slot) {
+        return slots.values().stream()
+                .anyMatch(o -> o != slot && o.accepting() && o.status().state() == TargetState.HEALTHY);
     }
 
     private void announce(Target target, HealthStatus status) {

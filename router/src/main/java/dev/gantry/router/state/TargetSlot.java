@@ -20,6 +20,7 @@ public final class TargetSlot {
     private final ChannelGroup channels;
     private volatile HealthStatus status;
     private ScheduledFuture<?> drainEnd;
+    private volatile long rampStart; // System.nanoTime() when its slow start began; 0 when not ramping
 
     TargetSlot(Target target, InetSocketAddress address, HealthStatus status) {
         this.target = target;
@@ -48,6 +49,14 @@ public final class TargetSlot {
     /** Remembers a connection to this target (removed by itself when it closes). */
     public void track(Channel channel) {
         channels.add(channel);
+    }
+
+    long rampStart() {
+        return rampStart;
+    }
+
+    void rampStart(long nanos) {
+        this.rampStart = nanos;
     }
 
     void status(HealthStatus newStatus) {

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * A target group: how its targets are reached and checked, how long a deregistered target drains
  * ({@code deregistrationDelay}, ELBv2's {@code deregistration_delay.timeout_seconds}) and its registered targets.
- * {@code slowStart} is recorded (zero = off) but not yet acted on.
+ * {@code slowStart} (zero = off): a target that becomes healthy while others are gets a share of requests that grows
+ * linearly from nothing to its full share over that time.
  */
 public record TargetGroup(
         String id,
@@ -23,6 +24,9 @@ public record TargetGroup(
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(healthCheck, "healthCheck");
         Objects.requireNonNull(slowStart, "slowStart");
+        if (slowStart.isNegative()) {
+            throw new IllegalArgumentException("slow start of target group " + id + " is negative");
+        }
         targets = List.copyOf(targets);
         if (deregistrationDelay.isNegative()) {
             throw new IllegalArgumentException("deregistration delay of target group " + id + " is negative");
@@ -49,6 +53,10 @@ public record TargetGroup(
 
     public TargetGroup withHealthCheck(HealthCheck check) {
         return new TargetGroup(id, protocol, check, deregistrationDelay, slowStart, targets);
+    }
+
+    public TargetGroup withSlowStart(Duration duration) {
+        return new TargetGroup(id, protocol, healthCheck, deregistrationDelay, duration, targets);
     }
 
     public TargetGroup withDeregistrationDelay(Duration delay) {

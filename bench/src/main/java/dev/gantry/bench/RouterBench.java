@@ -25,11 +25,12 @@ import java.util.regex.Pattern;
 /**
  * The router against Debian's nginx as a reverse proxy, in the same run: one nginx serves a small static file on
  * loopback (the backend both proxy), then {@code wrk} (keep-alive, fixed threads and connections, bounded duration)
- * loads nginx-as-proxy and the router in turn, each after a short warm-up. Both proxies get the same number of I/O threads
+ * loads the backend directly, then nginx-as-proxy and the router in turn for a number of rounds (ABBA order), all
+ * after a 5 s warm-up each (the router's JIT). Both proxies get the same number of I/O threads
  * (nginx {@code worker_processes}, the router's {@code ioThreads}; 1 by default) and keep-alive connections to the backend. Prints
  * requests/s, p50 and p99 latency and the router/nginx ratios.
- * Usage: {@code ./gantry bench router [seconds] [connections] [workers]} (default 10 s, 50 connections, 1 worker;
- * wrk -t2).
+ * Usage: {@code ./gantry bench router [seconds] [connections] [workers] [rounds]} (default 10 s, 50 connections,
+ * 1 worker, 2 rounds; wrk -t2).
  */
 public final class RouterBench {
     private static final String BODY = "<html><body>hello from the backend</body></html>\n";
@@ -45,6 +46,7 @@ public final class RouterBench {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int workers = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         String nginx = tool("nginx", "/usr/sbin/nginx");
         String wrk = tool("wrk", "/usr/bin/wrk");
         Path dir = Files.createTempDirectory("gantry-router-bench");
@@ -68,18 +70,33 @@ public final class RouterBench {
                     "router bench: wrk -t2 -c%d -d%ds --latency, static %d-byte file from nginx on loopback;"
                             + " proxies with %d I/O thread(s)/worker(s), router transport %s%n",
                     connections, seconds, BODY.length(), workers, Transport.name());
-            List<Result> results = new ArrayList<>();
-            results.add(load(wrk, "backend direct", backendPort, connections, seconds));
-            results.add(load(wrk, "nginx proxy", nginxPort, connections, seconds));
-            results.add(load(wrk, "gantry router", routerPort, connections, seconds));
-            System.out.printf("%n%-16s %12s %10s %10s  %s%n", "", "req/s", "p50 ms", "p99 ms", "errors");
-            for (Result r : results) {
-                System.out.printf(
-                        "%-16s %12.0f %10.3f %10.3f  %s%n",
-                        r.name(), r.rps(), r.p50Millis(), r.p99Millis(), r.errors());
+            warmUp(wrk, backendPort, connections);
+            warmUp(wrk, nginxPort, connections);
+            warmUp(wrk, routerPort, connections);
+            Result direct = load(wrk, "backend direct", backendPort, connections, seconds);
+            List<Result> nginxRuns = new ArrayList<>();
+            List<Result> routerRuns = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) { // ABBA order, so a drift in the machine's load cancels out
+                boolean nginxFirst = round % 2 == 0;
+                for (int i = 0; i < 2; i++) {
+                    if (nginxFirst == (i == 0)) {
+                        nginxRuns.add(load(wrk, "nginx proxy", nginxPort, connections, seconds));
+                    } else {
+                        routerRuns.add(load(wrk, "gantry router", routerPort, connections, seconds));
+                    }
+                }
             }
-            Result n = results.get(1);
-            Result g = results.get(2);
+            System.out.printf("%n%-16s %12s %10s %10s  %s%n", "", "req/s", "p50 ms", "p99 ms", "errors");
+            print(direct);
+            for (int round = 0; round < rounds; round++) {
+                print(nginxRuns.get(round));
+                print(routerRuns.get(round));
+            }
+            Result n = mean("nginx proxy", nginxRuns);
+            Result g = mean("gantry router", routerRuns);
+            System.out.printf("mean of %d rounds:%n", rounds);
+            print(n);
+            print(g);
             System.out.printf(
                     "%nrouter / nginx: throughput %.2fx (target >= 0.9), p50 %.2fx, p99 %.2fx (target <= 1.5)%n",
                     g.rps() / n.rps(), g.p50Millis() / n.p50Millis(), g.p99Millis() / n.p99Millis());
@@ -91,9 +108,30 @@ public final class RouterBench {
         }
     }
 
+    private static void print(Result r) {
+        System.out.printf(
+                "%-16s %12.0f %10.3f %10.3f  %s%n", r.name(), r.rps(), r.p50Millis(), r.p99Millis(), r.errors());
+    }
+
+    private static Result mean(String name, List<Result> runs) {
+        return new Result(
+                name,
+                runs.stream().mapToDouble(Result::rps).average().orElseThrow(),
+                runs.stream().mapToDouble(Result::p50Millis).average().orElseThrow(),
+                runs.stream().mapToDouble(Result::p99Millis).average().orElseThrow(),
+                runs.stream()
+                        .map(Result::errors)
+                        .distinct()
+                        .reduce((a, b) -> a + " " + b)
+                        .orElseThrow());
+    }
+
+    private static void warmUp(String wrk, int port, int connections) throws Exception {
+        run(List.of(wrk, "-t2", "-c" + connections, "-d5s", "http://127.0.0.1:" + port + "/index.html"));
+    }
+
     private static Result load(String wrk, String name, int port, int connections, int seconds) throws Exception {
         String url = "http://127.0.0.1:" + port + "/index.html";
-        run(List.of(wrk, "-t2", "-c" + connections, "-d3s", url)); // warm-up (JIT for the router, caches for all)
         String out = run(List.of(wrk, "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", url));
         Matcher rps = RPS.matcher(out);
         if (!rps.find()) {

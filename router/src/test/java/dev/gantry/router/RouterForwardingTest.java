@@ -4,6 +4,7 @@ import static dev.gantry.router.Tables.group;
 import static dev.gantry.router.Tables.http;
 import static dev.gantry.router.Tables.table;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.router.table.Action;
 import dev.gantry.router.table.Listener;
@@ -189,6 +190,7 @@ class RouterForwardingTest {
                 TestBackend b = new TestBackend("b");
                 RouterFixture f = new RouterFixture()) {
             taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            int busyPort = taken.getLocalPort();
             ApplyReport report = f.router.apply(new RoutingTable(
                     List.of(
                             Listener.http("busy", "127.0.0.1", taken.getLocalPort(), List.of(), Action.Forward.to("g")),
@@ -201,6 +203,19 @@ class RouterForwardingTest {
             });
             assertThat(report.listener("ok").orElseThrow().bound()).isTrue();
             assertThat(f.get("ok", "/").body()).isEqualTo("b");
+
+            int okPort = f.router.listenerAddress("ok").orElseThrow().getPort();
+            taken.close();
+            ApplyReport next = f.apply(new RoutingTable(
+                    List.of(Listener.http("busy", "127.0.0.1", busyPort, List.of(), Action.Forward.to("g"))),
+                    List.of(group("g", b.target()))));
+            assertThat(next.listener("busy").orElseThrow().bound())
+                    .as("tried again on the next apply")
+                    .isTrue();
+            assertThat(f.router.listenerAddress("ok"))
+                    .as("a listener left out of the table is closed")
+                    .isEmpty();
+            assertThatThrownBy(() -> new Socket("127.0.0.1", okPort).close()).isInstanceOf(IOException.class);
         }
     }
 }

@@ -29,7 +29,7 @@ final class Exchange {
     private final TargetSlot slot;
     private final boolean keepAlive;
     private final boolean upgrade;
-    private final ArrayDeque<HttpContent> pending = new ArrayDeque<>();
+    private final ArrayDeque<HttpContent> pending = new ArrayDeque<>(2);
     private Channel target;
     private boolean requestDone;
     private boolean responseStarted;

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Opens a listener's socket and composes its pipeline, in one visible place. HTTP:
- * {@code idle (ALB's idle timeout) → codec (HTTP/1.1) → front (rules, forwarding)}. TCP: {@code front (pick a
+ * {@code idle (ALB's idle timeout: nothing from the client; reads only, so writes cost no listener) → codec
+ * (HTTP/1.1) → front (rules, forwarding)}. TCP: {@code front (pick a
  * target, then relay)}, with reading off until the target connection is up.
  */
 public final class ListenerChannels {
@@ -54,7 +55,7 @@ public final class ListenerChannels {
                         }
                         int port = ((InetSocketAddress) ch.localAddress()).getPort();
                         ch.pipeline()
-                                .addLast(IDLE, new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
+                                .addLast(IDLE, new IdleStateHandler(idle, 0, 0, TimeUnit.MILLISECONDS))
                                 .addLast(CODEC, new HttpServerCodec(8192, 16384, 16384))
                                 .addLast("front", new HttpFrontHandler(settings, pool, listener.id(), port));
                     }

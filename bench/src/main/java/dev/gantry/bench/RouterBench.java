@@ -10,6 +10,7 @@ import dev.gantry.router.table.RoutingTable;
 import dev.gantry.router.table.Target;
 import dev.gantry.router.table.TargetGroup;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +30,9 @@ import java.util.regex.Pattern;
  * loads the backend directly, then nginx-as-proxy and the router in turn for a number of rounds (ABBA order), all
  * after a 5 s warm-up each (the router's JIT). Both proxies get the same number of I/O threads
  * (nginx {@code worker_processes}, the router's {@code ioThreads}; 1 by default) and keep-alive connections to the backend. Prints
- * requests/s, p50 and p99 latency and the router/nginx ratios.
+ * requests/s, p50 and p99 latency, CPU time per request of each proxy process (nginx's single worker, read from
+ * /proc; the router's whole JVM), and the router/nginx ratios. On a shared machine the CPU per request is the
+ * steadier figure: throughput and latency move with whatever else runs.
  * Usage: {@code ./gantry bench router [seconds] [connections] [workers] [rounds]} (default 10 s, 50 connections,
  * 1 worker, 2 rounds; wrk -t2).
  */
@@ -36,11 +40,13 @@ public final class RouterBench {
     private static final String BODY = "<html><body>hello from the backend</body></html>\n";
     private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern PCT = Pattern.compile("^\\s+(50|99)%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
+    private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in");
     private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)|Socket errors: (.*)");
 
     private RouterBench() {}
 
-    private record Result(String name, double rps, double p50Millis, double p99Millis, String errors) {}
+    private record Result(
+            String name, double rps, double p50Millis, double p99Millis, String errors, double cpuMicros) {}
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -73,20 +79,28 @@ public final class RouterBench {
             warmUp(wrk, backendPort, connections);
             warmUp(wrk, nginxPort, connections);
             warmUp(wrk, routerPort, connections);
-            Result direct = load(wrk, "backend direct", backendPort, connections, seconds);
+            LongSupplier backendCpu = () -> processCpuNanos(backend.pid());
+            LongSupplier nginxCpu = () -> processCpuNanos(proxy.pid());
+            LongSupplier routerCpu = () -> ProcessHandle.current()
+                    .info()
+                    .totalCpuDuration()
+                    .orElseThrow()
+                    .toNanos();
+            Result direct = load(wrk, "backend direct", backendPort, connections, seconds, backendCpu);
             List<Result> nginxRuns = new ArrayList<>();
             List<Result> routerRuns = new ArrayList<>();
             for (int round = 0; round < rounds; round++) { // ABBA order, so a drift in the machine's load cancels out
                 boolean nginxFirst = round % 2 == 0;
                 for (int i = 0; i < 2; i++) {
                     if (nginxFirst == (i == 0)) {
-                        nginxRuns.add(load(wrk, "nginx proxy", nginxPort, connections, seconds));
+                        nginxRuns.add(load(wrk, "nginx proxy", nginxPort, connections, seconds, nginxCpu));
                     } else {
-                        routerRuns.add(load(wrk, "gantry router", routerPort, connections, seconds));
+                        routerRuns.add(load(wrk, "gantry router", routerPort, connections, seconds, routerCpu));
                     }
                 }
             }
-            System.out.printf("%n%-16s %12s %10s %10s  %s%n", "", "req/s", "p50 ms", "p99 ms", "errors");
+            System.out.printf(
+                    "%n%-16s %12s %10s %10s %14s  %s%n", "", "req/s", "p50 ms", "p99 ms", "CPU us/request", "errors");
             print(direct);
             for (int round = 0; round < rounds; round++) {
                 print(nginxRuns.get(round));
@@ -100,6 +114,9 @@ public final class RouterBench {
             System.out.printf(
                     "%nrouter / nginx: throughput %.2fx (target >= 0.9), p50 %.2fx, p99 %.2fx (target <= 1.5)%n",
                     g.rps() / n.rps(), g.p50Millis() / n.p50Millis(), g.p99Millis() / n.p99Millis());
+            System.out.printf(
+                    "CPU per request, router / nginx: %.2fx (the router's whole JVM against nginx's worker process)%n",
+                    g.cpuMicros() / n.cpuMicros());
         } finally {
             proxy.destroy();
             backend.destroy();
@@ -110,7 +127,8 @@ public final class RouterBench {
 
     private static void print(Result r) {
         System.out.printf(
-                "%-16s %12.0f %10.3f %10.3f  %s%n", r.name(), r.rps(), r.p50Millis(), r.p99Millis(), r.errors());
+                "%-16s %12.0f %10.3f %10.3f %14.1f  %s%n",
+                r.name(), r.rps(), r.p50Millis(), r.p99Millis(), r.cpuMicros(), r.errors());
     }
 
     private static Result mean(String name, List<Result> runs) {
@@ -123,16 +141,20 @@ public final class RouterBench {
                         .map(Result::errors)
                         .distinct()
                         .reduce((a, b) -> a + " " + b)
-                        .orElseThrow());
+                        .orElseThrow(),
+                runs.stream().mapToDouble(Result::cpuMicros).average().orElseThrow());
     }
 
     private static void warmUp(String wrk, int port, int connections) throws Exception {
         run(List.of(wrk, "-t2", "-c" + connections, "-d5s", "http://127.0.0.1:" + port + "/index.html"));
     }
 
-    private static Result load(String wrk, String name, int port, int connections, int seconds) throws Exception {
+    private static Result load(String wrk, String name, int port, int connections, int seconds, LongSupplier cpuNanos)
+            throws Exception {
         String url = "http://127.0.0.1:" + port + "/index.html";
+        long cpuBefore = cpuNanos.getAsLong();
         String out = run(List.of(wrk, "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", url));
+        long cpu = cpuNanos.getAsLong() - cpuBefore;
         Matcher rps = RPS.matcher(out);
         if (!rps.find()) {
             throw new IllegalStateException("could not read wrk's output:\n" + out);
@@ -158,8 +180,35 @@ public final class RouterBench {
         while (e.find()) {
             errors.append(e.group().strip()).append(' ');
         }
+        Matcher total = TOTAL.matcher(out);
+        double requests = total.find() ? Double.parseDouble(total.group(1)) : Double.NaN;
         return new Result(
-                name, Double.parseDouble(rps.group(1)), p50, p99, errors.isEmpty() ? "none" : errors.toString());
+                name,
+                Double.parseDouble(rps.group(1)),
+                p50,
+                p99,
+                errors.isEmpty() ? "none" : errors.toString(),
+                cpu / 1000.0 / requests);
+    }
+
+    /** utime + stime of a process and its descendants (nginx's workers), from /proc (10 ms clock ticks). */
+    private static long processCpuNanos(long pid) {
+        long ticks = ticks(pid);
+        for (ProcessHandle child :
+                ProcessHandle.of(pid).orElseThrow().descendants().toList()) {
+            ticks += ticks(child.pid());
+        }
+        return ticks * 10_000_000L;
+    }
+
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String backendConfig(int port, Path dir) throws IOException {

@@ -9,6 +9,7 @@ import dev.gantry.router.table.Listener;
 import dev.gantry.router.table.Matcher;
 import dev.gantry.router.table.RoutingTable;
 import dev.gantry.router.table.Rule;
+import dev.gantry.router.table.Target;
 import dev.gantry.router.table.TargetGroup;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,14 @@ class RoutingTableTest {
         assertThatThrownBy(() -> Matcher.parse("200-abc")).hasMessageContaining("200-299");
         assertThat(Matcher.parse("200,302").matches(302)).isTrue();
         assertThat(Matcher.parse("200-204").matches(205)).isFalse();
+    }
+
+    @Test
+    void targetsAreIpLiterals() {
+        assertThat(new Target("10.0.0.5", 80).toString()).isEqualTo("10.0.0.5:80");
+        assertThat(new Target("fd00::5", 80).ip()).isEqualTo("fd00::5");
+        assertThatThrownBy(() -> new Target("db.internal", 5432)).hasMessageContaining("not an IPv4 or IPv6 address");
+        assertThatThrownBy(() -> new Target("10.0.0.5", 0)).hasMessageContaining("1-65535");
     }
 
     @Test

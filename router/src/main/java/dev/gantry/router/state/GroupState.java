@@ -13,7 +13,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -250,20 +249,11 @@ public final class GroupState {
     }
 
     private static InetSocketAddress resolve(Target target) {
-        try {
+        try { // an IP literal (Target checks): parsed, never looked up
             return new InetSocketAddress(InetAddress.getByName(target.ip()), target.port());
         } catch (UnknownHostException e) {
-            return InetSocketAddress.createUnresolved(target.ip(), target.port());
+            throw new IllegalArgumentException("target " + target + " is not an IP address", e);
         }
-    }
-
-    /** Test and diagnostics view: targets currently eligible for traffic, by address. */
-    public synchronized List<Target> acceptingTargets() {
-        return slots.values().stream()
-                .filter(TargetSlot::accepting)
-                .map(TargetSlot::target)
-                .sorted(Comparator.comparing(Target::toString))
-                .toList();
     }
 
     @Override

@@ -218,4 +218,26 @@ class RouterForwardingTest {
             assertThatThrownBy(() -> new Socket("127.0.0.1", okPort).close()).isInstanceOf(IOException.class);
         }
     }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrderAndHeadHasNoBody() throws IOException {
+        try (TestBackend a = new TestBackend("a");
+                RouterFixture f = new RouterFixture()) {
+            f.apply(table(http("l", List.of(), Action.Forward.to("g")), group("g", a.target())));
+            int port = f.router.listenerAddress("l").orElseThrow().getPort();
+
+            String out = RawHttp.exchange(
+                    port,
+                    "GET /one HTTP/1.1\r\nHost: x\r\n\r\n"
+                            + "HEAD /two HTTP/1.1\r\nHost: x\r\n\r\n"
+                            + "POST /digest HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc"
+                            + "GET /three HTTP/1.1\r\nHost: x\r\n\r\n");
+
+            String abc = HexFormat.of().formatHex(TestBackend.sha256().digest("abc".getBytes(StandardCharsets.UTF_8)));
+            assertThat(out.split("HTTP/1.1 200 OK", -1)).hasSize(5);
+            assertThat(out.indexOf("\r\n\r\na")).isLessThan(out.indexOf(abc));
+            assertThat(out).endsWith("\r\n\r\na");
+            assertThat(a.requests.get()).isEqualTo(4);
+        }
+    }
 }

@@ -222,6 +222,9 @@ final class HttpFrontHandler extends ChannelInboundHandlerAdapter {
         while (!queued.isEmpty() && !busy()) {
             handle(queued.poll());
         }
+        if (exchange != null) {
+            exchange.clientReadComplete(); // not inside a client read: flush what the queued requests wrote
+        }
         // an exchange still connecting to its target turns reading back on itself once it can take the body
         client.config().setAutoRead(exchange == null ? !waiting : exchange.connected());
     }

@@ -240,4 +240,22 @@ class RouterForwardingTest {
             assertThat(a.requests.get()).isEqualTo(4);
         }
     }
+
+    @Test
+    void expectContinueIsPassedThrough() throws IOException {
+        try (TestBackend a = new TestBackend("a");
+                RouterFixture f = new RouterFixture()) {
+            f.apply(table(http("l", List.of(), Action.Forward.to("g")), group("g", a.target())));
+
+            HttpResponse<String> r = f.send(HttpRequest.newBuilder(f.uri("l", "/digest"))
+                    .expectContinue(true)
+                    .POST(HttpRequest.BodyPublishers.ofString("abc"))
+                    .build());
+
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body())
+                    .isEqualTo(HexFormat.of()
+                            .formatHex(TestBackend.sha256().digest("abc".getBytes(StandardCharsets.UTF_8))));
+        }
+    }
 }

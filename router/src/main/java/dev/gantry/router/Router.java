@@ -196,7 +196,8 @@ public final class Router implements AutoCloseable {
 
     /**
      * Calls {@code watcher} with a target's new health after each change of state or reason (not for every probe),
-     * in order, on one router thread (never an I/O thread); closing the returned handle stops the calls.
+     * in order, on one router thread (never an I/O thread); closing the returned handle stops the calls. The end of
+     * a target's draining is told as {@code unused} / {@code Target.NotRegistered}: its connections are closed.
      */
     public AutoCloseable onHealthChange(Consumer<TargetHealth> watcher) {
         watchers.add(watcher);

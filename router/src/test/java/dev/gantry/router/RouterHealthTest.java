@@ -9,13 +9,18 @@ import dev.gantry.router.health.HealthReason;
 import dev.gantry.router.health.TargetHealth;
 import dev.gantry.router.health.TargetState;
 import dev.gantry.router.table.Action;
+import dev.gantry.router.table.HealthCheck;
+import dev.gantry.router.table.Matcher;
 import dev.gantry.router.table.RoutingTable;
 import dev.gantry.router.table.Target;
+import dev.gantry.router.table.TargetProtocol;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -82,6 +87,34 @@ class RouterHealthTest {
     }
 
     @Test
+    void aHealthCheckPortOtherThanTheTrafficPortIsTheOneChecked() throws IOException {
+        try (TestBackend traffic = new TestBackend("traffic");
+                TestBackend checks = new TestBackend("checks");
+                RouterFixture f = new RouterFixture()) {
+            checks.healthStatus.set(418);
+            HealthCheck onOtherPort = new HealthCheck(
+                    TargetProtocol.HTTP,
+                    "/health",
+                    OptionalInt.of(checks.target().port()),
+                    Tables.FAST_CHECK.interval(),
+                    Tables.FAST_CHECK.timeout(),
+                    2,
+                    2,
+                    Matcher.parse("200"));
+            f.apply(table(
+                    http("l", List.of(), Action.Forward.to("g")),
+                    group("g", traffic.target()).withHealthCheck(onOtherPort)));
+
+            f.awaitState("g", traffic.target(), TargetState.UNHEALTHY);
+            assertThat(f.health("g", traffic.target()).description())
+                    .hasValue("Health checks failed with these codes: [418]");
+            checks.healthStatus.set(200);
+            f.awaitState("g", traffic.target(), TargetState.HEALTHY);
+            assertThat(f.get("l", "/").body()).isEqualTo("traffic");
+        }
+    }
+
+    @Test
     void aTargetGroupOnNoListenerIsUnusedAndAnUnknownTargetNotRegistered() throws IOException {
         try (TestBackend b = new TestBackend("b");
                 RouterFixture f = new RouterFixture()) {
@@ -105,6 +138,8 @@ class RouterHealthTest {
                 RouterFixture f = new RouterFixture()) {
             f.apply(table(http("l", List.of(), Action.Forward.to("g")), group("g", old.target())));
             f.awaitState("g", old.target(), TargetState.HEALTHY);
+            List<TargetHealth> seen = new CopyOnWriteArrayList<>();
+            f.router.onHealthChange(seen::add);
             CompletableFuture<HttpResponse<String>> inFlight = CompletableFuture.supplyAsync(() -> f.get("l", "/slow"));
             RouterFixture.await(() -> old.slowStarted.getCount() == 0, "a slow request in flight on old");
 
@@ -128,6 +163,15 @@ class RouterHealthTest {
                             .noneMatch(h -> h.target().equals(old.target())),
                     "old to be gone after the deregistration delay");
             assertThat(f.health("g", old.target()).reason()).hasValue(HealthReason.NOT_REGISTERED);
+            RouterFixture.await(
+                    () -> seen.stream()
+                            .anyMatch(h -> h.target().equals(old.target())
+                                    && h.reason().equals(Optional.of(HealthReason.NOT_REGISTERED))),
+                    "the end of draining to be announced");
+            assertThat(seen.stream()
+                            .filter(h -> h.target().equals(old.target()))
+                            .map(TargetHealth::state))
+                    .containsExactly(TargetState.DRAINING, TargetState.UNUSED);
         }
     }
 

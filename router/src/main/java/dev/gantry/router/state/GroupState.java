@@ -193,6 +193,7 @@ public final class GroupState {
                 .log("target drained and deregistered");
         slot.closeConnections();
         publish();
+        sink.accept(TargetHealth.notRegistered(id, slot.target())); // draining is over: the task may stop
     }
 
     private void cancelDrain(TargetSlot slot) {

@@ -3,6 +3,7 @@ package dev.gantry.router;
 import static dev.gantry.router.Tables.http;
 import static dev.gantry.router.Tables.table;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gantry.router.health.TargetState;
 import dev.gantry.router.table.Action;
@@ -41,7 +42,10 @@ import java.net.Socket;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
@@ -157,6 +161,10 @@ class RouterStreamsTest {
 
     @Test
     void h2cWithPriorKnowledgePassesThroughToOneTarget() throws Exception {
+        assumeTrue(
+                Arrays.stream(System.getenv().getOrDefault("PATH", "").split(":"))
+                        .anyMatch(d -> Files.isExecutable(Path.of(d, "curl"))),
+                "curl (with HTTP/2) is the h2c client of this test; ./gantry installs it");
         EventLoopGroup loop = new NioEventLoopGroup(1);
         try (RouterFixture f = new RouterFixture()) {
             Channel server = new ServerBootstrap()

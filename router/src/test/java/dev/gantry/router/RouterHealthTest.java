@@ -61,6 +61,27 @@ class RouterHealthTest {
     }
 
     @Test
+    void reapplyingAnEqualTableKeepsHealthAndSockets() throws Exception {
+        try (TestBackend b = new TestBackend("b");
+                RouterFixture f = new RouterFixture()) {
+            f.apply(table(http("l", List.of(), Action.Forward.to("g")), group("g", b.target())));
+            f.awaitState("g", b.target(), TargetState.HEALTHY);
+            var address = f.router.listenerAddress("l").orElseThrow();
+            List<TargetHealth> seen = new CopyOnWriteArrayList<>();
+            f.router.onHealthChange(seen::add);
+
+            for (int i = 0; i < 5; i++) { // the control plane re-applies its whole view after any change
+                f.apply(table(http("l", List.of(), Action.Forward.to("g")), group("g", b.target())));
+                assertThat(f.health("g", b.target()).state()).isEqualTo(TargetState.HEALTHY);
+            }
+
+            assertThat(f.router.listenerAddress("l")).hasValue(address);
+            assertThat(f.get("l", "/").body()).isEqualTo("b");
+            assertThat(seen).isEmpty();
+        }
+    }
+
+    @Test
     void onlyHealthyTargetsGetTrafficAndAllDoWhenNoneIs() throws IOException {
         try (TestBackend good = new TestBackend("good");
                 TestBackend bad = new TestBackend("bad");

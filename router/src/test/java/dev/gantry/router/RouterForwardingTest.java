@@ -10,8 +10,10 @@ import dev.gantry.router.table.Action;
 import dev.gantry.router.table.Listener;
 import dev.gantry.router.table.RoutingTable;
 import dev.gantry.router.table.Target;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Forwarding through real sockets: weights, error answers, forwarded headers, keep-alive, streaming bodies. */
@@ -256,6 +259,47 @@ class RouterForwardingTest {
             assertThat(r.body())
                     .isEqualTo(HexFormat.of()
                             .formatHex(TestBackend.sha256().digest("abc".getBytes(StandardCharsets.UTF_8))));
+        }
+    }
+
+    @Test
+    void aRequestOnAKeptAliveConnectionTheTargetJustClosedIsSentAgainOnANewOne() throws Exception {
+        AtomicInteger connections = new AtomicInteger();
+        try (ServerSocket oneShot = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+                RouterFixture f = new RouterFixture()) {
+            Thread.ofVirtual()
+                    .start(
+                            () -> { // answers the first request of a connection, hangs up on the second
+                                while (!oneShot.isClosed()) {
+                                    try {
+                                        Socket s = oneShot.accept();
+                                        connections.incrementAndGet();
+                                        Thread.ofVirtual().start(() -> {
+                                            try (s) {
+                                                var in = new BufferedReader(new InputStreamReader(
+                                                        s.getInputStream(), StandardCharsets.US_ASCII));
+                                                while (!in.readLine().isEmpty()) { // the request's head
+                                                }
+                                                s.getOutputStream()
+                                                        .write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                                                                .getBytes(StandardCharsets.US_ASCII));
+                                                in.readLine(); // the next request arrives: close without an answer
+                                            } catch (IOException ignored) {
+                                                // the router went away
+                                            }
+                                        });
+                                    } catch (IOException e) {
+                                        return;
+                                    }
+                                }
+                            });
+            f.apply(table(
+                    http("l", List.of(), Action.Forward.to("g")),
+                    group("g", new Target("127.0.0.1", oneShot.getLocalPort())).withHealthCheck(Tables.TCP_CHECK)));
+
+            assertThat(f.get("l", "/first").statusCode()).isEqualTo(200);
+            assertThat(f.get("l", "/second").statusCode()).isEqualTo(200);
+            assertThat(f.get("l", "/third").statusCode()).isEqualTo(200);
         }
     }
 }

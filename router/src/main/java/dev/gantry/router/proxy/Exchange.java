@@ -234,6 +234,7 @@ final class Exchange {
                 pending.add(LastHttpContent.EMPTY_LAST_CONTENT);
             }
             acquire(true);
+            clientReadComplete(); // not inside a client read: flush if the new connection was there at once
             return;
         }
         fail(HttpResponseStatus.BAD_GATEWAY);

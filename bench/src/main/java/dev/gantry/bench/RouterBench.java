@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * after a 5 s warm-up each (the router's JIT). Both proxies get the same number of I/O threads
  * (nginx {@code worker_processes}, the router's {@code ioThreads}; 1 by default) and keep-alive connections to the backend. Prints
  * requests/s, p50 and p99 latency, CPU time per request of each proxy process (nginx's single worker, read from
- * /proc; the router's whole JVM), and the router/nginx ratios. On a shared machine the CPU per request is the
+ * /proc; the router's whole JVM), and the router/nginx ratios. Netty's leak detector is off unless
+ * {@code -Dio.netty.leakDetection.level} says otherwise. On a shared machine the CPU per request is the
  * steadier figure: throughput and latency move with whatever else runs.
  * Usage: {@code ./gantry bench router [seconds] [connections] [workers] [rounds]} (default 10 s, 50 connections,
  * 1 worker, 2 rounds; wrk -t2).
@@ -51,6 +52,11 @@ public final class RouterBench {
             String name, double rps, double p50Millis, double p99Millis, String errors, double cpuMicros) {}
 
     public static void main(String[] args) throws Exception {
+        // Netty's leak detector samples buffers with stack traces: a debugging aid, off as in production
+        // (-Dio.netty.leakDetection.level=simple to measure with it)
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            System.setProperty("io.netty.leakDetection.level", "disabled");
+        }
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int workers = args.length > 2 ? Integer.parseInt(args[2]) : 1;

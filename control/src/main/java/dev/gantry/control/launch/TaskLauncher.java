@@ -53,9 +53,21 @@ public final class TaskLauncher {
 
     /** Starts the tasks of one RunTask (or returns those its clientToken already started). */
     public List<Task> launch(LaunchRequest launch) {
+        return launch(launch, true);
+    }
+
+    /**
+     * Starts tasks for a service's deployment: as {@link #launch}, except that the revision may have been
+     * deregistered since the deployment began (ECS keeps such a service running and scaling on it).
+     */
+    public List<Task> launchForService(LaunchRequest launch) {
+        return launch(launch, false);
+    }
+
+    private List<Task> launch(LaunchRequest launch, boolean activeOnly) {
         TaskDefinition td = launch.definition();
         RunTaskRequest req = launch.request();
-        if (!td.status().equals(TaskDefinitionStatus.ACTIVE.name())) {
+        if (activeOnly && !td.status().equals(TaskDefinitionStatus.ACTIVE.name())) {
             throw ApiException.client("TaskDefinition is inactive: " + td.taskDefinitionArn()
                     + ". Register a new revision or run an ACTIVE one.");
         }

@@ -34,6 +34,19 @@ public record Arns(String region, String accountId) {
         return prefix("ecs") + "task/" + clusterName + "/" + taskId;
     }
 
+    public String service(String clusterName, String serviceName) {
+        return prefix("ecs") + "service/" + clusterName + "/" + serviceName;
+    }
+
+    /** A service deployment (ListServiceDeployments); the last part is the deployment id's digits. */
+    public String serviceDeployment(String clusterName, String serviceName, String number) {
+        return prefix("ecs") + "service-deployment/" + clusterName + "/" + serviceName + "/" + number;
+    }
+
+    public String serviceRevision(String clusterName, String serviceName, String number) {
+        return prefix("ecs") + "service-revision/" + clusterName + "/" + serviceName + "/" + number;
+    }
+
     public String container(String clusterName, String taskId, String containerId) {
         return prefix("ecs") + "container/" + clusterName + "/" + taskId + "/" + containerId;
     }

@@ -162,6 +162,20 @@ public final class TaskStore {
         return db.read(c -> Page.of(many(c, sql.toString(), args.toArray()), offset, limit));
     }
 
+    /**
+     * The tasks of one task group in a cluster (a service's tasks are group {@code service:NAME}) that have not
+     * stopped, or stopped at or after {@code stoppedSince}; index-backed ({@code tasks_by_group}).
+     */
+    public List<Task> ofGroup(String clusterName, String group, Instant stoppedSince) {
+        return db.read(c -> many(
+                c,
+                "SELECT " + COLUMNS + " FROM tasks WHERE cluster_name = ? AND task_group = ? AND (phase <> 'STOPPED' "
+                        + "OR stopped_at >= ?) ORDER BY created_at, task_id",
+                clusterName,
+                group,
+                stoppedSince.toEpochMilli()));
+    }
+
     /** Number of tasks in the cluster that have not stopped. */
     public int countUnfinished(String clusterName) {
         return db.read(c -> {

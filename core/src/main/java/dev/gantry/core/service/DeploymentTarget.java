@@ -1,0 +1,32 @@
+package dev.gantry.core.service;
+
+import dev.gantry.core.run.CapacityProviderStrategyItem;
+import dev.gantry.core.run.NetworkConfiguration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one deployment runs: the task definition revision and the launch settings its tasks get. A new
+ * deployment is made whenever one of these changes (or on forceNewDeployment); a rollback copies the last
+ * completed deployment's target.
+ */
+public record DeploymentTarget(
+        String taskDefinitionArn,
+        Optional<String> launchType,
+        List<CapacityProviderStrategyItem> capacityProviderStrategy,
+        NetworkConfiguration networkConfiguration,
+        String platformVersion) {
+
+    public DeploymentTarget {
+        Objects.requireNonNull(taskDefinitionArn, "taskDefinitionArn");
+        launchType = launchType == null ? Optional.empty() : launchType;
+        capacityProviderStrategy = capacityProviderStrategy == null ? List.of() : List.copyOf(capacityProviderStrategy);
+        Objects.requireNonNull(networkConfiguration, "networkConfiguration");
+        Objects.requireNonNull(platformVersion, "platformVersion");
+    }
+
+    public DeploymentTarget withTaskDefinition(String arn) {
+        return new DeploymentTarget(arn, launchType, capacityProviderStrategy, networkConfiguration, platformVersion);
+    }
+}

@@ -94,7 +94,10 @@ final class FakeGantry implements AutoCloseable {
                 launcher,
                 new DeletedRevisions(definitions, tasks, tags),
                 clock,
-                IdSource.random());
+                IdSource.random(),
+                new dev.gantry.store.ecs.ServiceStore(db),
+                new dev.gantry.control.service.NoTargetGroups(),
+                arn -> {}); // no service scheduler in this benchmark
         ApiServer api = ApiServer.builder()
                 .bindHost("127.0.0.1")
                 .port(0)

@@ -11,6 +11,11 @@ import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.housekeeping.DeletedRevisions;
 import dev.gantry.control.housekeeping.Housekeeper;
 import dev.gantry.control.launch.TaskLauncher;
+import dev.gantry.control.lb.TargetGroupRegistry;
+import dev.gantry.control.service.NoTargetGroups;
+import dev.gantry.control.service.ServiceApplier;
+import dev.gantry.control.service.ServicePlanner;
+import dev.gantry.control.service.ServiceScheduler;
 import dev.gantry.control.task.TaskSupervisor;
 import dev.gantry.core.arn.Arns;
 import dev.gantry.core.cluster.Cluster;
@@ -20,12 +25,14 @@ import dev.gantry.runtime.docker.DockerDriverConfig;
 import dev.gantry.runtime.spi.PullProgress;
 import dev.gantry.runtime.spi.TaskDriver;
 import dev.gantry.store.ecs.ClusterStore;
+import dev.gantry.store.ecs.ServiceStore;
 import dev.gantry.store.ecs.SettingsStore;
 import dev.gantry.store.ecs.TagStore;
 import dev.gantry.store.ecs.TaskDefinitionStore;
 import dev.gantry.store.ecs.TaskStore;
 import dev.gantry.store.logs.LogStore;
 import dev.gantry.store.sqlite.Database;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +53,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class GantryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GantryServer.class);
+    /** How often the service scheduler looks at every service even if nothing woke it. */
+    static final Duration SERVICE_RESYNC = Duration.ofSeconds(30);
 
     /** Makes the engine driver for an installation id; called on the starter thread, off the listen path. */
     @FunctionalInterface
@@ -59,6 +68,7 @@ public final class GantryServer implements AutoCloseable {
     private final StartingDriver driver;
     private final TaskSupervisor supervisor;
     private final Housekeeper housekeeper;
+    private final ServiceScheduler services;
     private final ApiServer api;
     private final ReentrantLock startLock = new ReentrantLock();
     private volatile boolean closing; // set under startLock, so the starter sees it before it hands over
@@ -72,6 +82,7 @@ public final class GantryServer implements AutoCloseable {
             StartingDriver driver,
             TaskSupervisor supervisor,
             Housekeeper housekeeper,
+            ServiceScheduler services,
             ApiServer api) {
         this.config = config;
         this.credentials = credentials;
@@ -79,6 +90,7 @@ public final class GantryServer implements AutoCloseable {
         this.driver = driver;
         this.supervisor = supervisor;
         this.housekeeper = housekeeper;
+        this.services = services;
         this.api = api;
     }
 
@@ -116,6 +128,7 @@ public final class GantryServer implements AutoCloseable {
         Database db = Database.open(config.dataDir().resolve("gantry.db"));
         StartingDriver driver = new StartingDriver();
         Housekeeper housekeeper = null;
+        ServiceScheduler scheduler = null;
         try {
             String installation = new SettingsStore(db)
                     .getOrCreate(
@@ -147,8 +160,38 @@ public final class GantryServer implements AutoCloseable {
             clusters.createOrGet(
                     new Cluster(arns.cluster("default"), "default", "ACTIVE", List.of(), List.of(), clock.instant()));
             TaskLauncher launcher = new TaskLauncher(tasks, tags, supervisor, arns, IdSource.random(), clock);
+            ServiceStore serviceStore = new ServiceStore(db);
+            TargetGroupRegistry targetGroups = new NoTargetGroups(); // the ELBv2 registry replaces it at merge
+            scheduler = new ServiceScheduler(
+                            serviceStore,
+                            tasks,
+                            targetGroups,
+                            new ServicePlanner(ServicePlanner.DEFAULT_HEALTHY_AFTER_RUNNING),
+                            new ServiceApplier(
+                                    serviceStore,
+                                    clusters,
+                                    definitions,
+                                    tags,
+                                    launcher,
+                                    targetGroups,
+                                    IdSource.random()),
+                            arns,
+                            clock,
+                            SERVICE_RESYNC)
+                    .start(feed);
             EcsContext ecs = new EcsContext(
-                    arns, clusters, definitions, tasks, tags, launcher, deletedRevisions, clock, IdSource.random());
+                    arns,
+                    clusters,
+                    definitions,
+                    tasks,
+                    tags,
+                    launcher,
+                    deletedRevisions,
+                    clock,
+                    IdSource.random(),
+                    serviceStore,
+                    targetGroups,
+                    scheduler::nudge);
             ApiServer api = ApiServer.builder()
                     .bindHost(config.host())
                     .port(config.port())
@@ -166,7 +209,8 @@ public final class GantryServer implements AutoCloseable {
                     .requestReadTimeout(config.api().requestReadTimeout())
                     .build()
                     .start();
-            GantryServer server = new GantryServer(config, credentials, db, driver, supervisor, housekeeper, api);
+            GantryServer server =
+                    new GantryServer(config, credentials, db, driver, supervisor, housekeeper, scheduler, api);
             server.starter = Thread.ofVirtual()
                     .name("gantry-engine-start")
                     .start(() -> server.startEngine(drivers, installation));
@@ -174,6 +218,9 @@ public final class GantryServer implements AutoCloseable {
         } catch (RuntimeException e) {
             if (housekeeper != null) {
                 housekeeper.close();
+            }
+            if (scheduler != null) {
+                scheduler.close();
             }
             driver.close();
             db.close();
@@ -253,6 +300,7 @@ public final class GantryServer implements AutoCloseable {
         }
         api.close();
         housekeeper.close();
+        services.close();
         startLock.lock();
         try {
             closing = true; // the starter, if still preparing the engine, closes its driver and stops there

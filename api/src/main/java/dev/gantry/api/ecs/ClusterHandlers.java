@@ -82,6 +82,11 @@ final class ClusterHandlers {
 
     JsonNode delete(JsonNode in) {
         Cluster c = find(Input.required(in, "cluster"));
+        if (ctx.services().countActive(c.clusterName()) > 0) {
+            throw new ApiException(
+                    ServiceErrors.CLUSTER_CONTAINS_SERVICES,
+                    "The Cluster cannot be deleted while Services are active. Delete them with DeleteService first.");
+        }
         if (ctx.tasks().countUnfinished(c.clusterName()) > 0) {
             throw new ApiException(
                     ErrorCode.CLUSTER_CONTAINS_TASKS,
@@ -119,14 +124,15 @@ final class ClusterHandlers {
         n.put("registeredContainerInstancesCount", 0);
         n.put("runningTasksCount", counts[1]);
         n.put("pendingTasksCount", counts[0]);
-        n.put("activeServicesCount", 0);
+        int services = c.isActive() ? ctx.services().countActive(c.clusterName()) : 0;
+        n.put("activeServicesCount", services);
         ArrayNode st = n.putArray("statistics");
         if (stats) {
             stat(st, "runningFargateTasksCount", counts[1]);
             stat(st, "pendingFargateTasksCount", counts[0]);
             stat(st, "runningEC2TasksCount", 0);
             stat(st, "pendingEC2TasksCount", 0);
-            stat(st, "activeFargateServiceCount", 0);
+            stat(st, "activeFargateServiceCount", services);
             stat(st, "drainingFargateServiceCount", 0);
         }
         if (withTags) {

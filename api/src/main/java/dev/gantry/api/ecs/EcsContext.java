@@ -2,15 +2,21 @@ package dev.gantry.api.ecs;
 
 import dev.gantry.control.housekeeping.DeletedRevisions;
 import dev.gantry.control.launch.TaskLauncher;
+import dev.gantry.control.lb.TargetGroupRegistry;
 import dev.gantry.core.arn.Arns;
 import dev.gantry.core.id.IdSource;
 import dev.gantry.store.ecs.ClusterStore;
+import dev.gantry.store.ecs.ServiceStore;
 import dev.gantry.store.ecs.TagStore;
 import dev.gantry.store.ecs.TaskDefinitionStore;
 import dev.gantry.store.ecs.TaskStore;
 import java.time.InstantSource;
+import java.util.function.Consumer;
 
-/** What the ECS handlers work with. */
+/**
+ * What the ECS handlers work with. {@code targetGroups} is where CreateService/UpdateService check a service's
+ * load balancers; {@code serviceChanged} wakes the service scheduler for a service ARN after a change.
+ */
 public record EcsContext(
         Arns arns,
         ClusterStore clusters,
@@ -20,4 +26,7 @@ public record EcsContext(
         TaskLauncher launcher,
         DeletedRevisions deletedRevisions,
         InstantSource clock,
-        IdSource ids) {}
+        IdSource ids,
+        ServiceStore services,
+        TargetGroupRegistry targetGroups,
+        Consumer<String> serviceChanged) {}

@@ -16,6 +16,9 @@ final class EcsErrors {
             .define(ErrorCode.CLUSTER_CONTAINS_TASKS, 400)
             .define(ErrorCode.RESOURCE_NOT_FOUND, 400)
             .define(ErrorCode.CONFLICT, 400)
+            .define(ServiceErrors.SERVICE_NOT_FOUND, 400)
+            .define(ServiceErrors.SERVICE_NOT_ACTIVE, 400)
+            .define(ServiceErrors.CLUSTER_CONTAINS_SERVICES, 400)
             .build();
 
     private EcsErrors() {}

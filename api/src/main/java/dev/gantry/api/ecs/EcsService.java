@@ -15,6 +15,8 @@ public final class EcsService implements AwsJsonService {
         TaskDefinitionHandlers defs = new TaskDefinitionHandlers(ctx);
         TaskHandlers tasks = new TaskHandlers(ctx, clusters);
         TagHandlers tags = new TagHandlers(ctx);
+        ServiceHandlers services = new ServiceHandlers(ctx, clusters);
+        ServiceDeploymentHandlers serviceDeployments = new ServiceDeploymentHandlers(ctx, clusters, services);
         operations = new OperationTable(
                 "ECS",
                 "docs/compat/ecs.md",
@@ -33,6 +35,13 @@ public final class EcsService implements AwsJsonService {
                         Map.entry("StopTask", (in, rc) -> tasks.stop(in)),
                         Map.entry("DescribeTasks", (in, rc) -> tasks.describe(in)),
                         Map.entry("ListTasks", (in, rc) -> tasks.list(in)),
+                        Map.entry("CreateService", services::create),
+                        Map.entry("UpdateService", (in, rc) -> services.update(in)),
+                        Map.entry("DescribeServices", (in, rc) -> services.describe(in)),
+                        Map.entry("ListServices", (in, rc) -> services.list(in)),
+                        Map.entry("DeleteService", (in, rc) -> services.delete(in)),
+                        Map.entry("ListServiceDeployments", (in, rc) -> serviceDeployments.list(in)),
+                        Map.entry("DescribeServiceDeployments", (in, rc) -> serviceDeployments.describe(in)),
                         Map.entry("TagResource", (in, rc) -> tags.tag(in)),
                         Map.entry("UntagResource", (in, rc) -> tags.untag(in)),
                         Map.entry("ListTagsForResource", (in, rc) -> tags.list(in))));

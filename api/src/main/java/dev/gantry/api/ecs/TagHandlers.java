@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** TagResource, UntagResource, ListTagsForResource for clusters, task definitions and tasks. */
+/** TagResource, UntagResource, ListTagsForResource for clusters, task definitions, tasks and services. */
 final class TagHandlers {
     private final EcsContext ctx;
 
@@ -77,9 +77,17 @@ final class TagHandlers {
                             .find(Arns.taskId(arn))
                             .filter(t -> t.taskArn().equals(arn))
                             .isPresent();
+        } else if (arn.contains(":service/") && arn.split("/").length == 3) {
+            found = ctx.services()
+                    .find(arn)
+                    .filter(s -> s.status() != dev.gantry.core.service.ServiceStatus.INACTIVE)
+                    .isPresent();
+        } else if (arn.contains(":service/")) {
+            throw ApiException.invalidParameter("'" + arn + "' is a short-format service ARN, which cannot be "
+                    + "tagged. Use the long format arn:aws:ecs:REGION:ACCOUNT:service/CLUSTER/NAME.");
         } else {
             throw ApiException.invalidParameter(
-                    "Gantry can tag clusters, task definitions and tasks; '" + arn + "' is none of these.");
+                    "Gantry can tag clusters, task definitions, tasks and services; '" + arn + "' is none of these.");
         }
         if (!found) {
             throw ApiException.resourceNotFound("The specified resource could not be found: " + arn);

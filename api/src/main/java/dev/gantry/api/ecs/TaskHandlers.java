@@ -112,9 +112,15 @@ final class TaskHandlers {
             throw ApiException.invalidParameter("'desiredStatus' must be RUNNING, PENDING or STOPPED.");
         }
         Optional<String> launchType = Input.string(in, "launchType");
+        Optional<String> serviceName = Input.string(in, "serviceName");
+        if (serviceName.isPresent()
+                && ctx.services()
+                        .find(ctx.arns().service(cluster.clusterName(), serviceName.get()))
+                        .isEmpty()) {
+            throw ServiceErrors.notFound(serviceName.get(), cluster.clusterName());
+        }
         boolean none = desired.equals("PENDING")
                 || Input.string(in, "containerInstance").isPresent()
-                || Input.string(in, "serviceName").isPresent()
                 || launchType.filter(l -> !l.equals("FARGATE")).isPresent();
         ObjectNode out = Json.mapper().createObjectNode();
         ArrayNode arns = out.putArray("taskArns");
@@ -125,7 +131,13 @@ final class TaskHandlers {
         Optional<String> startedBy = Input.string(in, "startedBy");
         Page<Task> page = ctx.tasks()
                 .list(
-                        new TaskQuery(cluster.clusterName(), family, startedBy, desired, launchType),
+                        new TaskQuery(
+                                cluster.clusterName(),
+                                family,
+                                startedBy,
+                                desired,
+                                launchType,
+                                serviceName.map(n -> "service:" + n)),
                         p.offset(),
                         p.limit());
         page.items().forEach(t -> arns.add(t.taskArn()));

@@ -10,6 +10,7 @@ import dev.gantry.core.service.Service;
 import dev.gantry.core.service.ServiceLoadBalancer;
 import dev.gantry.core.service.ServiceMessages;
 import dev.gantry.core.service.ServiceStatus;
+import dev.gantry.core.service.TaskMark;
 import dev.gantry.core.task.Task;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,9 @@ public final class ServicePlanner {
         private final List<String> stoppedIds = new ArrayList<>();
         private final Map<String, Integer> drainedPerGroup = new LinkedHashMap<>();
         private int drainedTasks;
+        /** The marks as they will be after this pass's MarkHealthy actions (what failure counts use). */
+        private final Map<String, TaskMark> marks;
+
         private String scaleInReason = "Service scheduler initiated action";
 
         Pass(ServiceState s, TaskCheck check) {
@@ -68,6 +72,7 @@ public final class ServicePlanner {
             this.svc = s.service();
             this.name = svc.serviceName();
             this.now = s.now();
+            this.marks = new java.util.HashMap<>(s.marks());
         }
 
         Plan run() {
@@ -105,7 +110,7 @@ public final class ServicePlanner {
         private Plan rollOut(Map<String, Deployment> current, Deployment stored, List<Task> live) {
             DeploymentSettings cfg = svc.spec().deployment();
             int desired = svc.effectiveDesiredCount();
-            Failures failures = Failures.of(stored, s.tasks(), s.marks());
+            Failures failures = Failures.of(stored, s.tasks(), marks);
             boolean frozen = stored.rolloutState() == RolloutState.FAILED;
             if (stored.rolloutState() == RolloutState.IN_PROGRESS
                     && cfg.circuitBreakerEnabled()
@@ -201,7 +206,8 @@ public final class ServicePlanner {
                     && remaining.size() == desired;
             Deployment p = current.get(primary.id());
             if (p.rolloutState() == RolloutState.IN_PROGRESS && settled) {
-                current.put(p.id(), p.withRollout(RolloutState.COMPLETED, ServiceMessages.completed(p.id()), now));
+                String reason = p.rollbackOf().isPresent() ? p.rolloutStateReason() : ServiceMessages.completed(p.id());
+                current.put(p.id(), p.withRollout(RolloutState.COMPLETED, reason, now));
                 out.add(new Action.Event(ServiceMessages.deploymentCompleted(name, p.id())));
             }
             progress(current, remaining, desired);
@@ -217,7 +223,7 @@ public final class ServicePlanner {
             for (Deployment d : current.values()) {
                 List<Task> mine = of(d, remaining);
                 int running = (int) mine.stream().filter(TaskCheck::running).count();
-                int failed = Failures.of(d, s.tasks(), s.marks()).consecutive();
+                int failed = Failures.of(d, s.tasks(), marks).consecutive();
                 Deployment next = d.withCounts(
                         d.isPrimary() ? desired : mine.size(), mine.size() - running, running, failed, now);
                 if (!d.isPrimary() && mine.isEmpty()) {
@@ -312,6 +318,7 @@ public final class ServicePlanner {
                 }
                 if (check.healthy(t) && check.mark(t).healthyAt().isEmpty()) {
                     out.add(new Action.MarkHealthy(t));
+                    marks.put(t.taskId(), check.mark(t).healthy(now));
                 }
                 check.healthyAt(t).ifPresent(wakeAt::add);
             }

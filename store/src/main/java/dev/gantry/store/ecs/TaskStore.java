@@ -156,6 +156,10 @@ public final class TaskStore {
             sql.append(" AND launch_type = ?");
             args.add(l);
         });
+        q.group().ifPresent(g -> {
+            sql.append(" AND task_group = ?");
+            args.add(g);
+        });
         sql.append(" ORDER BY created_at, task_id LIMIT ? OFFSET ?");
         args.add(limit + 1);
         args.add(offset);

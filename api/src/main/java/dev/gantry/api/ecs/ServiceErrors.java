@@ -1,0 +1,35 @@
+package dev.gantry.api.ecs;
+
+import dev.gantry.core.error.ApiException;
+import dev.gantry.core.error.ErrorKind;
+
+/** The ECS error kinds only the service handlers raise (botocore's names), and their messages. */
+enum ServiceErrors implements ErrorKind {
+    SERVICE_NOT_FOUND("ServiceNotFoundException"),
+    SERVICE_NOT_ACTIVE("ServiceNotActiveException"),
+    CLUSTER_CONTAINS_SERVICES("ClusterContainsServicesException");
+
+    private final String wireName;
+
+    ServiceErrors(String wireName) {
+        this.wireName = wireName;
+    }
+
+    @Override
+    public String wireName() {
+        return wireName;
+    }
+
+    static ApiException notFound(String ref, String cluster) {
+        return new ApiException(
+                SERVICE_NOT_FOUND,
+                "Service not found: '" + ref + "' in cluster " + cluster
+                        + ". ListServices shows the cluster's services.");
+    }
+
+    static ApiException notActive(String name, String status) {
+        return new ApiException(
+                SERVICE_NOT_ACTIVE,
+                "Service was not ACTIVE: " + name + " is " + status + ". Create it again with CreateService.");
+    }
+}

@@ -360,4 +360,18 @@ class ServicePlannerTest {
                 .singleElement()
                 .satisfies(s -> assertThat(s.task().taskId()).isEqualTo(young.taskId()));
     }
+
+    @Test
+    void aReplacementThatIsHealthyInThisPassResetsTheFailureCountAtOnce() {
+        ServiceFixture f = new ServiceFixture().steady();
+        f.markHealthy(f.running(NEW), 300);
+        f.stopped(NEW, StopCode.EssentialContainerExited, "Essential container in task exited", 100);
+        f.running(NEW); // the replacement: RUNNING for a minute, not yet marked
+        Plan p = f.plan();
+        assertThat(p.all(Action.MarkHealthy.class)).hasSize(1);
+        assertThat(saved(p))
+                .singleElement()
+                .satisfies(d -> assertThat(d.failedTasks()).isZero());
+        assertThat(events(p)).containsExactly(ServiceMessages.steadyState("web"));
+    }
 }

@@ -147,8 +147,8 @@ public final class ServiceScheduler implements AutoCloseable {
         if (!service.equals(NOT_A_SERVICE_TASK)) {
             controller.enqueue(service);
         }
-        if (t.isStopped() && service.equals(NOT_A_SERVICE_TASK)) {
-            serviceOfTask.remove(t.taskId());
+        if (t.isStopped()) {
+            serviceOfTask.remove(t.taskId()); // a stopped task changes no more; the next pass re-learns its own
         }
     }
 

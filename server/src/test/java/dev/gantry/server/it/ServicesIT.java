@@ -163,6 +163,43 @@ class ServicesIT {
         assertThat(g.ecs.listServices(b -> b.cluster("default")).serviceArns()).doesNotContain(s.serviceArn());
     }
 
+    @Test
+    void aTaskFailingItsContainerHealthCheckIsReplacedAndRepeatedFailuresBackOff() {
+        String sick = g.ecs.registerTaskDefinition(TaskDefs.fargate(
+                                "svc-sick",
+                                TaskDefs.container("web", SERVE)
+                                        .stopTimeout(2)
+                                        .healthCheck(HealthCheck.builder()
+                                                .command("CMD-SHELL", "exit 1")
+                                                .interval(5)
+                                                .timeout(2)
+                                                .retries(1)
+                                                .build())
+                                        .build())
+                        .build())
+                .taskDefinition()
+                .taskDefinitionArn();
+        g.ecs.createService(b -> b.serviceName("sick")
+                .taskDefinition(sick)
+                .desiredCount(1)
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))));
+        Service s = TestGantry.await(
+                () -> describe("sick"),
+                x -> messages(x).contains("(service sick) is unable to consistently start tasks successfully."),
+                Duration.ofSeconds(240),
+                "the scheduler to back off after repeated health check failures");
+        assertThat(messages(s))
+                .anyMatch(m -> m.matches("\\(service sick\\) \\(task \\w{32}\\) failed container health checks\\."));
+        List<String> stoppedArns = g.ecs.listTasks(b -> b.serviceName("sick").desiredStatus(DesiredStatus.STOPPED))
+                .taskArns();
+        assertThat(stoppedArns).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(g.ecs.describeTasks(b -> b.tasks(stoppedArns)).tasks()).allSatisfy(t -> {
+            assertThat(t.stopCodeAsString()).isEqualTo("ServiceSchedulerInitiated");
+            assertThat(t.stoppedReason()).isEqualTo("Task failed container health checks");
+        });
+        g.ecs.deleteService(b -> b.service("sick").force(true));
+    }
+
     /**
      * The CLI's services-stable waiter (one deployment, runningCount = desiredCount), then the rollout COMPLETED
      * and the steady-state event, which follow once the new tasks count as healthy.

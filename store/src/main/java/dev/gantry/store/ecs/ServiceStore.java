@@ -147,6 +147,11 @@ public final class ServiceStore {
             if (n == 1 && newPrimary.isPresent()) {
                 demotePrimary(c, spec.serviceArn(), now);
                 insertDeployment(c, newPrimary.get());
+                exec(
+                        c,
+                        "UPDATE services SET launch_type = ? WHERE arn = ?",
+                        newPrimary.get().target().launchType().orElse(null),
+                        spec.serviceArn());
             }
             return n == 1;
         });

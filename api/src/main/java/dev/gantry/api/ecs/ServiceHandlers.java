@@ -60,10 +60,13 @@ final class ServiceHandlers {
                         "'desiredCount' is required for a REPLICA service: the number of tasks to keep running."));
         desiredCount(desired);
         DeploymentSettings settings = ServiceRequests.deploymentSettings(in, DeploymentSettings.DEFAULTS);
+        List<CapacityProviderStrategyItem> capacity =
+                ServiceRequests.capacity(in).orElse(List.of());
         DeploymentTarget target = new DeploymentTarget(
                 td.taskDefinitionArn(),
-                Input.string(in, "launchType"),
-                ServiceRequests.capacity(in).orElse(List.of()),
+                // neither given: Gantry runs everything on FARGATE, and says so (ListServices' launchType filter)
+                Input.string(in, "launchType").or(() -> capacity.isEmpty() ? Optional.of("FARGATE") : Optional.empty()),
+                capacity,
                 ServiceRequests.network(in).orElseThrow(ServiceHandlers::networkRequired),
                 Input.string(in, "platformVersion").orElse("LATEST"));
         ServiceRequests.validateTarget(target, cluster.clusterName());

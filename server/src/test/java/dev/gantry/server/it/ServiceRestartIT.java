@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.HealthCheck;
 import software.amazon.awssdk.services.ecs.model.KeyValuePair;
+import software.amazon.awssdk.services.ecs.model.PropagateTags;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceEvent;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -47,6 +48,9 @@ class ServiceRestartIT {
                     .taskDefinition(v1)
                     .desiredCount(3)
                     .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))
+                    .enableECSManagedTags(true)
+                    .propagateTags(PropagateTags.SERVICE)
+                    .tags(t -> t.key("team").value("blue"))
                     // at most floor(3 x 1.34) = 4 tasks: the rollout replaces one task at a time
                     .deploymentConfiguration(c -> c.minimumHealthyPercent(100).maximumPercent(134)));
             awaitSteady(ecs, v1);
@@ -72,6 +76,12 @@ class ServiceRestartIT {
                 assertThat(t.startedBy()).isEqualTo(deployment);
                 assertThat(t.lastStatus()).isEqualTo("RUNNING");
             });
+            List<String> runningArns = running.stream().map(Task::taskArn).toList();
+            assertThat(ecs.describeTasks(b -> b.tasks(runningArns).includeWithStrings("TAGS"))
+                            .tasks())
+                    .allSatisfy(t -> assertThat(t.tags())
+                            .extracting(x -> x.key() + "=" + x.value())
+                            .contains("team=blue", "aws:ecs:serviceName=api", "aws:ecs:clusterName=default"));
             // none of the new deployment's tasks was started twice and then scaled in
             assertThat(ecs.listTasks(b -> b.startedBy(deployment).desiredStatus(DesiredStatus.STOPPED))
                             .taskArns())

@@ -130,6 +130,21 @@ class ServiceValidationIT {
         assertThatThrownBy(() -> g.ecs.updateService(b -> b.service("idle").desiredCount(-2)))
                 .isInstanceOf(InvalidParameterException.class);
         g.ecs.updateService(b -> b.service("idle").desiredCount(1));
+        assertThat(g.ecs.describeServices(b -> b.services("idle"))
+                        .services()
+                        .get(0)
+                        .deployments())
+                .as("a new desiredCount alone starts no deployment")
+                .hasSize(1);
+        g.ecs.createService(valid("idle-two").build());
+        var page = g.ecs.listServices(b -> b.maxResults(1));
+        assertThat(page.serviceArns()).hasSize(1);
+        assertThat(page.nextToken()).isNotNull();
+        assertThat(g.ecs.listServices(b -> b.maxResults(1).nextToken(page.nextToken()))
+                        .serviceArns())
+                .hasSize(1)
+                .doesNotContainAnyElementsOf(page.serviceArns());
+        g.ecs.deleteService(b -> b.service("idle-two"));
         assertThatThrownBy(() -> g.ecs.deleteService(b -> b.service("idle")))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("scaled above 0");

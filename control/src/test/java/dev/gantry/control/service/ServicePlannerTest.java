@@ -374,4 +374,74 @@ class ServicePlannerTest {
                 .satisfies(d -> assertThat(d.failedTasks()).isZero());
         assertThat(events(p)).containsExactly(ServiceMessages.steadyState("web"));
     }
+
+    @Test
+    void aFirstDeploymentThatTripsTheBreakerHasNothingToRollBackToAndStops() {
+        ServiceFixture f = new ServiceFixture();
+        f.settings = new DeploymentSettings(100, 200, true, true);
+        f.deployment(NEW, DeploymentStatus.PRIMARY, RolloutState.IN_PROGRESS);
+        for (int i = 0; i < 3; i++) {
+            f.stopped(NEW, StopCode.EssentialContainerExited, "x", 10 + i);
+        }
+        Plan p = f.plan();
+        assertThat(p.all(Action.RollBack.class)).isEmpty();
+        assertThat(started(p)).isZero();
+        assertThat(events(p)).containsExactly(ServiceMessages.deploymentFailed("web", NEW));
+        assertThat(saved(p))
+                .singleElement()
+                .satisfies(d -> assertThat(d.rolloutState()).isEqualTo(RolloutState.FAILED));
+    }
+
+    @Test
+    void aDeletedLoadBalancedServiceDrainsItsTasksBeforeStoppingThem() {
+        ServiceFixture f = new ServiceFixture().steady();
+        f.status = ServiceStatus.DRAINING;
+        f.loadBalanced = true;
+        Task registered = f.running(NEW);
+        f.markRegistered(registered, TargetHealth.healthy());
+        Task unregistered = f.pending(NEW);
+        Plan p = f.plan();
+        assertThat(p.all(Action.DeregisterTargets.class)).singleElement().satisfies(d -> {
+            assertThat(d.task().taskId()).isEqualTo(registered.taskId());
+            assertThat(d.drain()).isTrue();
+        });
+        assertThat(p.all(Action.StopTask.class))
+                .singleElement()
+                .satisfies(s -> assertThat(s.task().taskId()).isEqualTo(unregistered.taskId()));
+        assertThat(p.all(Action.MarkInactive.class)).isEmpty();
+        assertThat(p.requeueAfter()).hasValueSatisfying(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void aTaskThatStoppedWhileRegisteredIsDeregisteredAtOnce() {
+        ServiceFixture f = new ServiceFixture().steady();
+        f.loadBalanced = true;
+        f.markRegistered(f.running(NEW), TargetHealth.healthy());
+        Task gone = f.stopped(NEW, StopCode.EssentialContainerExited, "Essential container in task exited", 1);
+        f.markRegistered(gone, TargetHealth.healthy());
+        Plan p = f.plan();
+        assertThat(p.all(Action.DeregisterTargets.class)).singleElement().satisfies(d -> {
+            assertThat(d.task().taskId()).isEqualTo(gone.taskId());
+            assertThat(d.drain()).isFalse();
+        });
+        assertThat(started(p)).isEqualTo(1);
+    }
+
+    @Test
+    void scalingUpAndDownACompletedDeploymentStartsOrStopsTheDifference() {
+        ServiceFixture up = new ServiceFixture().steady();
+        up.desired = 5;
+        up.running(NEW);
+        up.running(NEW);
+        assertThat(started(up.plan())).isEqualTo(3);
+
+        ServiceFixture down = new ServiceFixture().steady();
+        down.desired = 1;
+        down.running(NEW);
+        down.running(NEW);
+        down.running(NEW);
+        Plan p = down.plan();
+        assertThat(p.all(Action.StopTask.class)).hasSize(2);
+        assertThat(events(p)).anyMatch(m -> m.startsWith("(service web) has stopped 2 running tasks: (task "));
+    }
 }

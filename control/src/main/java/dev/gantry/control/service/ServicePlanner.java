@@ -296,10 +296,8 @@ public final class ServicePlanner {
             }
             Map<String, Integer> perGroup = new LinkedHashMap<>();
             for (Task t : live) {
-                if (stopping.contains(t.taskId())
-                        || !TaskCheck.running(t)
-                        || check.registered(t)
-                        || check.draining(t)) {
+                boolean needed = !check.registered(t) || check.lostRegistration(t);
+                if (stopping.contains(t.taskId()) || !TaskCheck.running(t) || !needed || check.draining(t)) {
                     continue;
                 }
                 List<TargetRef> targets = check.targets(t);

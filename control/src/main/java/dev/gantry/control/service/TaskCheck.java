@@ -50,6 +50,22 @@ final class TaskCheck {
         return mark(t).registeredAt().isPresent();
     }
 
+    /**
+     * Marked registered, but a target group no longer knows the target (e.g. a registry that lost it): register
+     * again rather than wait for a health that never comes.
+     */
+    boolean lostRegistration(Task t) {
+        if (!registered(t) || draining(t)) {
+            return false;
+        }
+        Map<String, TargetHealth> h = health(t);
+        return loadBalancers().stream()
+                .map(lb -> h.get(lb.targetGroupArn()))
+                .anyMatch(x -> x != null
+                        && x.state() == TargetState.UNUSED
+                        && x.reason().filter("Target.NotRegistered"::equals).isPresent());
+    }
+
     List<ServiceLoadBalancer> loadBalancers() {
         return state.service().spec().loadBalancers();
     }

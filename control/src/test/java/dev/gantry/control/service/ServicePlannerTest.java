@@ -444,4 +444,18 @@ class ServicePlannerTest {
         assertThat(p.all(Action.StopTask.class)).hasSize(2);
         assertThat(events(p)).anyMatch(m -> m.startsWith("(service web) has stopped 2 running tasks: (task "));
     }
+
+    @Test
+    void aTargetTheRegistryNoLongerKnowsIsRegisteredAgain() {
+        ServiceFixture f = new ServiceFixture().steady();
+        f.loadBalanced = true;
+        f.markRegistered(f.running(NEW), TargetHealth.healthy());
+        Task lost = f.running(NEW);
+        f.markRegistered(lost, TargetHealth.of(TargetState.UNUSED, "Target.NotRegistered", "Target is not registered"));
+        Plan p = f.plan();
+        assertThat(p.all(Action.RegisterTargets.class))
+                .singleElement()
+                .satisfies(r -> assertThat(r.task().taskId()).isEqualTo(lost.taskId()));
+        assertThat(p.all(Action.StopTask.class)).isEmpty();
+    }
 }

@@ -15,6 +15,7 @@ import dev.gantry.core.service.DeploymentSettings;
 import dev.gantry.core.service.DeploymentTarget;
 import dev.gantry.core.service.Service;
 import dev.gantry.core.service.ServiceLoadBalancer;
+import dev.gantry.core.service.ServiceRules;
 import dev.gantry.core.service.ServiceSpec;
 import dev.gantry.core.service.ServiceStatus;
 import dev.gantry.core.tag.Tag;
@@ -32,7 +33,6 @@ import java.util.Optional;
  * rest. Renders ECS's Service shape ({@link ServiceView}).
  */
 final class ServiceHandlers {
-    private static final int MAX_CLIENT_TOKEN = 36;
     private final EcsContext ctx;
     private final ClusterHandlers clusters;
 
@@ -74,9 +74,7 @@ final class ServiceHandlers {
                 ServiceRequests.loadBalancers(in, td, ctx.targetGroups()).orElse(List.of());
         List<Tag> tags = Tags.read(in);
         Optional<String> token = Input.string(in, "clientToken");
-        if (token.isPresent() && (token.get().isEmpty() || token.get().length() > MAX_CLIENT_TOKEN)) {
-            throw ApiException.invalidParameter("clientToken must be 1 to " + MAX_CLIENT_TOKEN + " characters.");
-        }
+        ServiceRules.clientToken(token.orElse(null));
         Instant now = ctx.clock().instant();
         String arn = ctx.arns().service(cluster.clusterName(), name);
         ServiceSpec spec = new ServiceSpec(
@@ -278,9 +276,7 @@ final class ServiceHandlers {
     }
 
     private static void desiredCount(int desired) {
-        if (desired < 0) {
-            throw ApiException.invalidParameter("desiredCount is " + desired + "; it cannot be negative.");
-        }
+        ServiceRules.desiredCount(desired);
     }
 
     private static void azRebalancing(JsonNode in) {

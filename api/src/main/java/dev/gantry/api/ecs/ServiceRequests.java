@@ -13,6 +13,7 @@ import dev.gantry.core.run.RunTaskValidator;
 import dev.gantry.core.service.DeploymentSettings;
 import dev.gantry.core.service.DeploymentTarget;
 import dev.gantry.core.service.ServiceLoadBalancer;
+import dev.gantry.core.service.ServiceRules;
 import dev.gantry.core.taskdef.ContainerDefinition;
 import dev.gantry.core.taskdef.PortMapping;
 import dev.gantry.core.taskdef.TaskDefinition;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads and checks the members CreateService and UpdateService share. Members Gantry does not act on are refused
@@ -64,10 +64,8 @@ final class ServiceRequests {
             "loadBalancers",
             "propagateTags",
             "availabilityZoneRebalancing");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
     private static final Set<String> DEPLOYMENT_CONFIGURATION =
             Set.of("deploymentCircuitBreaker", "maximumPercent", "minimumHealthyPercent", "strategy", "alarms");
-    static final List<String> PROPAGATE = List.of("TASK_DEFINITION", "SERVICE", "NONE");
 
     private ServiceRequests() {}
 
@@ -83,40 +81,17 @@ final class ServiceRequests {
     }
 
     static String serviceName(String name) {
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw ApiException.invalidParameter("Invalid service name '" + (name == null ? "" : name) + "'. Up to "
-                    + "255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.");
-        }
-        return name;
+        return ServiceRules.serviceName(name);
     }
 
     static void schedulingStrategy(Optional<String> strategy) {
-        if (strategy.isEmpty() || strategy.get().equals("REPLICA")) {
-            return;
-        }
-        if (strategy.get().equals("DAEMON")) {
-            throw ApiException.invalidParameter("The DAEMON scheduling strategy is not supported with the FARGATE "
-                    + "launch type. Use REPLICA (the default) with a desiredCount.");
-        }
-        throw ApiException.invalidParameter(
-                "Invalid schedulingStrategy '" + strategy.get() + "'. Valid values are REPLICA and DAEMON.");
+        ServiceRules.schedulingStrategy(strategy.orElse(null));
     }
 
     static void deploymentController(JsonNode in) {
         JsonNode c = in.get("deploymentController");
-        if (c == null || c.isNull()) {
-            return;
-        }
-        String type = c.path("type").asText("");
-        switch (type) {
-            case "ECS" -> {}
-            case "CODE_DEPLOY", "EXTERNAL" ->
-                throw ApiException.invalidParameter("Gantry does not support the "
-                        + type + " deployment controller yet. Use deploymentController type ECS (the default): it does "
-                        + "rolling deployments with a circuit breaker.");
-            default ->
-                throw ApiException.invalidParameter("Invalid deploymentController type '" + type + "'. Valid "
-                        + "values are ECS, CODE_DEPLOY and EXTERNAL; Gantry supports ECS.");
+        if (c != null && !c.isNull()) {
+            ServiceRules.deploymentController(c.path("type").asText(""));
         }
     }
 
@@ -136,30 +111,13 @@ final class ServiceRequests {
                         + "' yet (it comes with the BLUE_GREEN, LINEAR and CANARY strategies). Remove it.");
             }
         }
-        String strategy = Input.string(dc, "strategy").orElse("ROLLING");
-        if (!strategy.equals("ROLLING")) {
-            throw ApiException.invalidParameter(
-                    List.of("BLUE_GREEN", "LINEAR", "CANARY").contains(strategy)
-                            ? "Gantry does not support the " + strategy + " deployment strategy yet. Use ROLLING (the "
-                                    + "default) with minimumHealthyPercent and maximumPercent."
-                            : "Invalid deployment strategy '" + strategy
-                                    + "'. Valid values are ROLLING, BLUE_GREEN, LINEAR "
-                                    + "and CANARY; Gantry supports ROLLING.");
-        }
+        ServiceRules.strategy(Input.string(dc, "strategy").orElse(null));
         if (dc.path("alarms").path("enable").asBoolean(false)) {
             throw ApiException.invalidParameter("Gantry does not support CloudWatch alarms on deployments yet. Set "
                     + "deploymentConfiguration.alarms.enable to false or remove alarms.");
         }
         int min = Input.integer(dc, "minimumHealthyPercent").orElse(base.minimumHealthyPercent());
         int max = Input.integer(dc, "maximumPercent").orElse(base.maximumPercent());
-        if (min < 0 || min > 100) {
-            throw ApiException.invalidParameter(
-                    "minimumHealthyPercent is " + min + "; it must be between 0 and 100 for a REPLICA service.");
-        }
-        if (max < 100) {
-            throw ApiException.invalidParameter("maximumPercent is " + max + "; it must be at least 100 so the "
-                    + "service can run its desired count (the default is 200).");
-        }
         boolean enable = base.circuitBreakerEnabled();
         boolean rollback = base.rollback();
         JsonNode cb = dc.get("deploymentCircuitBreaker");
@@ -175,7 +133,7 @@ final class ServiceRequests {
             enable = cb.get("enable").asBoolean();
             rollback = cb.get("rollback").asBoolean();
         }
-        return new DeploymentSettings(min, max, enable, rollback);
+        return ServiceRules.deploymentSettings(min, max, enable, rollback);
     }
 
     static Optional<NetworkConfiguration> network(JsonNode in) {
@@ -236,20 +194,12 @@ final class ServiceRequests {
 
     static Optional<String> propagateTags(JsonNode in) {
         Optional<String> p = Input.string(in, "propagateTags");
-        if (p.isPresent() && !PROPAGATE.contains(p.get())) {
-            throw ApiException.invalidParameter(
-                    "Invalid propagateTags '" + p.get() + "'. Valid values are TASK_DEFINITION, SERVICE and NONE.");
-        }
+        ServiceRules.propagateTags(p.orElse(null));
         return p.filter(v -> !v.equals("NONE"));
     }
 
     static Optional<Integer> grace(JsonNode in) {
-        Optional<Integer> g = Input.integer(in, "healthCheckGracePeriodSeconds");
-        if (g.isPresent() && g.get() < 0) {
-            throw ApiException.invalidParameter(
-                    "healthCheckGracePeriodSeconds is " + g.get() + "; it must be between" + " 0 and 2147483647.");
-        }
-        return g;
+        return Input.integer(in, "healthCheckGracePeriodSeconds").map(ServiceRules::healthCheckGracePeriod);
     }
 
     static Optional<Boolean> bool(JsonNode in, String member) {

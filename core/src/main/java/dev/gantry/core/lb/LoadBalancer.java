@@ -1,0 +1,39 @@
+package dev.gantry.core.lb;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A load balancer: {@code type} {@code application} or {@code network}, {@code scheme} {@code internal} (its
+ * listeners bind loopback) or {@code internet-facing} (all interfaces), and the DNS name Gantry gives it.
+ */
+public record LoadBalancer(
+        String arn, String name, String type, String scheme, String ipAddressType, String dnsName, Instant createdAt) {
+    public static final String APPLICATION = "application";
+    public static final String NETWORK = "network";
+    public static final String INTERNAL = "internal";
+    public static final String INTERNET_FACING = "internet-facing";
+
+    public LoadBalancer {
+        Objects.requireNonNull(arn, "arn");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(ipAddressType, "ipAddressType");
+        Objects.requireNonNull(dnsName, "dnsName");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (!type.equals(APPLICATION) && !type.equals(NETWORK)) {
+            throw new IllegalArgumentException("type must be application or network: " + type);
+        }
+        if (!scheme.equals(INTERNAL) && !scheme.equals(INTERNET_FACING)) {
+            throw new IllegalArgumentException("scheme must be internal or internet-facing: " + scheme);
+        }
+    }
+
+    public boolean isApplication() {
+        return type.equals(APPLICATION);
+    }
+
+    /** The address its listeners bind: loopback for {@code internal}, every interface for {@code internet-facing}. */
+    public String bindAddress() {
+        return scheme.equals(INTERNAL) ? "127.0.0.1" : "0.0.0.0";
+    }
+}

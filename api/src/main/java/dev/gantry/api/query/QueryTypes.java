@@ -21,6 +21,7 @@ import java.util.Map;
  *   <li>{@code integer}/{@code long} leaves become numbers, {@code boolean} leaves {@code true}/{@code false},
  *       {@code double}/{@code float} decimals; anything else stays text.</li>
  *   <li>A list given as {@code Name=} (how the Query protocol sends an empty list) becomes an empty array.</li>
+ *   <li>Required members must be present.</li>
  *   <li>The model's {@code min}/{@code max} (a number's value, a string's or a list's length) and {@code enum}
  *       are checked.</li>
  * </ul>
@@ -33,6 +34,7 @@ import java.util.Map;
 public final class QueryTypes {
 
     static final String HEADER = "%d validation error%s detected: ";
+    static final String MISSING = "Value null at '%s' failed to satisfy constraint: Member must not be null";
     static final String CONSTRAINT = "Value '%s' at '%s' failed to satisfy constraint: %s";
 
     private QueryTypes() {}
@@ -77,6 +79,12 @@ public final class QueryTypes {
         }
         ObjectNode typed = JsonNodeFactory.instance.objectNode();
         JsonNode members = shape.path("members");
+        for (JsonNode required : shape.path("required")) {
+            if (!object.has(required.asText())) {
+                String child = path.isEmpty() ? required.asText() : path + "." + required.asText();
+                out.add(String.format(MISSING, child));
+            }
+        }
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode member = members.path(field.getKey()).path("shape");

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 public final class TargetGroups {
     private static final Logger LOG = LoggerFactory.getLogger(TargetGroups.class);
     static final int MAX_GROUPS = 3000;
-    static final String DEFAULT_VPC = "vpc-0gantry00000000000";
+    public static final String DEFAULT_VPC_ID = "vpc-0gantry00000000000";
 
     static final String TARGET_TYPE = "Target type '%s' is not supported by Gantry: tasks run as on Fargate (awsvpc),"
             + " each with its own IP, so create the target group with TargetType ip.";
@@ -74,7 +74,7 @@ public final class TargetGroups {
                 protocol,
                 version,
                 port,
-                spec.vpcId().orElse(DEFAULT_VPC),
+                spec.vpcId().orElse(DEFAULT_VPC_ID),
                 type,
                 ipType,
                 HealthCheckRules.create(protocol, version, check),

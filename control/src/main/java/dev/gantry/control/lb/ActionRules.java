@@ -35,7 +35,7 @@ public final class ActionRules {
     static final String NLB_ONE_GROUP = "A Network Load Balancer forwards to exactly one target group; give one.";
     static final String NLB_ACTION = "A Network Load Balancer supports only forward actions, not %s.";
     static final String WRONG_FAMILY = "Target group '%s' has protocol %s, which a listener of a %s load balancer"
-            + " cannot forward to: use an %s target group.";
+            + " cannot forward to: use a target group with protocol %s.";
     static final String OTHER_LB = "The following target groups cannot be associated with more than one load"
             + " balancer: %s (already used by %s). Create another target group for this load balancer.";
     static final String STATUS_CODE = "Fixed-response status code '%s' is not valid; give a 2XX, 4XX or 5XX code.";

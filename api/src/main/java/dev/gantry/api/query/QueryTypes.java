@@ -57,6 +57,11 @@ public final class QueryTypes {
     private static JsonNode walk(JsonNode node, String shapeName, String path, ServiceModel model, List<String> out) {
         JsonNode shape = model.shape(shapeName);
         String type = shape.path("type").asText();
+        boolean scalar = !type.equals("structure") && !type.equals("list") && !type.equals("map");
+        if (scalar && node.isContainerNode()) {
+            out.add(String.format(CONSTRAINT, "(a structure or list)", name(path), "Member must be a single value"));
+            return node;
+        }
         return switch (type) {
             case "structure" -> structure(node, shape, path, model, out);
             case "list" -> list(node, shape, path, model, out);
@@ -186,10 +191,6 @@ public final class QueryTypes {
     }
 
     private static JsonNode string(JsonNode node, JsonNode shape, String path, List<String> out) {
-        if (node.isContainerNode()) {
-            out.add(String.format(CONSTRAINT, "(a structure or list)", name(path), "Member must be a single value"));
-            return node;
-        }
         String text = node.asText();
         length(text.codePointCount(0, text.length()), node, shape, path, "have length", out);
         JsonNode allowed = shape.path("enum");

@@ -161,6 +161,8 @@ check("delete_listener", "DeleteListener", ListenerArn=listener)
 check("delete_target_group", "DeleteTargetGroup", TargetGroupArn=tg2)
 check("delete_load_balancer", "DeleteLoadBalancer", LoadBalancerArn=lb)
 check("delete_load_balancer", "DeleteLoadBalancer", LoadBalancerArn=nlb)
+check("delete_target_group", "DeleteTargetGroup", TargetGroupArn=tg)
+check("delete_target_group", "DeleteTargetGroup", TargetGroupArn=tcp)
 
 if problems:
     print("\n".join(["PROBLEM " + p for p in problems]))

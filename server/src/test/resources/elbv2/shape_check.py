@@ -99,6 +99,9 @@ tg2 = check("create_target_group", "CreateTargetGroup", Name="shape-green", Prot
 tcp = check("create_target_group", "CreateTargetGroup", Name="shape-tcp", Protocol="TCP", Port=5432,
             TargetType="ip")["TargetGroups"][0]["TargetGroupArn"]
 check("describe_load_balancers", "DescribeLoadBalancers", Names=["shape-lb"])
+check("describe_load_balancer_attributes", "DescribeLoadBalancerAttributes", LoadBalancerArn=lb)
+check("modify_load_balancer_attributes", "ModifyLoadBalancerAttributes", LoadBalancerArn=lb,
+      Attributes=[{"Key": "idle_timeout.timeout_seconds", "Value": "120"}, {"Key": "deletion_protection.enabled", "Value": "false"}])
 check("describe_target_groups", "DescribeTargetGroups", TargetGroupArns=[tg])
 check("modify_target_group", "ModifyTargetGroup", TargetGroupArn=tg, HealthyThresholdCount=2)
 check("describe_target_group_attributes", "DescribeTargetGroupAttributes", TargetGroupArn=tg)
@@ -152,6 +155,8 @@ expect_error("ResourceInUse", "delete_target_group", TargetGroupArn=tg)
 expect_error("InvalidTarget", "deregister_targets", TargetGroupArn=tg, Targets=[{"Id": "10.9.9.9"}])
 expect_error("ValidationError", "create_target_group", Name="-bad-", Protocol="HTTP", Port=80, TargetType="ip")
 expect_error("ValidationError", "create_target_group", Name="inst", Protocol="HTTP", Port=80, TargetType="instance")
+expect_error("InvalidConfigurationRequest", "modify_load_balancer_attributes", LoadBalancerArn=lb,
+             Attributes=[{"Key": "access_logs.s3.enabled", "Value": "true"}])
 expect_error("OperationNotPermitted", "delete_rule",
              RuleArn=client.describe_rules(ListenerArn=listener)["Rules"][-1]["RuleArn"])
 expect_error("IncompatibleProtocols", "create_listener", LoadBalancerArn=nlb, Protocol="TCP", Port=28082,

@@ -38,6 +38,8 @@ public final class Elbv2Service implements AwsService {
         put(ops, "CreateLoadBalancer", lbs::create);
         put(ops, "DescribeLoadBalancers", lbs::describe);
         put(ops, "DeleteLoadBalancer", lbs::delete);
+        put(ops, "DescribeLoadBalancerAttributes", lbs::describeAttributes);
+        put(ops, "ModifyLoadBalancerAttributes", lbs::modifyAttributes);
         put(ops, "CreateListener", lbs::createListener);
         put(ops, "DescribeListeners", lbs::describeListeners);
         put(ops, "ModifyListener", lbs::modifyListener);

@@ -52,6 +52,24 @@ final class LoadBalancerHandlers {
         return Views.object();
     }
 
+    JsonNode describeAttributes(JsonNode input) {
+        ObjectNode out = Views.object();
+        out.set(
+                "Attributes",
+                Views.attributes(lb.loadBalancers().attributes(new In(input).required("LoadBalancerArn"))));
+        return out;
+    }
+
+    JsonNode modifyAttributes(JsonNode input) {
+        In in = new In(input);
+        ObjectNode out = Views.object();
+        out.set(
+                "Attributes",
+                Views.attributes(lb.loadBalancers()
+                        .modifyAttributes(in.required("LoadBalancerArn"), in.keyValues("Attributes"))));
+        return out;
+    }
+
     JsonNode createListener(JsonNode input) {
         In in = new In(input);
         Listener l = lb.listeners()

@@ -62,6 +62,7 @@ public final class LoadBalancers {
                 s,
                 ipType,
                 ctx.arns().dnsName(name, s, id),
+                LoadBalancerAttributes.defaults(t.equals(LoadBalancer.APPLICATION), s.equals(LoadBalancer.INTERNAL)),
                 ctx.clock().instant());
         Optional<LoadBalancer> existing = ctx.lbs().insertLoadBalancer(lb, tags);
         if (existing.isPresent()) {
@@ -76,6 +77,19 @@ public final class LoadBalancers {
                 .log("load balancer created");
         ctx.routing().publish();
         return lb;
+    }
+
+    public java.util.Map<String, String> attributes(String arn) {
+        return ctx.loadBalancer(arn).attributes();
+    }
+
+    public java.util.Map<String, String> modifyAttributes(String arn, java.util.Map<String, String> changes) {
+        LoadBalancer current = ctx.loadBalancer(arn);
+        LoadBalancer changed = current.withAttributes(
+                LoadBalancerAttributes.apply(current.isApplication(), current.attributes(), changes));
+        ctx.lbs().updateLoadBalancer(changed);
+        ctx.routing().publish();
+        return changed.attributes();
     }
 
     /** By ARNs or names (each must exist), or all of them. */
@@ -96,8 +110,15 @@ public final class LoadBalancers {
         return out;
     }
 
-    /** Deletes the load balancer with its listeners and rules; deleting one that is gone succeeds, as in ELBv2. */
+    /**
+     * Deletes the load balancer with its listeners and rules, unless deletion protection is on; deleting one that
+     * is gone succeeds, as in ELBv2.
+     */
     public void delete(String arn) {
+        if (ctx.lbs().loadBalancer(arn).filter(LoadBalancer::deletionProtected).isPresent()) {
+            throw new ApiException(
+                    LbError.OPERATION_NOT_PERMITTED, String.format(LoadBalancerAttributes.PROTECTED, arn));
+        }
         if (ctx.lbs().deleteLoadBalancer(arn)) {
             LOG.atInfo().addKeyValue("loadBalancerArn", arn).log("load balancer deleted");
             ctx.routing().publish();

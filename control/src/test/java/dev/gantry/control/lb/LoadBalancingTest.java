@@ -60,6 +60,37 @@ class LoadBalancingTest {
     }
 
     @Test
+    void loadBalancerAttributesHaveElbsDefaultsAndDeletionProtectionIsEnforced() {
+        String alb = f.alb("a");
+        assertThat(f.lb.loadBalancers().attributes(alb))
+                .containsEntry("idle_timeout.timeout_seconds", "60")
+                .containsEntry("deletion_protection.enabled", "false")
+                .containsEntry("ipv6.deny_all_igw_traffic", "true");
+        assertThat(f.lb.loadBalancers().attributes(f.nlb("n")))
+                .containsEntry("load_balancing.cross_zone.enabled", "false")
+                .doesNotContainKey("idle_timeout.timeout_seconds");
+        f.lb.loadBalancers()
+                .modifyAttributes(
+                        alb, Map.of("deletion_protection.enabled", "true", "idle_timeout.timeout_seconds", "120"));
+        fails(() -> f.lb.loadBalancers().delete(alb), LbError.OPERATION_NOT_PERMITTED, "deletion protection");
+        assertThat(f.snapshots.getLast().loadBalancers().getFirst().attributes())
+                .containsEntry("idle_timeout.timeout_seconds", "120");
+        fails(
+                () -> f.lb.loadBalancers().modifyAttributes(alb, Map.of("access_logs.s3.enabled", "true")),
+                LbError.INVALID_CONFIGURATION_REQUEST,
+                "S3");
+        fails(
+                () -> f.lb.loadBalancers().modifyAttributes(alb, Map.of("idle_timeout.timeout_seconds", "0")),
+                dev.gantry.core.error.ErrorCode.INVALID_PARAMETER,
+                "from 1 to 4000");
+        f.lb.loadBalancers().modifyAttributes(alb, Map.of("deletion_protection.enabled", "false"));
+        f.lb.loadBalancers().delete(alb);
+        assertThat(f.lb.loadBalancers().describe(List.of(), List.of()))
+                .extracting(lb -> lb.name())
+                .containsExactly("n");
+    }
+
+    @Test
     void aListenerPortIsAHostPortUniqueAcrossLoadBalancers() {
         String a = f.alb("a");
         String b = f.alb("b");

@@ -67,6 +67,11 @@ public final class LbStore {
         return Rows.bodies(c, LoadBalancer.class, "SELECT body FROM lb_load_balancers ORDER BY created_at, arn");
     }
 
+    public void updateLoadBalancer(LoadBalancer lb) {
+        db.write(c ->
+                Rows.update(c, "UPDATE lb_load_balancers SET body = ? WHERE arn = ?", StoreJson.write(lb), lb.arn()));
+    }
+
     /** Deletes the load balancer, its listeners and rules, and their tags; false if it did not exist. */
     public boolean deleteLoadBalancer(String arn) {
         return db.write(c -> {

@@ -51,7 +51,8 @@ class LbStoreTest {
     }
 
     private static LoadBalancer lb(String name) {
-        return new LoadBalancer("arn:lb/app/" + name + "/1", name, "application", "internal", "ipv4", name, T0);
+        return new LoadBalancer(
+                "arn:lb/app/" + name + "/1", name, "application", "internal", "ipv4", name, Map.of(), T0);
     }
 
     private static TargetGroup group(String name) {

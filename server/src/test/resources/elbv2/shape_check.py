@@ -114,6 +114,9 @@ listener = check("create_listener", "CreateListener", LoadBalancerArn=lb, Protoc
 check("create_listener", "CreateListener", LoadBalancerArn=nlb, Protocol="TCP", Port=28081,
       DefaultActions=[{"Type": "forward", "TargetGroupArn": tcp}])
 check("describe_listeners", "DescribeListeners", LoadBalancerArn=lb)
+check("describe_listener_attributes", "DescribeListenerAttributes", ListenerArn=listener)
+check("modify_listener_attributes", "ModifyListenerAttributes", ListenerArn=listener,
+      Attributes=[{"Key": "routing.http.response.server.enabled", "Value": "false"}])
 check("modify_listener", "ModifyListener", ListenerArn=listener,
       DefaultActions=[{"Type": "forward", "TargetGroupArn": tg}])
 rule = check("create_rule", "CreateRule", ListenerArn=listener, Priority=10,

@@ -44,6 +44,8 @@ public final class Elbv2Service implements AwsService {
         put(ops, "DescribeListeners", lbs::describeListeners);
         put(ops, "ModifyListener", lbs::modifyListener);
         put(ops, "DeleteListener", lbs::deleteListener);
+        put(ops, "DescribeListenerAttributes", lbs::describeListenerAttributes);
+        put(ops, "ModifyListenerAttributes", lbs::modifyListenerAttributes);
         put(ops, "CreateTargetGroup", groups::create);
         put(ops, "DescribeTargetGroups", groups::describe);
         put(ops, "ModifyTargetGroup", groups::modify);

@@ -26,7 +26,9 @@ record In(JsonNode node) {
         if (v.isContainerNode()) {
             throw ApiException.invalidParameter(String.format(NOT_TEXT, name));
         }
-        return Optional.of(v.asText());
+        // the Query protocol cannot tell "" from absent for an optional member, and SDKs send "" for unset
+        // strings (Terraform's ProtocolVersion=): both mean "not given"
+        return v.asText().isEmpty() ? Optional.empty() : Optional.of(v.asText());
     }
 
     String required(String name) {

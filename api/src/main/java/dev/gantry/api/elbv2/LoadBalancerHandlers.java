@@ -115,6 +115,22 @@ final class LoadBalancerHandlers {
         return out;
     }
 
+    JsonNode describeListenerAttributes(JsonNode input) {
+        ObjectNode out = Views.object();
+        out.set("Attributes", Views.attributes(lb.listeners().attributes(new In(input).required("ListenerArn"))));
+        return out;
+    }
+
+    JsonNode modifyListenerAttributes(JsonNode input) {
+        In in = new In(input);
+        ObjectNode out = Views.object();
+        out.set(
+                "Attributes",
+                Views.attributes(
+                        lb.listeners().modifyAttributes(in.required("ListenerArn"), in.keyValues("Attributes"))));
+        return out;
+    }
+
     JsonNode deleteListener(JsonNode input) {
         lb.listeners().delete(new In(input).required("ListenerArn"));
         return Views.object();

@@ -54,8 +54,14 @@ public final class Listeners {
             throw new ApiException(LbError.TOO_MANY_LISTENERS, TOO_MANY);
         }
         String arn = ctx.arns().listener(lb.arn(), ctx.newId());
-        Listener listener =
-                new Listener(arn, lb.arn(), listenerPort, p, actions, ctx.arns().rule(arn, ctx.newId()));
+        Listener listener = new Listener(
+                arn,
+                lb.arn(),
+                listenerPort,
+                p,
+                actions,
+                ctx.arns().rule(arn, ctx.newId()),
+                ListenerAttributes.defaults(p));
         Optional<Listener> holder = ctx.lbs().insertListener(listener, tags);
         if (holder.isPresent()) {
             if (holder.get().loadBalancerArn().equals(lb.arn())
@@ -125,12 +131,26 @@ public final class Listeners {
         if (actions.isPresent()) {
             ActionRules.check(newActions, lb, ctx.groups()::find, ctx.lbs()::loadBalancersOf);
         }
-        Listener changed = current.with(port.orElse(current.port()), p, newActions);
+        Listener moved = current.with(port.orElse(current.port()), p, newActions);
+        Listener changed = p.equals(current.protocol()) ? moved : moved.withAttributes(ListenerAttributes.defaults(p));
         ctx.lbs().updateListener(changed).ifPresent(holder -> {
             throw conflict(holder, lb.arn(), changed.port());
         });
         ctx.routing().publish();
         return changed;
+    }
+
+    public java.util.Map<String, String> attributes(String arn) {
+        return find(arn).attributes();
+    }
+
+    public java.util.Map<String, String> modifyAttributes(String arn, java.util.Map<String, String> changes) {
+        Listener current = find(arn);
+        Listener changed =
+                current.withAttributes(ListenerAttributes.apply(current.protocol(), current.attributes(), changes));
+        ctx.lbs().updateListener(changed);
+        ctx.routing().publish();
+        return changed.attributes();
     }
 
     public void delete(String arn) {

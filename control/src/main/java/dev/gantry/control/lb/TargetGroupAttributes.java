@@ -73,9 +73,9 @@ public final class TargetGroupAttributes {
             check(protocol, key, value);
             out.put(key, value);
         });
-        if (!out.get("load_balancing.algorithm.type").equals("weighted_random")
-                && protocol.equals("HTTP")
-                && out.get("load_balancing.algorithm.anomaly_mitigation").equals("on")) {
+        if (protocol.equals("HTTP")
+                && "on".equals(out.get("load_balancing.algorithm.anomaly_mitigation"))
+                && !"weighted_random".equals(out.get("load_balancing.algorithm.type"))) {
             throw LbFailures.validation(String.format(
                     BAD_VALUE,
                     "load_balancing.algorithm.anomaly_mitigation",

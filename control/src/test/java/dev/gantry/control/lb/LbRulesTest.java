@@ -125,6 +125,12 @@ class LbRulesTest {
                 .containsEntry("deregistration_delay.timeout_seconds", "0")
                 .containsEntry("load_balancing.algorithm.type", "round_robin")
                 .hasSameSizeAs(TargetGroupAttributes.defaults("HTTP"));
+        // a TCP group has no algorithm attributes (Terraform's first ModifyTargetGroupAttributes found this 500)
+        assertThat(TargetGroupAttributes.apply(
+                        "TCP",
+                        TargetGroupAttributes.defaults("TCP"),
+                        Map.of("deregistration_delay.timeout_seconds", "10", "proxy_protocol_v2.enabled", "false")))
+                .containsEntry("deregistration_delay.timeout_seconds", "10");
     }
 
     private static RuleCondition cond(String field, String... values) {

@@ -109,6 +109,25 @@ class LoadBalancingTest {
     }
 
     @Test
+    void listenerAttributesFollowTheProtocol() {
+        String http = f.listener(f.alb("a"), 8080, f.group("g", "HTTP", 80));
+        assertThat(f.lb.listeners().attributes(http)).containsEntry("routing.http.response.server.enabled", "true");
+        f.lb.listeners().modifyAttributes(http, Map.of("routing.http.response.server.enabled", "false"));
+        assertThat(f.lb.listeners().find(http).attributes())
+                .containsEntry("routing.http.response.server.enabled", "false");
+        fails(
+                () -> f.lb.listeners().modifyAttributes(http, Map.of("tcp.idle_timeout.seconds", "100")),
+                dev.gantry.core.error.ErrorCode.INVALID_PARAMETER,
+                "not recognized for a listener with protocol HTTP");
+        String tcp = f.listener(f.nlb("n"), 5432, f.group("t", "TCP", 5432));
+        assertThat(f.lb.listeners().attributes(tcp)).containsExactly(Map.entry("tcp.idle_timeout.seconds", "350"));
+        fails(
+                () -> f.lb.listeners().modifyAttributes(tcp, Map.of("tcp.idle_timeout.seconds", "59")),
+                dev.gantry.core.error.ErrorCode.INVALID_PARAMETER,
+                "from 60 to 6000");
+    }
+
+    @Test
     void aTargetGroupServesOneLoadBalancerAndCannotBeDeletedWhileInUse() {
         String a = f.alb("a");
         String b = f.alb("b");

@@ -77,7 +77,8 @@ class LbStoreTest {
     }
 
     private static Listener listener(String lbArn, String id, int port, String group) {
-        return new Listener(lbArn + "/l" + id, lbArn, port, "HTTP", forward(group), lbArn + "/l" + id + "/default");
+        return new Listener(
+                lbArn + "/l" + id, lbArn, port, "HTTP", forward(group), lbArn + "/l" + id + "/default", Map.of());
     }
 
     private static Rule rule(String listenerArn, String id, int priority, String group) {

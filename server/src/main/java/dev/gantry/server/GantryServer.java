@@ -4,6 +4,7 @@ import dev.gantry.api.auth.Credentials;
 import dev.gantry.api.auth.Principal;
 import dev.gantry.api.ecs.EcsContext;
 import dev.gantry.api.ecs.EcsService;
+import dev.gantry.api.elbv2.Elbv2Service;
 import dev.gantry.api.http.ApiServer;
 import dev.gantry.api.logs.LogsService;
 import dev.gantry.api.sts.StsService;
@@ -11,10 +12,14 @@ import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.housekeeping.DeletedRevisions;
 import dev.gantry.control.housekeeping.Housekeeper;
 import dev.gantry.control.launch.TaskLauncher;
+import dev.gantry.control.lb.LoadBalancing;
+import dev.gantry.control.lb.RoutingSink;
+import dev.gantry.control.lb.TargetHealthSource;
 import dev.gantry.control.task.TaskSupervisor;
 import dev.gantry.core.arn.Arns;
 import dev.gantry.core.cluster.Cluster;
 import dev.gantry.core.id.IdSource;
+import dev.gantry.core.lb.LbArns;
 import dev.gantry.runtime.docker.DockerDriver;
 import dev.gantry.runtime.docker.DockerDriverConfig;
 import dev.gantry.runtime.spi.PullProgress;
@@ -24,8 +29,12 @@ import dev.gantry.store.ecs.SettingsStore;
 import dev.gantry.store.ecs.TagStore;
 import dev.gantry.store.ecs.TaskDefinitionStore;
 import dev.gantry.store.ecs.TaskStore;
+import dev.gantry.store.lb.LbStore;
+import dev.gantry.store.lb.LbTagStore;
+import dev.gantry.store.lb.TargetGroupStore;
 import dev.gantry.store.logs.LogStore;
 import dev.gantry.store.sqlite.Database;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +68,8 @@ public final class GantryServer implements AutoCloseable {
     private final StartingDriver driver;
     private final TaskSupervisor supervisor;
     private final Housekeeper housekeeper;
+    private final Housekeeper lbDrains;
+    private final LoadBalancing loadBalancing;
     private final ApiServer api;
     private final ReentrantLock startLock = new ReentrantLock();
     private volatile boolean closing; // set under startLock, so the starter sees it before it hands over
@@ -72,6 +83,8 @@ public final class GantryServer implements AutoCloseable {
             StartingDriver driver,
             TaskSupervisor supervisor,
             Housekeeper housekeeper,
+            Housekeeper lbDrains,
+            LoadBalancing loadBalancing,
             ApiServer api) {
         this.config = config;
         this.credentials = credentials;
@@ -79,6 +92,8 @@ public final class GantryServer implements AutoCloseable {
         this.driver = driver;
         this.supervisor = supervisor;
         this.housekeeper = housekeeper;
+        this.lbDrains = lbDrains;
+        this.loadBalancing = loadBalancing;
         this.api = api;
     }
 
@@ -116,6 +131,7 @@ public final class GantryServer implements AutoCloseable {
         Database db = Database.open(config.dataDir().resolve("gantry.db"));
         StartingDriver driver = new StartingDriver();
         Housekeeper housekeeper = null;
+        Housekeeper lbDrains = null;
         try {
             String installation = new SettingsStore(db)
                     .getOrCreate(
@@ -149,6 +165,23 @@ public final class GantryServer implements AutoCloseable {
             TaskLauncher launcher = new TaskLauncher(tasks, tags, supervisor, arns, IdSource.random(), clock);
             EcsContext ecs = new EcsContext(
                     arns, clusters, definitions, tasks, tags, launcher, deletedRevisions, clock, IdSource.random());
+            // no data plane yet: the router is wired here by the lead; until then targets stay "initial"
+            LoadBalancing loadBalancing = new LoadBalancing(
+                    new LbStore(db),
+                    new TargetGroupStore(db),
+                    new LbTagStore(db),
+                    new LbArns(arns),
+                    IdSource.random(),
+                    clock,
+                    RoutingSink.NONE,
+                    TargetHealthSource.NONE);
+            loadBalancing.start();
+            lbDrains = new Housekeeper(
+                            List.of(new Housekeeper.Job(
+                                    "remove targets whose deregistration delay ended",
+                                    loadBalancing.targets()::removeDrained)),
+                            Duration.ofSeconds(1))
+                    .start();
             ApiServer api = ApiServer.builder()
                     .bindHost(config.host())
                     .port(config.port())
@@ -156,6 +189,7 @@ public final class GantryServer implements AutoCloseable {
                     .service(new EcsService(ecs))
                     .service(new LogsService(logs, arns))
                     .service(new StsService(arns))
+                    .service(new Elbv2Service(loadBalancing, config.region()))
                     .credentials(Credentials.of(new Principal(
                             credentials.accessKeyId(),
                             credentials.secretAccessKey(),
@@ -166,7 +200,8 @@ public final class GantryServer implements AutoCloseable {
                     .requestReadTimeout(config.api().requestReadTimeout())
                     .build()
                     .start();
-            GantryServer server = new GantryServer(config, credentials, db, driver, supervisor, housekeeper, api);
+            GantryServer server = new GantryServer(
+                    config, credentials, db, driver, supervisor, housekeeper, lbDrains, loadBalancing, api);
             server.starter = Thread.ofVirtual()
                     .name("gantry-engine-start")
                     .start(() -> server.startEngine(drivers, installation));
@@ -174,6 +209,9 @@ public final class GantryServer implements AutoCloseable {
         } catch (RuntimeException e) {
             if (housekeeper != null) {
                 housekeeper.close();
+            }
+            if (lbDrains != null) {
+                lbDrains.close();
             }
             driver.close();
             db.close();
@@ -229,6 +267,11 @@ public final class GantryServer implements AutoCloseable {
         return config;
     }
 
+    /** Load balancing below the wire: the ELBv2 operations, the TargetGroupRegistry, the routing snapshots. */
+    public LoadBalancing loadBalancing() {
+        return loadBalancing;
+    }
+
     public AdminCredentials credentials() {
         return credentials;
     }
@@ -253,6 +296,7 @@ public final class GantryServer implements AutoCloseable {
         }
         api.close();
         housekeeper.close();
+        lbDrains.close();
         startLock.lock();
         try {
             closing = true; // the starter, if still preparing the engine, closes its driver and stops there

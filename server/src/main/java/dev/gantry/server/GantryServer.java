@@ -13,8 +13,7 @@ import dev.gantry.control.housekeeping.DeletedRevisions;
 import dev.gantry.control.housekeeping.Housekeeper;
 import dev.gantry.control.launch.TaskLauncher;
 import dev.gantry.control.lb.LoadBalancing;
-import dev.gantry.control.lb.RoutingSink;
-import dev.gantry.control.lb.TargetHealthSource;
+import dev.gantry.control.lb.dataplane.RouterDataPlane;
 import dev.gantry.control.task.TaskSupervisor;
 import dev.gantry.core.arn.Arns;
 import dev.gantry.core.cluster.Cluster;
@@ -70,6 +69,7 @@ public final class GantryServer implements AutoCloseable {
     private final Housekeeper housekeeper;
     private final Housekeeper lbDrains;
     private final LoadBalancing loadBalancing;
+    private final RouterDataPlane router;
     private final ApiServer api;
     private final ReentrantLock startLock = new ReentrantLock();
     private volatile boolean closing; // set under startLock, so the starter sees it before it hands over
@@ -85,6 +85,7 @@ public final class GantryServer implements AutoCloseable {
             Housekeeper housekeeper,
             Housekeeper lbDrains,
             LoadBalancing loadBalancing,
+            RouterDataPlane router,
             ApiServer api) {
         this.config = config;
         this.credentials = credentials;
@@ -94,6 +95,7 @@ public final class GantryServer implements AutoCloseable {
         this.housekeeper = housekeeper;
         this.lbDrains = lbDrains;
         this.loadBalancing = loadBalancing;
+        this.router = router;
         this.api = api;
     }
 
@@ -132,6 +134,7 @@ public final class GantryServer implements AutoCloseable {
         StartingDriver driver = new StartingDriver();
         Housekeeper housekeeper = null;
         Housekeeper lbDrains = null;
+        RouterDataPlane router = null;
         try {
             String installation = new SettingsStore(db)
                     .getOrCreate(
@@ -165,7 +168,9 @@ public final class GantryServer implements AutoCloseable {
             TaskLauncher launcher = new TaskLauncher(tasks, tags, supervisor, arns, IdSource.random(), clock);
             EcsContext ecs = new EcsContext(
                     arns, clusters, definitions, tasks, tags, launcher, deletedRevisions, clock, IdSource.random());
-            // no data plane yet: the router is wired here by the lead; until then targets stay "initial"
+            // the data plane: the router gets every committed ELBv2 change, and the stored one now, so the listeners
+            // of a restarted server listen again before the API answers
+            router = RouterDataPlane.start();
             LoadBalancing loadBalancing = new LoadBalancing(
                     new LbStore(db),
                     new TargetGroupStore(db),
@@ -173,13 +178,16 @@ public final class GantryServer implements AutoCloseable {
                     new LbArns(arns),
                     IdSource.random(),
                     clock,
-                    RoutingSink.NONE,
-                    TargetHealthSource.NONE);
+                    router,
+                    router,
+                    router);
             loadBalancing.start();
             lbDrains = new Housekeeper(
-                            List.of(new Housekeeper.Job(
-                                    "remove targets whose deregistration delay ended",
-                                    loadBalancing.targets()::removeDrained)),
+                            List.of(
+                                    new Housekeeper.Job(
+                                            "remove targets whose deregistration delay ended",
+                                            loadBalancing.targets()::removeDrained),
+                                    new Housekeeper.Job("bind listeners whose port was in use", router::retryUnbound)),
                             Duration.ofSeconds(1))
                     .start();
             ApiServer api = ApiServer.builder()
@@ -201,7 +209,7 @@ public final class GantryServer implements AutoCloseable {
                     .build()
                     .start();
             GantryServer server = new GantryServer(
-                    config, credentials, db, driver, supervisor, housekeeper, lbDrains, loadBalancing, api);
+                    config, credentials, db, driver, supervisor, housekeeper, lbDrains, loadBalancing, router, api);
             server.starter = Thread.ofVirtual()
                     .name("gantry-engine-start")
                     .start(() -> server.startEngine(drivers, installation));
@@ -212,6 +220,9 @@ public final class GantryServer implements AutoCloseable {
             }
             if (lbDrains != null) {
                 lbDrains.close();
+            }
+            if (router != null) {
+                router.close();
             }
             driver.close();
             db.close();
@@ -297,6 +308,7 @@ public final class GantryServer implements AutoCloseable {
         api.close();
         housekeeper.close();
         lbDrains.close();
+        router.close(); // after the API (no snapshot comes later) and the drain job; tasks keep running
         startLock.lock();
         try {
             closing = true; // the starter, if still preparing the engine, closes its driver and stops there

@@ -43,8 +43,19 @@ final class LoadBalancerHandlers {
                 out,
                 "LoadBalancers",
                 lb.loadBalancers().describe(in.texts("LoadBalancerArns"), in.texts("Names")),
-                l -> view(l, "active"));
+                this::described);
         return out;
+    }
+
+    /** {@code active}, or {@code active_impaired} with the reason when a listener cannot listen (port in use). */
+    private ObjectNode described(LoadBalancer l) {
+        java.util.Optional<String> impaired = lb.impairment(l.arn());
+        return Views.loadBalancer(
+                l,
+                region,
+                dev.gantry.control.lb.TargetGroups.DEFAULT_VPC_ID,
+                impaired.isPresent() ? "active_impaired" : "active",
+                impaired);
     }
 
     JsonNode delete(JsonNode input) {

@@ -30,6 +30,12 @@ final class Views {
     }
 
     static ObjectNode loadBalancer(LoadBalancer lb, String region, String vpcId, String state) {
+        return loadBalancer(lb, region, vpcId, state, java.util.Optional.empty());
+    }
+
+    /** With the State's Reason (why a load balancer is {@code active_impaired}). */
+    static ObjectNode loadBalancer(
+            LoadBalancer lb, String region, String vpcId, String state, java.util.Optional<String> reason) {
         ObjectNode o = object();
         o.put("LoadBalancerArn", lb.arn());
         o.put("DNSName", lb.dnsName());
@@ -38,7 +44,8 @@ final class Views {
         o.put("LoadBalancerName", lb.name());
         o.put("Scheme", lb.scheme());
         o.put("VpcId", vpcId);
-        o.putObject("State").put("Code", state);
+        ObjectNode st = o.putObject("State").put("Code", state);
+        reason.ifPresent(r -> st.put("Reason", r));
         o.put("Type", lb.type());
         ObjectNode zone = o.putArray("AvailabilityZones").addObject();
         zone.put("ZoneName", region + "a");

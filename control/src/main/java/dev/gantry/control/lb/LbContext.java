@@ -9,7 +9,8 @@ import dev.gantry.store.lb.LbTagStore;
 import dev.gantry.store.lb.TargetGroupStore;
 import java.time.InstantSource;
 
-/** What the load-balancing operations share: the stores, ARNs, ids, the clock and the routing publisher. */
+/** What the load-balancing operations share: the stores, ARNs, ids, the clock, the routing publisher and the data plane's
+ * health verdicts and listening status. */
 public record LbContext(
         LbStore lbs,
         TargetGroupStore groups,
@@ -19,7 +20,8 @@ public record LbContext(
         InstantSource clock,
         RoutingPublisher routing,
         TargetHealthSource health,
-        HealthChanges changes) {
+        HealthChanges changes,
+        DataPlaneStatus dataPlane) {
 
     /** A new 16-hex-digit resource id, as ELBv2's ARNs end. */
     String newId() {

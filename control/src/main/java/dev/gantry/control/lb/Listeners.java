@@ -62,6 +62,7 @@ public final class Listeners {
                 actions,
                 ctx.arns().rule(arn, ctx.newId()),
                 ListenerAttributes.defaults(p));
+        checkFree(arn, lb, listenerPort);
         Optional<Listener> holder = ctx.lbs().insertListener(listener, tags);
         if (holder.isPresent()) {
             if (holder.get().loadBalancerArn().equals(lb.arn())
@@ -77,6 +78,13 @@ public final class Listeners {
                 .log("listener created");
         ctx.routing().publish();
         return listener;
+    }
+
+    /** A port another program holds cannot be listened on: refused now rather than a listener that never answers. */
+    private void checkFree(String listenerArn, LoadBalancer lb, int port) {
+        ctx.dataPlane().cannotListen(listenerArn, lb.bindAddress(), port).ifPresent(why -> {
+            throw new ApiException(LbError.INVALID_CONFIGURATION_REQUEST, why);
+        });
     }
 
     private static ApiException conflict(Listener holder, String lbArn, int port) {
@@ -133,6 +141,9 @@ public final class Listeners {
         }
         Listener moved = current.with(port.orElse(current.port()), p, newActions);
         Listener changed = p.equals(current.protocol()) ? moved : moved.withAttributes(ListenerAttributes.defaults(p));
+        if (changed.port() != current.port()) {
+            checkFree(arn, lb, changed.port());
+        }
         ctx.lbs().updateListener(changed).ifPresent(holder -> {
             throw conflict(holder, lb.arn(), changed.port());
         });

@@ -32,8 +32,31 @@ public final class LoadBalancing {
             InstantSource clock,
             RoutingSink sink,
             TargetHealthSource health) {
+        this(lbs, groups, tagStore, arns, ids, clock, sink, health, DataPlaneStatus.NONE);
+    }
+
+    /** As above, with the data plane's listening status (a port in use refuses CreateListener; see DataPlaneStatus). */
+    public LoadBalancing(
+            LbStore lbs,
+            TargetGroupStore groups,
+            LbTagStore tagStore,
+            LbArns arns,
+            IdSource ids,
+            InstantSource clock,
+            RoutingSink sink,
+            TargetHealthSource health,
+            DataPlaneStatus dataPlane) {
         this.ctx = new LbContext(
-                lbs, groups, tagStore, arns, ids, clock, new RoutingPublisher(lbs, sink), health, new HealthChanges());
+                lbs,
+                groups,
+                tagStore,
+                arns,
+                ids,
+                clock,
+                new RoutingPublisher(lbs, sink),
+                health,
+                new HealthChanges(),
+                dataPlane);
         this.loadBalancers = new LoadBalancers(ctx);
         this.listeners = new Listeners(ctx);
         this.rules = new Rules(ctx);
@@ -74,5 +97,10 @@ public final class LoadBalancing {
 
     public TargetGroupRegistry registry() {
         return registry;
+    }
+
+    /** Why some listener of the load balancer does not listen (DescribeLoadBalancers: active_impaired), if so. */
+    public java.util.Optional<String> impairment(String loadBalancerArn) {
+        return ctx.dataPlane().impairment(loadBalancerArn);
     }
 }

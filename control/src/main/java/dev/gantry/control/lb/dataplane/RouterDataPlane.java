@@ -13,6 +13,9 @@ import dev.gantry.router.table.RoutingTable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * each snapshot at once (listeners bind before the ELBv2 call that changed them returns) and keeps the listeners
  * that could not bind; as the {@link TargetHealthSource} it reads the router's health verdicts; as the
  * {@link DataPlaneStatus} it says whether a port is free and why a load balancer is impaired. A listener that could
- * not bind is tried again on the next snapshot and by {@link #retryUnbound()}.
+ * not bind is tried again on the next snapshot and by {@link #retryUnbound()}, 1 s after a snapshot and then less and
+ * less often (the interval doubles up to {@link #MAX_RETRY_INTERVAL}), so a port held for hours costs a log line a
+ * minute, not one a second.
  */
 public final class RouterDataPlane implements RoutingSink, TargetHealthSource, DataPlaneStatus, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RouterDataPlane.class);
@@ -36,28 +41,40 @@ public final class RouterDataPlane implements RoutingSink, TargetHealthSource, D
     static final String PORT_IN_USE = "Port %d on %s is in use by another program on this host (%s), so the listener"
             + " cannot listen there. Choose another port, or stop the program that holds it.";
     static final String IMPAIRED = "Listener %s on port %d is not listening: %s";
+    static final Duration FIRST_RETRY_INTERVAL = Duration.ofSeconds(1);
+    static final Duration MAX_RETRY_INTERVAL = Duration.ofSeconds(60);
 
     /** A listener of the last table that could not bind: its port and the router's error. */
     private record Unbound(String loadBalancerArn, int port, String error) {}
 
     private final Router router;
+    private final InstantSource clock;
     private final ReentrantLock lock = new ReentrantLock();
+    private Duration retryInterval = FIRST_RETRY_INTERVAL; // guarded by lock
+    private Instant nextRetry = Instant.MIN; // guarded by lock
     private volatile Translation last = new Translation(RoutingTable.empty(), Map.of(), List.of());
     private volatile Map<String, Unbound> unbound = Map.of();
 
-    private RouterDataPlane(Router router) {
+    private RouterDataPlane(Router router, InstantSource clock) {
         this.router = router;
+        this.clock = clock;
     }
 
     /** Starts a router with no listeners; the first snapshot (LoadBalancing.start()) gives it the stored ones. */
     public static RouterDataPlane start() {
-        return new RouterDataPlane(Router.start(RouterOptions.defaults()));
+        return start(InstantSource.system());
+    }
+
+    /** As {@link #start()}, with the clock that paces the retries of listeners that could not bind. */
+    public static RouterDataPlane start(InstantSource clock) {
+        return new RouterDataPlane(Router.start(RouterOptions.defaults()), clock);
     }
 
     @Override
     public void apply(RoutingSnapshot snapshot) {
         Translation t = RoutingTables.translate(snapshot);
-        t.skipped()
+        t.skipped().stream()
+                .filter(why -> !last.skipped().contains(why)) // once, not with every snapshot
                 .forEach(why -> LOG.atWarn()
                         .addKeyValue("version", snapshot.version())
                         .addKeyValue("reason", why)
@@ -65,21 +82,32 @@ public final class RouterDataPlane implements RoutingSink, TargetHealthSource, D
         lock.lock();
         try {
             last = t;
+            retryInterval = FIRST_RETRY_INTERVAL;
+            nextRetry = clock.instant().plus(retryInterval);
             record(router.apply(t.table()));
         } finally {
             lock.unlock();
         }
     }
 
-    /** Applies the last table again if some listener could not bind (the port may be free now); returns how many. */
+    /**
+     * Applies the last table again if some listener could not bind and a retry is due (the port may be free now);
+     * returns how many listeners bound.
+     */
     public int retryUnbound() {
         lock.lock();
         try {
-            if (unbound.isEmpty()) {
+            Instant now = clock.instant();
+            if (unbound.isEmpty() || now.isBefore(nextRetry)) {
                 return 0;
             }
             int before = unbound.size();
             record(router.apply(last.table()));
+            if (!unbound.isEmpty()) {
+                Duration doubled = retryInterval.multipliedBy(2);
+                retryInterval = doubled.compareTo(MAX_RETRY_INTERVAL) > 0 ? MAX_RETRY_INTERVAL : doubled;
+            }
+            nextRetry = now.plus(retryInterval);
             return before - unbound.size();
         } finally {
             lock.unlock();

@@ -10,6 +10,7 @@ import dev.gantry.control.lb.RoutingSnapshot;
 import dev.gantry.control.lb.Target;
 import dev.gantry.control.lb.TargetHealth;
 import dev.gantry.control.lb.TargetState;
+import dev.gantry.control.reconcile.ManualClock;
 import dev.gantry.core.lb.HealthCheck;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -43,7 +44,8 @@ class RouterDataPlaneTest {
 
     @Test
     void aPortAnotherProgramHoldsIsRefusedAndImpairsItsLoadBalancerUntilItIsFree() throws Exception {
-        try (RouterDataPlane plane = RouterDataPlane.start()) {
+        ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+        try (RouterDataPlane plane = RouterDataPlane.start(clock)) {
             ServerSocket holder = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             int port = holder.getLocalPort();
             assertThat(plane.cannotListen(L_HTTP, "127.0.0.1", port))
@@ -54,9 +56,14 @@ class RouterDataPlaneTest {
             assertThat(plane.listenerAddress(L_HTTP)).isEmpty();
             assertThat(plane.impairment(ALB))
                     .hasValueSatisfying(why -> assertThat(why).contains(L_HTTP, "port " + port));
-            assertThat(plane.retryUnbound()).isZero(); // still held
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(plane.retryUnbound()).isZero(); // tried: still held; the next try is 2 s later
 
             holder.close();
+            clock.advance(Duration.ofSeconds(1));
+            assertThat(plane.retryUnbound()).as("not due yet").isZero();
+            assertThat(plane.impairment(ALB)).isPresent();
+            clock.advance(Duration.ofSeconds(1));
             assertThat(plane.retryUnbound()).isEqualTo(1);
             assertThat(plane.impairment(ALB)).isEmpty();
             assertThat(plane.listenerAddress(L_HTTP))

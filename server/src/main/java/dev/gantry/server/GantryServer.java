@@ -4,6 +4,7 @@ import dev.gantry.api.auth.Credentials;
 import dev.gantry.api.auth.Principal;
 import dev.gantry.api.ecs.EcsContext;
 import dev.gantry.api.ecs.EcsService;
+import dev.gantry.api.elbv2.Elbv2Service;
 import dev.gantry.api.http.ApiServer;
 import dev.gantry.api.logs.LogsService;
 import dev.gantry.api.sts.StsService;
@@ -12,14 +13,16 @@ import dev.gantry.control.housekeeping.DeletedRevisions;
 import dev.gantry.control.housekeeping.Housekeeper;
 import dev.gantry.control.launch.TaskLauncher;
 import dev.gantry.control.lb.TargetGroupRegistry;
-import dev.gantry.control.service.NoTargetGroups;
 import dev.gantry.control.service.ServiceApplier;
 import dev.gantry.control.service.ServicePlanner;
 import dev.gantry.control.service.ServiceScheduler;
+import dev.gantry.control.lb.LoadBalancing;
+import dev.gantry.control.lb.dataplane.RouterDataPlane;
 import dev.gantry.control.task.TaskSupervisor;
 import dev.gantry.core.arn.Arns;
 import dev.gantry.core.cluster.Cluster;
 import dev.gantry.core.id.IdSource;
+import dev.gantry.core.lb.LbArns;
 import dev.gantry.runtime.docker.DockerDriver;
 import dev.gantry.runtime.docker.DockerDriverConfig;
 import dev.gantry.runtime.spi.PullProgress;
@@ -30,6 +33,9 @@ import dev.gantry.store.ecs.SettingsStore;
 import dev.gantry.store.ecs.TagStore;
 import dev.gantry.store.ecs.TaskDefinitionStore;
 import dev.gantry.store.ecs.TaskStore;
+import dev.gantry.store.lb.LbStore;
+import dev.gantry.store.lb.LbTagStore;
+import dev.gantry.store.lb.TargetGroupStore;
 import dev.gantry.store.logs.LogStore;
 import dev.gantry.store.sqlite.Database;
 import java.time.Duration;
@@ -69,6 +75,9 @@ public final class GantryServer implements AutoCloseable {
     private final TaskSupervisor supervisor;
     private final Housekeeper housekeeper;
     private final ServiceScheduler services;
+    private final Housekeeper lbDrains;
+    private final LoadBalancing loadBalancing;
+    private final RouterDataPlane router;
     private final ApiServer api;
     private final ReentrantLock startLock = new ReentrantLock();
     private volatile boolean closing; // set under startLock, so the starter sees it before it hands over
@@ -83,6 +92,9 @@ public final class GantryServer implements AutoCloseable {
             TaskSupervisor supervisor,
             Housekeeper housekeeper,
             ServiceScheduler services,
+            Housekeeper lbDrains,
+            LoadBalancing loadBalancing,
+            RouterDataPlane router,
             ApiServer api) {
         this.config = config;
         this.credentials = credentials;
@@ -91,6 +103,9 @@ public final class GantryServer implements AutoCloseable {
         this.supervisor = supervisor;
         this.housekeeper = housekeeper;
         this.services = services;
+        this.lbDrains = lbDrains;
+        this.loadBalancing = loadBalancing;
+        this.router = router;
         this.api = api;
     }
 
@@ -129,6 +144,8 @@ public final class GantryServer implements AutoCloseable {
         StartingDriver driver = new StartingDriver();
         Housekeeper housekeeper = null;
         ServiceScheduler scheduler = null;
+        Housekeeper lbDrains = null;
+        RouterDataPlane router = null;
         try {
             String installation = new SettingsStore(db)
                     .getOrCreate(
@@ -161,7 +178,29 @@ public final class GantryServer implements AutoCloseable {
                     new Cluster(arns.cluster("default"), "default", "ACTIVE", List.of(), List.of(), clock.instant()));
             TaskLauncher launcher = new TaskLauncher(tasks, tags, supervisor, arns, IdSource.random(), clock);
             ServiceStore serviceStore = new ServiceStore(db);
-            TargetGroupRegistry targetGroups = new NoTargetGroups(); // the ELBv2 registry replaces it at merge
+            // the data plane: the router gets every committed ELBv2 change, and the stored one now, so the listeners
+            // of a restarted server listen again before the API answers
+            router = RouterDataPlane.start();
+            LoadBalancing loadBalancing = new LoadBalancing(
+                    new LbStore(db),
+                    new TargetGroupStore(db),
+                    new LbTagStore(db),
+                    new LbArns(arns),
+                    IdSource.random(),
+                    clock,
+                    router,
+                    router,
+                    router);
+            loadBalancing.start();
+            lbDrains = new Housekeeper(
+                            List.of(
+                                    new Housekeeper.Job(
+                                            "remove targets whose deregistration delay ended",
+                                            loadBalancing.targets()::removeDrained),
+                                    new Housekeeper.Job("bind listeners whose port was in use", router::retryUnbound)),
+                            Duration.ofSeconds(1))
+                    .start();
+            TargetGroupRegistry targetGroups = loadBalancing.registry();
             scheduler = new ServiceScheduler(
                             serviceStore,
                             tasks,
@@ -199,6 +238,7 @@ public final class GantryServer implements AutoCloseable {
                     .service(new EcsService(ecs))
                     .service(new LogsService(logs, arns))
                     .service(new StsService(arns))
+                    .service(new Elbv2Service(loadBalancing, config.region()))
                     .credentials(Credentials.of(new Principal(
                             credentials.accessKeyId(),
                             credentials.secretAccessKey(),
@@ -209,8 +249,18 @@ public final class GantryServer implements AutoCloseable {
                     .requestReadTimeout(config.api().requestReadTimeout())
                     .build()
                     .start();
-            GantryServer server =
-                    new GantryServer(config, credentials, db, driver, supervisor, housekeeper, scheduler, api);
+            GantryServer server = new GantryServer(
+                    config,
+                    credentials,
+                    db,
+                    driver,
+                    supervisor,
+                    housekeeper,
+                    scheduler,
+                    lbDrains,
+                    loadBalancing,
+                    router,
+                    api);
             server.starter = Thread.ofVirtual()
                     .name("gantry-engine-start")
                     .start(() -> server.startEngine(drivers, installation));
@@ -221,6 +271,12 @@ public final class GantryServer implements AutoCloseable {
             }
             if (scheduler != null) {
                 scheduler.close();
+            }
+            if (lbDrains != null) {
+                lbDrains.close();
+            }
+            if (router != null) {
+                router.close();
             }
             driver.close();
             db.close();
@@ -276,6 +332,11 @@ public final class GantryServer implements AutoCloseable {
         return config;
     }
 
+    /** Load balancing below the wire: the ELBv2 operations, the TargetGroupRegistry, the routing snapshots. */
+    public LoadBalancing loadBalancing() {
+        return loadBalancing;
+    }
+
     public AdminCredentials credentials() {
         return credentials;
     }
@@ -301,6 +362,8 @@ public final class GantryServer implements AutoCloseable {
         api.close();
         housekeeper.close();
         services.close();
+        lbDrains.close();
+        router.close(); // after the API (no snapshot comes later) and the drain job; tasks keep running
         startLock.lock();
         try {
             closing = true; // the starter, if still preparing the engine, closes its driver and stops there

@@ -11,6 +11,7 @@ import dev.gantry.api.protocol.QueryDialect;
 import dev.gantry.api.protocol.RequestContext;
 import dev.gantry.api.protocol.ServiceBinding;
 import dev.gantry.api.query.QueryRequest;
+import dev.gantry.api.query.QueryTypes;
 import dev.gantry.api.query.QueryXml;
 import dev.gantry.core.error.ApiException;
 import dev.gantry.core.error.ErrorCode;
@@ -93,7 +94,10 @@ final class QueryEndpoint implements ProtocolEndpoint {
         }
         RequestContext context =
                 new RequestContext(requestId, principal.accessKeyId(), principal.principalArn(), request.receivedAt());
-        JsonNode output = service.handle(action, query.members(), context);
+        JsonNode input = service.model()
+                .<JsonNode>map(model -> QueryTypes.coerce(query.members(), model, action))
+                .orElse(query.members());
+        JsonNode output = service.handle(action, input, context);
         if (output == null) {
             throw new IllegalStateException(service.signingName() + " " + action + " returned null, not a body");
         }

@@ -25,6 +25,14 @@ public interface AwsService {
         return ErrorTable.EMPTY;
     }
 
+    /**
+     * The service's botocore model, for protocols whose requests carry no types (Query): the codec coerces and
+     * checks the input against it. Empty for services spoken in JSON, or whose input is all strings (STS).
+     */
+    default java.util.Optional<ServiceModel> model() {
+        return java.util.Optional.empty();
+    }
+
     /** The operations this service implements (for Query dispatch without a signature, and the compat matrix). */
     default java.util.Set<String> operationNames() {
         return java.util.Set.of();

@@ -38,7 +38,8 @@ public final class QueryXml {
 
     /**
      * {@code <ActionResponse xmlns=…><ActionResult>…</ActionResult><ResponseMetadata><RequestId>…} (Query), or
-     * {@code <ActionResponse xmlns=…><requestId>…</requestId>…} (EC2). An empty output has no Result element.
+     * {@code <ActionResponse xmlns=…><requestId>…</requestId>…} (EC2). An empty output is an empty Result element,
+     * as AWS sends it.
      */
     public static byte[] response(
             QueryDialect dialect, String xmlNamespace, String action, JsonNode output, String requestId) {
@@ -49,11 +50,13 @@ public final class QueryXml {
                 element(xml, "requestId", requestId);
                 members(xml, output, dialect);
             } else {
-                if (output.isObject() && !output.isEmpty()) {
-                    xml.writeStartElement(action + "Result");
+                // always, even empty (<RegisterTargetsResult/>): botocore looks for the wrapper whenever the model
+                // declares an output shape, and fails on a response without it
+                xml.writeStartElement(action + "Result");
+                if (output.isObject()) {
                     members(xml, output, dialect);
-                    xml.writeEndElement();
                 }
+                xml.writeEndElement();
                 xml.writeStartElement("ResponseMetadata");
                 element(xml, "RequestId", requestId);
                 xml.writeEndElement();

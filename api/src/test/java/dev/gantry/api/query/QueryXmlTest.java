@@ -48,10 +48,11 @@ class QueryXmlTest {
     }
 
     @Test
-    void emptyOutputHasNoResultElement() {
+    void emptyOutputHasAnEmptyResultElementAsAwsSendsIt() {
         assertThat(text(QueryXml.response(
                         QueryDialect.QUERY, STS, "DeleteThing", Json.mapper().createObjectNode(), "r")))
-                .isEqualTo("<DeleteThingResponse xmlns=\"" + STS + "\"><ResponseMetadata><RequestId>r"
+                .isEqualTo("<DeleteThingResponse xmlns=\"" + STS + "\"><DeleteThingResult></DeleteThingResult>"
+                        + "<ResponseMetadata><RequestId>r"
                         + "</RequestId></ResponseMetadata></DeleteThingResponse>");
     }
 

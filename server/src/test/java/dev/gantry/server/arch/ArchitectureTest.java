@@ -149,6 +149,23 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * One bridge between the control plane and the router: control/lb/dataplane translates snapshots and health and
+     * owns the router; nothing else of Gantry (the server wiring included) sees the router's types.
+     */
+    @Test
+    void onlyTheBridgeSeesTheRouter() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(
+                        "dev.gantry.router..", "dev.gantry.control.lb.dataplane..", "dev.gantry.bench..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.gantry.router..")
+                .because("the router is reached only through control/lb/dataplane (ARCHITECTURE.md)")
+                .check(classes);
+    }
+
     /** docs/adr/0006: wire-shaped records (Jackson-bound) live in core/taskdef and core/run only. */
     @Test
     void onlyWireShapedCorePackagesKnowJson() {

@@ -34,6 +34,11 @@ class CompatMatrixTest {
         check("sts.md", implemented("dev.gantry.api.sts.StsService"));
     }
 
+    @Test
+    void elbv2MatrixMatchesTheImplementation() throws IOException {
+        check("elbv2.md", implemented("dev.gantry.api.elbv2.Elbv2Service"));
+    }
+
     private static void check(String file, Set<String> implemented) throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "compat", file));
         Set<String> listedImplemented = new TreeSet<>();

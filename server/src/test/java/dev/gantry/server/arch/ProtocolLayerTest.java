@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
  * signatures), codecs see no service, and core knows no wire.
  */
 class ProtocolLayerTest {
-    private static final String[] SERVICES = {"dev.gantry.api.ecs..", "dev.gantry.api.logs..", "dev.gantry.api.sts.."};
+    private static final String[] SERVICES = {
+        "dev.gantry.api.ecs..", "dev.gantry.api.logs..", "dev.gantry.api.sts..", "dev.gantry.api.elbv2.."
+    };
     private static JavaClasses classes;
 
     @BeforeAll

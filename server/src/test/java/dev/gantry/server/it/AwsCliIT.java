@@ -18,37 +18,20 @@ import org.junit.jupiter.api.Test;
 
 /** The real AWS CLI v2 pointed at Gantry with --endpoint-url, as a user would script it. */
 class AwsCliIT {
-    private static final Path AWS = Path.of("/usr/bin/aws");
     private static TestGantry g;
 
     @BeforeAll
     static void start() {
-        assumeTrue(Files.isExecutable(AWS), "AWS CLI v2 not installed at /usr/bin/aws (.ci/run installs it)");
+        assumeTrue(AwsCli.installed(), "AWS CLI v2 not installed at /usr/bin/aws (.ci/run installs it)");
         g = TestGantry.shared();
     }
 
     private static String aws(String... args) throws IOException, InterruptedException {
-        Process p = process(args).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS))
-                .as("aws %s finished", String.join(" ", args))
-                .isTrue();
-        assertThat(p.exitValue())
-                .as("aws %s exit code; output: %s", String.join(" ", args), out)
-                .isZero();
-        return out.trim();
+        return new AwsCli(g.server.endpoint()).run(args);
     }
 
     private static ProcessBuilder process(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", g.server.endpoint()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("AWS_ACCESS_KEY_ID", TestGantry.ACCESS_KEY);
-        pb.environment().put("AWS_SECRET_ACCESS_KEY", TestGantry.SECRET_KEY);
-        pb.environment().put("AWS_DEFAULT_REGION", "us-east-1");
-        pb.environment().put("AWS_PAGER", "");
-        pb.environment().remove("AWS_PROFILE");
-        return pb;
+        return new AwsCli(g.server.endpoint()).process(args);
     }
 
     @Test

@@ -78,6 +78,24 @@ final class Engine {
         }
     }
 
+    /** Kills a task's container by hand, as a user with `docker kill` would (SIGKILL, no stop through Gantry). */
+    static void kill(String taskId, String containerName) {
+        try (DockerClient docker = client()) {
+            Container c = docker
+                    .listContainersCmd()
+                    .withLabelFilter(Map.of(
+                            Names.LABEL_TASK_ID, taskId,
+                            Names.LABEL_CONTAINER_NAME, containerName))
+                    .exec()
+                    .stream()
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no running container " + containerName + " of " + taskId));
+            docker.killContainerCmd(c.getId()).exec();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void removeInstallationOf(Path dataDir) {
         removeInstallation(installationOf(dataDir));
     }

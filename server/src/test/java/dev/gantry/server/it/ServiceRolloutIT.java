@@ -162,11 +162,19 @@ class ServiceRolloutIT {
         Engine.kill(victimId, "web");
         Service healed = awaitService(
                 s -> s.runningCount() == DESIRED
-                        && s.events().stream().anyMatch(e -> e.message().contains(victimId)),
+                        && s.events().stream().anyMatch(e -> e.message().contains("has started 1 tasks")),
                 "a replacement for " + victimId);
-        assertThat(healed.events().stream().map(ServiceEvent::message))
-                .anyMatch(m -> m.contains("has stopped 1 running tasks") && m.contains(victimId))
-                .anyMatch(m -> m.contains("has started 1 tasks"));
+        assertThat(healed.events().get(healed.events().size() - 1).message()).contains("has started 4 tasks");
+        var stopped = g.describe(CLUSTER, victim);
+        assertThat(stopped.lastStatus()).isEqualTo("STOPPED");
+        assertThat(stopped.stopCodeAsString()).isEqualTo("EssentialContainerExited");
+        assertThat(g.ecs.listTasks(ListTasksRequest.builder()
+                                .cluster(CLUSTER)
+                                .serviceName(SERVICE)
+                                .build())
+                        .taskArns())
+                .hasSize(DESIRED)
+                .doesNotContain(victim);
         awaitHealthyTargets(tg, DESIRED);
         awaitService(s -> s.events().get(0).message().contains("has reached a steady state"), "steady state");
 
@@ -205,7 +213,8 @@ class ServiceRolloutIT {
                     s -> s.deployments().size() == 1
                             && s.deployments().get(0).taskDefinition().equals(v2)
                             && "COMPLETED".equals(s.deployments().get(0).rolloutStateAsString())
-                            && s.events().stream().anyMatch(e -> e.message().contains("circuit breaker")),
+                            && s.deployments().get(0).rolloutStateReason().contains("circuit breaker")
+                            && s.events().stream().anyMatch(e -> e.message().contains("deployment failed")),
                     "the rollback to v2");
             assertThat(rolledBack.runningCount()).isEqualTo(DESIRED);
             load.stop();

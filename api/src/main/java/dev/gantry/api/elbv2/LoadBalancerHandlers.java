@@ -23,12 +23,16 @@ final class LoadBalancerHandlers {
     /** A new load balancer reports {@code provisioning}, as ELB does; its listeners bind at once, so it is then active. */
     JsonNode create(JsonNode input) {
         In in = new In(input);
+        java.util.List<String> subnets = new java.util.ArrayList<>(in.texts("Subnets"));
+        in.objects("SubnetMappings").forEach(m -> m.text("SubnetId").ifPresent(subnets::add));
         LoadBalancer created = lb.loadBalancers()
                 .create(
                         in.required("Name"),
                         in.text("Type"),
                         in.text("Scheme"),
                         in.text("IpAddressType"),
+                        subnets,
+                        in.texts("SecurityGroups"),
                         in.tags("Tags"));
         ObjectNode out = Views.object();
         out.putArray("LoadBalancers").add(view(created, "provisioning"));

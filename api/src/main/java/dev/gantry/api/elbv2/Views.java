@@ -47,12 +47,17 @@ final class Views {
         ObjectNode st = o.putObject("State").put("Code", state);
         reason.ifPresent(r -> st.put("Reason", r));
         o.put("Type", lb.type());
-        ObjectNode zone = o.putArray("AvailabilityZones").addObject();
-        zone.put("ZoneName", region + "a");
-        zone.put("SubnetId", SUBNET);
-        zone.putArray("LoadBalancerAddresses");
+        ArrayNode zones = o.putArray("AvailabilityZones");
+        List<String> subnets = lb.subnets().isEmpty() ? List.of(SUBNET) : lb.subnets();
+        for (int i = 0; i < subnets.size(); i++) {
+            ObjectNode zone = zones.addObject();
+            zone.put("ZoneName", region + (char) ('a' + i % 26));
+            zone.put("SubnetId", subnets.get(i));
+            zone.putArray("LoadBalancerAddresses");
+        }
         if (lb.isApplication()) {
-            o.putArray("SecurityGroups");
+            ArrayNode groups = o.putArray("SecurityGroups");
+            lb.securityGroups().forEach(groups::add);
         }
         o.put("IpAddressType", lb.ipAddressType());
         return o;

@@ -35,6 +35,21 @@ public final class LoadBalancers {
             Optional<String> scheme,
             Optional<String> ipAddressType,
             List<LbTag> tags) {
+        return create(name, type, scheme, ipAddressType, List.of(), List.of(), tags);
+    }
+
+    /**
+     * As above, recording the subnets and security groups the request named (shown back by
+     * DescribeLoadBalancers, as clients such as Terraform compare them; Gantry has no VPC to act on them).
+     */
+    public LoadBalancer create(
+            String name,
+            Optional<String> type,
+            Optional<String> scheme,
+            Optional<String> ipAddressType,
+            List<String> subnets,
+            List<String> securityGroups,
+            List<LbTag> tags) {
         LbNames.checkLoadBalancerName(name);
         String t = type.orElse(LoadBalancer.APPLICATION);
         if (!t.equals(LoadBalancer.APPLICATION) && !t.equals(LoadBalancer.NETWORK)) {
@@ -62,6 +77,8 @@ public final class LoadBalancers {
                 s,
                 ipType,
                 ctx.arns().dnsName(name, s, id),
+                subnets,
+                t.equals(LoadBalancer.APPLICATION) ? securityGroups : List.of(),
                 LoadBalancerAttributes.defaults(t.equals(LoadBalancer.APPLICATION), s.equals(LoadBalancer.INTERNAL)),
                 ctx.clock().instant());
         Optional<LoadBalancer> existing = ctx.lbs().insertLoadBalancer(lb, tags);

@@ -25,9 +25,27 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The pure ELBv2 rules: health-check defaults and checks, attributes, conditions and actions, as tables. */
 class LbRulesTest {
     private static final LoadBalancer ALB = new LoadBalancer(
-            "arn:lb/app/a/1", "a", "application", "internal", "ipv4", "a.elb.localhost", Map.of(), Instant.EPOCH);
+            "arn:lb/app/a/1",
+            "a",
+            "application",
+            "internal",
+            "ipv4",
+            "a.elb.localhost",
+            List.of(),
+            List.of(),
+            Map.of(),
+            Instant.EPOCH);
     private static final LoadBalancer NLB = new LoadBalancer(
-            "arn:lb/net/n/1", "n", "network", "internal", "ipv4", "n.elb.localhost", Map.of(), Instant.EPOCH);
+            "arn:lb/net/n/1",
+            "n",
+            "network",
+            "internal",
+            "ipv4",
+            "n.elb.localhost",
+            List.of(),
+            List.of(),
+            Map.of(),
+            Instant.EPOCH);
 
     private static HealthCheckInput hc(String protocol, String path, Integer interval, Integer timeout, String code) {
         return new HealthCheckInput(

@@ -1,13 +1,15 @@
 package dev.gantry.core.lb;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * A load balancer: {@code type} {@code application} or {@code network}, {@code scheme} {@code internal} (its
- * listeners bind loopback) or {@code internet-facing} (all interfaces), the DNS name Gantry gives it, and its
- * attributes (every attribute ELBv2 describes for its type, defaults included; keys in order).
+ * listeners bind loopback) or {@code internet-facing} (all interfaces), the DNS name Gantry gives it, the subnets
+ * and security groups it was created with (recorded and shown back, not acted on), and its attributes (every
+ * attribute ELBv2 describes for its type, defaults included; keys in order).
  */
 public record LoadBalancer(
         String arn,
@@ -16,6 +18,8 @@ public record LoadBalancer(
         String scheme,
         String ipAddressType,
         String dnsName,
+        List<String> subnets,
+        List<String> securityGroups,
         Map<String, String> attributes,
         Instant createdAt) {
     public static final String APPLICATION = "application";
@@ -28,6 +32,8 @@ public record LoadBalancer(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(ipAddressType, "ipAddressType");
         Objects.requireNonNull(dnsName, "dnsName");
+        subnets = List.copyOf(subnets);
+        securityGroups = List.copyOf(securityGroups);
         attributes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(attributes));
         Objects.requireNonNull(createdAt, "createdAt");
         if (!type.equals(APPLICATION) && !type.equals(NETWORK)) {
@@ -39,7 +45,8 @@ public record LoadBalancer(
     }
 
     public LoadBalancer withAttributes(Map<String, String> changed) {
-        return new LoadBalancer(arn, name, type, scheme, ipAddressType, dnsName, changed, createdAt);
+        return new LoadBalancer(
+                arn, name, type, scheme, ipAddressType, dnsName, subnets, securityGroups, changed, createdAt);
     }
 
     /** Whether DeleteLoadBalancer is refused ({@code deletion_protection.enabled}). */

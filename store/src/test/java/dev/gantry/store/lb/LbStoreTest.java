@@ -52,7 +52,16 @@ class LbStoreTest {
 
     private static LoadBalancer lb(String name) {
         return new LoadBalancer(
-                "arn:lb/app/" + name + "/1", name, "application", "internal", "ipv4", name, Map.of(), T0);
+                "arn:lb/app/" + name + "/1",
+                name,
+                "application",
+                "internal",
+                "ipv4",
+                name,
+                List.of(),
+                List.of(),
+                Map.of(),
+                T0);
     }
 
     private static TargetGroup group(String name) {

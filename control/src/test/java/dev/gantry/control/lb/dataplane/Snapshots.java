@@ -29,7 +29,8 @@ final class Snapshots {
     private Snapshots() {}
 
     static LoadBalancer lb(String arn, String type, String scheme) {
-        return new LoadBalancer(arn, "lb", type, scheme, "ipv4", "lb.elb.localhost", Map.of(), T0);
+        return new LoadBalancer(
+                arn, "lb", type, scheme, "ipv4", "lb.elb.localhost", List.of(), List.of(), Map.of(), T0);
     }
 
     static HealthCheck httpCheck() {

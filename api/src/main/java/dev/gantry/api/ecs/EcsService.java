@@ -17,6 +17,7 @@ public final class EcsService implements AwsJsonService {
         TagHandlers tags = new TagHandlers(ctx);
         ServiceHandlers services = new ServiceHandlers(ctx, clusters);
         ServiceDeploymentHandlers serviceDeployments = new ServiceDeploymentHandlers(ctx, clusters, services);
+        ContinueDeploymentHandler continueDeployment = new ContinueDeploymentHandler(ctx, serviceDeployments);
         operations = new OperationTable(
                 "ECS",
                 "docs/compat/ecs.md",
@@ -42,6 +43,7 @@ public final class EcsService implements AwsJsonService {
                         Map.entry("DeleteService", (in, rc) -> services.delete(in)),
                         Map.entry("ListServiceDeployments", (in, rc) -> serviceDeployments.list(in)),
                         Map.entry("DescribeServiceDeployments", (in, rc) -> serviceDeployments.describe(in)),
+                        Map.entry("ContinueServiceDeployment", (in, rc) -> continueDeployment.handle(in)),
                         Map.entry("TagResource", (in, rc) -> tags.tag(in)),
                         Map.entry("UntagResource", (in, rc) -> tags.untag(in)),
                         Map.entry("ListTagsForResource", (in, rc) -> tags.list(in))));

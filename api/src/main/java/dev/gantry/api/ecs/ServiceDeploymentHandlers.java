@@ -11,9 +11,12 @@ import dev.gantry.core.service.DeploymentMath;
 import dev.gantry.core.service.DeploymentStatus;
 import dev.gantry.core.service.RolloutState;
 import dev.gantry.core.service.Service;
+import dev.gantry.core.service.TrafficShift;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -58,9 +61,10 @@ final class ServiceDeploymentHandlers {
         Optional<Instant> before = instant(created, "before");
         Input.Paging p = Input.paging(in, 20);
         List<Deployment> all = ctx.services().deployments(svc.serviceArn());
+        Map<String, TrafficShift> shifts = shifts(svc);
         List<Deployment> match = new ArrayList<>();
         for (Deployment d : all) {
-            if ((statuses.isEmpty() || statuses.contains(status(d, all)))
+            if ((statuses.isEmpty() || statuses.contains(status(d, all, shifts)))
                     && after.map(a -> !d.createdAt().isBefore(a)).orElse(true)
                     && before.map(b -> d.createdAt().isBefore(b)).orElse(true)) {
                 match.add(d);
@@ -79,7 +83,7 @@ final class ServiceDeploymentHandlers {
             ServiceView.time(n, "createdAt", d.createdAt());
             d.finishedAt().ifPresent(f -> ServiceView.time(n, "finishedAt", f));
             n.put("targetServiceRevisionArn", revision(svc, d));
-            n.put("status", status(d, all));
+            n.put("status", status(d, all, shifts));
             n.put("statusReason", d.rolloutStateReason());
         }
         if (to < match.size()) {
@@ -107,7 +111,10 @@ final class ServiceDeploymentHandlers {
         return out;
     }
 
-    private Optional<ObjectNode> find(String ref) {
+    /** A service deployment ARN's service and deployment, if both exist. */
+    record Located(Service service, Deployment deployment) {}
+
+    Optional<Located> locate(String ref) {
         String prefix = ctx.arns().serviceDeployment("", "", "");
         prefix = prefix.substring(0, prefix.length() - 2); // ...:service-deployment/
         if (!ref.startsWith(prefix)) {
@@ -121,11 +128,15 @@ final class ServiceDeploymentHandlers {
         Optional<Deployment> d = ctx.services()
                 .deployment("ecs-svc/" + parts[2])
                 .filter(x -> svc.isPresent() && x.serviceArn().equals(svc.get().serviceArn()));
-        if (d.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(
-                render(svc.get(), d.get(), ctx.services().deployments(svc.get().serviceArn())));
+        return d.map(x -> new Located(svc.get(), x));
+    }
+
+    private Optional<ObjectNode> find(String ref) {
+        return locate(ref)
+                .map(l -> render(
+                        l.service(),
+                        l.deployment(),
+                        ctx.services().deployments(l.service().serviceArn())));
     }
 
     private ObjectNode render(Service svc, Deployment d, List<Deployment> all) {
@@ -151,8 +162,24 @@ final class ServiceDeploymentHandlers {
                 .put("requestedTaskCount", d.desiredCount())
                 .put("runningTaskCount", d.runningCount())
                 .put("pendingTaskCount", d.pendingCount());
-        n.put("status", status(d, all));
+        Map<String, TrafficShift> shifts = shifts(svc);
+        n.put("status", status(d, all, shifts));
         n.put("statusReason", d.rolloutStateReason());
+        Optional.ofNullable(shifts.get(d.id())).ifPresent(sh -> {
+            StrategyView.shift(n, sh);
+            StrategyView.weights(n, sh);
+            if (sh.outcome() == TrafficShift.Outcome.ROLLED_BACK) {
+                all.stream()
+                        .filter(b -> b.id().equals(sh.blueDeploymentId()))
+                        .findFirst()
+                        .ifPresent(b -> {
+                            ObjectNode rb = n.putObject("rollback");
+                            rb.put("reason", d.rolloutStateReason());
+                            ServiceView.time(rb, "startedAt", d.updatedAt());
+                            rb.put("serviceRevisionArn", revision(svc, b));
+                        });
+            }
+        });
         n.set(
                 "deploymentConfiguration",
                 ServiceView.deploymentConfiguration(svc.spec().deployment()));
@@ -183,6 +210,24 @@ final class ServiceDeploymentHandlers {
         return n;
     }
 
+    private Map<String, TrafficShift> shifts(Service svc) {
+        Map<String, TrafficShift> out = new HashMap<>();
+        ctx.services()
+                .shifts()
+                .ofService(svc.serviceArn())
+                .forEach(st -> out.put(st.shift().deploymentId(), st.shift()));
+        return out;
+    }
+
+    /** As {@link #status(Deployment, List)}; a traffic shift that went back to blue is ROLLBACK_SUCCESSFUL. */
+    static String status(Deployment d, List<Deployment> all, Map<String, TrafficShift> shifts) {
+        TrafficShift sh = shifts.get(d.id());
+        if (sh != null && sh.outcome() == TrafficShift.Outcome.ROLLED_BACK) {
+            return "ROLLBACK_SUCCESSFUL";
+        }
+        return status(d, all);
+    }
+
     /** ECS's ServiceDeploymentStatus for a deployment, given the service's other deployments. */
     static String status(Deployment d, List<Deployment> all) {
         Optional<Deployment> rollback = all.stream()
@@ -207,7 +252,7 @@ final class ServiceDeploymentHandlers {
                         svc.spec().clusterName(), svc.serviceName(), DeploymentMath.deploymentNumber(d.id()));
     }
 
-    private String revision(Service svc, Deployment d) {
+    String revision(Service svc, Deployment d) {
         return ctx.arns()
                 .serviceRevision(svc.spec().clusterName(), svc.serviceName(), DeploymentMath.deploymentNumber(d.id()));
     }

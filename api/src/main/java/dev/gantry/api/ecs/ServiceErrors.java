@@ -7,7 +7,8 @@ import dev.gantry.core.error.ErrorKind;
 enum ServiceErrors implements ErrorKind {
     SERVICE_NOT_FOUND("ServiceNotFoundException"),
     SERVICE_NOT_ACTIVE("ServiceNotActiveException"),
-    CLUSTER_CONTAINS_SERVICES("ClusterContainsServicesException");
+    CLUSTER_CONTAINS_SERVICES("ClusterContainsServicesException"),
+    SERVICE_DEPLOYMENT_NOT_FOUND("ServiceDeploymentNotFoundException");
 
     private final String wireName;
 
@@ -31,5 +32,11 @@ enum ServiceErrors implements ErrorKind {
         return new ApiException(
                 SERVICE_NOT_ACTIVE,
                 "Service was not ACTIVE: " + name + " is " + status + ". Create it again with CreateService.");
+    }
+
+    static ApiException deploymentNotFound(String arn) {
+        return new ApiException(
+                SERVICE_DEPLOYMENT_NOT_FOUND,
+                "Service deployment not found: '" + arn + "'. ListServiceDeployments shows a service's deployments.");
     }
 }

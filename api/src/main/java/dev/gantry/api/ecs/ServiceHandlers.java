@@ -72,6 +72,7 @@ final class ServiceHandlers {
         ServiceRequests.validateTarget(target, cluster.clusterName());
         List<ServiceLoadBalancer> lbs =
                 ServiceRequests.loadBalancers(in, td, ctx.targetGroups()).orElse(List.of());
+        ServiceRules.loadBalancersFit(settings, lbs);
         List<Tag> tags = Tags.read(in);
         Optional<String> token = Input.string(in, "clientToken");
         ServiceRules.clientToken(token.orElse(null));
@@ -155,6 +156,7 @@ final class ServiceHandlers {
                 ServiceRequests.bool(in, "enableECSManagedTags").orElse(s.enableECSManagedTags()),
                 s.createdAt(),
                 s.createdBy());
+        ServiceRules.loadBalancersFit(next.deployment(), next.loadBalancers());
         boolean redeploy = !target.equals(was)
                 || ServiceRequests.bool(in, "forceNewDeployment").orElse(false)
                 || !next.loadBalancers().equals(s.loadBalancers());

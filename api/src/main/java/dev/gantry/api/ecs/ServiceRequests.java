@@ -14,6 +14,7 @@ import dev.gantry.core.service.DeploymentSettings;
 import dev.gantry.core.service.DeploymentTarget;
 import dev.gantry.core.service.ServiceLoadBalancer;
 import dev.gantry.core.service.ServiceRules;
+import dev.gantry.core.service.TrafficShiftSettings;
 import dev.gantry.core.taskdef.ContainerDefinition;
 import dev.gantry.core.taskdef.PortMapping;
 import dev.gantry.core.taskdef.TaskDefinition;
@@ -64,8 +65,16 @@ final class ServiceRequests {
             "loadBalancers",
             "propagateTags",
             "availabilityZoneRebalancing");
-    private static final Set<String> DEPLOYMENT_CONFIGURATION =
-            Set.of("deploymentCircuitBreaker", "maximumPercent", "minimumHealthyPercent", "strategy", "alarms");
+    private static final Set<String> DEPLOYMENT_CONFIGURATION = Set.of(
+            "deploymentCircuitBreaker",
+            "maximumPercent",
+            "minimumHealthyPercent",
+            "strategy",
+            "alarms",
+            "bakeTimeInMinutes",
+            "linearConfiguration",
+            "canaryConfiguration",
+            "lifecycleHooks");
 
     private ServiceRequests() {}
 
@@ -108,10 +117,10 @@ final class ServiceRequests {
             Map.Entry<String, JsonNode> f = it.next();
             if (!DEPLOYMENT_CONFIGURATION.contains(f.getKey()) && !empty(f.getValue())) {
                 throw ApiException.invalidParameter("Gantry does not support 'deploymentConfiguration." + f.getKey()
-                        + "' yet (it comes with the BLUE_GREEN, LINEAR and CANARY strategies). Remove it.");
+                        + "' yet. Remove it; see docs/compat/ecs.md for what is supported.");
             }
         }
-        ServiceRules.strategy(Input.string(dc, "strategy").orElse(null));
+        TrafficShiftSettings shift = StrategyRequests.shift(dc, base.shift());
         if (dc.path("alarms").path("enable").asBoolean(false)) {
             throw ApiException.invalidParameter("Gantry does not support CloudWatch alarms on deployments yet. Set "
                     + "deploymentConfiguration.alarms.enable to false or remove alarms.");
@@ -133,7 +142,7 @@ final class ServiceRequests {
             enable = cb.get("enable").asBoolean();
             rollback = cb.get("rollback").asBoolean();
         }
-        return ServiceRules.deploymentSettings(min, max, enable, rollback);
+        return ServiceRules.deploymentSettings(min, max, enable, rollback, shift);
     }
 
     static Optional<NetworkConfiguration> network(JsonNode in) {
@@ -236,10 +245,6 @@ final class ServiceRequests {
                 throw ApiException.invalidParameter("Classic Load Balancers (loadBalancerName) are not supported. "
                         + "Give the targetGroupArn of an application or network load balancer's target group.");
             }
-            if (!empty(lb.get("advancedConfiguration"))) {
-                throw ApiException.invalidParameter("loadBalancers[].advancedConfiguration is for the BLUE_GREEN, "
-                        + "LINEAR and CANARY strategies, which Gantry does not support yet. Remove it.");
-            }
             String tgArn = Input.string(lb, "targetGroupArn")
                     .orElseThrow(
                             () -> ApiException.invalidParameter(
@@ -276,7 +281,7 @@ final class ServiceRequests {
                 throw ApiException.invalidParameter("The container " + container + " did not have a container port "
                         + port + " defined. Add it to the container's portMappings or use one of its ports.");
             }
-            out.add(new ServiceLoadBalancer(tgArn, container, port));
+            out.add(new ServiceLoadBalancer(tgArn, container, port, StrategyRequests.advanced(lb, tgArn, registry)));
         }
         return Optional.of(out);
     }

@@ -35,10 +35,11 @@ final class ServiceView {
         n.put("clusterArn", s.clusterArn());
         ArrayNode lbs = n.putArray("loadBalancers");
         for (ServiceLoadBalancer lb : s.loadBalancers()) {
-            lbs.addObject()
+            ObjectNode o = lbs.addObject()
                     .put("targetGroupArn", lb.targetGroupArn())
                     .put("containerName", lb.containerName())
                     .put("containerPort", lb.containerPort());
+            lb.advanced().ifPresent(a -> StrategyView.advanced(o, a));
         }
         n.putArray("serviceRegistries");
         n.put("status", svc.status().name());
@@ -83,7 +84,7 @@ final class ServiceView {
                 .put("rollback", d.rollback());
         n.put("maximumPercent", d.maximumPercent());
         n.put("minimumHealthyPercent", d.minimumHealthyPercent());
-        n.put("strategy", "ROLLING");
+        StrategyView.strategy(n, d.shift());
         return n;
     }
 

@@ -1,6 +1,10 @@
 package dev.gantry.control.lb;
 
+import dev.gantry.core.error.ApiException;
+import dev.gantry.core.lb.Action;
 import dev.gantry.core.lb.TargetGroup;
+import dev.gantry.core.lb.WeightedTargetGroup;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -13,10 +17,12 @@ import java.util.function.Consumer;
 public final class LbTargetGroupRegistry implements TargetGroupRegistry {
     private final LbContext ctx;
     private final Targets targets;
+    private final Rules rules;
 
     public LbTargetGroupRegistry(LbContext ctx) {
         this.ctx = ctx;
         this.targets = new Targets(ctx);
+        this.rules = new Rules(ctx);
     }
 
     @Override
@@ -68,5 +74,39 @@ public final class LbTargetGroupRegistry implements TargetGroupRegistry {
                 ours.close();
             }
         };
+    }
+
+    @Override
+    public Optional<ForwardRule> listenerRule(String ruleArn) {
+        try {
+            RuleView r = rules.describe(Optional.empty(), List.of(ruleArn)).getFirst();
+            return Optional.of(new ForwardRule(
+                    r.arn(),
+                    r.actions().stream()
+                            .filter(a -> a.type().equals(Action.FORWARD))
+                            .findFirst()
+                            .map(Action::targetGroups)
+                            .orElse(List.of())));
+        } catch (ApiException notFound) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void forward(String ruleArn, List<WeightedTargetGroup> groups) {
+        RuleView r = rules.describe(Optional.empty(), List.of(ruleArn)).getFirst();
+        List<Action> actions = new ArrayList<>();
+        boolean changed = false;
+        for (Action a : r.actions()) {
+            if (a.type().equals(Action.FORWARD) && !a.targetGroups().equals(groups)) {
+                actions.add(Action.forward(a.order(), groups, a.stickinessSeconds()));
+                changed = true;
+            } else {
+                actions.add(a);
+            }
+        }
+        if (changed) {
+            rules.modify(ruleArn, Optional.empty(), Optional.of(actions));
+        }
     }
 }

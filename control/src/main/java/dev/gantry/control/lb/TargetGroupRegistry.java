@@ -1,5 +1,7 @@
 package dev.gantry.control.lb;
 
+import dev.gantry.core.lb.WeightedTargetGroup;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -24,4 +26,20 @@ public interface TargetGroupRegistry {
 
     /** Calls {@code listener} with a target group's ARN whenever the health of one of its targets changes. */
     AutoCloseable onHealthChange(Consumer<String> listener);
+
+    /**
+     * The listener rule (or listener default rule) {@code ruleArn}, for BLUE_GREEN, LINEAR and CANARY deployments;
+     * empty if it does not exist. A registry without listener rules (a test's fake) has none.
+     */
+    default Optional<ForwardRule> listenerRule(String ruleArn) {
+        return Optional.empty();
+    }
+
+    /**
+     * Makes the rule's forward action send to {@code groups} with their weights, as a ModifyRule would: stored and
+     * published to the router. Does nothing when the rule already forwards exactly so.
+     */
+    default void forward(String ruleArn, List<WeightedTargetGroup> groups) {
+        throw new UnsupportedOperationException("this registry has no listener rules");
+    }
 }

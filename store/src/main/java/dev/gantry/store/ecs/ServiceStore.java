@@ -95,6 +95,11 @@ public final class ServiceStore {
         });
     }
 
+    /** The traffic shifts of the services' BLUE_GREEN, LINEAR and CANARY deployments, on the same database. */
+    public ShiftStore shifts() {
+        return new ShiftStore(db);
+    }
+
     /** The service of that name in the cluster, whatever its status. */
     public Optional<Service> find(String serviceArn) {
         return db.read(c -> oneWhere(c, "arn = ?", serviceArn));

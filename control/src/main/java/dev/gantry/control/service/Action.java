@@ -1,6 +1,7 @@
 package dev.gantry.control.service;
 
 import dev.gantry.core.service.Deployment;
+import dev.gantry.core.service.TrafficShift;
 import dev.gantry.core.task.Task;
 import java.util.List;
 
@@ -33,6 +34,13 @@ public sealed interface Action {
 
     /** A DRAINING service has no task left: INACTIVE. */
     record MarkInactive() implements Action {}
+
+    /**
+     * A BLUE_GREEN, LINEAR or CANARY deployment's traffic: make each listener rule forward as {@code rules} say (a
+     * no-op for a rule already so), then store {@code shift} when {@code changed}. Rules first, so a crash in between
+     * leaves a shift that is re-applied, never one ahead of the rules.
+     */
+    record ShiftTraffic(TrafficShift shift, List<TrafficShifts.RuleForward> rules, boolean changed) implements Action {}
 
     /** Add a service event (suppressed if it repeats the newest one). */
     record Event(String message) implements Action {}

@@ -13,12 +13,14 @@ import dev.gantry.core.service.Service;
 import dev.gantry.core.service.ServiceEvent;
 import dev.gantry.core.service.ServiceMessages;
 import dev.gantry.core.service.TaskMark;
+import dev.gantry.core.service.TrafficShift;
 import dev.gantry.core.tag.Tag;
 import dev.gantry.core.task.StopCode;
 import dev.gantry.core.task.Task;
 import dev.gantry.core.taskdef.TaskDefinition;
 import dev.gantry.store.ecs.ClusterStore;
 import dev.gantry.store.ecs.ServiceStore;
+import dev.gantry.store.ecs.ShiftStore;
 import dev.gantry.store.ecs.TagStore;
 import dev.gantry.store.ecs.TaskDefinitionStore;
 import java.time.Duration;
@@ -96,7 +98,31 @@ public final class ServiceApplier {
                     services.markInactive(svc.serviceArn(), state.now());
                     LOG.atInfo().addKeyValue("service", svc.serviceArn()).log("service became INACTIVE");
                 }
+                case Action.ShiftTraffic shift -> shift(svc, shift);
                 case Action.Event e -> event(svc, e.message(), state.now());
+            }
+        }
+    }
+
+    private void shift(Service svc, Action.ShiftTraffic a) {
+        a.rules().forEach(r -> registry.forward(r.ruleArn(), r.groups()));
+        if (a.changed()) {
+            TrafficShift before = services.shifts()
+                    .of(a.shift().deploymentId())
+                    .map(ShiftStore.Stored::shift)
+                    .orElse(null);
+            services.shifts().save(a.shift());
+            if (before == null
+                    || before.stage() != a.shift().stage()
+                    || before.productionPermille() != a.shift().productionPermille()
+                    || before.outcome() != a.shift().outcome()) {
+                LOG.atInfo()
+                        .addKeyValue("service", svc.serviceArn())
+                        .addKeyValue("deployment", a.shift().deploymentId())
+                        .addKeyValue("stage", a.shift().stage())
+                        .addKeyValue("productionPermille", a.shift().productionPermille())
+                        .addKeyValue("outcome", a.shift().outcome())
+                        .log("deployment traffic shift moved");
             }
         }
     }

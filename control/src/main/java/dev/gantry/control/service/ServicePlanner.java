@@ -1,5 +1,6 @@
 package dev.gantry.control.service;
 
+import dev.gantry.control.deployment.TrafficPlanner;
 import dev.gantry.control.lb.TargetGroupRef;
 import dev.gantry.core.service.Deployment;
 import dev.gantry.core.service.DeploymentMath;
@@ -7,10 +8,10 @@ import dev.gantry.core.service.DeploymentSettings;
 import dev.gantry.core.service.DeploymentStatus;
 import dev.gantry.core.service.RolloutState;
 import dev.gantry.core.service.Service;
-import dev.gantry.core.service.ServiceLoadBalancer;
 import dev.gantry.core.service.ServiceMessages;
 import dev.gantry.core.service.ServiceStatus;
 import dev.gantry.core.service.TaskMark;
+import dev.gantry.core.service.TrafficShift;
 import dev.gantry.core.task.Task;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,37 +39,53 @@ public final class ServicePlanner {
 
     static final Duration AFTER_ROLLBACK = Duration.ofMillis(100);
 
+    /** How long a minute of bakeTimeInMinutes and the other deployment minutes lasts, unless configured. */
+    public static final Duration DEPLOYMENT_MINUTE = Duration.ofMinutes(1);
+
     private final Duration healthyAfterRunning;
+    private final Duration deploymentMinute;
+    private final TrafficPlanner traffic = new TrafficPlanner();
 
     public ServicePlanner(Duration healthyAfterRunning) {
-        this.healthyAfterRunning = healthyAfterRunning;
+        this(healthyAfterRunning, DEPLOYMENT_MINUTE);
     }
 
-    public Plan plan(ServiceState s) {
-        return new Pass(s, new TaskCheck(s, healthyAfterRunning)).run();
+    /** {@code deploymentMinute}: what one minute of the API's deployment times lasts (shorter only for tests). */
+    public ServicePlanner(Duration healthyAfterRunning, Duration deploymentMinute) {
+        this.healthyAfterRunning = healthyAfterRunning;
+        this.deploymentMinute = deploymentMinute;
+    }
+
+    public Plan plan(ServiceState state) {
+        ServiceState s = TrafficShifts.begin(state);
+        return new Pass(s, new TaskCheck(s, healthyAfterRunning), new ShiftingRollout.Clock(traffic, deploymentMinute))
+                .run();
     }
 
     /** One planning pass: the working lists of a single call. */
-    private static final class Pass {
-        private final ServiceState s;
-        private final TaskCheck check;
+    static final class Pass {
+        final ServiceState s;
+        final TaskCheck check;
         private final Service svc;
-        private final String name;
-        private final Instant now;
-        private final List<Action> out = new ArrayList<>();
-        private final List<Instant> wakeAt = new ArrayList<>();
+        final String name;
+        final Instant now;
+        final List<Action> out = new ArrayList<>();
+        final List<Instant> wakeAt = new ArrayList<>();
         private final Set<String> stopping = new HashSet<>();
         private final List<String> stoppedIds = new ArrayList<>();
         private final Map<String, Integer> drainedPerGroup = new LinkedHashMap<>();
         private int drainedTasks;
         /** The marks as they will be after this pass's MarkHealthy actions (what failure counts use). */
-        private final Map<String, TaskMark> marks;
+        final Map<String, TaskMark> marks;
 
         private String scaleInReason = "Service scheduler initiated action";
 
-        Pass(ServiceState s, TaskCheck check) {
+        private final ShiftingRollout.Clock shiftClock;
+
+        Pass(ServiceState s, TaskCheck check, ShiftingRollout.Clock shiftClock) {
             this.s = s;
             this.check = check;
+            this.shiftClock = shiftClock;
             this.svc = s.service();
             this.name = svc.serviceName();
             this.now = s.now();
@@ -111,6 +128,12 @@ public final class ServicePlanner {
             DeploymentSettings cfg = svc.spec().deployment();
             int desired = svc.effectiveDesiredCount();
             Failures failures = Failures.of(stored, s.tasks(), marks);
+            TrafficShift shift = s.shifts().get(stored.id());
+            if (shift != null && stored.rolloutState() == RolloutState.IN_PROGRESS) {
+                boolean tripped = cfg.circuitBreakerEnabled()
+                        && failures.consecutive() >= DeploymentMath.circuitBreakerThreshold(desired);
+                return new ShiftingRollout(this, shiftClock).run(current, stored, live, shift, tripped, failures);
+            }
             boolean frozen = stored.rolloutState() == RolloutState.FAILED;
             if (stored.rolloutState() == RolloutState.IN_PROGRESS
                     && cfg.circuitBreakerEnabled()
@@ -219,7 +242,7 @@ public final class ServicePlanner {
         }
 
         /** Counts, desired counts and INACTIVE for drained older deployments; saved only when they change. */
-        private void progress(Map<String, Deployment> current, List<Task> remaining, int desired) {
+        void progress(Map<String, Deployment> current, List<Task> remaining, int desired) {
             for (Deployment d : current.values()) {
                 List<Task> mine = of(d, remaining);
                 int running = (int) mine.stream().filter(TaskCheck::running).count();
@@ -239,7 +262,7 @@ public final class ServicePlanner {
             }
         }
 
-        private Plan finish(Optional<Duration> poll) {
+        Plan finish(Optional<Duration> poll) {
             if (!stoppedIds.isEmpty()) {
                 out.add(new Action.Event(ServiceMessages.stopped(name, stoppedIds)));
             }
@@ -258,15 +281,15 @@ public final class ServicePlanner {
             return new Plan(out, after);
         }
 
-        private List<Task> remaining(List<Task> live) {
+        List<Task> remaining(List<Task> live) {
             return live.stream().filter(t -> !stopping.contains(t.taskId())).toList();
         }
 
-        private List<Task> of(Deployment d, List<Task> tasks) {
+        List<Task> of(Deployment d, List<Task> tasks) {
             return tasks.stream().filter(t -> primaryOf(t, d)).toList();
         }
 
-        private static boolean primaryOf(Task t, Deployment d) {
+        static boolean primaryOf(Task t, Deployment d) {
             return d.id().equals(t.spec().startedBy().orElse(""));
         }
 
@@ -338,9 +361,8 @@ public final class ServicePlanner {
 
         private Duration drainDelay() {
             Duration max = Duration.ZERO;
-            for (ServiceLoadBalancer lb : check.loadBalancers()) {
-                TargetGroupRef tg = s.targetGroups().get(lb.targetGroupArn());
-                if (tg != null && tg.deregistrationDelay().compareTo(max) > 0) {
+            for (TargetGroupRef tg : s.targetGroups().values()) { // the load balancers' groups and alternates
+                if (tg.deregistrationDelay().compareTo(max) > 0) {
                     max = tg.deregistrationDelay();
                 }
             }
@@ -348,7 +370,7 @@ public final class ServicePlanner {
         }
 
         /** Scale-in: a registered task drains first (stopped after the deregistration delay), others stop now. */
-        private void stopOrDrain(Task t) {
+        void stopOrDrain(Task t) {
             if (!check.loadBalancers().isEmpty() && check.registered(t) && !check.draining(t)) {
                 List<TargetRef> targets = check.targets(t);
                 out.add(new Action.DeregisterTargets(t, targets, true));
@@ -361,7 +383,7 @@ public final class ServicePlanner {
             }
         }
 
-        private void stop(Task t, String reason) {
+        void stop(Task t, String reason) {
             if (stopping.add(t.taskId())) {
                 out.add(new Action.StopTask(t, reason));
                 stoppedIds.add(t.taskId());

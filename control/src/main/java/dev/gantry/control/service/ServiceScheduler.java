@@ -1,5 +1,6 @@
 package dev.gantry.control.service;
 
+import dev.gantry.control.deployment.ShiftInput.HookAnswer;
 import dev.gantry.control.feed.Subscription;
 import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.feed.TaskTransition;
@@ -9,16 +10,20 @@ import dev.gantry.control.lb.TargetHealth;
 import dev.gantry.control.reconcile.Controller;
 import dev.gantry.control.reconcile.Result;
 import dev.gantry.core.arn.Arns;
+import dev.gantry.core.service.Deployment;
 import dev.gantry.core.service.Service;
 import dev.gantry.core.service.ServiceLoadBalancer;
 import dev.gantry.core.service.ServiceStatus;
 import dev.gantry.core.service.TaskMark;
+import dev.gantry.core.service.TrafficShift;
 import dev.gantry.core.task.Task;
 import dev.gantry.store.ecs.ServiceStore;
+import dev.gantry.store.ecs.ShiftStore;
 import dev.gantry.store.ecs.TaskStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,11 +106,30 @@ public final class ServiceScheduler implements AutoCloseable {
         mine.forEach(t -> serviceOfTask.put(t.taskId(), serviceArn));
         Map<String, TaskMark> marks = services.marks(serviceArn);
         Map<String, TargetGroupRef> groups = new HashMap<>();
-        for (ServiceLoadBalancer lb : svc.spec().loadBalancers()) {
-            registry.targetGroup(lb.targetGroupArn()).ifPresent(g -> groups.put(lb.targetGroupArn(), g));
+        for (String arn : groupArns(svc)) {
+            registry.targetGroup(arn).ifPresent(g -> groups.put(arn, g));
         }
+        Map<String, TrafficShift> shifts = new HashMap<>();
+        Map<String, HookAnswer> answers = new HashMap<>();
+        for (ShiftStore.Stored st : services.shifts().ofService(serviceArn)) {
+            shifts.put(st.shift().deploymentId(), st.shift());
+            if (st.hookId().isPresent() && st.hookAction().isPresent()) {
+                answers.put(
+                        st.shift().deploymentId(),
+                        new HookAnswer(st.hookId().get(), st.hookAction().get()));
+            }
+        }
+        List<Deployment> deployments = services.deployments(serviceArn);
         ServiceState state = new ServiceState(
-                svc, services.deployments(serviceArn), mine, marks, targetHealth(svc, mine, marks), groups, now);
+                svc,
+                deployments,
+                mine,
+                marks,
+                targetHealth(svc, deployments, shifts, mine, marks),
+                groups,
+                shifts,
+                answers,
+                now);
         Plan plan = planner.plan(state);
         applier.apply(state, plan);
         if (marks.size() > mine.size()) {
@@ -114,14 +138,30 @@ public final class ServiceScheduler implements AutoCloseable {
         return plan.requeueAfter().map(Result::requeueAfter).orElse(Result.done());
     }
 
+    /** The target groups of the service's load balancers, alternates included. */
+    private static List<String> groupArns(Service svc) {
+        List<String> out = new ArrayList<>();
+        for (ServiceLoadBalancer lb : svc.spec().loadBalancers()) {
+            out.add(lb.targetGroupArn());
+            lb.advanced().ifPresent(a -> out.add(a.alternateTargetGroupArn()));
+        }
+        return out;
+    }
+
     private Map<String, Map<String, TargetHealth>> targetHealth(
-            Service svc, List<Task> mine, Map<String, TaskMark> marks) {
+            Service svc,
+            List<Deployment> deployments,
+            Map<String, TrafficShift> shifts,
+            List<Task> mine,
+            Map<String, TaskMark> marks) {
         if (svc.spec().loadBalancers().isEmpty()) {
             return Map.of();
         }
         Map<String, Map<String, TargetHealth>> out = new HashMap<>();
         TaskCheck addresses = new TaskCheck(
-                new ServiceState(svc, List.of(), List.of(), marks, Map.of(), Map.of(), clock.instant()), Duration.ZERO);
+                new ServiceState(
+                        svc, deployments, List.of(), marks, Map.of(), Map.of(), shifts, Map.of(), clock.instant()),
+                Duration.ZERO);
         for (Task t : mine) {
             TaskMark m = marks.get(t.taskId());
             if (m == null || m.registeredAt().isEmpty() || m.drainStartedAt().isPresent() || !TaskCheck.live(t)) {
@@ -155,8 +195,7 @@ public final class ServiceScheduler implements AutoCloseable {
     private void onTargetHealth(String targetGroupArn) {
         for (String arn : services.unfinishedArns()) {
             services.find(arn)
-                    .filter(s -> s.spec().loadBalancers().stream()
-                            .anyMatch(lb -> lb.targetGroupArn().equals(targetGroupArn)))
+                    .filter(s -> groupArns(s).contains(targetGroupArn))
                     .ifPresent(s -> controller.enqueue(arn));
         }
     }

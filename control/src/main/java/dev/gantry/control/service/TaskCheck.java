@@ -70,6 +70,18 @@ final class TaskCheck {
         return state.service().spec().loadBalancers();
     }
 
+    /**
+     * The target group each load balancer registers this task in (by load balancer, in order): its deployment's
+     * (the green or blue group of a BLUE_GREEN, LINEAR or CANARY deployment), else the load balancer's own.
+     */
+    List<String> groups(Task t) {
+        List<String> g = state.groupsOf(t.spec().startedBy().orElse(""));
+        List<ServiceLoadBalancer> lbs = loadBalancers();
+        return g.size() == lbs.size()
+                ? g
+                : lbs.stream().map(ServiceLoadBalancer::targetGroupArn).toList();
+    }
+
     /** The task's targets: its own IP and each load balancer's container port. Empty before it has an address. */
     List<TargetRef> targets(Task t) {
         Optional<String> ip = t.observed().attachment().map(a -> a.privateIPv4Address());
@@ -77,8 +89,10 @@ final class TaskCheck {
             return List.of();
         }
         List<TargetRef> out = new ArrayList<>();
-        for (ServiceLoadBalancer lb : loadBalancers()) {
-            out.add(new TargetRef(lb.targetGroupArn(), new Target(ip.get(), lb.containerPort())));
+        List<String> groups = groups(t);
+        for (int i = 0; i < loadBalancers().size(); i++) {
+            out.add(new TargetRef(
+                    groups.get(i), new Target(ip.get(), loadBalancers().get(i).containerPort())));
         }
         return out;
     }
@@ -113,8 +127,8 @@ final class TaskCheck {
                 return false;
             }
             Map<String, TargetHealth> h = health(t);
-            return loadBalancers().stream()
-                    .allMatch(lb -> Optional.ofNullable(h.get(lb.targetGroupArn()))
+            return groups(t).stream()
+                    .allMatch(g -> Optional.ofNullable(h.get(g))
                             .map(x -> x.state() == TargetState.HEALTHY)
                             .orElse(false));
         }
@@ -147,16 +161,19 @@ final class TaskCheck {
                     ServiceMessages.FAILED_HEALTH_CHECKS, ServiceMessages.failedHealthChecks(name, t.taskId())));
         }
         if (registered(t)) {
-            for (ServiceLoadBalancer lb : loadBalancers()) {
-                TargetHealth h = health(t).get(lb.targetGroupArn());
+            List<String> groups = groups(t);
+            for (int i = 0; i < groups.size(); i++) {
+                ServiceLoadBalancer lb = loadBalancers().get(i);
+                String group = groups.get(i);
+                TargetHealth h = health(t).get(group);
                 if (h != null && h.state() == TargetState.UNHEALTHY) {
                     return Optional.of(new Unhealthy(
-                            ServiceMessages.failedElb(lb.targetGroupArn()),
+                            ServiceMessages.failedElb(group),
                             ServiceMessages.unhealthyTarget(
                                     name,
                                     t.taskId(),
                                     lb.containerPort(),
-                                    lb.targetGroupArn(),
+                                    group,
                                     h.reason().orElse("Target.FailedHealthChecks"))));
                 }
             }

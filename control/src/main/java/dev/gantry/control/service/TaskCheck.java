@@ -59,8 +59,8 @@ final class TaskCheck {
             return false;
         }
         Map<String, TargetHealth> h = health(t);
-        return loadBalancers().stream()
-                .map(lb -> h.get(lb.targetGroupArn()))
+        return groups(t).stream() // the groups it was registered in (its deployment's, during a shift)
+                .map(h::get)
                 .anyMatch(x -> x != null
                         && x.state() == TargetState.UNUSED
                         && x.reason().filter("Target.NotRegistered"::equals).isPresent());

@@ -25,7 +25,8 @@ public record GantryConfig(
         int warmSandboxes,
         Duration stoppedTaskRetention,
         Duration housekeepingInterval,
-        ApiLimits api) {
+        ApiLimits api,
+        Duration deploymentMinute) {
 
     /** How many API requests run at once and wait, and how long a request under way may stop sending. */
     public record ApiLimits(int threads, int queue, Duration requestReadTimeout) {}
@@ -66,7 +67,9 @@ public record GantryConfig(
                         s.number("GANTRY_API_THREADS", "api-threads", 64, 1, 4096),
                         s.number("GANTRY_API_QUEUE", "api-queue", 1000, 0, 100_000),
                         Duration.ofSeconds(s.number(
-                                "GANTRY_REQUEST_READ_TIMEOUT_SECONDS", "request-read-timeout-seconds", 20, 1, 3600))));
+                                "GANTRY_REQUEST_READ_TIMEOUT_SECONDS", "request-read-timeout-seconds", 20, 1, 3600))),
+                Duration.ofSeconds(
+                        s.number("GANTRY_DEPLOYMENT_MINUTE_SECONDS", "deployment-minute-seconds", 60, 1, 60)));
     }
 
     /** A setting the user got wrong; the message names it and says what is allowed. */

@@ -205,7 +205,7 @@ public final class GantryServer implements AutoCloseable {
                             serviceStore,
                             tasks,
                             targetGroups,
-                            new ServicePlanner(ServicePlanner.DEFAULT_HEALTHY_AFTER_RUNNING),
+                            new ServicePlanner(ServicePlanner.DEFAULT_HEALTHY_AFTER_RUNNING, config.deploymentMinute()),
                             new ServiceApplier(
                                     serviceStore,
                                     clusters,

@@ -64,10 +64,10 @@ class ServiceValidationIT {
                         InvalidParameterException.class,
                         "Use deploymentController type ECS"),
                 bad(
-                        "BLUE_GREEN",
+                        "BLUE_GREEN without bakeTimeInMinutes",
                         b -> b.deploymentConfiguration(c -> c.strategy(DeploymentStrategy.BLUE_GREEN)),
                         InvalidParameterException.class,
-                        "Use ROLLING"),
+                        "bakeTimeInMinutes is required with the BLUE_GREEN strategy"),
                 bad(
                         "min 150%",
                         b -> b.deploymentConfiguration(c -> c.minimumHealthyPercent(150)),

@@ -310,6 +310,62 @@ class TrafficShiftIT {
     }
 
     @Test
+    void aGreenThatCannotStartTripsTheCircuitBreakerAndBlueKeepsServing() throws Exception {
+        Lb lb = loadBalancer("broken");
+        createService(
+                "broken",
+                lb,
+                DeploymentConfiguration.builder()
+                        .strategy(DeploymentStrategy.BLUE_GREEN)
+                        .bakeTimeInMinutes(0)
+                        .deploymentCircuitBreaker(b -> b.enable(true).rollback(true))
+                        .build());
+        String blueDeployment = ecs.describeServices(b -> b.cluster(CLUSTER).services("broken"))
+                .services()
+                .get(0)
+                .currentServiceDeployment();
+        String broken = ecs.registerTaskDefinition(TaskDefs.fargate(
+                                "shift-web",
+                                TaskDefs.container("web", "sh", "-c", "echo this version cannot start; exit 1")
+                                        .image("gantry-it/shift:v2")
+                                        .portMappings(PortMapping.builder()
+                                                .containerPort(8080)
+                                                .build())
+                                        .build())
+                        .build())
+                .taskDefinition()
+                .taskDefinitionArn();
+        ecs.updateService(b -> b.cluster(CLUSTER).service("broken").taskDefinition(broken));
+        String greenDeployment = TestGantry.await(
+                () -> ecs.describeServices(b -> b.cluster(CLUSTER).services("broken"))
+                        .services()
+                        .get(0)
+                        .currentServiceDeployment(),
+                arn -> !arn.equals(blueDeployment),
+                LIMIT,
+                "the green deployment");
+        Service back = awaitService(
+                "broken",
+                s -> s.deployments().size() == 1
+                        && s.deployments().get(0).taskDefinition().equals(v1)
+                        && s.events().stream().anyMatch(e -> e.message().contains("rolling back to deployment")));
+        assertThat(back.runningCount()).isEqualTo(2);
+        assertThat(back.events().stream().map(e -> e.message()))
+                .anyMatch(m -> m.contains("deployment failed: tasks failed to start"));
+        ServiceDeployment failed = ecs.describeServiceDeployments(b -> b.serviceDeploymentArns(greenDeployment))
+                .serviceDeployments()
+                .get(0);
+        assertThat(failed.statusAsString()).isEqualTo("ROLLBACK_SUCCESSFUL");
+        assertThat(failed.rollback().serviceRevisionArn())
+                .endsWith(blueDeployment.substring(blueDeployment.lastIndexOf('/')));
+        for (int i = 0; i < 20; i++) {
+            assertThat(get(lb.url(), false)).isEqualTo("v1");
+            assertThat(get(lb.url(), true)).isEqualTo("v1");
+        }
+        assertThat(weights(lb.production())).containsEntry(lb.blue(), 100).containsEntry(lb.green(), 0);
+    }
+
+    @Test
     void invalidStrategySettingsGetInvalidParameterException() throws Exception {
         Lb lb = loadBalancer("bad");
         DeploymentConfiguration lambda = DeploymentConfiguration.builder()

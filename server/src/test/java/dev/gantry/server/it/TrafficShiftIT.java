@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceDeployment;
 import software.amazon.awssdk.services.ecs.model.ServiceDeploymentLifecycleStage;
+import software.amazon.awssdk.services.ecs.model.ServiceDeploymentNotFoundException;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
@@ -403,6 +404,11 @@ class TrafficShiftIT {
                                 .build()))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("must forward to the service's target group");
+        assertThatThrownBy(() -> ecs.continueServiceDeployment(b -> b.serviceDeploymentArn(
+                                "arn:aws:ecs:us-east-1:000000000000:service-deployment/default/none/1234567890123456789")
+                        .hookId("1234567890123456789-post_test_traffic_shift")))
+                .isInstanceOf(ServiceDeploymentNotFoundException.class)
+                .hasMessageContaining("ListServiceDeployments");
     }
 
     /** GET through the router; with {@code test}, the header the test listener rule matches. */

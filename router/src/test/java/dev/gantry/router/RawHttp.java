@@ -13,7 +13,11 @@ final class RawHttp {
 
     /** Sends {@code request} (which should ask for Connection: close or be answered with a length) and reads it. */
     static String exchange(int port, String request) {
-        String closing = request.replaceFirst("\r\n\r\n$", "\r\nConnection: close\r\n\r\n");
+        return exchangeAsIs(request.replaceFirst("\r\n\r\n$", "\r\nConnection: close\r\n\r\n"), port);
+    }
+
+    /** Sends {@code request} unchanged (it must make the router close the connection) and reads to the end. */
+    static String exchangeAsIs(String closing, int port) {
         try (Socket s = new Socket("127.0.0.1", port)) {
             s.setSoTimeout(20_000);
             s.getOutputStream().write(closing.getBytes(StandardCharsets.ISO_8859_1));

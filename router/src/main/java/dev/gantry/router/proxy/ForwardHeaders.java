@@ -3,19 +3,25 @@ package dev.gantry.router.proxy;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The headers ALB adds and removes on the way through: X-Forwarded-For (the client's address appended),
  * X-Forwarded-Proto, X-Forwarded-Port, X-Amzn-Trace-Id ({@code Root=1-<epoch seconds, 8 hex>-<24 hex>}, kept when the
  * client sent one); hop-by-hop headers (Connection and what it names, Keep-Alive, Proxy-Connection) are dropped,
- * except the Upgrade handshake of a WebSocket or h2c upgrade (with its HTTP2-Settings).
+ * except the Upgrade handshake of a WebSocket or h2c upgrade (with its HTTP2-Settings). What {@code Connection} names
+ * never removes the message's framing (Content-Length, Transfer-Encoding), Host, or the headers the router sets
+ * itself: a client could otherwise make the target read its body as a second request. The framing sent on is the
+ * one the router's decoder used for the message (chunked, or one Content-Length, or none), not the peer's text.
  */
 final class ForwardHeaders {
     static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
@@ -24,6 +30,16 @@ final class ForwardHeaders {
     static final AsciiString X_AMZN_TRACE_ID = AsciiString.cached("x-amzn-trace-id");
     private static final AsciiString HTTP2_SETTINGS = AsciiString.cached("http2-settings");
     private static final AsciiString PROXY_CONNECTION = AsciiString.cached("proxy-connection");
+    /** Headers that {@code Connection} may name but that are never dropped because of it. */
+    private static final Set<AsciiString> NEVER_HOP_BY_HOP = Set.of(
+            AsciiString.cached("content-length"),
+            AsciiString.cached("transfer-encoding"),
+            AsciiString.cached("host"),
+            X_FORWARDED_FOR,
+            X_FORWARDED_PROTO,
+            X_FORWARDED_PORT,
+            X_AMZN_TRACE_ID);
+
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private ForwardHeaders() {}
@@ -41,6 +57,7 @@ final class ForwardHeaders {
         String upgradeTo = upgrade ? h.get(HttpHeaderNames.UPGRADE) : null;
         String http2Settings = upgrade ? h.get(HTTP2_SETTINGS) : null;
         stripHopByHop(h);
+        reframe(request);
         if (upgradeTo != null) {
             h.set(HttpHeaderNames.CONNECTION, http2Settings == null ? "Upgrade" : "Upgrade, HTTP2-Settings");
             h.set(HttpHeaderNames.UPGRADE, upgradeTo);
@@ -63,6 +80,7 @@ final class ForwardHeaders {
         HttpHeaders h = response.headers();
         String upgradeTo = upgrade ? h.get(HttpHeaderNames.UPGRADE) : null;
         stripHopByHop(h);
+        reframe(response);
         if (upgradeTo != null) {
             h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
             h.set(HttpHeaderNames.UPGRADE, upgradeTo);
@@ -86,12 +104,30 @@ final class ForwardHeaders {
         }
     }
 
+    /**
+     * Leaves exactly the framing Netty's decoder used: chunked (Transfer-Encoding: chunked only, no Content-Length;
+     * the encoder re-chunks the decoded pieces), else one Content-Length, else neither.
+     */
+    private static void reframe(HttpMessage message) {
+        HttpHeaders h = message.headers();
+        if (HttpUtil.isTransferEncodingChunked(message)) {
+            h.remove(HttpHeaderNames.CONTENT_LENGTH);
+            h.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+            return;
+        }
+        h.remove(HttpHeaderNames.TRANSFER_ENCODING);
+        long length = HttpUtil.getContentLength(message, -1L);
+        if (length >= 0) {
+            h.set(HttpHeaderNames.CONTENT_LENGTH, length);
+        }
+    }
+
     private static void stripHopByHop(HttpHeaders h) {
         List<String> named = h.getAll(HttpHeaderNames.CONNECTION);
         for (String value : named) {
             for (String token : value.split(",")) {
-                String t = token.strip();
-                if (!t.isEmpty()) {
+                AsciiString t = new AsciiString(token.strip()).toLowerCase();
+                if (!t.isEmpty() && !NEVER_HOP_BY_HOP.contains(t)) {
                     h.remove(t);
                 }
             }

@@ -1,0 +1,50 @@
+package dev.gantry.router;
+
+import static dev.gantry.router.Tables.group;
+import static dev.gantry.router.Tables.http;
+import static dev.gantry.router.Tables.table;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.router.table.Action;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How requests are framed on the way to the target and responses on the way back, over raw sockets on both sides:
+ * what the client names in {@code Connection} cannot change framing (no smuggling), broken bodies are not passed on
+ * as shorter ones, and HTTP/1.0 clients get answers they can read.
+ */
+class RouterHttpFramingTest {
+
+    private static int start(RouterFixture f, ScriptedBackend backend) {
+        f.apply(table(
+                http("l", List.of(), Action.Forward.to("g")),
+                group("g", backend.target()).withHealthCheck(Tables.TCP_CHECK)));
+        return f.router.listenerAddress("l").orElseThrow().getPort();
+    }
+
+    @Test
+    void framingHeadersNamedInConnectionAreKeptSoABodyCannotBecomeARequest() throws Exception {
+        String smuggled = "GET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n";
+        try (ScriptedBackend backend = ScriptedBackend.echo();
+                RouterFixture f = new RouterFixture()) {
+            int port = start(f, backend);
+
+            String out = RawHttp.exchangeAsIs(
+                    "POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: " + smuggled.length()
+                            + "\r\nConnection: close, content-length, transfer-encoding, host, x-amzn-trace-id\r\n\r\n"
+                            + smuggled,
+                    port);
+
+            assertThat(out).startsWith("HTTP/1.1 200 OK").endsWith(" /a").containsOnlyOnce("HTTP/1.1");
+            assertThat(backend.paths()).as("one request reached the target").containsExactly("/a");
+            ScriptedBackend.Seen seen = backend.seen.getFirst();
+            assertThat(seen.body()).isEqualTo(smuggled);
+            assertThat(seen.headers())
+                    .containsEntry("content-length", Integer.toString(smuggled.length()))
+                    .containsEntry("host", "x")
+                    .containsKey("x-amzn-trace-id")
+                    .doesNotContainKey("connection");
+        }
+    }
+}

@@ -24,7 +24,9 @@ import java.util.function.Function;
  * A raw-socket HTTP/1.x backend for router tests that must see exactly what went over the wire (framing headers,
  * how many requests, on which connection). It parses each request head and its body (Content-Length or chunked),
  * records it, and writes what the script returns for it: a raw response, or empty to hang up without answering.
- * A response without {@code Connection: close} keeps the connection open for the next request.
+ * A response without {@code Connection: close} keeps the connection open for the next request; one with it closes
+ * the connection, unless {@link #lingerAfterClose} is set (then the backend keeps serving it, so a test can see
+ * whether the router wrongly sent another request on it).
  */
 final class ScriptedBackend implements AutoCloseable {
     /** One request as the backend read it: connection number (from 1), request line, headers (lower-case), body. */
@@ -36,6 +38,7 @@ final class ScriptedBackend implements AutoCloseable {
 
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     final AtomicInteger connections = new AtomicInteger();
+    volatile boolean lingerAfterClose;
     private final ServerSocket server;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private final Function<Seen, Optional<String>> script;
@@ -103,7 +106,7 @@ final class ScriptedBackend implements AutoCloseable {
                 }
                 out.write(answer.get().getBytes(StandardCharsets.ISO_8859_1));
                 out.flush();
-                if (answer.get().toLowerCase(Locale.ROOT).contains("\r\nconnection: close\r\n")) {
+                if (!lingerAfterClose && answer.get().toLowerCase(Locale.ROOT).contains("\r\nconnection: close\r\n")) {
                     return;
                 }
             }

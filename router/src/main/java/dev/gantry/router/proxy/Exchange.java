@@ -18,7 +18,9 @@ import java.util.ArrayDeque;
  * the request to it and the response back (each side's reading pauses while the other cannot take more), and ends
  * by returning the connection to the pool, or failing ALB's way: 502 when the target cannot be reached or hangs up
  * or answers garbage before a response, 504 when the connection is silent both ways longer than the target timeout
- * (the target connection's idle handler). A request sent on
+ * (the target connection's idle handler). The target connection goes back to the pool only if the target kept it
+ * alive (not {@code Connection: close}, not a plain HTTP/1.0 answer), whatever the client asked for itself. A request
+ * sent on
  * a pooled connection that the target had just closed is sent once more on a new one if no body byte went out.
  */
 final class Exchange {
@@ -39,7 +41,7 @@ final class Exchange {
     private boolean bodySent;
     private boolean retried;
     private boolean needFlush;
-    private HttpResponse response;
+    private boolean targetKeepAlive;
 
     Exchange(
             HttpFrontHandler front,
@@ -174,7 +176,7 @@ final class Exchange {
                 client.write(r);
                 return;
             }
-            response = r;
+            targetKeepAlive = HttpUtil.isKeepAlive(r); // the target's say (Connection, HTTP/1.0), before the rewrite
             responseStarted = true;
             upgraded = upgrade && code == 101;
             ForwardHeaders.toClient(r, upgraded);
@@ -246,7 +248,7 @@ final class Exchange {
 
     private void complete() {
         finished = true;
-        if (requestDone && HttpUtil.isKeepAlive(response)) {
+        if (requestDone && targetKeepAlive) { // the client's own Connection: close is no reason to drop this one
             pool.release(target, slot);
         } else {
             target.attr(BackendPool.EXCHANGE).set(null);

@@ -1,0 +1,72 @@
+package dev.gantry.router;
+
+import static dev.gantry.router.Tables.group;
+import static dev.gantry.router.Tables.http;
+import static dev.gantry.router.Tables.table;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.router.table.Action;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When a target connection is kept, reused, retried or closed, seen from a raw-socket target that records which
+ * connection each request came on.
+ */
+class RouterTargetConnectionsTest {
+
+    private static int start(RouterFixture f, ScriptedBackend backend) {
+        f.apply(table(
+                http("l", List.of(), Action.Forward.to("g")),
+                group("g", backend.target()).withHealthCheck(Tables.TCP_CHECK)));
+        return f.router.listenerAddress("l").orElseThrow().getPort();
+    }
+
+    private static int connectionOf(ScriptedBackend backend, String path) {
+        return backend.seen.stream()
+                .filter(s -> s.path().equals(path))
+                .findFirst()
+                .orElseThrow()
+                .connection();
+    }
+
+    @Test
+    void aTargetsConnectionCloseOrHttp10AnswerIsNotReused() throws Exception {
+        try (ScriptedBackend backend = new ScriptedBackend(s -> Optional.of(
+                        switch (s.path()) {
+                            case "/close" -> "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok";
+                            case "/old" -> "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok";
+                            default -> ScriptedBackend.ok(s.path());
+                        }));
+                RouterFixture f = new RouterFixture(RouterOptions.defaults().withIoThreads(1))) {
+            backend.lingerAfterClose = true; // the target said close but has not closed yet: the router must not reuse
+            start(f, backend);
+
+            assertThat(f.get("l", "/close").statusCode()).isEqualTo(200);
+            assertThat(f.get("l", "/after-close").statusCode()).isEqualTo(200);
+            assertThat(f.get("l", "/old").statusCode()).isEqualTo(200);
+            assertThat(f.get("l", "/after-old").statusCode()).isEqualTo(200);
+
+            assertThat(connectionOf(backend, "/after-close")).isNotEqualTo(connectionOf(backend, "/close"));
+            assertThat(connectionOf(backend, "/after-old")).isNotEqualTo(connectionOf(backend, "/old"));
+        }
+    }
+
+    @Test
+    void aClientsConnectionCloseKeepsAGoodTargetConnection() throws Exception {
+        try (ScriptedBackend backend = ScriptedBackend.echo();
+                RouterFixture f = new RouterFixture(RouterOptions.defaults().withIoThreads(1))) {
+            int port = start(f, backend);
+
+            assertThat(RawHttp.exchange(port, "GET /one HTTP/1.1\r\nHost: x\r\n\r\n"))
+                    .startsWith("HTTP/1.1 200");
+            assertThat(RawHttp.exchange(port, "GET /two HTTP/1.1\r\nHost: x\r\n\r\n"))
+                    .startsWith("HTTP/1.1 200");
+
+            assertThat(connectionOf(backend, "/two"))
+                    .as("the target connection outlives the client's")
+                    .isEqualTo(connectionOf(backend, "/one"));
+        }
+    }
+}

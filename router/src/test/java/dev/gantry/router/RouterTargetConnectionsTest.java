@@ -6,8 +6,11 @@ import static dev.gantry.router.Tables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.router.table.Action;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +70,67 @@ class RouterTargetConnectionsTest {
             assertThat(connectionOf(backend, "/two"))
                     .as("the target connection outlives the client's")
                     .isEqualTo(connectionOf(backend, "/one"));
+        }
+    }
+
+    @Test
+    void aPostIsNotSentAgainWhenAReusedConnectionClosesButAnIdempotencyKeyAllowsIt() throws Exception {
+        AtomicBoolean hungUpOnPay = new AtomicBoolean();
+        AtomicBoolean hungUpOnKeyed = new AtomicBoolean();
+        try (ScriptedBackend backend = new ScriptedBackend(s -> {
+                    if (s.path().equals("/pay") && hungUpOnPay.compareAndSet(false, true)) {
+                        return Optional.empty(); // it may have charged the card before hanging up
+                    }
+                    if (s.path().equals("/keyed") && hungUpOnKeyed.compareAndSet(false, true)) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(ScriptedBackend.ok(s.path()));
+                });
+                RouterFixture f = new RouterFixture(RouterOptions.defaults().withIoThreads(1))) {
+            start(f, backend);
+
+            assertThat(f.get("l", "/warm").statusCode()).isEqualTo(200);
+            HttpResponse<String> pay = f.send(HttpRequest.newBuilder(f.uri("l", "/pay"))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build());
+            assertThat(pay.statusCode()).isEqualTo(502);
+            assertThat(backend.paths()).as("a POST is never sent twice").containsOnlyOnce("/pay");
+
+            assertThat(f.get("l", "/warm-again").statusCode()).isEqualTo(200);
+            HttpResponse<String> keyed = f.send(HttpRequest.newBuilder(f.uri("l", "/keyed"))
+                    .header("Idempotency-Key", "k-1")
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build());
+            assertThat(keyed.statusCode()).isEqualTo(200);
+            assertThat(backend.paths().stream().filter("/keyed"::equals)).hasSize(2);
+            assertThat(connectionOf(backend, "/keyed")).isEqualTo(connectionOf(backend, "/warm-again"));
+        }
+    }
+
+    @Test
+    void aRetryAfterTheTargetStartedDrainingGoesToAnotherTarget() throws Exception {
+        try (ScriptedBackend other = ScriptedBackend.echo();
+                RouterFixture f = new RouterFixture(RouterOptions.defaults().withIoThreads(1))) {
+            AtomicBoolean hungUp = new AtomicBoolean();
+            try (ScriptedBackend leaving = new ScriptedBackend(s -> {
+                if (s.path().equals("/x") && hungUp.compareAndSet(false, true)) {
+                    // deregistered while the request is on its way, then the kept-alive connection closes
+                    f.apply(table(
+                            http("l", List.of(), Action.Forward.to("g")),
+                            group("g", other.target()).withHealthCheck(Tables.TCP_CHECK)));
+                    return Optional.empty();
+                }
+                return Optional.of(ScriptedBackend.ok("leaving " + s.path()));
+            })) {
+                start(f, leaving);
+                assertThat(f.get("l", "/warm").body()).isEqualTo("leaving /warm");
+
+                HttpResponse<String> x = f.get("l", "/x");
+
+                assertThat(x.statusCode()).isEqualTo(200);
+                assertThat(x.body()).endsWith(" /x").doesNotStartWith("leaving");
+                assertThat(leaving.paths()).containsOnlyOnce("/x");
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gantry.router.proxy;
 
+import dev.gantry.router.state.GroupState;
 import dev.gantry.router.state.TargetSlot;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpContent;
@@ -12,6 +13,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import java.util.ArrayDeque;
+import java.util.Set;
 
 /**
  * One request forwarded to one target, on the client connection's event loop: takes a target connection, streams
@@ -24,11 +26,16 @@ import java.util.ArrayDeque;
  * a pooled connection that the target had just closed is sent once more on a new one if no body byte went out.
  */
 final class Exchange {
+    private static final Set<HttpMethod> IDEMPOTENT = Set.of(
+            HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE, HttpMethod.PUT, HttpMethod.DELETE);
+    private static final String IDEMPOTENCY_KEY = "idempotency-key";
+
     private final HttpFrontHandler front;
     private final Channel client;
     private final BackendPool pool;
     private final HttpRequest request;
-    private final TargetSlot slot;
+    private final GroupState group;
+    private TargetSlot slot;
     private final boolean keepAlive;
     private final boolean upgrade;
     private final ArrayDeque<HttpContent> pending = new ArrayDeque<>(2);
@@ -49,6 +56,7 @@ final class Exchange {
             BackendPool pool,
             ProxySettings settings,
             HttpRequest request,
+            GroupState group,
             TargetSlot slot,
             boolean keepAlive,
             boolean upgrade) {
@@ -56,6 +64,7 @@ final class Exchange {
         this.client = client;
         this.pool = pool;
         this.request = request;
+        this.group = group;
         this.slot = slot;
         this.keepAlive = keepAlive;
         this.upgrade = upgrade;
@@ -229,9 +238,11 @@ final class Exchange {
         }
         boolean reused = Boolean.TRUE.equals(target.attr(BackendPool.REUSED).get());
         target.attr(BackendPool.EXCHANGE).set(null);
-        if (reused && !responseStarted && !bodySent && !retried) {
+        TargetSlot again = slot.accepting() ? slot : group.pick(); // never a draining target
+        if (reused && !responseStarted && !bodySent && !retried && idempotent() && again != null) {
             retried = true; // the target closed a kept-alive connection as we reused it: once more, fresh
             target = null;
+            slot = again;
             if (requestDone) {
                 pending.add(LastHttpContent.EMPTY_LAST_CONTENT);
             }
@@ -240,6 +251,10 @@ final class Exchange {
             return;
         }
         fail(HttpResponseStatus.BAD_GATEWAY);
+    }
+
+    private boolean idempotent() {
+        return IDEMPOTENT.contains(request.method()) || request.headers().contains(IDEMPOTENCY_KEY);
     }
 
     void targetTimedOut() {

@@ -133,7 +133,7 @@ final class HttpFrontHandler extends ChannelInboundHandlerAdapter {
     private void forward(HttpRequest request, GroupState group, boolean keepAlive) {
         TargetSlot slot = group.pick();
         if (slot != null) {
-            startExchange(request, slot, keepAlive);
+            startExchange(request, group, slot, keepAlive);
             return;
         }
         CompletableFuture<Boolean> wait =
@@ -150,18 +150,18 @@ final class HttpFrontHandler extends ChannelInboundHandlerAdapter {
             if (woken == null) {
                 reply(Replies.error(HttpResponseStatus.SERVICE_UNAVAILABLE, keepAlive), keepAlive);
             } else {
-                startExchange(request, woken, keepAlive);
+                startExchange(request, group, woken, keepAlive);
             }
             resume();
         }));
     }
 
-    private void startExchange(HttpRequest request, TargetSlot slot, boolean keepAlive) {
+    private void startExchange(HttpRequest request, GroupState group, TargetSlot slot, boolean keepAlive) {
         boolean upgrade = ForwardHeaders.isUpgrade(request);
         String clientIp =
                 ((InetSocketAddress) client.remoteAddress()).getAddress().getHostAddress();
         ForwardHeaders.toTarget(request, clientIp, listenerPort, upgrade, settings.clock());
-        exchange = new Exchange(this, client, pool, settings, request, slot, keepAlive, upgrade);
+        exchange = new Exchange(this, client, pool, settings, request, group, slot, keepAlive, upgrade);
         exchange.start();
     }
 

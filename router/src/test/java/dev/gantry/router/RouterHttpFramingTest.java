@@ -47,4 +47,25 @@ class RouterHttpFramingTest {
                     .doesNotContainKey("connection");
         }
     }
+
+    @Test
+    void aBrokenChunkIs400AndTheTargetNeverGetsAShorterBodyAsWhole() throws Exception {
+        try (ScriptedBackend backend = ScriptedBackend.echo();
+                RouterFixture f = new RouterFixture()) {
+            int port = start(f, backend);
+
+            String out = RawHttp.exchangeAsIs(
+                    "POST /c HTTP/1.1\r\nHost: x\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nZZ\r\nmore\r\n",
+                    port);
+
+            assertThat(out).startsWith("HTTP/1.1 400 Bad Request").contains("connection: close");
+            assertThat(backend.paths())
+                    .as("no complete request reached the target")
+                    .doesNotContain("/c");
+            assertThat(f.get("l", "/next").statusCode())
+                    .as("the router still serves")
+                    .isEqualTo(200);
+            assertThat(backend.paths()).containsExactly("/next");
+        }
+    }
 }

@@ -49,6 +49,7 @@ final class Exchange {
     private boolean retried;
     private boolean needFlush;
     private boolean targetKeepAlive;
+    private boolean brokenRequest;
 
     Exchange(
             HttpFrontHandler front,
@@ -70,8 +71,9 @@ final class Exchange {
         this.upgrade = upgrade;
     }
 
+    /** Whether the client connection stays open after this exchange (not after a request body it garbled). */
     boolean keepAlive() {
-        return keepAlive;
+        return keepAlive && !brokenRequest;
     }
 
     boolean requestDone() {
@@ -124,6 +126,13 @@ final class Exchange {
 
     /** A piece of the request body from the client. */
     void fromClient(HttpContent content) {
+        if (content.decoderResult().isFailure()) { // a broken chunk: the target must not get a shorter "whole" body
+            content.release();
+            requestDone = true;
+            brokenRequest = true;
+            fail(HttpResponseStatus.BAD_REQUEST);
+            return;
+        }
         if (content instanceof LastHttpContent) {
             requestDone = true;
         }
@@ -239,7 +248,7 @@ final class Exchange {
         boolean reused = Boolean.TRUE.equals(target.attr(BackendPool.REUSED).get());
         target.attr(BackendPool.EXCHANGE).set(null);
         TargetSlot again = slot.accepting() ? slot : group.pick(); // never a draining target
-        if (reused && !responseStarted && !bodySent && !retried && idempotent() && again != null) {
+        if (reused && !responseStarted && !brokenRequest && !bodySent && !retried && idempotent() && again != null) {
             retried = true; // the target closed a kept-alive connection as we reused it: once more, fresh
             target = null;
             slot = again;

@@ -74,6 +74,9 @@ final class HttpFrontHandler extends ChannelInboundHandlerAdapter {
             onRequest(request);
         } else if (msg instanceof HttpContent content && exchange != null) {
             exchange.fromClient(content);
+        } else if (msg instanceof HttpContent content && content.decoderResult().isFailure()) {
+            content.release(); // a garbled body of a request answered directly: the connection cannot go on
+            client.close();
         } else {
             ReferenceCountUtil.release(msg); // the body of a request answered directly
         }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.router.table.Action;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,5 +69,32 @@ class RouterHttpFramingTest {
                     .isEqualTo(200);
             assertThat(backend.paths()).containsExactly("/next");
         }
+    }
+
+    @Test
+    void anHttp10ClientGetsAnUnchunkedBodyEndedByTheCloseAndItsRequestAHost() throws Exception {
+        try (ScriptedBackend backend = new ScriptedBackend(s -> Optional.of(
+                        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n3\r\n!!!\r\n0\r\n\r\n"));
+                RouterFixture f = new RouterFixture()) {
+            int port = start(f, backend);
+
+            String out = RawHttp.exchangeAsIs("GET /chunked HTTP/1.0\r\n\r\n", port);
+
+            assertThat(head(out)).doesNotContain("transfer-encoding").contains("connection: close");
+            assertThat(out).endsWith("\r\n\r\nok!!!");
+            assertThat(backend.seen.getFirst().line()).isEqualTo("GET /chunked HTTP/1.1");
+            assertThat(backend.seen.getFirst().headers()).containsEntry("host", "127.0.0.1:" + port);
+
+            String kept = RawHttp.exchangeAsIs("GET /chunked HTTP/1.0\r\nConnection: keep-alive\r\n\r\n", port);
+            assertThat(head(kept))
+                    .as("a body without a length ends with the connection, even if the client asked to keep it")
+                    .doesNotContain("transfer-encoding")
+                    .contains("connection: close");
+            assertThat(kept).endsWith("\r\n\r\nok!!!");
+        }
+    }
+
+    private static String head(String response) {
+        return response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
     }
 }

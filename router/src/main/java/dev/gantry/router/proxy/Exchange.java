@@ -4,6 +4,7 @@ import dev.gantry.router.state.GroupState;
 import dev.gantry.router.state.TargetSlot;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -50,6 +51,8 @@ final class Exchange {
     private boolean needFlush;
     private boolean targetKeepAlive;
     private boolean brokenRequest;
+    private final boolean clientHttp10;
+    private boolean unframed;
 
     Exchange(
             HttpFrontHandler front,
@@ -60,7 +63,8 @@ final class Exchange {
             GroupState group,
             TargetSlot slot,
             boolean keepAlive,
-            boolean upgrade) {
+            boolean upgrade,
+            boolean clientHttp10) {
         this.front = front;
         this.client = client;
         this.pool = pool;
@@ -69,11 +73,15 @@ final class Exchange {
         this.slot = slot;
         this.keepAlive = keepAlive;
         this.upgrade = upgrade;
+        this.clientHttp10 = clientHttp10;
     }
 
-    /** Whether the client connection stays open after this exchange (not after a request body it garbled). */
+    /**
+     * Whether the client connection stays open after this exchange: not after a request body it garbled, nor after
+     * a body sent to an HTTP/1.0 client without a length (it ends where the connection does).
+     */
     boolean keepAlive() {
-        return keepAlive && !brokenRequest;
+        return keepAlive && !brokenRequest && !unframed;
     }
 
     boolean requestDone() {
@@ -190,6 +198,10 @@ final class Exchange {
             int code = r.status().code();
             if (code >= 100 && code < 200 && code != 101) {
                 informational = true; // 100 Continue and friends: pass on, the real response follows
+                if (clientHttp10) { // HTTP/1.0 has no 1xx: skip it
+                    ReferenceCountUtil.release(r);
+                    return;
+                }
                 ForwardHeaders.toClient(r, false);
                 client.write(r);
                 return;
@@ -199,9 +211,18 @@ final class Exchange {
             upgraded = upgrade && code == 101;
             ForwardHeaders.toClient(r, upgraded);
             if (!upgraded) {
-                HttpUtil.setKeepAlive(r, keepAlive);
-                if (!HttpUtil.isContentLengthSet(r) && !HttpUtil.isTransferEncodingChunked(r) && bodyAllowed(code)) {
-                    HttpUtil.setTransferEncodingChunked(r, true);
+                if (!HttpUtil.isContentLengthSet(r) && bodyAllowed(code)) {
+                    if (clientHttp10) { // no chunked in HTTP/1.0: the body goes as it is and ends with the connection
+                        r.headers().remove(HttpHeaderNames.TRANSFER_ENCODING);
+                        unframed = true;
+                    } else {
+                        HttpUtil.setTransferEncodingChunked(r, true);
+                    }
+                }
+                if (clientHttp10) {
+                    r.headers().set(HttpHeaderNames.CONNECTION, keepAlive() ? "keep-alive" : "close");
+                } else {
+                    HttpUtil.setKeepAlive(r, keepAlive());
                 }
             }
             client.write(r);
@@ -212,7 +233,11 @@ final class Exchange {
                 fail(HttpResponseStatus.BAD_GATEWAY);
             } else if (informational) {
                 informational = !(c instanceof LastHttpContent);
-                client.write(c);
+                if (clientHttp10) {
+                    c.release();
+                } else {
+                    client.write(c);
+                }
             } else if (upgraded) {
                 c.release();
                 if (c instanceof LastHttpContent) {

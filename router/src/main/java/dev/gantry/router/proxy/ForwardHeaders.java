@@ -51,8 +51,17 @@ final class ForwardHeaders {
                 && h.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
     }
 
-    /** Rewrites a client request, in place, into what the target receives. */
-    static void toTarget(HttpRequest request, String clientIp, int listenerPort, boolean upgrade, InstantSource clock) {
+    /**
+     * Rewrites a client request, in place, into what the target receives (HTTP/1.1, with {@code defaultHost} as its
+     * Host when the client sent none, as an HTTP/1.0 client may).
+     */
+    static void toTarget(
+            HttpRequest request,
+            String clientIp,
+            String defaultHost,
+            int listenerPort,
+            boolean upgrade,
+            InstantSource clock) {
         HttpHeaders h = request.headers();
         String upgradeTo = upgrade ? h.get(HttpHeaderNames.UPGRADE) : null;
         String http2Settings = upgrade ? h.get(HTTP2_SETTINGS) : null;
@@ -66,6 +75,9 @@ final class ForwardHeaders {
             }
         }
         request.setProtocolVersion(HttpVersion.HTTP_1_1);
+        if (!h.contains(HttpHeaderNames.HOST)) {
+            h.set(HttpHeaderNames.HOST, defaultHost);
+        }
         String xff = h.get(X_FORWARDED_FOR);
         h.set(X_FORWARDED_FOR, xff == null || xff.isBlank() ? clientIp : xff + ", " + clientIp);
         h.set(X_FORWARDED_PROTO, "http");

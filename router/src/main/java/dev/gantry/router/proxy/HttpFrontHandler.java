@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
@@ -161,11 +162,19 @@ final class HttpFrontHandler extends ChannelInboundHandlerAdapter {
 
     private void startExchange(HttpRequest request, GroupState group, TargetSlot slot, boolean keepAlive) {
         boolean upgrade = ForwardHeaders.isUpgrade(request);
+        boolean http10 = HttpVersion.HTTP_1_0.equals(request.protocolVersion());
         String clientIp =
                 ((InetSocketAddress) client.remoteAddress()).getAddress().getHostAddress();
-        ForwardHeaders.toTarget(request, clientIp, listenerPort, upgrade, settings.clock());
-        exchange = new Exchange(this, client, pool, settings, request, group, slot, keepAlive, upgrade);
+        ForwardHeaders.toTarget(request, clientIp, listenerHost(), listenerPort, upgrade, settings.clock());
+        exchange = new Exchange(this, client, pool, settings, request, group, slot, keepAlive, upgrade, http10);
         exchange.start();
+    }
+
+    /** The address the client reached, as a Host header: for requests that came without one (HTTP/1.0). */
+    private String listenerHost() {
+        InetSocketAddress local = (InetSocketAddress) client.localAddress();
+        String ip = local.getAddress().getHostAddress();
+        return (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + local.getPort();
     }
 
     private void reply(FullHttpResponse response, boolean keepAlive) {

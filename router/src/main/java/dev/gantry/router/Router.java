@@ -74,6 +74,7 @@ public final class Router implements AutoCloseable {
                 options.connectTimeout(),
                 options.targetTimeout(),
                 options.clientIdleTimeout(),
+                options.poolIdleTimeout(),
                 options.maxIdlePerTarget(),
                 options.clock(),
                 options.waiter());

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gantry.router.table.Action;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -131,6 +132,26 @@ class RouterTargetConnectionsTest {
                 assertThat(x.body()).endsWith(" /x").doesNotStartWith("leaving");
                 assertThat(leaving.paths()).containsOnlyOnce("/x");
             }
+        }
+    }
+
+    @Test
+    void aPooledConnectionUnusedForThePoolIdleTimeoutIsClosedAndNotReused() throws Exception {
+        try (ScriptedBackend backend = ScriptedBackend.echo();
+                RouterFixture f = new RouterFixture(RouterOptions.defaults()
+                        .withIoThreads(1)
+                        .withTargetTimeout(Duration.ofSeconds(60))
+                        .withPoolIdleTimeout(Duration.ofMillis(300)))) {
+            start(f, backend);
+
+            assertThat(f.get("l", "/one").statusCode()).isEqualTo(200);
+            int first = connectionOf(backend, "/one");
+            RouterFixture.await(
+                    () -> backend.closedByRouter.contains(first),
+                    "the router to close the idle target connection (well before the 60 s target timeout)");
+            assertThat(f.get("l", "/two").statusCode()).isEqualTo(200);
+
+            assertThat(connectionOf(backend, "/two")).isNotEqualTo(first);
         }
     }
 }

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -38,6 +40,9 @@ final class ScriptedBackend implements AutoCloseable {
 
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     final AtomicInteger connections = new AtomicInteger();
+    /** Connections the router closed between requests. */
+    final Set<Integer> closedByRouter = ConcurrentHashMap.newKeySet();
+
     volatile boolean lingerAfterClose;
     private final ServerSocket server;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
@@ -86,6 +91,7 @@ final class ScriptedBackend implements AutoCloseable {
             while (true) {
                 String head = readHead(in);
                 if (head == null) {
+                    closedByRouter.add(id);
                     return;
                 }
                 String[] lines = head.split("\r\n");

@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * Keep-alive connections to targets, one pool per event loop (a connection is only used by clients of the loop it
  * lives on, so no locks and no cross-thread hand-off), at most {@code maxIdlePerTarget} idle ones per target and
  * loop. A connection is reused only after a complete exchange that both sides kept alive; one that closes while
- * idle leaves the pool by itself. Must be called on the event loop it hands out connections for.
+ * idle leaves the pool by itself, and one unused for {@code poolIdleTimeout} is closed (never handed out past it;
+ * a sweep every half of it closes those nobody asked for). Must be called on the event loop it hands out
+ * connections for.
  */
 final class BackendPool {
     /** The exchange a target connection currently serves (absent while idle in the pool). */
@@ -32,18 +34,28 @@ final class BackendPool {
 
     static final AttributeKey<Boolean> REUSED = AttributeKey.valueOf("gantry.router.reused");
 
-    private static final FastThreadLocal<Map<InetSocketAddress, ArrayDeque<Channel>>> IDLE = new FastThreadLocal<>() {
+    private static final AttributeKey<Long> IDLE_SINCE = AttributeKey.valueOf("gantry.router.idleSince");
+
+    /** One event loop's idle connections, oldest first per target, and whether its sweep is scheduled. */
+    private static final class LoopPool {
+        final Map<InetSocketAddress, ArrayDeque<Channel>> idle = new HashMap<>();
+        boolean sweeping;
+    }
+
+    private final FastThreadLocal<LoopPool> pools = new FastThreadLocal<>() {
         @Override
-        protected Map<InetSocketAddress, ArrayDeque<Channel>> initialValue() {
-            return new HashMap<>();
+        protected LoopPool initialValue() {
+            return new LoopPool();
         }
     };
 
     private final Bootstrap template;
     private final int maxIdlePerTarget;
+    private final long poolIdleNanos;
 
     BackendPool(ProxySettings settings) {
         this.maxIdlePerTarget = settings.maxIdlePerTarget();
+        this.poolIdleNanos = settings.poolIdleTimeout().toNanos();
         long timeout = settings.targetTimeout().toMillis();
         this.template = new Bootstrap()
                 .channel(Transport.channel())
@@ -63,13 +75,15 @@ final class BackendPool {
 
     /** An idle connection to the target, or a new one. */
     Future<Channel> acquire(TargetSlot slot, EventLoop loop, boolean fresh) {
-        ArrayDeque<Channel> idle = fresh ? null : IDLE.get().get(slot.address());
+        ArrayDeque<Channel> idle = fresh ? null : pools.get().idle.get(slot.address());
+        long now = System.nanoTime();
         while (idle != null && !idle.isEmpty()) {
-            Channel ch = idle.pollLast();
-            if (ch.isActive()) {
+            Channel ch = idle.pollLast(); // the most recently used: the least likely to be closing
+            if (ch.isActive() && now - ch.attr(IDLE_SINCE).get() < poolIdleNanos) {
                 ch.attr(REUSED).set(true);
                 return loop.newSucceededFuture(ch);
             }
+            ch.close();
         }
         Promise<Channel> promise = loop.newPromise();
         ChannelFuture connect = template.clone(loop).connect(slot.address());
@@ -79,7 +93,7 @@ final class BackendPool {
         ch.closeFuture()
                 .addListener(
                         f -> { // leaves the idle pool (if it is there) when it closes
-                            ArrayDeque<Channel> pooled = IDLE.get().get(slot.address());
+                            ArrayDeque<Channel> pooled = pools.get().idle.get(slot.address());
                             if (pooled != null) {
                                 pooled.remove(ch);
                             }
@@ -102,12 +116,32 @@ final class BackendPool {
             return;
         }
         ch.config().setAutoRead(true);
-        Map<InetSocketAddress, ArrayDeque<Channel>> pools = IDLE.get();
-        ArrayDeque<Channel> idle = pools.computeIfAbsent(slot.address(), a -> new ArrayDeque<>());
+        LoopPool pool = pools.get();
+        ArrayDeque<Channel> idle = pool.idle.computeIfAbsent(slot.address(), a -> new ArrayDeque<>());
         if (idle.size() >= maxIdlePerTarget) {
             ch.close();
             return;
         }
+        ch.attr(IDLE_SINCE).set(System.nanoTime());
         idle.addLast(ch);
+        if (!pool.sweeping) {
+            pool.sweeping = true;
+            long every = Math.max(1, poolIdleNanos / 2);
+            ch.eventLoop().scheduleWithFixedDelay(() -> sweep(pool), every, every, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Closes the connections of this loop's pool that have been unused for the pool idle timeout. */
+    private void sweep(LoopPool pool) {
+        long now = System.nanoTime();
+        for (var it = pool.idle.values().iterator(); it.hasNext(); ) {
+            ArrayDeque<Channel> idle = it.next();
+            while (!idle.isEmpty() && now - idle.peekFirst().attr(IDLE_SINCE).get() >= poolIdleNanos) {
+                idle.pollFirst().close();
+            }
+            if (idle.isEmpty()) {
+                it.remove();
+            }
+        }
     }
 }

@@ -5,12 +5,19 @@ import static dev.gantry.router.Tables.http;
 import static dev.gantry.router.Tables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.router.health.HealthReason;
 import dev.gantry.router.table.Action;
+import dev.gantry.router.table.Condition;
+import dev.gantry.router.table.Rule;
+import dev.gantry.router.table.TargetGroup;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -152,6 +159,51 @@ class RouterTargetConnectionsTest {
             assertThat(f.get("l", "/two").statusCode()).isEqualTo(200);
 
             assertThat(connectionOf(backend, "/two")).isNotEqualTo(first);
+        }
+    }
+
+    @Test
+    void theSameTargetInTwoGroupsKeepsItsConnectionsApartSoOneGroupsDrainSparesTheOther() throws Exception {
+        CountDownLatch slowSeen = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ScriptedBackend backend = new ScriptedBackend(s -> {
+                    if (s.path().equals("/b/slow")) {
+                        slowSeen.countDown();
+                        try {
+                            release.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return Optional.of(ScriptedBackend.ok(s.path()));
+                });
+                RouterFixture f = new RouterFixture(RouterOptions.defaults().withIoThreads(1))) {
+            Rule toA = new Rule(1, List.of(new Condition.PathPattern(List.of("/a/*"))), Action.Forward.to("a"));
+            TargetGroup a = group("a", backend.target()).withHealthCheck(Tables.TCP_CHECK);
+            TargetGroup b = group("b", backend.target()).withHealthCheck(Tables.TCP_CHECK);
+            f.apply(new dev.gantry.router.table.RoutingTable(
+                    List.of(http("l", List.of(toA), Action.Forward.to("b"))), List.of(a, b)));
+
+            assertThat(f.get("l", "/a/warm").statusCode()).isEqualTo(200); // group a's connection, now pooled
+            CompletableFuture<Integer> inFlight =
+                    CompletableFuture.supplyAsync(() -> f.send(HttpRequest.newBuilder(f.uri("l", "/b/slow"))
+                                    .POST(HttpRequest.BodyPublishers.ofString("order")) // not retried if cut
+                                    .build())
+                            .statusCode());
+            assertThat(slowSeen.await(20, TimeUnit.SECONDS)).isTrue();
+
+            f.apply(new dev.gantry.router.table.RoutingTable(
+                    List.of(http("l", List.of(toA), Action.Forward.to("b"))),
+                    List.of(group("a").withHealthCheck(Tables.TCP_CHECK), b)));
+            RouterFixture.await(
+                    () -> f.health("a", backend.target()).reason().equals(Optional.of(HealthReason.NOT_REGISTERED)),
+                    "the target to finish draining from group a (its connections closed)");
+            release.countDown();
+
+            assertThat(inFlight.get(20, TimeUnit.SECONDS))
+                    .as("group b's request is not cut by group a's drain")
+                    .isEqualTo(200);
+            assertThat(backend.paths()).containsOnlyOnce("/b/slow");
         }
     }
 }

@@ -14,14 +14,14 @@ import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
-import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Keep-alive connections to targets, one pool per event loop (a connection is only used by clients of the loop it
+ * Keep-alive connections to targets, one pool per event loop and target slot (a target of one group: the same
+ * ip:port in two groups has two pools, so one group's draining closes only connections it opened) (a connection is only used by clients of the loop it
  * lives on, so no locks and no cross-thread hand-off), at most {@code maxIdlePerTarget} idle ones per target and
  * loop. A connection is reused only after a complete exchange that both sides kept alive; one that closes while
  * idle leaves the pool by itself, and one unused for {@code poolIdleTimeout} is closed (never handed out past it;
@@ -38,7 +38,7 @@ final class BackendPool {
 
     /** One event loop's idle connections, oldest first per target, and whether its sweep is scheduled. */
     private static final class LoopPool {
-        final Map<InetSocketAddress, ArrayDeque<Channel>> idle = new HashMap<>();
+        final Map<TargetSlot, ArrayDeque<Channel>> idle = new HashMap<>();
         boolean sweeping;
     }
 
@@ -75,7 +75,7 @@ final class BackendPool {
 
     /** An idle connection to the target, or a new one. */
     Future<Channel> acquire(TargetSlot slot, EventLoop loop, boolean fresh) {
-        ArrayDeque<Channel> idle = fresh ? null : pools.get().idle.get(slot.address());
+        ArrayDeque<Channel> idle = fresh ? null : pools.get().idle.get(slot);
         long now = System.nanoTime();
         while (idle != null && !idle.isEmpty()) {
             Channel ch = idle.pollLast(); // the most recently used: the least likely to be closing
@@ -93,7 +93,7 @@ final class BackendPool {
         ch.closeFuture()
                 .addListener(
                         f -> { // leaves the idle pool (if it is there) when it closes
-                            ArrayDeque<Channel> pooled = pools.get().idle.get(slot.address());
+                            ArrayDeque<Channel> pooled = pools.get().idle.get(slot);
                             if (pooled != null) {
                                 pooled.remove(ch);
                             }
@@ -117,7 +117,7 @@ final class BackendPool {
         }
         ch.config().setAutoRead(true);
         LoopPool pool = pools.get();
-        ArrayDeque<Channel> idle = pool.idle.computeIfAbsent(slot.address(), a -> new ArrayDeque<>());
+        ArrayDeque<Channel> idle = pool.idle.computeIfAbsent(slot, a -> new ArrayDeque<>());
         if (idle.size() >= maxIdlePerTarget) {
             ch.close();
             return;

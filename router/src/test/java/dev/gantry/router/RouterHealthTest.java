@@ -242,4 +242,32 @@ class RouterHealthTest {
             assertThat(asked).containsExactly("g");
         }
     }
+
+    @Test
+    void withAWaiterATargetStillInItsInitialChecksGetsNoRequestUntilTheWaiterSaysSo() throws IOException {
+        CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        List<String> asked = new CopyOnWriteArrayList<>();
+        try (TestBackend starting = new TestBackend("starting");
+                RouterFixture f = new RouterFixture(
+                        RouterOptions.defaults().withIoThreads(1).withWaiter(group -> {
+                            asked.add(group);
+                            return ready;
+                        }))) {
+            // one check passes at once, the next in 100 s: the target stays initial (Elb.InitialHealthChecking)
+            HealthCheck slow = Tables.FAST_CHECK.withTiming(Duration.ofSeconds(100), Duration.ofSeconds(5), 5, 2);
+            f.apply(table(
+                    http("l", List.of(), Action.Forward.to("g")),
+                    group("g", starting.target()).withHealthCheck(slow)));
+            f.awaitState("g", starting.target(), TargetState.INITIAL);
+
+            CompletableFuture<HttpResponse<String>> held = CompletableFuture.supplyAsync(() -> f.get("l", "/"));
+            RouterFixture.await(() -> !asked.isEmpty(), "the waiter to be asked, not the starting target");
+            assertThat(starting.requests.get()).isZero();
+            assertThat(held).isNotDone();
+
+            ready.complete(true);
+            assertThat(held.join().body()).isEqualTo("starting");
+            assertThat(asked).containsExactly("g");
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.gantry.router.proxy;
 import dev.gantry.router.state.GroupState;
 import dev.gantry.router.state.ListenerRoutes;
 import dev.gantry.router.state.TargetSlot;
+import dev.gantry.router.state.TargetWaiter;
 import dev.gantry.router.table.Action;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -135,7 +136,8 @@ final class HttpFrontHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void forward(HttpRequest request, GroupState group, boolean keepAlive) {
-        TargetSlot slot = group.pick();
+        // with a scale-to-zero waiter, a group whose only targets are still starting waits for one to be ready
+        TargetSlot slot = group.pick(settings.waiter() == TargetWaiter.NONE);
         if (slot != null) {
             startExchange(request, group, slot, keepAlive);
             return;
@@ -150,7 +152,7 @@ final class HttpFrontHandler extends ChannelInboundHandlerAdapter {
         client.config().setAutoRead(false);
         wait.whenComplete((ready, error) -> client.eventLoop().execute(() -> {
             waiting = false;
-            TargetSlot woken = Boolean.TRUE.equals(ready) && error == null ? group.pick() : null;
+            TargetSlot woken = Boolean.TRUE.equals(ready) && error == null ? group.pick(true) : null;
             if (woken == null) {
                 reply(Replies.error(HttpResponseStatus.SERVICE_UNAVAILABLE, keepAlive), keepAlive);
             } else {

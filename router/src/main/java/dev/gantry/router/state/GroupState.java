@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One target group's live state: its registered and draining targets, their health, the health-check schedule and
- * the arrays the request path picks from ({@link #pick()}: round-robin over healthy targets, over every accepting
- * target when none is healthy, as ALB fails open; a target in slow start gets a share that grows linearly over the
- * group's slow-start duration after it became healthy). Mutations come from {@link #update} (a new routing table), probe
+ * the arrays the request path picks from ({@link #pick(boolean)}: round-robin over healthy targets; when none is
+ * healthy, over those that failed their checks, as ALB fails open, and over those still in {@code initial} only if
+ * the caller says so (not when a scale-to-zero waiter should hold the request until one is ready); a target in slow
+ * start gets a share that grows linearly over the group's slow-start duration after it became healthy). Mutations come from {@link #update} (a new routing table), probe
  * results and drain timers, each under this object's lock; health changes go to the sink once per transition.
  */
 public final class GroupState {
@@ -46,6 +47,7 @@ public final class GroupState {
     private boolean removed;
     private ScheduledFuture<?> probing;
     private volatile TargetSlot[] healthy = NONE;
+    private volatile TargetSlot[] checked = NONE; // accepting, and past the initial checks
     private volatile TargetSlot[] accepting = NONE;
     private volatile long slowStartNanos;
 
@@ -60,8 +62,16 @@ public final class GroupState {
         return id;
     }
 
-    /** The next target for a request, or null when the group has no accepting target. Never blocks. */
+    /** The next target for a request, failing open to targets still in {@code initial} too. */
     public TargetSlot pick() {
+        return pick(true);
+    }
+
+    /**
+     * The next target for a request, or null: healthy targets first; when there is none, every accepting target
+     * (ALB's fail-open), leaving out those still in their initial checks unless {@code evenInitial}. Never blocks.
+     */
+    public TargetSlot pick(boolean evenInitial) {
         TargetSlot[] from = healthy;
         if (from.length > 1 && slowStartNanos > 0) {
             TargetSlot ramped = SlowStart.pick(from, slowStartNanos, System.nanoTime());
@@ -70,7 +80,7 @@ public final class GroupState {
             }
         }
         if (from.length == 0) {
-            from = accepting;
+            from = evenInitial ? accepting : checked;
             if (from.length == 0) {
                 return null;
             }
@@ -236,16 +246,21 @@ public final class GroupState {
 
     private void publish() {
         List<TargetSlot> ok = new ArrayList<>();
+        List<TargetSlot> judged = new ArrayList<>();
         List<TargetSlot> open = new ArrayList<>();
         for (TargetSlot slot : slots.values()) {
             if (slot.accepting() && !removed) {
                 open.add(slot);
+                if (slot.status().state() != TargetState.INITIAL) {
+                    judged.add(slot);
+                }
                 if (slot.status().state() == TargetState.HEALTHY) {
                     ok.add(slot);
                 }
             }
         }
         healthy = ok.toArray(NONE);
+        checked = judged.toArray(NONE);
         accepting = open.toArray(NONE);
     }
 

@@ -15,7 +15,9 @@ import dev.gantry.router.table.RoutingTable;
 import dev.gantry.router.table.Target;
 import dev.gantry.router.table.TargetProtocol;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -268,6 +270,37 @@ class RouterHealthTest {
             ready.complete(true);
             assertThat(held.join().body()).isEqualTo("starting");
             assertThat(asked).containsExactly("g");
+        }
+    }
+
+    @Test
+    void aClientThatLeavesWhileTheWaiterWaitsHasItsRequestDropped() throws Exception {
+        CompletableFuture<Boolean> ready = new CompletableFuture<>();
+        List<String> asked = new CopyOnWriteArrayList<>();
+        try (ScriptedBackend backend = ScriptedBackend.echo();
+                RouterFixture f = new RouterFixture(
+                        RouterOptions.defaults().withIoThreads(1).withWaiter(group -> {
+                            asked.add(group);
+                            return ready;
+                        }))) {
+            f.apply(table(http("l", List.of(), Action.Forward.to("g")), group("g")));
+            int port = f.router.listenerAddress("l").orElseThrow().getPort();
+            try (Socket gone = new Socket("127.0.0.1", port)) {
+                gone.getOutputStream()
+                        .write("GET /gone HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                RouterFixture.await(() -> !asked.isEmpty(), "the waiter to be asked");
+                gone.setSoLinger(true, 0); // reset: the router sees it even while not reading
+            }
+            Thread.sleep(500); // let the router notice the reset (epoll reports it while not reading); not an assertion
+            f.apply(table(
+                    http("l", List.of(), Action.Forward.to("g")),
+                    group("g", backend.target()).withHealthCheck(Tables.TCP_CHECK)));
+            ready.complete(true);
+
+            assertThat(f.get("l", "/marker").statusCode()).isEqualTo(200);
+            assertThat(backend.paths())
+                    .as("only the request of a client still there")
+                    .containsExactly("/marker");
         }
     }
 }

@@ -152,6 +152,10 @@ final class HttpFrontHandler extends ChannelInboundHandlerAdapter {
         client.config().setAutoRead(false);
         wait.whenComplete((ready, error) -> client.eventLoop().execute(() -> {
             waiting = false;
+            if (!client.isActive()) { // the client left while it waited: nobody to send the request for
+                ReferenceCountUtil.release(request);
+                return;
+            }
             TargetSlot woken = Boolean.TRUE.equals(ready) && error == null ? group.pick(true) : null;
             if (woken == null) {
                 reply(Replies.error(HttpResponseStatus.SERVICE_UNAVAILABLE, keepAlive), keepAlive);

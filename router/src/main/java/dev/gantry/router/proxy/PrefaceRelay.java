@@ -33,8 +33,9 @@ final class PrefaceRelay extends ChannelInboundHandlerAdapter {
         ChannelFuture connect = relayTo(client, slot, connectTimeout);
         target = connect.channel();
         connect.addListener(f -> {
-            if (!f.isSuccess() || closed) {
+            if (!f.isSuccess() || closed || !client.isActive()) {
                 client.close();
+                target.close();
                 return;
             }
             target.write(Unpooled.wrappedBuffer(PREFACE_HEAD));
@@ -48,7 +49,10 @@ final class PrefaceRelay extends ChannelInboundHandlerAdapter {
         });
     }
 
-    /** A new connection to the target whose reads go to {@code client}, not reading until told to. */
+    /**
+     * A new connection to the target whose reads go to {@code client}, not reading until told to; closed with the
+     * client, even if the client goes while it is still connecting.
+     */
     static ChannelFuture relayTo(Channel client, TargetSlot slot, Duration connectTimeout) {
         ChannelFuture connect = new Bootstrap()
                 .group(client.eventLoop())
@@ -59,7 +63,16 @@ final class PrefaceRelay extends ChannelInboundHandlerAdapter {
                 .handler(new Relay(client))
                 .connect(slot.address());
         slot.track(connect.channel());
-        client.closeFuture().addListener(f -> Relay.closeOnFlush(connect.channel()));
+        client.closeFuture()
+                .addListener(
+                        f -> { // also while connecting: the target connection must not outlive it
+                            Channel target = connect.channel();
+                            if (target.isActive()) {
+                                Relay.closeOnFlush(target);
+                            } else {
+                                target.close();
+                            }
+                        });
         return connect;
     }
 

@@ -40,11 +40,12 @@ final class TcpFrontHandler extends ChannelInboundHandlerAdapter {
         }
         ChannelFuture connect = PrefaceRelay.relayTo(client, slot, settings.connectTimeout());
         connect.addListener(f -> {
-            if (!f.isSuccess()) {
+            Channel target = connect.channel();
+            if (!f.isSuccess() || !client.isActive()) { // refused, timed out, or the client left meanwhile
                 client.close();
+                target.close();
                 return;
             }
-            Channel target = connect.channel();
             client.pipeline().replace(this, "relay", new Relay(target));
             client.config().setAutoRead(true);
             target.config().setAutoRead(true);

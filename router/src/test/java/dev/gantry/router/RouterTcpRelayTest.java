@@ -1,0 +1,77 @@
+package dev.gantry.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.router.table.HealthCheck;
+import dev.gantry.router.table.Listener;
+import dev.gantry.router.table.RoutingTable;
+import dev.gantry.router.table.Target;
+import dev.gantry.router.table.TargetGroup;
+import dev.gantry.router.table.TargetProtocol;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/** The lifetime of TCP relays' target connections, seen from a real target socket. */
+class RouterTcpRelayTest {
+
+    @Test
+    void aClientThatLeavesWhileTheTargetConnectionIsStillConnectingLeavesNoTargetConnectionOpen() throws Exception {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        Set<Socket> stillOpen = ConcurrentHashMap.newKeySet();
+        List<Socket> fillers = new ArrayList<>();
+        try (ServerSocket slowToAccept = new ServerSocket(0, 1, loopback);
+                RouterFixture f = new RouterFixture(RouterOptions.defaults().withIoThreads(1))) {
+            for (int i = 0; i < 2; i++) { // fill the accept queue: the router's connect now waits on SYN retries
+                fillers.add(new Socket(loopback, slowToAccept.getLocalPort()));
+            }
+            Target target = new Target("127.0.0.1", slowToAccept.getLocalPort());
+            HealthCheck rare = Tables.TCP_CHECK.withTiming(Duration.ofSeconds(100), Duration.ofMillis(300), 2, 2);
+            f.apply(new RoutingTable(
+                    List.of(Listener.tcp("t", Listener.LOOPBACK, 0, "g")),
+                    List.of(new TargetGroup(
+                            "g", TargetProtocol.TCP, rare, Duration.ZERO, Duration.ZERO, List.of(target)))));
+            int port = f.router.listenerAddress("t").orElseThrow().getPort();
+
+            try (Socket client = new Socket(loopback, port)) {
+                Thread.sleep(300); // the router accepted it and is connecting (no assertion on time)
+                client.setSoLinger(true, 0); // reset: the router sees it although it does not read yet
+            }
+            Thread.sleep(500);
+            for (Socket s : fillers) {
+                s.close();
+            }
+            Thread.ofVirtual()
+                    .start(
+                            () -> { // accept whatever still arrives; note those the router never closes
+                                while (!slowToAccept.isClosed()) {
+                                    try {
+                                        Socket s = slowToAccept.accept();
+                                        stillOpen.add(s);
+                                        Thread.ofVirtual().start(() -> {
+                                            try (s) {
+                                                s.getInputStream().transferTo(OutputStream.nullOutputStream());
+                                            } catch (IOException ignored) {
+                                                // reset by the router: closed too
+                                            }
+                                            stillOpen.remove(s);
+                                        });
+                                    } catch (IOException e) {
+                                        return;
+                                    }
+                                }
+                            });
+            Thread.sleep(4000); // past the kernel's SYN retries (1 s, 3 s): a leaked connect completes by then
+
+            assertThat(stillOpen).as("target connections open without a client").isEmpty();
+        }
+    }
+}

@@ -97,4 +97,20 @@ class RouterHttpFramingTest {
     private static String head(String response) {
         return response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
     }
+
+    @Test
+    void everyXForwardedForLineIsKeptAndTheClientAppended() throws Exception {
+        try (ScriptedBackend backend = ScriptedBackend.echo();
+                RouterFixture f = new RouterFixture()) {
+            int port = start(f, backend);
+
+            RawHttp.exchange(
+                    port,
+                    "GET /xff HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 203.0.113.1\r\n"
+                            + "X-Forwarded-For: 198.51.100.2, 192.0.2.3\r\n\r\n");
+
+            assertThat(backend.seen.getFirst().headers())
+                    .containsEntry("x-forwarded-for", "203.0.113.1, 198.51.100.2, 192.0.2.3, 127.0.0.1");
+        }
+    }
 }

@@ -15,7 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The headers ALB adds and removes on the way through: X-Forwarded-For (the client's address appended),
+ * The headers ALB adds and removes on the way through: X-Forwarded-For (the client's address appended to all
+ * the X-Forwarded-For lines it sent, joined into one),
  * X-Forwarded-Proto, X-Forwarded-Port, X-Amzn-Trace-Id ({@code Root=1-<epoch seconds, 8 hex>-<24 hex>}, kept when the
  * client sent one); hop-by-hop headers (Connection and what it names, Keep-Alive, Proxy-Connection) are dropped,
  * except the Upgrade handshake of a WebSocket or h2c upgrade (with its HTTP2-Settings). What {@code Connection} names
@@ -78,8 +79,8 @@ final class ForwardHeaders {
         if (!h.contains(HttpHeaderNames.HOST)) {
             h.set(HttpHeaderNames.HOST, defaultHost);
         }
-        String xff = h.get(X_FORWARDED_FOR);
-        h.set(X_FORWARDED_FOR, xff == null || xff.isBlank() ? clientIp : xff + ", " + clientIp);
+        String xff = String.join(", ", h.getAll(X_FORWARDED_FOR)); // every line the client sent, in order
+        h.set(X_FORWARDED_FOR, xff.isBlank() ? clientIp : xff + ", " + clientIp);
         h.set(X_FORWARDED_PROTO, "http");
         h.set(X_FORWARDED_PORT, Integer.toString(listenerPort));
         if (!h.contains(X_AMZN_TRACE_ID)) {

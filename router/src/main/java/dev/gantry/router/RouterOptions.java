@@ -91,4 +91,9 @@ public record RouterOptions(
         return new RouterOptions(
                 ioThreads, connectTimeout, targetTimeout, clientIdleTimeout, timeout, maxIdlePerTarget, clock, waiter);
     }
+
+    public RouterOptions withConnectTimeout(Duration timeout) {
+        return new RouterOptions(
+                ioThreads, timeout, targetTimeout, clientIdleTimeout, poolIdleTimeout, maxIdlePerTarget, clock, waiter);
+    }
 }

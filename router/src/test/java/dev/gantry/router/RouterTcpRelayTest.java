@@ -2,6 +2,7 @@ package dev.gantry.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.router.table.Action;
 import dev.gantry.router.table.HealthCheck;
 import dev.gantry.router.table.Listener;
 import dev.gantry.router.table.RoutingTable;
@@ -20,7 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
-/** The lifetime of TCP relays' target connections, seen from a real target socket. */
+/** Target connections that cannot be made (a target whose accept queue is full): their lifetime and answers. */
 class RouterTcpRelayTest {
 
     @Test
@@ -72,6 +73,30 @@ class RouterTcpRelayTest {
             Thread.sleep(4000); // past the kernel's SYN retries (1 s, 3 s): a leaked connect completes by then
 
             assertThat(stillOpen).as("target connections open without a client").isEmpty();
+        }
+    }
+
+    @Test
+    void aConnectThatTimesOutIs504() throws Exception {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        List<Socket> fillers = new ArrayList<>();
+        try (ServerSocket slowToAccept = new ServerSocket(0, 1, loopback);
+                RouterFixture f = new RouterFixture(
+                        RouterOptions.defaults().withIoThreads(1).withConnectTimeout(Duration.ofMillis(300)))) {
+            for (int i = 0; i < 2; i++) { // fill the accept queue: a connect now waits on SYN retries
+                fillers.add(new Socket(loopback, slowToAccept.getLocalPort()));
+            }
+            f.apply(Tables.table(
+                    Tables.http("l", List.of(), Action.Forward.to("g")),
+                    Tables.group("g", new Target("127.0.0.1", slowToAccept.getLocalPort()))
+                            .withHealthCheck(Tables.TCP_CHECK.withTiming(
+                                    Duration.ofSeconds(100), Duration.ofMillis(300), 2, 2))));
+
+            assertThat(f.get("l", "/").statusCode()).isEqualTo(504);
+        } finally {
+            for (Socket s : fillers) {
+                s.close();
+            }
         }
     }
 }

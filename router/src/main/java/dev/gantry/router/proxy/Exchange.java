@@ -3,6 +3,7 @@ package dev.gantry.router.proxy;
 import dev.gantry.router.state.GroupState;
 import dev.gantry.router.state.TargetSlot;
 import io.netty.channel.Channel;
+import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -19,7 +20,8 @@ import java.util.Set;
 /**
  * One request forwarded to one target, on the client connection's event loop: takes a target connection, streams
  * the request to it and the response back (each side's reading pauses while the other cannot take more), and ends
- * by returning the connection to the pool, or failing ALB's way: 502 when the target cannot be reached or hangs up
+ * by returning the connection to the pool, or failing ALB's way: 504 when the connect times out, 502 when the target
+ * refuses it or hangs up
  * or answers garbage before a response, 504 when the connection is silent both ways longer than the target timeout
  * (the target connection's idle handler). The target connection goes back to the pool only if the target kept it
  * alive (not {@code Connection: close}, not a plain HTTP/1.0 answer), whatever the client asked for itself. A request
@@ -114,8 +116,11 @@ final class Exchange {
             }
             return;
         }
-        if (!connecting.isSuccess()) {
-            fail(HttpResponseStatus.BAD_GATEWAY);
+        if (!connecting.isSuccess()) { // ALB: a target that does not answer the connect in time is 504, a refusal 502
+            fail(
+                    connecting.cause() instanceof ConnectTimeoutException
+                            ? HttpResponseStatus.GATEWAY_TIMEOUT
+                            : HttpResponseStatus.BAD_GATEWAY);
             return;
         }
         target = connecting.getNow();

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * The router's process-wide settings (not part of any table). {@code ioThreads} 0 means one per core.
  * {@code targetTimeout}: how long a target may stay silent during a request before the client gets 504 (ALB's idle
- * timeout, 60 s). {@code clientIdleTimeout}: an idle client connection is closed after it (60 s).
+ * timeout, 60 s). {@code clientIdleTimeout}: an idle client connection is closed after it (60 s); so is a relay (TCP listener,
+ * WebSocket, h2c) that carried no byte either way for as long.
  * {@code poolIdleTimeout}: a kept-alive target connection unused for this long is closed (4 s: shorter than the
  * keep-alive timeout of common servers, e.g. Node's 5 s, so the router rarely reuses one the target is closing).
  * {@code maxIdlePerTarget}: kept-alive target connections per target and I/O thread. {@code waiter}: the
@@ -95,5 +96,10 @@ public record RouterOptions(
     public RouterOptions withConnectTimeout(Duration timeout) {
         return new RouterOptions(
                 ioThreads, timeout, targetTimeout, clientIdleTimeout, poolIdleTimeout, maxIdlePerTarget, clock, waiter);
+    }
+
+    public RouterOptions withClientIdleTimeout(Duration timeout) {
+        return new RouterOptions(
+                ioThreads, connectTimeout, targetTimeout, timeout, poolIdleTimeout, maxIdlePerTarget, clock, waiter);
     }
 }

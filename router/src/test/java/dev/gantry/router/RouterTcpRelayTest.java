@@ -99,4 +99,49 @@ class RouterTcpRelayTest {
             }
         }
     }
+
+    @Test
+    void aRelaySilentBothWaysForTheClientIdleTimeoutIsClosed() throws Exception {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (ServerSocket quiet = new ServerSocket(0, 50, loopback);
+                RouterFixture f = new RouterFixture(
+                        RouterOptions.defaults().withIoThreads(1).withClientIdleTimeout(Duration.ofMillis(500)))) {
+            Thread.ofVirtual()
+                    .start(
+                            () -> { // accepts and never says anything
+                                while (!quiet.isClosed()) {
+                                    try {
+                                        Socket s = quiet.accept();
+                                        Thread.ofVirtual().start(() -> {
+                                            try (s) {
+                                                s.getInputStream().transferTo(OutputStream.nullOutputStream());
+                                            } catch (IOException ignored) {
+                                                // closed
+                                            }
+                                        });
+                                    } catch (IOException e) {
+                                        return;
+                                    }
+                                }
+                            });
+            Target target = new Target("127.0.0.1", quiet.getLocalPort());
+            f.apply(new RoutingTable(
+                    List.of(Listener.tcp("t", Listener.LOOPBACK, 0, "g")),
+                    List.of(new TargetGroup(
+                            "g",
+                            TargetProtocol.TCP,
+                            Tables.TCP_CHECK,
+                            Duration.ZERO,
+                            Duration.ZERO,
+                            List.of(target)))));
+            int port = f.router.listenerAddress("t").orElseThrow().getPort();
+
+            try (Socket client = new Socket(loopback, port)) {
+                client.setSoTimeout(20_000);
+                assertThat(client.getInputStream().read())
+                        .as("the router closes the idle relay")
+                        .isEqualTo(-1);
+            }
+        }
+    }
 }

@@ -132,7 +132,7 @@ final class HttpFrontHandler extends ChannelInboundHandlerAdapter {
         pipeline.replace(this, "preface", relay);
         pipeline.remove(ListenerChannels.IDLE);
         pipeline.remove(ListenerChannels.CODEC); // hands the bytes it holds (the rest of the preface) to the relay
-        relay.connect(client, slot, settings.connectTimeout());
+        relay.connect(client, slot, settings.connectTimeout(), settings.clientIdleTimeout());
     }
 
     private void forward(HttpRequest request, GroupState group, boolean keepAlive) {
@@ -229,6 +229,7 @@ final class HttpFrontHandler extends ChannelInboundHandlerAdapter {
         clientPipeline.replace(this, "relay", new Relay(target));
         clientPipeline.remove(ListenerChannels.IDLE);
         clientPipeline.remove(ListenerChannels.CODEC);
+        Relay.closeWhenIdle(client, settings.clientIdleTimeout());
         for (Object msg = queued.poll(); msg != null; msg = queued.poll()) {
             ReferenceCountUtil.release(msg);
         }

@@ -29,7 +29,7 @@ final class PrefaceRelay extends ChannelInboundHandlerAdapter {
     private boolean closed;
 
     /** Connects {@code client} to {@code slot}; bytes read meanwhile wait here. */
-    void connect(Channel client, TargetSlot slot, Duration connectTimeout) {
+    void connect(Channel client, TargetSlot slot, Duration connectTimeout, Duration idleTimeout) {
         ChannelFuture connect = relayTo(client, slot, connectTimeout);
         target = connect.channel();
         connect.addListener(f -> {
@@ -44,6 +44,7 @@ final class PrefaceRelay extends ChannelInboundHandlerAdapter {
             }
             target.flush();
             client.pipeline().replace(this, "relay", new Relay(target));
+            Relay.closeWhenIdle(client, idleTimeout);
             client.config().setAutoRead(true);
             target.config().setAutoRead(true);
         });

@@ -47,6 +47,7 @@ final class TcpFrontHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             client.pipeline().replace(this, "relay", new Relay(target));
+            Relay.closeWhenIdle(client, settings.clientIdleTimeout());
             client.config().setAutoRead(true);
             target.config().setAutoRead(true);
         });

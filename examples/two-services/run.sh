@@ -25,7 +25,7 @@ image() { # image TAG TEXT [PATH]
   mkdir -p "$ctx/www${3:-}"
   echo "$2" > "$ctx/www${3:-}/index.html"
   printf 'FROM scratch\nCOPY busybox /bin/busybox\nCOPY www /www\nRUN ["/bin/busybox", "--install", "-s", "/bin"]\n' > "$ctx/Dockerfile"
-  docker build -q -t "$1" "$ctx" > /dev/null
+  DOCKER_BUILDKIT=0 docker build -q -t "$1" "$ctx" > /dev/null 2>&1 || docker build -t "$1" "$ctx" # shows the error if the quiet build failed
   rm -rf "$ctx"
 }
 
@@ -59,7 +59,8 @@ API_V1="$(taskdef api demo/api:v1)"
 LB="$(aws elbv2 create-load-balancer --name demo --type application --scheme internal \
   --subnets subnet-a subnet-b --query 'LoadBalancers[0].LoadBalancerArn')"
 tg() { aws elbv2 create-target-group --name "demo-$1" --protocol HTTP --port 8080 --vpc-id vpc-demo \
-  --target-type ip --health-check-path "$2" --health-check-interval-seconds 5 --healthy-threshold-count 2 \
+  --target-type ip --health-check-path "$2" --health-check-interval-seconds 5 --health-check-timeout-seconds 2 \
+  --healthy-threshold-count 2 \
   --query 'TargetGroups[0].TargetGroupArn'; }
 WEB_TG="$(tg web /index.html)"
 API_TG="$(tg api /api/index.html)"

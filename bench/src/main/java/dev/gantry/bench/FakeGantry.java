@@ -85,6 +85,7 @@ final class FakeGantry implements AutoCloseable {
         Cluster cluster = clusters.createOrGet(
                 new Cluster(arns.cluster("default"), "default", "ACTIVE", List.of(), List.of(), clock.instant()));
         TaskLauncher launcher = new TaskLauncher(tasks, tags, supervisor, arns, IdSource.random(), clock);
+        var services = new dev.gantry.store.ecs.ServiceStore(db);
         EcsContext ecs = new EcsContext(
                 arns,
                 clusters,
@@ -92,10 +93,10 @@ final class FakeGantry implements AutoCloseable {
                 tasks,
                 tags,
                 launcher,
-                new DeletedRevisions(definitions, tasks, tags),
+                new DeletedRevisions(definitions, tasks, tags, services),
                 clock,
                 IdSource.random(),
-                new dev.gantry.store.ecs.ServiceStore(db),
+                services,
                 new dev.gantry.control.service.NoTargetGroups(),
                 arn -> {}); // no service scheduler in this benchmark
         ApiServer api = ApiServer.builder()

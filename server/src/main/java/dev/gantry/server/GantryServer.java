@@ -165,7 +165,8 @@ public final class GantryServer implements AutoCloseable {
                     PullProgress.NONE);
             TaskDefinitionStore definitions = new TaskDefinitionStore(db);
             TagStore tags = new TagStore(db);
-            DeletedRevisions deletedRevisions = new DeletedRevisions(definitions, tasks, tags);
+            ServiceStore serviceStore = new ServiceStore(db);
+            DeletedRevisions deletedRevisions = new DeletedRevisions(definitions, tasks, tags, serviceStore);
             housekeeper = new Housekeeper(
                             List.of(
                                     new Housekeeper.Job(
@@ -177,7 +178,6 @@ public final class GantryServer implements AutoCloseable {
             clusters.createOrGet(
                     new Cluster(arns.cluster("default"), "default", "ACTIVE", List.of(), List.of(), clock.instant()));
             TaskLauncher launcher = new TaskLauncher(tasks, tags, supervisor, arns, IdSource.random(), clock);
-            ServiceStore serviceStore = new ServiceStore(db);
             // the data plane: the router gets every committed ELBv2 change, and the stored one now, so the listeners
             // of a restarted server listen again before the API answers
             router = RouterDataPlane.start();

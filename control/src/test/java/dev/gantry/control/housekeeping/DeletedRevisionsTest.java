@@ -11,6 +11,7 @@ import dev.gantry.core.task.TaskPhase;
 import dev.gantry.core.taskdef.TaskDefinition;
 import dev.gantry.core.taskdef.TaskDefinitionStatus;
 import dev.gantry.core.testing.TaskDefs;
+import dev.gantry.store.ecs.ServiceStore;
 import dev.gantry.store.ecs.TagStore;
 import dev.gantry.store.ecs.TaskDefinitionStore;
 import dev.gantry.store.ecs.TaskStore;
@@ -45,7 +46,7 @@ class DeletedRevisionsTest {
         definitions = new TaskDefinitionStore(db);
         tasks = new TaskStore(db);
         tags = new TagStore(db);
-        purge = new DeletedRevisions(definitions, tasks, tags);
+        purge = new DeletedRevisions(definitions, tasks, tags, new ServiceStore(db));
     }
 
     @AfterEach

@@ -122,6 +122,24 @@ public final class ServiceStore {
                 .size());
     }
 
+    /**
+     * Whether a deployment of a service that is not INACTIVE names {@code taskDefinitionArn}: the scheduler may still
+     * launch from it (a running deployment, or the COMPLETED one a circuit breaker rolls back to), so a deleted
+     * revision must not be purged meanwhile.
+     */
+    public boolean anyDeploymentUsing(String taskDefinitionArn) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM deployments d JOIN services s ON"
+                    + " s.arn = d.service_arn WHERE s.status <> 'INACTIVE'"
+                    + " AND json_extract(d.body, '$.target.taskDefinitionArn') = ? LIMIT 1")) {
+                ps.setString(1, taskDefinitionArn);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
     /** ARNs of every service the scheduler still has work for (not INACTIVE): its resync list. */
     public List<String> unfinishedArns() {
         return db.read(c -> {

@@ -82,6 +82,20 @@ class ServiceStoreTest {
     }
 
     @Test
+    void aLiveServicesDeploymentKeepsItsRevisionInUseUntilTheServiceIsInactive() {
+        String used = "arn:aws:ecs:us-east-1:000000000000:task-definition/web:1";
+        assertThat(store.anyDeploymentUsing(used)).isFalse();
+        store.create(service(2), deployment("ecs-svc/1", T0), List.of(), Optional.empty());
+        assertThat(store.anyDeploymentUsing(used)).isTrue();
+        assertThat(store.anyDeploymentUsing("arn:aws:ecs:us-east-1:000000000000:task-definition/web:2"))
+                .isFalse();
+        assertThat(store.markDraining(ARN)).isTrue(); // DeleteService: still launching/stopping, still in use
+        assertThat(store.anyDeploymentUsing(used)).isTrue();
+        store.markInactive(ARN, T0);
+        assertThat(store.anyDeploymentUsing(used)).isFalse();
+    }
+
+    @Test
     void createIsIdempotentByClientTokenAndRefusesATakenName() {
         var first =
                 store.create(service(2), deployment("ecs-svc/1", T0), List.of(new Tag("k", "v")), Optional.of("tok"));

@@ -54,7 +54,7 @@ final class BenchGantry implements AutoCloseable {
         GantryServer server = GantryServer.start(GantryConfig.resolve(Optional.of(0), Optional.of(dir), env), env);
         EcsClient ecs = EcsClient.builder()
                 .endpointOverride(URI.create(server.endpoint()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET)))
+                .credentialsProvider(credentials())
                 .region(Region.US_EAST_1)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
@@ -74,6 +74,11 @@ final class BenchGantry implements AutoCloseable {
                 .containerDefinitions(
                         c -> c.name("main").image(IMAGE).command("sleep", "300").stopTimeout(2)));
         return new BenchGantry(server, ecs, docker);
+    }
+
+    /** The admin key pair the bench's server is started with, for other SDK clients. */
+    static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET));
     }
 
     String network() {

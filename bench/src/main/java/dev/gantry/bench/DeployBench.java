@@ -12,6 +12,7 @@ import java.util.Set;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.model.Deployment;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Task;
@@ -121,6 +122,7 @@ public final class DeployBench {
             g.ecs.updateService(b -> b.cluster(CLUSTER).service(SERVICE).taskDefinition(next));
             Poll p = await(g, elb, setup.targetGroup(), next, old);
             load.stop();
+            settle(g); // untimed: the old tasks finish stopping before the next round (or the server's shutdown)
             String to = next.equals(setup.v1()) ? "v1" : "v2";
             return new Round(
                     to,
@@ -177,6 +179,22 @@ public final class DeployBench {
         return d.status().equals("PRIMARY")
                 && d.taskDefinition().equals(taskDefinition)
                 && "COMPLETED".equals(d.rolloutStateAsString());
+    }
+
+    /** Until every task the scheduler stopped has reached STOPPED. */
+    private static void settle(BenchGantry g) throws InterruptedException {
+        Instant limit = Instant.now().plus(ROUND_LIMIT);
+        while (Instant.now().isBefore(limit)) {
+            List<String> stopping = g.ecs.listTasks(
+                            b -> b.cluster(CLUSTER).serviceName(SERVICE).desiredStatus(DesiredStatus.STOPPED))
+                    .taskArns();
+            if (stopping.isEmpty()
+                    || g.ecs.describeTasks(b -> b.cluster(CLUSTER).tasks(stopping)).tasks().stream()
+                            .allMatch(t -> t.lastStatus().equals("STOPPED"))) {
+                return;
+            }
+            Thread.sleep(POLL_MS);
+        }
     }
 
     private static Service describe(BenchGantry g) {

@@ -6,19 +6,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 
 /** The clients a load-balancer test uses: the SDK's ELBv2 client, the AWS CLI v2, and plain HTTP to a listener. */
 final class LbClients {
-    static final Path AWS = Path.of("/usr/bin/aws");
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -37,15 +35,7 @@ final class LbClients {
     record CliResult(int exit, String out) {}
 
     static CliResult aws(String endpoint, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(AWS.toString(), "--endpoint-url", endpoint));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("AWS_ACCESS_KEY_ID", TestGantry.ACCESS_KEY);
-        pb.environment().put("AWS_SECRET_ACCESS_KEY", TestGantry.SECRET_KEY);
-        pb.environment().put("AWS_DEFAULT_REGION", "us-east-1");
-        pb.environment().put("AWS_PAGER", "");
-        pb.environment().remove("AWS_PROFILE");
-        Process p = pb.start();
+        Process p = new AwsCli(endpoint).process(args).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(600, TimeUnit.SECONDS)) {
             p.destroyForcibly();
@@ -55,7 +45,33 @@ final class LbClients {
     }
 
     static boolean cliInstalled() {
-        return Files.isExecutable(AWS);
+        return AwsCli.installed();
+    }
+
+    /**
+     * An HTTP target group of type ip on port 8080, checked on /index.html every 5 s (timeout 2 s, 2 checks either
+     * way), with the given deregistration delay: the group the service tests put their httpd tasks behind.
+     */
+    static String httpTargetGroup(ElasticLoadBalancingV2Client elb, String name, int deregistrationDelaySeconds) {
+        String arn = elb.createTargetGroup(b -> b.name(name)
+                        .protocol(ProtocolEnum.HTTP)
+                        .port(8080)
+                        .vpcId("vpc-12345")
+                        .targetType(TargetTypeEnum.IP)
+                        .healthCheckPath("/index.html")
+                        .healthCheckIntervalSeconds(5)
+                        .healthCheckTimeoutSeconds(2)
+                        .healthyThresholdCount(2)
+                        .unhealthyThresholdCount(2))
+                .targetGroups()
+                .get(0)
+                .targetGroupArn();
+        elb.modifyTargetGroupAttributes(b -> b.targetGroupArn(arn)
+                .attributes(TargetGroupAttribute.builder()
+                        .key("deregistration_delay.timeout_seconds")
+                        .value(Integer.toString(deregistrationDelaySeconds))
+                        .build()));
+        return arn;
     }
 
     /** GET through a listener on loopback: status and body; an I/O failure is status -1 with the error. */

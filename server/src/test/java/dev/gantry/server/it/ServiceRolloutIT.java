@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
 import software.amazon.awssdk.services.ecs.model.CreateServiceRequest;
@@ -31,10 +29,8 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTarg
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthDescription;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetHealthStateEnum;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 
 /**
  * The issue's "Done when" for services behind the router, end to end with real clients and real containers: a
@@ -58,12 +54,7 @@ class ServiceRolloutIT {
         assumeTrue(AwsCli.installed(), "AWS CLI v2 not installed at /usr/bin/aws (.ci/run installs it)");
         g = TestGantry.shared();
         aws = new AwsCli(g.server.endpoint());
-        elb = ElasticLoadBalancingV2Client.builder()
-                .endpointOverride(URI.create(g.server.endpoint()))
-                .credentialsProvider(TestGantry.credentials())
-                .region(Region.US_EAST_1)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        elb = LbClients.elbv2(g.server.endpoint());
         for (String version : List.of("v1", "v2")) {
             g.server
                     .driver()
@@ -91,24 +82,7 @@ class ServiceRolloutIT {
                 .loadBalancers()
                 .get(0)
                 .loadBalancerArn();
-        String tg = elb.createTargetGroup(b -> b.name("rollout-web")
-                        .protocol(ProtocolEnum.HTTP)
-                        .port(8080)
-                        .vpcId("vpc-12345")
-                        .targetType(TargetTypeEnum.IP)
-                        .healthCheckPath("/index.html")
-                        .healthCheckIntervalSeconds(5)
-                        .healthCheckTimeoutSeconds(2)
-                        .healthyThresholdCount(2)
-                        .unhealthyThresholdCount(2))
-                .targetGroups()
-                .get(0)
-                .targetGroupArn();
-        elb.modifyTargetGroupAttributes(b -> b.targetGroupArn(tg)
-                .attributes(TargetGroupAttribute.builder()
-                        .key("deregistration_delay.timeout_seconds")
-                        .value("5")
-                        .build()));
+        String tg = LbClients.httpTargetGroup(elb, "rollout-web", 5);
         elb.createListener(b -> b.loadBalancerArn(lb)
                 .protocol(ProtocolEnum.HTTP)
                 .port(port)

@@ -21,8 +21,6 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AdvancedConfiguration;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
@@ -51,9 +49,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.Rule;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RuleCondition;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupAttribute;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroupTuple;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 
 /**
  * ECS-native BLUE_GREEN and CANARY deployments end to end, with the SDK's ECS and ELBv2 clients against a real server
@@ -92,12 +88,7 @@ class TrafficShiftIT {
                             true);
         }
         ecs = TestGantry.ecsClient(server.endpoint());
-        elb = ElasticLoadBalancingV2Client.builder()
-                .endpointOverride(URI.create(server.endpoint()))
-                .credentialsProvider(TestGantry.credentials())
-                .region(Region.US_EAST_1)
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        elb = LbClients.elbv2(server.endpoint());
         v1 = register("gantry-it/shift:v1");
         v2 = register("gantry-it/shift:v2");
     }
@@ -164,25 +155,7 @@ class TrafficShiftIT {
     }
 
     private static String group(String name) {
-        String arn = elb.createTargetGroup(b -> b.name(name)
-                        .protocol(ProtocolEnum.HTTP)
-                        .port(8080)
-                        .vpcId("vpc-12345")
-                        .targetType(TargetTypeEnum.IP)
-                        .healthCheckPath("/index.html")
-                        .healthCheckIntervalSeconds(5)
-                        .healthCheckTimeoutSeconds(2)
-                        .healthyThresholdCount(2)
-                        .unhealthyThresholdCount(2))
-                .targetGroups()
-                .get(0)
-                .targetGroupArn();
-        elb.modifyTargetGroupAttributes(b -> b.targetGroupArn(arn)
-                .attributes(TargetGroupAttribute.builder()
-                        .key("deregistration_delay.timeout_seconds")
-                        .value("2")
-                        .build()));
-        return arn;
+        return LbClients.httpTargetGroup(elb, name, 2);
     }
 
     private static String register(String image) {

@@ -27,6 +27,8 @@ import dev.gantry.runtime.docker.DockerDriver;
 import dev.gantry.runtime.docker.DockerDriverConfig;
 import dev.gantry.runtime.spi.PullProgress;
 import dev.gantry.runtime.spi.TaskDriver;
+import dev.gantry.store.crypto.Envelope;
+import dev.gantry.store.crypto.MasterKey;
 import dev.gantry.store.ecs.ClusterStore;
 import dev.gantry.store.ecs.ServiceStore;
 import dev.gantry.store.ecs.SettingsStore;
@@ -141,6 +143,9 @@ public final class GantryServer implements AutoCloseable {
         AdminCredentials credentials = AdminCredentials.resolve(config.dataDir(), env);
         Arns arns = new Arns(config.region(), config.accountId());
         Database db = Database.open(config.dataDir().resolve("gantry.db"));
+        // values kept secret at rest (secret values, SecureString parameters, IAM secret keys) are sealed under the
+        // master key, which lives beside the database, never in it
+        Envelope envelope = new Envelope(MasterKey.resolve(config.dataDir(), env));
         StartingDriver driver = new StartingDriver();
         Housekeeper housekeeper = null;
         ServiceScheduler scheduler = null;

@@ -173,11 +173,28 @@ class ArchitectureTest {
                 .that()
                 .resideInAPackage("dev.gantry.core..")
                 .and()
-                .resideOutsideOfPackages("dev.gantry.core.taskdef..", "dev.gantry.core.run..")
+                .resideOutsideOfPackages(
+                        "dev.gantry.core.taskdef..", "dev.gantry.core.run..", "dev.gantry.core.iam.policy..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("com.fasterxml.jackson..")
                 .because("internal records are typed and never bound from client input (docs/adr/0006)")
+                .check(classes);
+    }
+
+    /**
+     * The one exception to the rule above: core/iam/policy reads IAM policy documents with databind's tree model
+     * (JsonNode) and builds its typed records by hand; it binds nothing and carries no Jackson annotations.
+     */
+    @Test
+    void thePolicyLanguageReadsJsonTreesOnly() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.gantry.core.iam.policy..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.fasterxml.jackson.annotation..", "com.fasterxml.jackson.databind.annotation..")
+                .because("policy documents are parsed from a JSON tree into typed records (docs/adr/0006)")
                 .check(classes);
     }
 

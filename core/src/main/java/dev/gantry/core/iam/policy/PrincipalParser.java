@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 final class PrincipalParser {
     private static final String ACCOUNT_ID = "\\d{12}";
+    /** A user's or role's unique id, which IAM shows in place of an ARN once the principal is deleted. */
+    private static final String UNIQUE_ID = "(AIDA|AROA)[A-Z0-9]{12,}";
+
     private static final String AWS_ARN = "arn:aws[a-z-]*:(iam|sts)::\\d{12}:[^*?]+";
     private static final String SERVICE_NAME = "[a-z0-9.-]+\\.amazonaws\\.com(\\.cn)?";
 
@@ -62,7 +65,7 @@ final class PrincipalParser {
         String shown = "\"" + type + "\":\"" + id + "\"";
         switch (type) {
             case PrincipalElement.AWS -> {
-                if (id.equals("*") || id.matches(AWS_ARN)) {
+                if (id.equals("*") || id.matches(AWS_ARN) || id.matches(UNIQUE_ID)) {
                     return id;
                 }
                 if (id.matches(ACCOUNT_ID)) {

@@ -23,6 +23,7 @@ class ResourcePolicyTest {
             {"AWS": "arn:aws:iam::123456789012:role/app"}            | arn:aws:sts::123456789012:assumed-role/other/s       | IMPLICIT_DENY
             {"AWS": "arn:aws:iam::123456789012:role/app"}            | arn:aws:sts::999999999999:assumed-role/app/s         | IMPLICIT_DENY
             {"AWS": "*"}                                             | arn:aws:iam::999999999999:user/anyone                | ALLOW
+            {"AWS": "AIDAJQABLZS4A3QDU576Q"}                         | arn:aws:iam::123456789012:user/alice                 | IMPLICIT_DENY
             "*"                                                      | ecs-tasks.amazonaws.com                              | ALLOW
             """)
     void principals(String principal, String caller, Decision expected) {

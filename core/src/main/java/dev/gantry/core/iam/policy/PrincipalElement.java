@@ -23,19 +23,23 @@ public record PrincipalElement(boolean everyone, Map<String, List<String>> byTyp
         byType = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** Whether the statement applies to {@code principal}: it is listed (for NotPrincipal: it is not). */
+    /**
+     * Whether the statement applies to {@code principal}: it is listed (for NotPrincipal: it is not). A Principal
+     * naming an account covers every principal of it and a role covers its sessions; a NotPrincipal exempts only the
+     * exact identities listed (AWS: to exempt a role session, list the session, the role and the account).
+     */
     public boolean covers(String principal) {
-        return listed(principal) != negated;
+        return negated ? !listed(principal, true) : listed(principal, false);
     }
 
-    private boolean listed(String principal) {
+    private boolean listed(String principal, boolean exact) {
         if (everyone) {
             return true;
         }
         for (Map.Entry<String, List<String>> entry : byType.entrySet()) {
             for (String id : entry.getValue()) {
                 if (entry.getKey().equals(AWS)
-                        ? awsMatches(id, principal)
+                        ? id.equals("*") || id.equals(principal) || (!exact && awsMatches(id, principal))
                         : otherMatches(entry.getKey(), id, principal)) {
                     return true;
                 }
@@ -48,16 +52,14 @@ public record PrincipalElement(boolean everyone, Map<String, List<String>> byTyp
         return type.equals(SERVICE) ? id.equalsIgnoreCase(principal) : id.equals(principal);
     }
 
+    /** The widening of a positive Principal: an account's root covers its principals, a role its sessions. */
     private static boolean awsMatches(String id, String principal) {
-        if (id.equals("*")) {
-            return true;
-        }
-        if (id.equals(principal)) {
-            return true;
-        }
         Arns.Parsed want = Arns.parse(id).orElse(null);
         Arns.Parsed got = Arns.parse(principal).orElse(null);
-        if (want == null || got == null || !want.account().equals(got.account())) {
+        if (want == null
+                || got == null
+                || !want.partition().equals(got.partition())
+                || !want.account().equals(got.account())) {
             return false;
         }
         if (want.service().equals("iam") && want.resource().equals("root")) {

@@ -25,6 +25,9 @@ class ResourcePolicyTest {
             {"AWS": "*"}                                             | arn:aws:iam::999999999999:user/anyone                | ALLOW
             {"AWS": "AIDAJQABLZS4A3QDU576Q"}                         | arn:aws:iam::123456789012:user/alice                 | IMPLICIT_DENY
             "*"                                                      | ecs-tasks.amazonaws.com                              | ALLOW
+            {"AWS": "123456789012"}                                  | arn:aws-cn:iam::123456789012:user/alice              | IMPLICIT_DENY
+            {"AWS": "arn:aws:iam::123456789012:role/app"}            | arn:aws-cn:sts::123456789012:assumed-role/app/s1     | IMPLICIT_DENY
+            {"AWS": "arn:aws:iam::123456789012:user/alice"}          | arn:aws-cn:iam::123456789012:user/alice              | IMPLICIT_DENY
             """)
     void principals(String principal, String caller, Decision expected) {
         PolicyDocument trust = PolicyDocument.parse("""
@@ -74,6 +77,28 @@ class ResourcePolicyTest {
                 ConditionContext.of("aws:SourceArn", sourceArn).with("aws:SourceAccount", "123456789012"));
         // The second statement has no Principal: in a resource policy it applies to nobody.
         assertThat(PolicyEvaluator.evaluateResourcePolicy(trust, request).decision())
+                .isEqualTo(expected);
+    }
+
+    /**
+     * NotPrincipal names exact identities only: listing a role does not exempt its sessions, listing an account
+     * does not exempt its users (AWS: to exempt a session, list the session, the role and the account).
+     */
+    @ParameterizedTest(name = "[{index}] NotPrincipal {0} / {1} -> {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            arn:aws:iam::123456789012:role/auditor | arn:aws:sts::123456789012:assumed-role/auditor/s1 | EXPLICIT_DENY
+            arn:aws:iam::123456789012:role/auditor | arn:aws:iam::123456789012:role/auditor            | ALLOW
+            123456789012                           | arn:aws:iam::123456789012:user/mallory            | EXPLICIT_DENY
+            123456789012                           | arn:aws:iam::123456789012:root                    | ALLOW
+            arn:aws:iam::123456789012:user/admin   | arn:aws-cn:iam::123456789012:user/admin           | EXPLICIT_DENY
+            """)
+    void notPrincipalMatchesExactIdentitiesOnly(String exempt, String caller, Decision expected) {
+        PolicyDocument policy = PolicyDocument.parse("""
+                {"Version": "2012-10-17", "Statement": [
+                  {"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"},
+                  {"Effect": "Deny", "NotPrincipal": {"AWS": "%s"}, "Action": "*", "Resource": "*"}]}""".formatted(exempt), PolicyKind.RESOURCE);
+        AccessRequest request = new AccessRequest(caller, "secretsmanager:GetSecretValue", "*");
+        assertThat(PolicyEvaluator.evaluateResourcePolicy(policy, request).decision())
                 .isEqualTo(expected);
     }
 }

@@ -1,7 +1,5 @@
 package dev.gantry.core.iam.policy;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
@@ -65,16 +63,70 @@ record Cidr(byte[] network, int prefix) {
         return Optional.of(out);
     }
 
+    /**
+     * An IPv6 literal parsed by hand (never {@code InetAddress}, which may ask the resolver for what is no literal):
+     * eight groups of 1-4 hex digits, at most one {@code ::}, optionally an IPv4 tail; an IPv4-mapped address
+     * ({@code ::ffff:a.b.c.d}) is returned as its IPv4 address.
+     */
     private static Optional<byte[]> ipv6(String text) {
-        // Hex digits, colons and (for an embedded IPv4 tail) dots only: InetAddress then parses a literal, no DNS.
-        if (!text.matches("[0-9A-Fa-f:.]+")) {
+        if (text.length() > 45 || !text.matches("[0-9A-Fa-f:.]+")) {
             return Optional.empty();
         }
-        try {
-            byte[] bytes = InetAddress.getByName(text).getAddress();
-            return Optional.of(bytes);
-        } catch (UnknownHostException e) {
+        String hex = text;
+        int lastColon = text.lastIndexOf(':');
+        if (text.indexOf('.') >= 0) {
+            Optional<byte[]> tail = address(text.substring(lastColon + 1));
+            if (tail.isEmpty() || tail.get().length != 4) {
+                return Optional.empty();
+            }
+            byte[] v4 = tail.get();
+            hex = text.substring(0, lastColon + 1)
+                    + Integer.toHexString(((v4[0] & 0xff) << 8) | (v4[1] & 0xff)) + ":"
+                    + Integer.toHexString(((v4[2] & 0xff) << 8) | (v4[3] & 0xff));
+        }
+        int gap = hex.indexOf("::");
+        if (gap >= 0 && hex.indexOf("::", gap + 1) >= 0) {
             return Optional.empty();
+        }
+        Optional<int[]> left = groups(gap < 0 ? hex : hex.substring(0, gap));
+        Optional<int[]> right = groups(gap < 0 ? "" : hex.substring(gap + 2));
+        if (left.isEmpty() || right.isEmpty()) {
+            return Optional.empty();
+        }
+        int count = left.get().length + right.get().length;
+        if (gap < 0 ? count != 8 : count > 7) {
+            return Optional.empty();
+        }
+        byte[] out = new byte[16];
+        put(out, 0, left.get());
+        put(out, 8 - right.get().length, right.get());
+        boolean mapped = out[10] == (byte) 0xff && out[11] == (byte) 0xff;
+        for (int i = 0; i < 10 && mapped; i++) {
+            mapped = out[i] == 0;
+        }
+        return Optional.of(mapped ? java.util.Arrays.copyOfRange(out, 12, 16) : out);
+    }
+
+    /** Colon-separated groups of 1-4 hex digits; the empty string is no group. */
+    private static Optional<int[]> groups(String text) {
+        if (text.isEmpty()) {
+            return Optional.of(new int[0]);
+        }
+        String[] parts = text.split(":", -1);
+        int[] out = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            if (!parts[i].matches("[0-9A-Fa-f]{1,4}")) {
+                return Optional.empty();
+            }
+            out[i] = Integer.parseInt(parts[i], 16);
+        }
+        return Optional.of(out);
+    }
+
+    private static void put(byte[] out, int group, int[] values) {
+        for (int i = 0; i < values.length; i++) {
+            out[(group + i) * 2] = (byte) (values[i] >>> 8);
+            out[(group + i) * 2 + 1] = (byte) values[i];
         }
     }
 

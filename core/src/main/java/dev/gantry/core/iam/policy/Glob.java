@@ -3,11 +3,13 @@ package dev.gantry.core.iam.policy;
 /**
  * IAM's wildcard matching: {@code *} matches any run of characters (also none), {@code ?} exactly one.
  *
- * <p>In ARNs ({@link Mode#RESOURCE}, also used by {@code ArnLike}/{@code ArnEquals}) IAM matches wildcards within
+ * <p>In the Resource element ({@link Mode#RESOURCE}) IAM matches wildcards within
  * the colon-separated segments, where a {@code *} also spans characters such as {@code /}; a {@code *} that is the
  * last character of a segment (followed by {@code :} or the end of the pattern) may expand across colons too, so
  * {@code arn:aws:ecs:*} covers every ECS ARN (IAM JSON policy reference, "Using wildcards in resource ARNs").
- * Matching is a dynamic programme over pattern × text: linear space, no regular expressions, no backtracking blow-up.
+ * Matching is a dynamic programme over pattern × text: two rows, no regular expressions, no backtracking blow-up;
+ * a pattern without wildcards is a plain comparison. ({@code ArnLike} and friends match ARN components one by one
+ * in {@link Mode#STRING}, see {@link ConditionTests}.)
  */
 final class Glob {
     enum Mode {
@@ -15,7 +17,7 @@ final class Glob {
         ACTION(true, false),
         /** {@code StringLike}: case-sensitive; {@code *} and {@code ?} match anything. */
         STRING(false, false),
-        /** Resources and ARN conditions: case-sensitive, segment-aware as described above. */
+        /** The Resource element: case-sensitive, segment-aware as described above. */
         RESOURCE(false, true);
 
         private final boolean ignoreCase;
@@ -27,16 +29,30 @@ final class Glob {
         }
     }
 
+    /**
+     * Longest text matched against a pattern with wildcards: longer text never matches one (the evaluator refuses
+     * requests carrying such values before they get here, see {@link PolicyEvaluator}).
+     */
+    static final int MAX_TEXT = 4096;
+
     private Glob() {}
 
     static boolean matches(GlobPattern pattern, String text, Mode mode) {
+        if (!pattern.hasWildcards()) {
+            return mode.ignoreCase
+                    ? pattern.text().equalsIgnoreCase(text)
+                    : pattern.text().equals(text);
+        }
+        if (text.length() > MAX_TEXT) {
+            return false;
+        }
         int n = pattern.length();
         int m = text.length();
-        // next[j]: does pattern[i+1..] match text[j..]?
+        // next[j]: does pattern[i+1..] match text[j..]? Two rows, swapped per pattern character.
         boolean[] next = new boolean[m + 1];
+        boolean[] cur = new boolean[m + 1];
         next[m] = true;
         for (int i = n - 1; i >= 0; i--) {
-            boolean[] cur = new boolean[m + 1];
             if (pattern.isStar(i)) {
                 boolean crossesColons = !mode.segments || i == n - 1 || pattern.charAt(i + 1) == ':';
                 cur[m] = next[m];
@@ -45,11 +61,14 @@ final class Glob {
                     cur[j] = next[j] || consume;
                 }
             } else {
+                cur[m] = false;
                 for (int j = m - 1; j >= 0; j--) {
                     cur[j] = next[j + 1] && charMatches(pattern, i, text.charAt(j), mode);
                 }
             }
+            boolean[] swap = next;
             next = cur;
+            cur = swap;
         }
         return next[0];
     }

@@ -20,6 +20,21 @@ final class GlobPattern {
         return new GlobPattern(text, new boolean[text.length()]);
     }
 
+    /** Whether some character is a wildcard (an unescaped {@code *} or {@code ?}). */
+    boolean hasWildcards() {
+        for (int i = 0; i < text.length(); i++) {
+            if (isStar(i) || isAnyChar(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The characters {@code [from, to)}, keeping which are literal. */
+    GlobPattern slice(int from, int to) {
+        return new GlobPattern(text.substring(from, to), Arrays.copyOfRange(literal, from, to));
+    }
+
     String text() {
         return text;
     }

@@ -40,6 +40,10 @@ class GlobTest {
             ''                         | ''                                               | STRING   | true
             ''                         | x                                                | STRING   | false
             home/*/docs                | home/alice/docs                                  | STRING   | true
+            abc                        | abc                                              | STRING   | true
+            abc                        | ABC                                              | STRING   | false
+            ecs:RunTask                | ECS:runtask                                      | ACTION   | true
+            arn:aws:s3:::b             | arn:aws:s3:::b                                   | RESOURCE | true
             """)
     void matches(String pattern, String text, Glob.Mode mode, boolean expected) {
         assertThat(Glob.matches(GlobPattern.of(pattern), text, mode)).isEqualTo(expected);

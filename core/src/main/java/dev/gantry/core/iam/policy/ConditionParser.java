@@ -25,6 +25,9 @@ final class ConditionParser {
             if (!op.getValue().isObject()) {
                 throw new MalformedPolicyException(PolicyMessages.SYNTAX);
             }
+            if (op.getValue().isEmpty()) {
+                throw new MalformedPolicyException(PolicyMessages.EMPTY_ELEMENT.formatted("Condition " + op.getKey()));
+            }
             for (Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().fields(); keys.hasNext(); ) {
                 Map.Entry<String, JsonNode> key = keys.next();
                 out.add(condition(op.getKey(), key.getKey(), key.getValue()));
@@ -40,6 +43,7 @@ final class ConditionParser {
             if (rest.startsWith(q.prefix())) {
                 qualifier = q;
                 rest = rest.substring(q.prefix().length());
+                break; // one set prefix at most: ForAnyValue:ForAllValues:... is no operator
             }
         }
         boolean ifExists = rest.endsWith(IF_EXISTS) && !rest.equals(IF_EXISTS);

@@ -2,6 +2,7 @@ package dev.gantry.core.iam.policy;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -18,7 +19,12 @@ import java.util.Set;
  * principals by {@link PrincipalParser}.
  */
 final class PolicyParser {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** A hard safety cap on the document's length, far above IAM's own quotas (which the API layer applies). */
+    static final int MAX_DOCUMENT_CHARS = 131072;
+
     private static final Set<String> DOCUMENT_FIELDS = Set.of("Version", "Id", "Statement");
     private static final Set<String> STATEMENT_FIELDS = Set.of(
             "Sid",
@@ -34,6 +40,12 @@ final class PolicyParser {
     private PolicyParser() {}
 
     static PolicyDocument parse(String json, PolicyKind kind) {
+        if (json == null) {
+            throw new MalformedPolicyException(PolicyMessages.SYNTAX);
+        }
+        if (json.length() > MAX_DOCUMENT_CHARS) {
+            throw new MalformedPolicyException(PolicyMessages.TOO_LARGE.formatted(MAX_DOCUMENT_CHARS));
+        }
         JsonNode root;
         try {
             root = JSON.readTree(json);
@@ -126,7 +138,7 @@ final class PolicyParser {
         String field = has ? "Action" : "NotAction";
         List<String> patterns = strings(node.get(field), field);
         for (String pattern : patterns) {
-            if (!pattern.equals("*") && !pattern.matches("[^:]+:[^:]*")) {
+            if (!pattern.equals("*") && !pattern.matches("[^:]+:[^:]+")) {
                 throw new MalformedPolicyException(PolicyMessages.VENDOR_PREFIX);
             }
         }
@@ -151,11 +163,16 @@ final class PolicyParser {
         String field = has ? "Resource" : "NotResource";
         List<String> patterns = strings(node.get(field), field);
         for (String pattern : patterns) {
-            if (!pattern.equals("*") && !pattern.startsWith("arn:")) {
+            if (!pattern.equals("*") && !isArn(pattern)) {
                 throw new MalformedPolicyException(PolicyMessages.RESOURCE_FORMAT.formatted(pattern));
             }
         }
         return Optional.of(new ResourceElement(patterns, hasNot));
+    }
+
+    /** {@code arn:} and five more colon-separated parts (the last may itself contain colons). */
+    private static boolean isArn(String pattern) {
+        return pattern.split(":", 6).length == 6 && pattern.startsWith("arn:");
     }
 
     /** A string or a non-empty array of strings. */

@@ -44,6 +44,12 @@ class PolicyParserTest {
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {"Robot": "r2d2"}, "Action": "*"}} | Invalid principal in policy: "Robot":"r2d2"
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": {}, "Action": "*"}} | Invalid principal in policy: {}
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Principal": "*", "NotPrincipal": "*", "Action": "*"}} | Statement can not contain both Principal and NotPrincipal
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"ForAnyValue:ForAllValues:StringEquals": {"aws:TagKeys": "a"}}}} | Invalid Condition type : ForAnyValue:ForAllValues:StringEquals
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"StringEquals": {}}}}                                    | Syntax errors in policy. Condition StringEquals must not be empty
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "ecs:", "Resource": "*"}} | Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "arn:"}} | Resource arn: must be in ARN format or "*".
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:bucket"}} | Resource arn:aws:s3:bucket must be in ARN format or "*".
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}} {"x": 1} | Syntax errors in policy.
             """)
     void refusesWhatIamRefuses(String json, String message) {
         assertThatThrownBy(() -> PolicyDocument.parse(json))
@@ -154,5 +160,16 @@ class PolicyParserTest {
                         {"Version": "2012-10-17", "Statement": [
                           {"Sid": "", "Effect": "Allow", "Action": "*", "Resource": "*"},
                           {"Sid": "", "Effect": "Allow", "Action": "*", "Resource": "*"}]}""", PolicyKind.IDENTITY).statements()).hasSize(2);
+    }
+
+    @Test
+    void refusesNullAndOversizedDocuments() {
+        assertThatThrownBy(() -> PolicyDocument.parse(null))
+                .isInstanceOf(MalformedPolicyException.class)
+                .hasMessage("Syntax errors in policy.");
+        String padded = "{\"Version\": \"2012-10-17\", \"Statement\": " + ALLOW_ALL + "}" + " ".repeat(131072);
+        assertThatThrownBy(() -> PolicyDocument.parse(padded))
+                .isInstanceOf(MalformedPolicyException.class)
+                .hasMessageContaining("131072");
     }
 }

@@ -15,6 +15,14 @@ public record AccessRequest(String principalArn, String action, String resource,
         Objects.requireNonNull(context, "context");
     }
 
+    /** Whether any value is longer than wildcard matching accepts: the evaluator denies such a request outright. */
+    boolean oversized() {
+        return principalArn.length() > Glob.MAX_TEXT
+                || action.length() > Glob.MAX_TEXT
+                || resource.length() > Glob.MAX_TEXT
+                || context.oversized();
+    }
+
     public AccessRequest(String principalArn, String action, String resource) {
         this(principalArn, action, resource, ConditionContext.empty());
     }

@@ -12,12 +12,17 @@ import java.util.Optional;
  * Action/NotAction covers the action, its Resource/NotResource (if any) covers the resource after policy
  * variables are substituted, and all its conditions hold ({@link ConditionEvaluator}).
  *
+ * <p>A request carrying a value longer than 4096 characters is denied explicitly, whatever the policies say.
+ *
  * <p>Combining kinds of policy is the caller's business beyond what is here: identity policies alone
  * ({@link #evaluate(List, AccessRequest)}), identity policies intersected with session policies
  * ({@link #evaluate(List, List, AccessRequest)}), and one resource or trust policy
  * ({@link #evaluateResourcePolicy}).
  */
 public final class PolicyEvaluator {
+    /** The deciding "statement" of a request refused for a value over {@link Glob#MAX_TEXT} characters. */
+    public static final String OVERSIZED = "request value longer than " + Glob.MAX_TEXT + " characters";
+
     private PolicyEvaluator() {}
 
     /** Identity-based policies (a user's or role's inline and attached policies) for one request. */
@@ -56,6 +61,10 @@ public final class PolicyEvaluator {
     }
 
     private static Evaluation decide(List<PolicyDocument> policies, AccessRequest request, boolean resourcePolicy) {
+        if (request.oversized()) {
+            // Fail closed: a value too long to match wildcards must not turn a negated operator into an Allow.
+            return new Evaluation(Decision.EXPLICIT_DENY, Optional.of(OVERSIZED));
+        }
         Optional<String> allowedBy = Optional.empty();
         for (PolicyDocument policy : policies) {
             Variables variables = Variables.of(policy, request.context());

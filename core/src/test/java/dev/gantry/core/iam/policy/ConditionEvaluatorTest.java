@@ -108,9 +108,58 @@ class ConditionEvaluatorTest {
             {"ForAnyValue:IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}              | aws:SourceIp=192.168.0.1,10.1.1.1        | true
             {"StringEquals": {"aws:username": "${aws:PrincipalTag/missing}"}}      | aws:username=alice                       | false
             {"StringEquals": {"aws:username": ["${aws:PrincipalTag/missing}", "alice"]}} | aws:username=alice                 | true
+            {"StringEquals": {"aws:PrincipalTag/team": "blue"}}                    | aws:PrincipalTag/team=red;aws:principaltag/TEAM=blue | true
             """)
     void holds(String condition, String context, boolean expected) {
         Decision decision = Policies.decide(Policies.allowAllIf(condition), "ecs:RunTask", "*", context);
         assertThat(decision).isEqualTo(expected ? Decision.ALLOW : Decision.IMPLICIT_DENY);
+    }
+
+    /** A Deny keyed on either spelling of a key fires when the request carries both spellings (values merged). */
+    @ParameterizedTest(name = "[{index}] deny on {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            aws:PrincipalTag/team
+            aws:principaltag/TEAM
+            """)
+    void keysDifferingInCaseMerge(String key) {
+        java.util.Map<String, java.util.List<String>> spellings = new java.util.LinkedHashMap<>();
+        spellings.put("aws:PrincipalTag/team", java.util.List.of("red", "blue"));
+        spellings.put("aws:principaltag/TEAM", java.util.List.of("blue", "green"));
+        ConditionContext context = new ConditionContext(spellings);
+        assertThat(context.get(key)).contains(java.util.List.of("red", "blue", "green"));
+        PolicyDocument policy = Policies.policy("""
+                [{"Effect": "Allow", "Action": "*", "Resource": "*"},
+                 {"Effect": "Deny", "Action": "*", "Resource": "*",
+                  "Condition": {"ForAnyValue:StringEquals": {"%s": "green"}}}]""".formatted(key));
+        AccessRequest request = new AccessRequest(Policies.ALICE, "ecs:RunTask", "*", context);
+        assertThat(PolicyEvaluator.evaluate(java.util.List.of(policy), request).decision())
+                .isEqualTo(Decision.EXPLICIT_DENY);
+    }
+
+    @org.junit.jupiter.api.Test
+    void nullValuesInAContextAreRefusedNamingTheKey() {
+        java.util.List<String> withNull = java.util.Arrays.asList("a", null);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new ConditionContext(java.util.Map.of("aws:TagKeys", withNull)))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("aws:TagKeys");
+    }
+
+    /**
+     * Request values over the cap never match a wildcard; the evaluator refuses such a request outright (explicit
+     * deny) so that a negated operator (StringNotLike) cannot turn "no match" into an Allow.
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            {"StringNotLike": {"ecs:cluster": "prod*"}}
+            {"StringLike": {"ecs:cluster": "*"}}
+            """)
+    void oversizedRequestValuesFailClosed(String condition) {
+        String huge = "x".repeat(4097);
+        Decision decision = Policies.decide(Policies.allowAllIf(condition), "ecs:RunTask", "*", "ecs:cluster=" + huge);
+        assertThat(decision).isEqualTo(Decision.EXPLICIT_DENY);
+        assertThat(Policies.decide(Policies.allowAllIf(condition), "ecs:RunTask", "*", "ecs:cluster=x"))
+                .isEqualTo(Decision.ALLOW);
+        assertThat(Glob.matches(GlobPattern.of("*"), huge, Glob.Mode.STRING)).isFalse();
     }
 }

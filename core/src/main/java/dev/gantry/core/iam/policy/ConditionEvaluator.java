@@ -31,10 +31,7 @@ final class ConditionEvaluator {
     static boolean holds(Condition condition, ConditionContext context, Variables variables) {
         Optional<List<String>> present = context.get(condition.key());
         if (condition.operator() == ConditionOperator.NULL) {
-            return condition.values().stream()
-                    .anyMatch(v -> v.equalsIgnoreCase("true")
-                            ? present.isEmpty()
-                            : v.equalsIgnoreCase("false") && present.isPresent());
+            return condition.typed().values().stream().anyMatch(isNull -> isNull.equals(present.isEmpty()));
         }
         ConditionOperator operator = condition.operator();
         if (present.isEmpty()) {
@@ -44,10 +41,12 @@ final class ConditionEvaluator {
                 case NONE -> condition.ifExists() || operator.negated();
             };
         }
-        List<GlobPattern> policyValues = condition.values().stream()
-                .map(variables::expand)
-                .flatMap(Optional::stream)
-                .toList();
+        List<?> policyValues = operator.test().substitutesVariables()
+                ? condition.values().stream()
+                        .map(variables::expand)
+                        .flatMap(Optional::stream)
+                        .toList()
+                : condition.typed().values();
         List<String> requestValues = present.get();
         return switch (condition.qualifier()) {
             case FOR_ANY_VALUE -> requestValues.stream().anyMatch(v -> valuePasses(operator, policyValues, v));
@@ -59,13 +58,12 @@ final class ConditionEvaluator {
         };
     }
 
-    private static boolean valuePasses(ConditionOperator operator, List<GlobPattern> policyValues, String value) {
+    private static boolean valuePasses(ConditionOperator operator, List<?> policyValues, String value) {
         return anyPolicyValueMatches(operator, policyValues, value) != operator.negated();
     }
 
-    private static boolean anyPolicyValueMatches(
-            ConditionOperator operator, List<GlobPattern> policyValues, String value) {
-        for (GlobPattern policyValue : policyValues) {
+    private static boolean anyPolicyValueMatches(ConditionOperator operator, List<?> policyValues, String value) {
+        for (Object policyValue : policyValues) {
             if (ConditionTests.test(operator.test(), policyValue, value)) {
                 return true;
             }

@@ -55,7 +55,15 @@ public enum ConditionOperator {
         BINARY_EQUALS,
         IP_ADDRESS,
         ARN_LIKE,
-        NULL
+        NULL;
+
+        /** Policy variables are substituted in String* and Arn* values only; elsewhere the text is literal. */
+        boolean substitutesVariables() {
+            return switch (this) {
+                case STRING_EQUALS, STRING_EQUALS_IGNORE_CASE, STRING_LIKE, ARN_LIKE -> true;
+                default -> false;
+            };
+        }
     }
 
     private final String wireName;

@@ -25,6 +25,8 @@ final class PolicyMessages {
             "Statement IDs (SID) must be alpha-numeric. Check that your input satisfies the regular expression "
                     + "[0-9A-Za-z]*";
     static final String EMPTY_ELEMENT = "Syntax errors in policy. %s must not be empty";
+    static final String INVALID_CONDITION_VALUE =
+            "Syntax errors in policy. Invalid value for condition operator %s: '%s'";
     /** A hard safety cap well above IAM's quotas (whose refusal, "Cannot exceed quota for PolicySize", is the API's). */
     static final String TOO_LARGE = "Syntax errors in policy. A policy document cannot exceed %d characters";
 

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * {@code Resource} (or, when {@code negated}, {@code NotResource}): ARN patterns or {@code *}, matched
  * case-sensitively with {@code *} and {@code ?} as IAM does (see {@link Glob.Mode#RESOURCE}), after policy
- * variables are substituted.
+ * variables in the resource part (after the fifth colon) are substituted.
  */
 public record ResourceElement(List<String> patterns, boolean negated) {
     public ResourceElement {
@@ -22,9 +22,21 @@ public record ResourceElement(List<String> patterns, boolean negated) {
     public boolean covers(String resource, Variables variables) {
         boolean listed = patterns.stream()
                 .anyMatch(p -> variables
-                        .expand(p)
+                        .expand(p, resourcePartStart(p))
                         .map(x -> Glob.matches(x, resource, Glob.Mode.RESOURCE))
                         .orElse(false));
         return listed != negated;
+    }
+
+    /** Where the resource part (after the fifth colon) begins; variables are substituted there only. */
+    private static int resourcePartStart(String pattern) {
+        int at = -1;
+        for (int colons = 0; colons < 5; colons++) {
+            at = pattern.indexOf(':', at + 1);
+            if (at < 0) {
+                return pattern.length();
+            }
+        }
+        return at + 1;
     }
 }

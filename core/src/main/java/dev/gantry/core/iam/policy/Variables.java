@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Policy variables in Resource and condition values (Version 2012-10-17 only): {@code ${aws:username}},
+ * Policy variables in the resource part of Resource/NotResource and in String* and Arn* condition values (Version
+ * 2012-10-17 only; elsewhere {@code ${...}} is literal text): {@code ${aws:username}},
  * {@code ${aws:userid}}, {@code ${aws:PrincipalTag/team}}, {@code ${aws:SourceIp}} or any other key of the
  * request's {@link ConditionContext}; a default ({@code ${aws:PrincipalTag/team, 'none'}}, {@code ''} for a quote);
  * and the escapes {@code ${*}}, {@code ${?}}, {@code ${$}}. A substituted value is literal text: a {@code *} in a
@@ -33,11 +34,20 @@ final class Variables {
 
     /** The value as a wildcard pattern, empty when a variable in it cannot be resolved. */
     Optional<GlobPattern> expand(String raw) {
-        if (!substitute || !raw.contains("${")) {
+        return expand(raw, 0);
+    }
+
+    /**
+     * The value as a wildcard pattern with variables substituted from index {@code from} on only (the text before
+     * it stays as written), empty when a variable in it cannot be resolved.
+     */
+    Optional<GlobPattern> expand(String raw, int from) {
+        if (!substitute || raw.indexOf("${", from) < 0) {
             return Optional.of(GlobPattern.of(raw));
         }
         GlobPattern.Builder out = new GlobPattern.Builder();
-        int at = 0;
+        out.pattern(raw.substring(0, from));
+        int at = from;
         while (at < raw.length()) {
             int open = raw.indexOf("${", at);
             if (open < 0) {

@@ -50,6 +50,16 @@ class PolicyParserTest {
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "arn:"}} | Resource arn: must be in ARN format or "*".
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:bucket"}} | Resource arn:aws:s3:bucket must be in ARN format or "*".
             {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}} {"x": 1} | Syntax errors in policy.
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"IpAddress": {"aws:SourceIp": "${aws:PrincipalTag/cidr}"}}}} | Syntax errors in policy. Invalid value for condition operator IpAddress: '${aws:PrincipalTag/cidr}'
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"NotIpAddress": {"aws:SourceIp": "localhost"}}}}         | Syntax errors in policy. Invalid value for condition operator NotIpAddress: 'localhost'
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/33"}}}}         | Syntax errors in policy. Invalid value for condition operator IpAddress: '203.0.113.0/33'
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"NumericLessThan": {"s3:max-keys": "12345678901234567890123456789012345678901"}}}} | Syntax errors in policy. Invalid value for condition operator NumericLessThan: '12345678901234567890123456789012345678901'
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"NumericEquals": {"s3:max-keys": "ten"}}}}               | Syntax errors in policy. Invalid value for condition operator NumericEquals: 'ten'
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"DateLessThan": {"aws:CurrentTime": "not a date"}}}}     | Syntax errors in policy. Invalid value for condition operator DateLessThan: 'not a date'
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"DateLessThan": {"aws:EpochTime": "18446744073709551617"}}}} | Syntax errors in policy. Invalid value for condition operator DateLessThan: '18446744073709551617'
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"BoolIfExists": {"aws:SecureTransport": "yes"}}}}        | Syntax errors in policy. Invalid value for condition operator BoolIfExists: 'yes'
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"Null": {"aws:TokenIssueTime": "maybe"}}}}               | Syntax errors in policy. Invalid value for condition operator Null: 'maybe'
+            {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"BinaryEquals": {"key:bytes": "not base64!"}}}}          | Syntax errors in policy. Invalid value for condition operator BinaryEquals: 'not base64!'
             """)
     void refusesWhatIamRefuses(String json, String message) {
         assertThatThrownBy(() -> PolicyDocument.parse(json))

@@ -59,4 +59,20 @@ class VariablesTest {
         assertThat(Variables.of(unversioned, CONTEXT).expandText("${aws:username}"))
                 .contains("${aws:username}");
     }
+
+    /** In Resource/NotResource only the resource part (after the fifth colon) takes variables. */
+    @ParameterizedTest(name = "[{index}] {0} on {1} -> {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            arn:aws:s3:::home/${aws:username}/*          | arn:aws:s3:::home/alice/x          | true
+            arn:aws:ecs:${aws:PrincipalTag/r}:1:cluster/x | arn:aws:ecs:eu:1:cluster/x        | false
+            arn:aws:ecs:${aws:PrincipalTag/r}:1:cluster/x | arn:aws:ecs:${aws:PrincipalTag/r}:1:cluster/x | true
+            """)
+    void resourcesTakeVariablesInTheResourcePartOnly(String pattern, String resource, boolean expected) {
+        ConditionContext context = Policies.context("aws:username=alice;aws:PrincipalTag/r=eu");
+        PolicyDocument policy =
+                Policies.policy("{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"" + pattern + "\"}");
+        AccessRequest request = new AccessRequest(Policies.ALICE, "s3:GetObject", resource, context);
+        assertThat(PolicyEvaluator.evaluate(java.util.List.of(policy), request).allowed())
+                .isEqualTo(expected);
+    }
 }

@@ -7,6 +7,7 @@ import dev.gantry.api.ecs.EcsService;
 import dev.gantry.api.elbv2.Elbv2Service;
 import dev.gantry.api.http.ApiServer;
 import dev.gantry.api.logs.LogsService;
+import dev.gantry.api.ssm.SsmService;
 import dev.gantry.api.sts.StsService;
 import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.housekeeping.DeletedRevisions;
@@ -40,6 +41,7 @@ import dev.gantry.store.lb.LbTagStore;
 import dev.gantry.store.lb.TargetGroupStore;
 import dev.gantry.store.logs.LogStore;
 import dev.gantry.store.sqlite.Database;
+import dev.gantry.store.ssm.ParameterStore;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -236,6 +238,7 @@ public final class GantryServer implements AutoCloseable {
                     serviceStore,
                     targetGroups,
                     scheduler::nudge);
+            ParameterStore parameters = new ParameterStore(db, envelope, config.region(), config.accountId(), clock);
             ApiServer api = ApiServer.builder()
                     .bindHost(config.host())
                     .port(config.port())
@@ -244,6 +247,7 @@ public final class GantryServer implements AutoCloseable {
                     .service(new LogsService(logs, arns))
                     .service(new StsService(arns))
                     .service(new Elbv2Service(loadBalancing, config.region()))
+                    .service(new SsmService(parameters, config.region(), config.accountId()))
                     .credentials(Credentials.of(new Principal(
                             credentials.accessKeyId(),
                             credentials.secretAccessKey(),

@@ -8,8 +8,8 @@ import java.util.regex.PatternSyntaxException;
 /**
  * What PutParameter makes of a request, given the parameter's latest version (if it exists): the next version's
  * fields, or the error AWS gives. Pure. On overwrite, a member left out keeps the latest version's type,
- * description, allowed pattern, data type and (if it was Advanced) tier; a SecureString without KeyId uses
- * {@link #DEFAULT_KEY_ID}.
+ * description, allowed pattern, data type, KMS key id and (if it was Advanced) tier; a new SecureString without
+ * KeyId uses {@link #DEFAULT_KEY_ID}.
  */
 public final class PutRules {
     public static final String DEFAULT_KEY_ID = "alias/aws/ssm";
@@ -57,7 +57,7 @@ public final class PutRules {
         ParameterType type = r.type()
                 .or(() -> latest.map(ParameterVersion::type))
                 .orElseThrow(() -> SsmError.VALIDATION.error(SsmMessages.TYPE_REQUIRED));
-        Optional<String> keyId = keyId(r, type);
+        Optional<String> keyId = keyId(r, type, latest);
         String dataType =
                 r.dataType().or(() -> latest.map(ParameterVersion::dataType)).orElse(DEFAULT_DATA_TYPE);
         if (!DATA_TYPES.contains(dataType)) {
@@ -71,7 +71,7 @@ public final class PutRules {
         return new Draft(r.name(), version, type, r.value(), keyId, tier, dataType, description, pattern);
     }
 
-    private static Optional<String> keyId(PutParameter r, ParameterType type) {
+    private static Optional<String> keyId(PutParameter r, ParameterType type, Optional<ParameterVersion> latest) {
         if (r.keyId().isPresent()) {
             String k = r.keyId().get();
             if (type != ParameterType.SECURE_STRING) {
@@ -83,7 +83,10 @@ public final class PutRules {
             }
             return Optional.of(k);
         }
-        return type == ParameterType.SECURE_STRING ? Optional.of(DEFAULT_KEY_ID) : Optional.empty();
+        if (type != ParameterType.SECURE_STRING) {
+            return Optional.empty();
+        }
+        return Optional.of(latest.flatMap(ParameterVersion::keyId).orElse(DEFAULT_KEY_ID));
     }
 
     private static ParameterTier tier(PutParameter r, Optional<ParameterVersion> latest) {

@@ -96,6 +96,28 @@ class PutRulesTest {
     }
 
     @Test
+    void anOverwriteKeepsTheKeyOfASecureString() {
+        ParameterVersion secure = stored(ParameterType.SECURE_STRING, ParameterTier.STANDARD, 1, List.of())
+                .withLabels(List.of());
+        ParameterVersion mine = new ParameterVersion(
+                secure.name(),
+                1,
+                secure.type(),
+                secure.value(),
+                Optional.of("alias/mine"),
+                secure.tier(),
+                "text",
+                Optional.empty(),
+                Optional.empty(),
+                Instant.EPOCH,
+                USER,
+                List.of());
+        assertThat(PutRules.decide(put("new", Optional.empty(), true), Optional.of(mine))
+                        .keyId())
+                .contains("alias/mine");
+    }
+
+    @Test
     void tiersHoldFourAndEightKilobytes() {
         String big = "x".repeat(4097);
         failsWith(

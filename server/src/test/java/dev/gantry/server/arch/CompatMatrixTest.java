@@ -39,6 +39,11 @@ class CompatMatrixTest {
         check("elbv2.md", implemented("dev.gantry.api.elbv2.Elbv2Service"));
     }
 
+    @Test
+    void ssmMatrixMatchesTheImplementation() throws IOException {
+        check("ssm.md", implemented("dev.gantry.api.ssm.SsmService"));
+    }
+
     private static void check(String file, Set<String> implemented) throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "compat", file));
         Set<String> listedImplemented = new TreeSet<>();

@@ -14,7 +14,11 @@ import org.junit.jupiter.api.Test;
  */
 class ProtocolLayerTest {
     private static final String[] SERVICES = {
-        "dev.gantry.api.ecs..", "dev.gantry.api.logs..", "dev.gantry.api.sts..", "dev.gantry.api.elbv2.."
+        "dev.gantry.api.ecs..",
+        "dev.gantry.api.logs..",
+        "dev.gantry.api.sts..",
+        "dev.gantry.api.elbv2..",
+        "dev.gantry.api.ssm.."
     };
     private static JavaClasses classes;
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** LabelParameterVersion, and the tag calls for parameters (AddTagsToResource, ListTagsForResource, Remove…). */
+/** LabelParameterVersion, UnlabelParameterVersion, and the tag calls for parameters (AddTagsToResource, ListTagsForResource, Remove…). */
 final class LabelHandlers {
     private final ParameterStore store;
 
@@ -30,6 +30,24 @@ final class LabelHandlers {
         ArrayNode invalid = out.putArray("InvalidLabels");
         result.invalidLabels().forEach(invalid::add);
         out.put("ParameterVersion", result.version());
+        return out;
+    }
+
+    JsonNode unlabel(JsonNode body) {
+        SsmInput in = new SsmInput(body);
+        String name = ParameterNames.checkExisting(in.required("Name"));
+        long version = in.whole("ParameterVersion", 1, Long.MAX_VALUE)
+                .orElseThrow(() -> SsmError.invalid(null, "parameterVersion", "Member must not be null"));
+        List<String> labels = in.strings("Labels", 1, 10, true);
+        ParameterStore.LabelResult result = store.unlabel(name, version, labels);
+        ObjectNode out = SsmViews.object();
+        ArrayNode removed = out.putArray("RemovedLabels");
+        labels.stream()
+                .distinct()
+                .filter(l -> !result.invalidLabels().contains(l))
+                .forEach(removed::add);
+        ArrayNode invalid = out.putArray("InvalidLabels");
+        result.invalidLabels().forEach(invalid::add);
         return out;
     }
 

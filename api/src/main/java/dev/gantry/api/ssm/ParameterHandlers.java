@@ -76,10 +76,12 @@ final class ParameterHandlers {
 
     JsonNode get(JsonNode body) {
         SsmInput in = new SsmInput(body);
-        ParameterRef ref = ref(in.required("Name"));
+        String reference = in.required("Name");
+        boolean decrypt = in.bool("WithDecryption"); // every member is read before any is acted on, as AWS does
+        ParameterRef ref = ref(reference);
         ParameterVersion v = store.get(ref);
         ObjectNode out = SsmViews.object();
-        out.set("Parameter", views.parameter(v, in.bool("WithDecryption"), ref.selector()));
+        out.set("Parameter", views.parameter(v, decrypt, ref.selector()));
         return out;
     }
 

@@ -31,6 +31,7 @@ public final class SsmService implements AwsJsonService {
                         Map.entry("DescribeParameters", (in, rc) -> search.describe(in)),
                         Map.entry("GetParameterHistory", (in, rc) -> search.history(in)),
                         Map.entry("LabelParameterVersion", (in, rc) -> labels.label(in)),
+                        Map.entry("UnlabelParameterVersion", (in, rc) -> labels.unlabel(in)),
                         Map.entry("AddTagsToResource", (in, rc) -> labels.addTags(in)),
                         Map.entry("ListTagsForResource", (in, rc) -> labels.listTags(in)),
                         Map.entry("RemoveTagsFromResource", (in, rc) -> labels.removeTags(in))));

@@ -276,6 +276,30 @@ public final class ParameterStore implements ParameterValues {
         });
     }
 
+    /**
+     * UnlabelParameterVersion: removes the labels that are on {@code version}; the others are returned (as AWS
+     * returns them in InvalidLabels).
+     */
+    public LabelResult unlabel(String name, long version, List<String> labels) {
+        labels.forEach(ParameterLabels::checkLength);
+        return db.write(c -> {
+            ParameterSql.latest(c, name)
+                    .orElseThrow(() -> SsmError.PARAMETER_NOT_FOUND.error(SsmMessages.notFound(name)));
+            ParameterVersion v = ParameterSql.version(c, name, version)
+                    .orElseThrow(() -> SsmError.PARAMETER_VERSION_NOT_FOUND.error(
+                            SsmMessages.versionNotFound(name, Long.toString(version))));
+            List<String> notThere = new ArrayList<>();
+            for (String label : labels) {
+                if (v.labels().contains(label)) {
+                    ParameterSql.update(c, "DELETE FROM ssm_labels WHERE name = ? AND label = ?", name, label);
+                } else if (!notThere.contains(label)) {
+                    notThere.add(label);
+                }
+            }
+            return new LabelResult(version, notThere);
+        });
+    }
+
     /** The parameter's tags by key; InvalidResourceId if there is no such parameter. */
     public Map<String, String> tags(String name) {
         return db.read(c -> {

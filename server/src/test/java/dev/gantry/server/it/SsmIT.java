@@ -295,6 +295,33 @@ class SsmIT {
     }
 
     @Test
+    void boto3ReadsAFlagAndASecureString() throws Exception {
+        ssm.putParameter(b -> b.name("/it/boto3/flag").value("beta").type(ParameterType.STRING));
+        ssm.putParameter(b -> b.name("/it/boto3/token").value("b0t0-secret").type(ParameterType.SECURE_STRING));
+        String script = "import boto3, json\n"
+                + "c = boto3.client('ssm', endpoint_url='" + g.server.endpoint() + "', region_name='us-east-1',"
+                + " aws_access_key_id='" + TestGantry.ACCESS_KEY + "', aws_secret_access_key='"
+                + TestGantry.SECRET_KEY + "')\n"
+                + "flag = c.get_parameter(Name='/it/boto3/flag')['Parameter']['Value']\n"
+                + "token = c.get_parameter(Name='/it/boto3/token', WithDecryption=True)['Parameter']['Value']\n"
+                + "try:\n"
+                + "    c.get_parameter(Name='/it/boto3/none')\n"
+                + "    missing = 'found'\n"
+                + "except c.exceptions.ParameterNotFound:\n"
+                + "    missing = 'ParameterNotFound'\n"
+                + "print(json.dumps({'flag': flag, 'token': token, 'missing': missing}))\n";
+        ProcessBuilder pb = new ProcessBuilder("python3", "-c", script).redirectErrorStream(true);
+        pb.environment().remove("AWS_PROFILE");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(p.waitFor()).as(out).isZero();
+        JsonNode result = JSON.readTree(out.substring(out.lastIndexOf('\n') + 1));
+        assertThat(result.path("flag").asText()).isEqualTo("beta");
+        assertThat(result.path("token").asText()).isEqualTo("b0t0-secret");
+        assertThat(result.path("missing").asText()).isEqualTo("ParameterNotFound");
+    }
+
+    @Test
     void awsCliV2() throws Exception {
         Assumptions.assumeTrue(AwsCli.installed(), "AWS CLI v2 not at /usr/bin/aws");
         AwsCli aws = new AwsCli(g.server.endpoint());

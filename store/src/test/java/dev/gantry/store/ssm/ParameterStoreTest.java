@@ -177,6 +177,26 @@ class ParameterStoreTest {
     }
 
     @Test
+    void aHundredVersionsAreKeptAndALabelledOldestOneIsNeverDropped() {
+        store.put(put("/v", "0", ParameterType.STRING, false));
+        for (int i = 1; i < 100; i++) {
+            store.put(put("/v", Integer.toString(i), null, true));
+        }
+        assertThat(store.history(ref("/v"))).hasSize(100);
+        store.put(put("/v", "100", null, true));
+        List<ParameterVersion> kept = store.history(ref("/v"));
+        assertThat(kept).hasSize(100);
+        assertThat(kept.getFirst().version()).isEqualTo(2);
+        assertThat(kept.getLast().version()).isEqualTo(101);
+        store.label("/v", Optional.of(2L), List.of("pinned"));
+        failsWith(
+                () -> store.put(put("/v", "101", null, true)),
+                SsmError.PARAMETER_MAX_VERSION_LIMIT_EXCEEDED,
+                "Version 2, the oldest version");
+        assertThat(store.latest("/v").orElseThrow().version()).isEqualTo(101);
+    }
+
+    @Test
     void deletesTagsAndTheParameterLimit() {
         store.put(put("/a", "1", ParameterType.STRING, false, new ParameterTag("env", "dev")));
         store.put(put("/b", "1", ParameterType.STRING_LIST, false));

@@ -35,11 +35,16 @@ final class SupportedFields {
             "ephemeralStorage",
             "volumes",
             "placementConstraints",
+            "pidMode",
+            "ipcMode",
             "tags");
     private static final Set<String> CONTAINER = components(ContainerDefinition.class);
     private static final Set<String> RUN_TASK = components(RunTaskRequest.class);
     private static final Set<String> LOG_CONFIGURATION = components(dev.gantry.core.taskdef.LogConfiguration.class);
     private static final Set<String> OVERRIDE = components(TaskOverride.class);
+    private static final Set<String> VOLUME = components(dev.gantry.core.taskdef.Volume.class);
+    private static final Set<String> EFS = components(dev.gantry.core.taskdef.EfsVolumeConfiguration.class);
+    private static final Set<String> LINUX = components(dev.gantry.core.taskdef.LinuxParameters.class);
     private static final Set<String> CONTAINER_OVERRIDE = components(ContainerOverride.class);
 
     private SupportedFields() {}
@@ -56,6 +61,13 @@ final class SupportedFields {
         dropNullMembers(in);
         noNullEntries(in, "", ApiException::client);
         check(in, TASK, "");
+        JsonNode volumes = in.path("volumes");
+        for (int i = 0; volumes.isArray() && i < volumes.size(); i++) {
+            check(volumes.get(i), VOLUME, "volumes[" + i + "].");
+            if (volumes.get(i).path("efsVolumeConfiguration").isObject()) {
+                check(volumes.get(i).get("efsVolumeConfiguration"), EFS, "volumes[" + i + "].efsVolumeConfiguration.");
+            }
+        }
         JsonNode containers = in.path("containerDefinitions");
         if (!containers.isArray()) {
             throw ApiException.client("containerDefinitions is required: a list of 1 to 10 containers.");
@@ -67,6 +79,9 @@ final class SupportedFields {
             }
             check(c, CONTAINER, "containerDefinitions[" + i + "].");
             dependsOnConditions(c, i);
+            if (c.path("linuxParameters").isObject()) {
+                check(c.get("linuxParameters"), LINUX, "containerDefinitions[" + i + "].linuxParameters.");
+            }
             if (c.path("logConfiguration").isObject()) {
                 check(
                         c.get("logConfiguration"),

@@ -18,7 +18,9 @@ class SupportedFieldsTest {
                 "{\"requiresCompatibilities\": [null], \"containerDefinitions\": []}           | 'requiresCompatibilities[0]' must not be null",
                 "{\"containerDefinitions\": [{\"name\": \"a\", \"command\": [\"x\", null]}]}  | 'containerDefinitions[0].command[1]' must not be null",
                 "{\"containerDefinitions\": [{\"name\": \"a\", \"secrets\": [{\"name\": \"x\"}]}]} | 'containerDefinitions[0].secrets'",
-                "{\"containerDefinitions\": [], \"pidMode\": \"host\"}                          | 'pidMode'"
+                "{\"containerDefinitions\": [], \"proxyConfiguration\": {\"type\": \"APPMESH\"}}   | 'proxyConfiguration'",
+                "{\"containerDefinitions\": [], \"volumes\": [{\"name\": \"v\", \"fsxWindowsFileServerVolumeConfiguration\": {\"fileSystemId\": \"x\"}}]} | 'volumes[0].fsxWindowsFileServerVolumeConfiguration'",
+                "{\"containerDefinitions\": [{\"name\": \"a\", \"linuxParameters\": {\"kernelOptions\": [\"x\"]}}]} | 'containerDefinitions[0].linuxParameters.kernelOptions'"
             })
     void refusesWhatGantryWouldOtherwiseIgnoreOrCrashOn(String json, String fragment) throws Exception {
         assertThatThrownBy(

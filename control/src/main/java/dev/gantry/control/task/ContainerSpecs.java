@@ -43,6 +43,11 @@ public final class ContainerSpecs {
     }
 
     public static ContainerSpec of(TaskSpec task, ContainerDefinition c, String region) {
+        return of(task, c, region, Optional.empty());
+    }
+
+    /** As above, under {@code runtime} (empty: the engine's default); isolation and mounts from {@link Sandboxing}. */
+    public static ContainerSpec of(TaskSpec task, ContainerDefinition c, String region, Optional<String> runtime) {
         TaskResources size = resources(task);
         long memory = c.memory() != null ? c.memory() * MIB : size.memoryBytes();
         long reservation = c.memoryReservation() != null ? c.memoryReservation() * MIB : 0;
@@ -62,25 +67,26 @@ public final class ContainerSpecs {
                         .toList();
         Map<String, String> labels = c.dockerLabels() == null ? Map.of() : c.dockerLabels();
         return new ContainerSpec(
-                ref(task),
-                c.name(),
-                c.image(),
-                orEmpty(c.entryPoint()),
-                orEmpty(c.command()),
-                env,
-                Optional.ofNullable(c.workingDirectory()),
-                Optional.ofNullable(c.user()),
-                memory,
-                reservation,
-                nanoCpus,
-                shares,
-                ulimits,
-                Boolean.TRUE.equals(c.readonlyRootFilesystem()),
-                Optional.ofNullable(c.healthCheck()).map(ContainerSpecs::health),
-                labels,
-                Boolean.TRUE.equals(c.pseudoTerminal()),
-                Boolean.TRUE.equals(c.interactive()),
-                Duration.ofSeconds(c.stopTimeoutOrDefault()));
+                        ref(task),
+                        c.name(),
+                        c.image(),
+                        orEmpty(c.entryPoint()),
+                        orEmpty(c.command()),
+                        env,
+                        Optional.ofNullable(c.workingDirectory()),
+                        Optional.ofNullable(c.user()),
+                        memory,
+                        reservation,
+                        nanoCpus,
+                        shares,
+                        ulimits,
+                        Boolean.TRUE.equals(c.readonlyRootFilesystem()),
+                        Optional.ofNullable(c.healthCheck()).map(ContainerSpecs::health),
+                        labels,
+                        Boolean.TRUE.equals(c.pseudoTerminal()),
+                        Boolean.TRUE.equals(c.interactive()),
+                        Duration.ofSeconds(c.stopTimeoutOrDefault()))
+                .withIsolation(Sandboxing.isolation(task, c, runtime), Sandboxing.mounts(task, c));
     }
 
     static HealthSpec health(HealthCheck h) {

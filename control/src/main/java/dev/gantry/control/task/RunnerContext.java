@@ -11,6 +11,7 @@ import java.time.InstantSource;
 /**
  * What every task runner shares: the engine, the store, the task-change feed, the log sink, the clock and
  * settings. All thread-safe.
+ * {@code runtimes}: which engine runtime each task's containers run under.
  * {@code resync}: how often a running task's containers and sandbox are re-inspected when no event arrived.
  */
 record RunnerContext(
@@ -22,4 +23,5 @@ record RunnerContext(
         String region,
         Duration logDrainTimeout,
         PullProgress pullProgress,
-        Duration resync) {}
+        Duration resync,
+        TaskRuntimes runtimes) {}

@@ -173,7 +173,14 @@ final class TaskRunner implements Runnable {
                         .container(c.name())
                         .flatMap(ContainerState::runtimeId)
                         .isEmpty()) {
-                    String id = ctx.driver().createContainer(sandbox, ContainerSpecs.of(task.spec(), c, ctx.region()));
+                    String id = ctx.driver()
+                            .createContainer(
+                                    sandbox,
+                                    ContainerSpecs.of(
+                                            task.spec(),
+                                            c,
+                                            ctx.region(),
+                                            ctx.runtimes().runtimeFor(task.spec())));
                     stage(observed().withContainer(c.name(), s -> s.withRuntimeId(id)));
                 }
             }

@@ -55,7 +55,21 @@ public final class TaskSupervisor implements AutoCloseable {
             String region,
             Duration retention,
             PullProgress pullProgress) {
-        this(driver, store, feed, logs, clock, region, retention, pullProgress, Duration.ofSeconds(30));
+        this(driver, store, feed, logs, clock, region, retention, pullProgress, TaskRuntimes.ENGINE_DEFAULT);
+    }
+
+    /** As above, with the tasks' containers run under the runtime {@code runtimes} picks (gVisor per cluster). */
+    public TaskSupervisor(
+            TaskDriver driver,
+            TaskStore store,
+            TaskFeed feed,
+            CapturedLogs logs,
+            InstantSource clock,
+            String region,
+            Duration retention,
+            PullProgress pullProgress,
+            TaskRuntimes runtimes) {
+        this(driver, store, feed, logs, clock, region, retention, pullProgress, Duration.ofSeconds(30), runtimes);
     }
 
     TaskSupervisor(
@@ -67,9 +81,10 @@ public final class TaskSupervisor implements AutoCloseable {
             String region,
             Duration retention,
             PullProgress pullProgress,
-            Duration resync) {
+            Duration resync,
+            TaskRuntimes runtimes) {
         this.ctx = new RunnerContext(
-                driver, store, feed, logs, clock, region, Duration.ofSeconds(10), pullProgress, resync);
+                driver, store, feed, logs, clock, region, Duration.ofSeconds(10), pullProgress, resync, runtimes);
         this.retention = retention;
     }
 

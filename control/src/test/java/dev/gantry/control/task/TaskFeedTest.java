@@ -84,7 +84,8 @@ class TaskFeedTest {
                 "us-east-1",
                 Duration.ofHours(2),
                 PullProgress.NONE,
-                Duration.ofMillis(200));
+                Duration.ofMillis(200),
+                TaskRuntimes.ENGINE_DEFAULT);
         supervisor.start();
         launcher =
                 new TaskLauncher(store, new TagStore(db), supervisor, ARNS, IdSource.random(), InstantSource.system());
@@ -119,6 +120,8 @@ class TaskFeedTest {
                 null,
                 null,
                 Instant.EPOCH,
+                null,
+                null,
                 null,
                 null,
                 null);

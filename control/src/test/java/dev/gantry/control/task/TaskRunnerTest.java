@@ -94,7 +94,8 @@ class TaskRunnerTest {
                 "us-east-1",
                 Duration.ofHours(2),
                 PullProgress.NONE,
-                Duration.ofMillis(200));
+                Duration.ofMillis(200),
+                TaskRuntimes.ENGINE_DEFAULT);
         supervisor.start();
     }
 
@@ -313,7 +314,8 @@ class TaskRunnerTest {
                 "us-east-1",
                 Duration.ofHours(2),
                 PullProgress.NONE,
-                Duration.ofHours(1)); // no re-check within the test
+                Duration.ofHours(1),
+                TaskRuntimes.ENGINE_DEFAULT); // no re-check within the test
         supervisor.start();
         Task t = await(launch(container("main", "ok:1", true)), in(TaskPhase.RUNNING));
         driver.killSandbox(t.taskId());

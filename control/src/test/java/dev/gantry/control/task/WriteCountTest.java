@@ -69,7 +69,8 @@ class WriteCountTest {
                 "us-east-1",
                 Duration.ofHours(2),
                 PullProgress.NONE,
-                Duration.ofHours(1));
+                Duration.ofHours(1),
+                TaskRuntimes.ENGINE_DEFAULT);
         supervisor.start();
         launcher =
                 new TaskLauncher(store, new TagStore(db), supervisor, ARNS, IdSource.random(), InstantSource.system());
@@ -112,6 +113,8 @@ class WriteCountTest {
                 null,
                 null,
                 Instant.EPOCH,
+                null,
+                null,
                 null,
                 null,
                 null);

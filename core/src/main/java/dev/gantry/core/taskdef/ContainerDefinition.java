@@ -33,8 +33,11 @@ public record ContainerDefinition(
         LogConfiguration logConfiguration,
         Boolean interactive,
         Boolean pseudoTerminal,
-        List<Object> mountPoints,
-        List<Object> volumesFrom) {
+        List<MountPoint> mountPoints,
+        List<VolumeFrom> volumesFrom,
+        Boolean privileged,
+        LinuxParameters linuxParameters,
+        List<String> dockerSecurityOptions) {
 
     public boolean essentialOrDefault() {
         return essential == null || essential;
@@ -50,6 +53,14 @@ public record ContainerDefinition(
 
     public List<ContainerDependency> dependsOnOrEmpty() {
         return dependsOn == null ? List.of() : dependsOn;
+    }
+
+    public List<MountPoint> mountPointsOrEmpty() {
+        return mountPoints == null ? List.of() : mountPoints;
+    }
+
+    public List<VolumeFrom> volumesFromOrEmpty() {
+        return volumesFrom == null ? List.of() : volumesFrom;
     }
 
     public List<KeyValuePair> environmentOrEmpty() {
@@ -87,6 +98,9 @@ public record ContainerDefinition(
                 interactive,
                 pseudoTerminal,
                 mountPoints,
-                volumesFrom);
+                volumesFrom,
+                privileged,
+                linuxParameters,
+                dockerSecurityOptions);
     }
 }

@@ -25,16 +25,22 @@ public record TaskDefinition(
         String status,
         Map<String, String> runtimePlatform,
         Map<String, Integer> ephemeralStorage,
-        List<Object> volumes,
+        List<Volume> volumes,
         List<Object> placementConstraints,
         List<Map<String, String>> requiresAttributes,
         Instant registeredAt,
         Instant deregisteredAt,
         Instant deleteRequestedAt,
-        String registeredBy) {
+        String registeredBy,
+        String pidMode,
+        String ipcMode) {
 
     public List<ContainerDefinition> containers() {
         return containerDefinitions == null ? List.of() : containerDefinitions;
+    }
+
+    public List<Volume> volumesOrEmpty() {
+        return volumes == null ? List.of() : volumes;
     }
 
     public TaskDefinition registered(
@@ -60,7 +66,9 @@ public record TaskDefinition(
                 at,
                 null,
                 null,
-                by);
+                by,
+                pidMode,
+                ipcMode);
     }
 
     public TaskDefinition withStatus(TaskDefinitionStatus newStatus, Instant at) {
@@ -87,7 +95,9 @@ public record TaskDefinition(
                 registeredAt,
                 dereg,
                 del,
-                registeredBy);
+                registeredBy,
+                pidMode,
+                ipcMode);
     }
 
     /** A copy with task-level cpu and memory replaced (normalised unit strings, or a RunTask override). */
@@ -113,7 +123,9 @@ public record TaskDefinition(
                 registeredAt,
                 deregisteredAt,
                 deleteRequestedAt,
-                registeredBy);
+                registeredBy,
+                pidMode,
+                ipcMode);
     }
 
     /** A copy with the task role and execution role replaced (a RunTask override). */
@@ -139,7 +151,9 @@ public record TaskDefinition(
                 registeredAt,
                 deregisteredAt,
                 deleteRequestedAt,
-                registeredBy);
+                registeredBy,
+                pidMode,
+                ipcMode);
     }
 
     /** A copy with these container definitions (RunTask container overrides applied). */
@@ -165,6 +179,8 @@ public record TaskDefinition(
                 registeredAt,
                 deregisteredAt,
                 deleteRequestedAt,
-                registeredBy);
+                registeredBy,
+                pidMode,
+                ipcMode);
     }
 }

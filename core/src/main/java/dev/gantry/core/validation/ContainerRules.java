@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * The rules that concern one container definition on its own: name, image, timeouts, environment, ulimits,
- * unsupported volume fields; delegates health checks, logging and port mappings to their own rules.
+ * what it asks of the sandbox ({@link SandboxRules}); delegates health checks, logging and port mappings to their own rules.
  */
 final class ContainerRules {
     static final List<String> ULIMIT_NAMES = List.of(
@@ -48,12 +48,7 @@ final class ContainerRules {
         timeout(name, "stopTimeout", c.stopTimeout());
         environment(name, c.environment());
         ulimits(name, c.ulimits());
-        if (c.mountPoints() != null && !c.mountPoints().isEmpty()) {
-            throw Problems.volumesUnsupported("'mountPoints' from container '" + name + "'");
-        }
-        if (c.volumesFrom() != null && !c.volumesFrom().isEmpty()) {
-            throw Problems.volumesUnsupported("'volumesFrom' from container '" + name + "'");
-        }
+        SandboxRules.container(c);
         if (c.healthCheck() != null) {
             HealthCheckRules.validate(name, c.healthCheck());
         }

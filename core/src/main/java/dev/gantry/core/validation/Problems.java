@@ -15,10 +15,4 @@ final class Problems {
     static ApiException task(String detail) {
         return ApiException.client(detail);
     }
-
-    /** Volumes are not implemented yet; says so and what to remove. */
-    static ApiException volumesUnsupported(String where) {
-        return ApiException.client("Gantry does not support volumes yet: remove " + where + ". Containers can "
-                + "still write to their own filesystem, which is discarded when the task stops.");
-    }
 }

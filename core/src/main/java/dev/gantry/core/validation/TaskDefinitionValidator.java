@@ -12,8 +12,9 @@ import java.util.Set;
  * whatever {@code requiresCompatibilities} says: awsvpc networking and a Fargate task size are required.
  *
  * <p>Rules run in this order and the first failure is thrown: family; container count; compatibilities;
- * network mode; task cpu and memory; task volumes and placement constraints; each container on its own
- * ({@link ContainerRules}); container name uniqueness; an essential container; container cpu/memory against
+ * network mode; task cpu and memory; pidMode and ipcMode ({@link SandboxRules}); placement constraints; each
+ * container on its own ({@link ContainerRules}, {@link SandboxRules}); container name uniqueness; volumes, mount
+ * points and volumesFrom ({@link VolumeRules}); an essential container; container cpu/memory against
  * the task ({@link ResourceRules}); ports across the task ({@link PortMappingRules}); {@code dependsOn}
  * ({@link DependencyRules}).
  */
@@ -46,9 +47,7 @@ public final class TaskDefinitionValidator {
                 definition.runtimePlatform(), definition.ephemeralStorage(), PlatformRules.hostArchitecture());
         networkMode(definition.networkMode());
         FargateSizes.Size size = size(definition);
-        if (definition.volumes() != null && !definition.volumes().isEmpty()) {
-            throw Problems.volumesUnsupported("'volumes' from the task definition");
-        }
+        SandboxRules.task(definition.pidMode(), definition.ipcMode());
         if (definition.placementConstraints() != null
                 && !definition.placementConstraints().isEmpty()) {
             throw Problems.task("Fargate does not support task placement constraints: remove "
@@ -59,6 +58,7 @@ public final class TaskDefinitionValidator {
             ContainerRules.validate(containers.get(i), i + 1);
         }
         uniqueNames(containers);
+        VolumeRules.validate(definition.volumesOrEmpty(), containers);
         if (containers.stream().noneMatch(ContainerDefinition::essentialOrDefault)) {
             throw Problems.task("Task definition must have at least one essential container: set \"essential\": "
                     + "true (the default) on the container whose exit should stop the task.");

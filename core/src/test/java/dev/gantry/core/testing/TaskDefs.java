@@ -67,8 +67,10 @@ public final class TaskDefs {
         public String cpu = "256";
         public String memory = "512";
         public List<String> requiresCompatibilities = List.of("FARGATE");
-        public List<Object> volumes;
+        public List<dev.gantry.core.taskdef.Volume> volumes;
         public List<Object> placementConstraints;
+        public String pidMode;
+        public String ipcMode;
         public String taskRoleArn;
         public String executionRoleArn;
         /** Set by {@link #registered}: what RegisterTaskDefinition fills in. */
@@ -139,7 +141,9 @@ public final class TaskDefs {
                     registeredAt,
                     null,
                     null,
-                    null);
+                    null,
+                    pidMode,
+                    ipcMode);
         }
     }
 
@@ -160,8 +164,12 @@ public final class TaskDefs {
         public Integer stopTimeout;
         public List<Ulimit> ulimits;
         public LogConfiguration logConfiguration;
-        public List<Object> mountPoints;
-        public List<Object> volumesFrom;
+        public List<dev.gantry.core.taskdef.MountPoint> mountPoints;
+        public List<dev.gantry.core.taskdef.VolumeFrom> volumesFrom;
+        public Boolean privileged;
+        public dev.gantry.core.taskdef.LinuxParameters linuxParameters;
+        public List<String> dockerSecurityOptions;
+        public Boolean readonlyRootFilesystem;
 
         public Container(String name) {
             this.name = name;
@@ -211,13 +219,16 @@ public final class TaskDefs {
                     startTimeout,
                     stopTimeout,
                     ulimits,
-                    null,
+                    readonlyRootFilesystem,
                     null,
                     logConfiguration,
                     null,
                     null,
                     mountPoints,
-                    volumesFrom);
+                    volumesFrom,
+                    privileged,
+                    linuxParameters,
+                    dockerSecurityOptions);
         }
     }
 }

@@ -11,7 +11,6 @@ import dev.gantry.core.taskdef.KeyValuePair;
 import dev.gantry.core.testing.TaskDefs.Task;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -135,17 +134,7 @@ class ContainerRulesTest {
                         "ulimit twice",
                         t -> t.container(0).ulimits = List.of(ulimit("nofile", 1, 2), ulimit("nofile", 1, 2)),
                         CLIENT,
-                        "set more than once"),
-                bad(
-                        "mountPoints",
-                        t -> t.container(0).mountPoints = List.of(Map.of("sourceVolume", "data")),
-                        CLIENT,
-                        "Gantry does not support volumes yet: remove 'mountPoints' from container 'web'"),
-                bad(
-                        "volumesFrom",
-                        t -> t.container(0).volumesFrom = List.of(Map.of("sourceContainer", "x")),
-                        CLIENT,
-                        "Gantry does not support volumes yet: remove 'volumesFrom'"));
+                        "set more than once"));
     }
 
     @ParameterizedTest(name = "{0}")

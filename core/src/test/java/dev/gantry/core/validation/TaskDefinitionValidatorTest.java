@@ -147,11 +147,6 @@ class TaskDefinitionValidatorTest {
                         CLIENT,
                         "No Fargate configuration exists for given values: 256 CPU, 4096 memory"),
                 row(
-                        "volumes",
-                        t -> t.volumes = List.of(Map.of("name", "data")),
-                        CLIENT,
-                        "Gantry does not support volumes yet: remove 'volumes'"),
-                row(
                         "placement constraints",
                         t -> t.placementConstraints = List.of(Map.of("type", "memberOf")),
                         CLIENT,

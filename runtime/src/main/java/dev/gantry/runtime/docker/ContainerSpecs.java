@@ -27,7 +27,7 @@ final class ContainerSpecs {
         cmd.withName(Names.container(spec.task().taskId(), spec.name()))
                 .withLabels(labels(installationId, spec))
                 .withEnv(env(spec.environment()))
-                .withHostConfig(hostConfig(sandbox, spec, hostNanoCpus))
+                .withHostConfig(hostConfig(installationId, sandbox, spec, hostNanoCpus))
                 .withTty(spec.tty())
                 .withStdinOpen(spec.openStdin())
                 .withStopTimeout(seconds(spec.stopTimeout()));
@@ -47,9 +47,9 @@ final class ContainerSpecs {
      * The container joins the sandbox's network namespace and, where the task has a cgroup of its own, is created
      * under it (so the task's limits bind all its containers together); its own limits apply within that. Its cpu cap
      * is at most the host's CPUs, which is all the engine accepts (a task larger than the host still runs, as on a
-     * host that size).
+     * host that size). How it is confined and what is mounted: {@link EngineIsolation}.
      */
-    static HostConfig hostConfig(Sandbox sandbox, ContainerSpec spec, long hostNanoCpus) {
+    static HostConfig hostConfig(String installationId, Sandbox sandbox, ContainerSpec spec, long hostNanoCpus) {
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode("container:" + sandbox.runtimeId())
                 .withCgroupParent(sandbox.taskCgroup().orElse(null))
@@ -70,6 +70,7 @@ final class ContainerSpecs {
         if (spec.cpuShares() > 0) {
             host.withCpuShares(Math.max(2, spec.cpuShares()));
         }
+        EngineIsolation.apply(host, installationId, sandbox, spec);
         return host;
     }
 

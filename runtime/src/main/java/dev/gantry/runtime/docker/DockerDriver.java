@@ -59,6 +59,10 @@ public final class DockerDriver implements TaskDriver, LocalImages {
     private final ImagePuller images;
     private final BusyboxImageBuilder builder;
     private final LogFollower logs;
+    private final TaskVolumes volumes;
+    /** The runtimes the engine has registered (runc, runsc, ...), read at start and again when one is missing. */
+    private volatile Set<String> runtimes = Set.of();
+
     private final List<EventWatcher> watchers = new CopyOnWriteArrayList<>();
     /** Containers Gantry stopped: their SIGKILL exit is the stop's, not the OOM killer's (bounded, oldest dropped). */
     private final Set<String> stopRequested =
@@ -81,6 +85,7 @@ public final class DockerDriver implements TaskDriver, LocalImages {
         this.images = new ImagePuller(docker, config.pullTimeout());
         this.builder = new BusyboxImageBuilder(docker, config.pullTimeout());
         this.logs = new LogFollower(docker);
+        this.volumes = new TaskVolumes(docker, config.installationId());
     }
 
     public DockerDriverConfig config() {
@@ -112,6 +117,7 @@ public final class DockerDriver implements TaskDriver, LocalImages {
         }
         Info info = docker.infoCmd().exec();
         TaskCgroups cgroups = TaskCgroups.detect(info, docker.versionCmd().exec());
+        runtimes = runtimesOf(info);
         if (info.getNCPU() != null && info.getNCPU() > 0) {
             hostNanoCpus = info.getNCPU() * 1_000_000_000L;
         }
@@ -127,6 +133,7 @@ public final class DockerDriver implements TaskDriver, LocalImages {
                 .addKeyValue("subnet", network.subnet())
                 .addKeyValue("warmSandboxes", config.warmSandboxes())
                 .addKeyValue("taskCgroups", cgroups.nested() ? "one per task" : "per container")
+                .addKeyValue("runtimes", String.join(",", new java.util.TreeSet<>(runtimes)))
                 .log("docker driver started");
     }
 
@@ -167,9 +174,48 @@ public final class DockerDriver implements TaskDriver, LocalImages {
         return pool().find(taskId);
     }
 
+    /** Removes the sandbox, then the task's scratch volumes (its containers are removed before, by the caller). */
     @Override
     public void removeSandbox(String taskId) {
         pool().remove(taskId);
+        try {
+            volumes.removeAll(taskId);
+        } catch (RuntimeException e) {
+            throw DockerErrors.of(Kind.CANNOT_STOP_CONTAINER, e, true);
+        }
+    }
+
+    /** The engine's registered runtimes ({@code docker info}'s Runtimes). */
+    public Set<String> runtimes() {
+        return runtimes;
+    }
+
+    private static Set<String> runtimesOf(Info info) {
+        return info.getRuntimes() == null
+                ? Set.of()
+                : Set.copyOf(info.getRuntimes().keySet());
+    }
+
+    /**
+     * A runtime the engine does not have fails the create with a message that says how to register it, instead of the
+     * engine's bare "unknown or invalid runtime name". The list is read again first: a runtime registered after start
+     * (daemon.json and SIGHUP) is found.
+     */
+    private void requireRuntime(ContainerSpec spec) {
+        Optional<String> wanted = spec.isolation().runtime();
+        if (wanted.isEmpty() || runtimes.contains(wanted.get())) {
+            return;
+        }
+        runtimes = runtimesOf(docker.infoCmd().exec());
+        if (!runtimes.contains(wanted.get())) {
+            throw new RuntimeError(
+                    Kind.CANNOT_CREATE_CONTAINER,
+                    "the engine has no runtime '" + wanted.get() + "' (it has " + String.join(", ", runtimes)
+                            + "); register it in /etc/docker/daemon.json and reload dockerd (see README, gVisor), "
+                            + "or remove the cluster's gantry:runtime tag. 'gantry doctor' checks this.",
+                    false,
+                    null);
+        }
     }
 
     @Override
@@ -180,6 +226,7 @@ public final class DockerDriver implements TaskDriver, LocalImages {
     @Override
     public String createContainer(Sandbox sandbox, ContainerSpec spec) {
         String name = Names.container(spec.task().taskId(), spec.name());
+        requireRuntime(spec);
         try {
             return ContainerSpecs.apply(
                             docker.createContainerCmd(spec.image()),

@@ -16,6 +16,10 @@ public final class Names {
     public static final String LABEL_CONTAINER_NAME = "gantry.container-name";
     public static final String ROLE_SANDBOX = "sandbox";
     public static final String ROLE_CONTAINER = "container";
+    public static final String ROLE_TASK_VOLUME = "task-volume";
+    public static final String ROLE_PERSISTENT_VOLUME = "persistent-volume";
+    public static final String LABEL_FILE_SYSTEM_ID = "gantry.file-system-id";
+    public static final String LABEL_VOLUME_PATH = "gantry.volume-path";
 
     public static final String ECS_CLUSTER = "com.amazonaws.ecs.cluster";
     public static final String ECS_TASK_ARN = "com.amazonaws.ecs.task-arn";
@@ -36,6 +40,34 @@ public final class Names {
     /** A task's container: {@code gantry-<taskId>-<containerName>}. */
     public static String container(String taskId, String containerName) {
         return PREFIX + taskId + "-" + containerName;
+    }
+
+    /** A task's scratch volume: {@code gantry-<taskId>-volume-<volumeName>}. */
+    public static String taskVolume(String taskId, String volumeName) {
+        return PREFIX + taskId + "-volume-" + volumeName;
+    }
+
+    /**
+     * A persistent volume of this installation: {@code gantry-<installationId>-efs-<fileSystemId>-<slug>}, where the
+     * slug is {@code root} for the file system's root and otherwise derives from the path (readable part plus a hash,
+     * so distinct paths never share a name).
+     */
+    public static String persistentVolume(String installationId, String fileSystemId, String path) {
+        String base = PREFIX + installationId + "-efs-" + fileSystemId + "-";
+        if (path.equals("/")) {
+            return base + "root";
+        }
+        String readable = path.replaceAll("[^A-Za-z0-9_.-]+", "_").replaceAll("^_+|_+$", "");
+        if (readable.length() > 40) {
+            readable = readable.substring(0, 40);
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return base + readable + "-" + java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A warm, unclaimed sandbox: {@code gantry-<installationId>-pool-<random>}. */

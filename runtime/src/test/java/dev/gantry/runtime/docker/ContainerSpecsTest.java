@@ -53,7 +53,7 @@ class ContainerSpecsTest {
 
     @Test
     void hostConfigJoinsTheSandboxWithLimitsAndNoSwap() {
-        HostConfig h = ContainerSpecs.hostConfig(SANDBOX, spec(16L << 20), Long.MAX_VALUE);
+        HostConfig h = ContainerSpecs.hostConfig("inst", SANDBOX, spec(16L << 20), Long.MAX_VALUE);
         assertThat(h.getNetworkMode()).isEqualTo("container:sbx");
         assertThat(h.getMemory()).isEqualTo(16L << 20);
         assertThat(h.getMemorySwap()).isEqualTo(16L << 20);
@@ -79,19 +79,22 @@ class ContainerSpecsTest {
                 "10.0.0.0/24",
                 "10.0.0.1",
                 Optional.of("/gantry/sbx"));
-        assertThat(ContainerSpecs.hostConfig(nested, spec(0), Long.MAX_VALUE).getCgroupParent())
+        assertThat(ContainerSpecs.hostConfig("inst", nested, spec(0), Long.MAX_VALUE)
+                        .getCgroupParent())
                 .isEqualTo("/gantry/sbx");
     }
 
     @Test
     void theCpuCapIsAtMostTheHostsCpus() {
-        assertThat(ContainerSpecs.hostConfig(SANDBOX, spec(0), 250_000_000L).getNanoCPUs())
+        assertThat(ContainerSpecs.hostConfig("inst", SANDBOX, spec(0), 250_000_000L)
+                        .getNanoCPUs())
                 .isEqualTo(250_000_000L);
     }
 
     @Test
     void noMemoryLimitMeansNoneSet() {
-        assertThat(ContainerSpecs.hostConfig(SANDBOX, spec(0), Long.MAX_VALUE).getMemory())
+        assertThat(ContainerSpecs.hostConfig("inst", SANDBOX, spec(0), Long.MAX_VALUE)
+                        .getMemory())
                 .isNull();
     }
 

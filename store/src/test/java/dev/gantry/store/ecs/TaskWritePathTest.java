@@ -56,7 +56,7 @@ class TaskWritePathTest {
     private Task newTask(List<Tag> tags) {
         ContainerDefinition c = new ContainerDefinition(
                 "web", "busybox", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null);
         TaskDefinition td = new TaskDefinition(
                 "arn:td",
                 "fam",
@@ -76,6 +76,8 @@ class TaskWritePathTest {
                 null,
                 null,
                 T0,
+                null,
+                null,
                 null,
                 null,
                 null);

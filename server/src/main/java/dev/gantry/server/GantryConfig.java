@@ -26,7 +26,8 @@ public record GantryConfig(
         Duration stoppedTaskRetention,
         Duration housekeepingInterval,
         ApiLimits api,
-        Duration deploymentMinute) {
+        Duration deploymentMinute,
+        Optional<String> defaultRuntime) {
 
     /** How many API requests run at once and wait, and how long a request under way may stop sending. */
     public record ApiLimits(int threads, int queue, Duration requestReadTimeout) {}
@@ -69,7 +70,9 @@ public record GantryConfig(
                         Duration.ofSeconds(s.number(
                                 "GANTRY_REQUEST_READ_TIMEOUT_SECONDS", "request-read-timeout-seconds", 20, 1, 3600))),
                 Duration.ofSeconds(
-                        s.number("GANTRY_DEPLOYMENT_MINUTE_SECONDS", "deployment-minute-seconds", 60, 1, 60)));
+                        s.number("GANTRY_DEPLOYMENT_MINUTE_SECONDS", "deployment-minute-seconds", 60, 1, 60)),
+                Optional.of(s.get("GANTRY_DEFAULT_RUNTIME", "default-runtime", ""))
+                        .filter(r -> !r.isEmpty()));
     }
 
     /** A setting the user got wrong; the message names it and says what is allowed. */

@@ -161,6 +161,7 @@ public final class GantryServer implements AutoCloseable {
             LogStore logs = new LogStore(db, arns, clock);
             TaskFeed feed = new TaskFeed(tasks);
             beforeStart.accept(feed);
+            TagStore tags = new TagStore(db);
             TaskSupervisor supervisor = new TaskSupervisor(
                     driver,
                     tasks,
@@ -169,9 +170,9 @@ public final class GantryServer implements AutoCloseable {
                     clock,
                     config.region(),
                     config.stoppedTaskRetention(),
-                    PullProgress.NONE);
+                    PullProgress.NONE,
+                    new ClusterRuntimes(tags, config.defaultRuntime()));
             TaskDefinitionStore definitions = new TaskDefinitionStore(db);
-            TagStore tags = new TagStore(db);
             ServiceStore serviceStore = new ServiceStore(db);
             DeletedRevisions deletedRevisions = new DeletedRevisions(definitions, tasks, tags, serviceStore);
             housekeeper = new Housekeeper(

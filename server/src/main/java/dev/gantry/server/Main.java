@@ -13,7 +13,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "gantry 0.1.0",
         description = "Fargate-style serverless containers on your own machine, speaking the AWS ECS API.",
-        subcommands = {ServerCommand.class, UpCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            ServerCommand.class,
+            UpCommand.class,
+            dev.gantry.server.doctor.DoctorCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footer = {
             "",
             "The ./gantry launcher also runs:",

@@ -52,8 +52,11 @@ final class TaskView {
         tags.ifPresent(list -> n.set("tags", Json.mapper().valueToTree(list)));
         n.put("enableExecuteCommand", false);
         n.put("version", t.version());
-        n.putObject("ephemeralStorage").put("sizeInGiB", 20);
-        n.putObject("fargateEphemeralStorage").put("sizeInGiB", 20);
+        int storage = Optional.ofNullable(s.taskDefinition().ephemeralStorage())
+                .map(e -> e.get("sizeInGiB"))
+                .orElse(20); // Fargate's default; recorded, not enforced (docs/compat/ecs.md)
+        n.putObject("ephemeralStorage").put("sizeInGiB", storage);
+        n.putObject("fargateEphemeralStorage").put("sizeInGiB", storage);
         time(n, "createdAt", Optional.of(s.createdAt()));
         time(n, "connectivityAt", o.connectivityAt());
         time(n, "pullStartedAt", o.pullStartedAt());

@@ -128,8 +128,11 @@ class SandboxIT {
                         .build())
                 .logConfiguration(TaskDefs.awslogs(GROUP, "hard"))
                 .build();
-        g.ecs.registerTaskDefinition(TaskDefs.fargate("hardened", main).build());
+        g.ecs.registerTaskDefinition(TaskDefs.fargate("hardened", main)
+                .ephemeralStorage(b -> b.sizeInGiB(30))
+                .build());
         String arn = runAndAwaitStop(CLUSTER, "hardened");
+        assertThat(g.describe(CLUSTER, arn).ephemeralStorage().sizeInGiB()).isEqualTo(30); // recorded, not enforced
         assertThat(lines("hard/main/" + id(arn), 5))
                 .containsExactly(
                         "CapEff:\t00000000a80c25fb", // Fargate's fourteen and SYS_PTRACE

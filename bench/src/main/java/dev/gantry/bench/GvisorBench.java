@@ -48,7 +48,8 @@ public final class GvisorBench {
                 }
             }
             double base = BenchGantry.percentile(runcRecorded, 50);
-            System.out.printf("%nRunTask -> RUNNING under gVisor (runsc) vs runc (%d iterations each, interleaved)%n", n);
+            System.out.printf(
+                    "%nRunTask -> RUNNING under gVisor (runsc) vs runc (%d iterations each, interleaved)%n", n);
             System.out.printf("| | p50 (ms) | p95 (ms) | p50 / runc recorded |%n|---|---|---|---|%n");
             row("runc: RunTask -> startedAt (baseline)", runcRecorded, base);
             row("runsc: RunTask -> startedAt", runscRecorded, base);
@@ -93,7 +94,6 @@ public final class GvisorBench {
 
     private static void row(String name, List<Double> values, double base) {
         double p50 = BenchGantry.percentile(values, 50);
-        System.out.printf(
-                "| %s | %.0f | %.0f | %.2fx |%n", name, p50, BenchGantry.percentile(values, 95), p50 / base);
+        System.out.printf("| %s | %.0f | %.0f | %.2fx |%n", name, p50, BenchGantry.percentile(values, 95), p50 / base);
     }
 }

@@ -9,6 +9,10 @@ import dev.gantry.api.http.ApiServer;
 import dev.gantry.api.logs.LogsService;
 import dev.gantry.api.ssm.SsmService;
 import dev.gantry.api.sts.StsService;
+import dev.gantry.control.endpoint.EndpointIds;
+import dev.gantry.control.endpoint.LiveTasks;
+import dev.gantry.control.endpoint.RoleCredentialSource;
+import dev.gantry.control.endpoint.TaskEndpoints;
 import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.housekeeping.DeletedRevisions;
 import dev.gantry.control.housekeeping.Housekeeper;
@@ -19,6 +23,7 @@ import dev.gantry.control.lb.dataplane.RouterDataPlane;
 import dev.gantry.control.service.ServiceApplier;
 import dev.gantry.control.service.ServicePlanner;
 import dev.gantry.control.service.ServiceScheduler;
+import dev.gantry.control.task.ContainerEnvironment;
 import dev.gantry.control.task.TaskSupervisor;
 import dev.gantry.core.arn.Arns;
 import dev.gantry.core.cluster.Cluster;
@@ -46,6 +51,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -83,6 +89,8 @@ public final class GantryServer implements AutoCloseable {
     private final LoadBalancing loadBalancing;
     private final RouterDataPlane router;
     private final ApiServer api;
+    private final TaskEndpoints taskEndpoints;
+    private final TaskEndpointHost endpointHost;
     private final ReentrantLock startLock = new ReentrantLock();
     private volatile boolean closing; // set under startLock, so the starter sees it before it hands over
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -99,7 +107,9 @@ public final class GantryServer implements AutoCloseable {
             Housekeeper lbDrains,
             LoadBalancing loadBalancing,
             RouterDataPlane router,
-            ApiServer api) {
+            ApiServer api,
+            TaskEndpoints taskEndpoints,
+            TaskEndpointHost endpointHost) {
         this.config = config;
         this.credentials = credentials;
         this.db = db;
@@ -111,6 +121,8 @@ public final class GantryServer implements AutoCloseable {
         this.loadBalancing = loadBalancing;
         this.router = router;
         this.api = api;
+        this.taskEndpoints = taskEndpoints;
+        this.endpointHost = endpointHost;
     }
 
     /** Starts Gantry on the Docker engine; returns once the API listens (see {@link #awaitReady()}). */
@@ -161,6 +173,13 @@ public final class GantryServer implements AutoCloseable {
             LogStore logs = new LogStore(db, arns, clock);
             TaskFeed feed = new TaskFeed(tasks);
             beforeStart.accept(feed);
+            LiveTasks live = LiveTasks.follow(feed, tasks);
+            TaskEndpoints taskEndpoints = new TaskEndpoints(
+                    new EndpointIds(EndpointKey.loadOrCreate(config.dataDir())),
+                    live,
+                    driver,
+                    RoleCredentialSource.UNAVAILABLE, // the lead connects IAM's role sessions here
+                    clock);
             TaskSupervisor supervisor = new TaskSupervisor(
                     driver,
                     tasks,
@@ -169,7 +188,8 @@ public final class GantryServer implements AutoCloseable {
                     clock,
                     config.region(),
                     config.stoppedTaskRetention(),
-                    PullProgress.NONE);
+                    PullProgress.NONE,
+                    config.taskEndpoint() ? taskEndpoints : ContainerEnvironment.NONE);
             TaskDefinitionStore definitions = new TaskDefinitionStore(db);
             TagStore tags = new TagStore(db);
             ServiceStore serviceStore = new ServiceStore(db);
@@ -258,6 +278,7 @@ public final class GantryServer implements AutoCloseable {
                     .requestReadTimeout(config.api().requestReadTimeout())
                     .build()
                     .start();
+            TaskEndpointHost endpointHost = new TaskEndpointHost(taskEndpoints, live, api, arns, clock, installation);
             GantryServer server = new GantryServer(
                     config,
                     credentials,
@@ -269,7 +290,9 @@ public final class GantryServer implements AutoCloseable {
                     lbDrains,
                     loadBalancing,
                     router,
-                    api);
+                    api,
+                    taskEndpoints,
+                    endpointHost);
             server.starter = Thread.ofVirtual()
                     .name("gantry-engine-start")
                     .start(() -> server.startEngine(drivers, installation));
@@ -301,6 +324,9 @@ public final class GantryServer implements AutoCloseable {
         try {
             real = drivers.create(installation);
             real.start();
+            if (config.taskEndpoint()) {
+                endpointHost.open(real); // before the supervisor: re-adopted tasks' containers get AWS_ENDPOINT_URL
+            }
             startLock.lock();
             try {
                 if (closing || !driver.started(real)) {
@@ -346,6 +372,24 @@ public final class GantryServer implements AutoCloseable {
         return loadBalancing;
     }
 
+    /**
+     * The task endpoint's logic: which ids belong to which task, where credentials come from
+     * ({@link TaskEndpoints#roleCredentials}).
+     */
+    public TaskEndpoints taskEndpoints() {
+        return taskEndpoints;
+    }
+
+    /** Why tasks cannot reach 169.254.170.2 (empty when they can); known once the engine is ready. */
+    public Optional<String> taskEndpointProblem() {
+        return config.taskEndpoint() ? endpointHost.problem() : Optional.of("disabled (GANTRY_TASK_ENDPOINT=false)");
+    }
+
+    /** The endpoint listener's own host:port on the task network (tasks use 169.254.170.2:80), once serving. */
+    public Optional<String> taskEndpointAddress() {
+        return endpointHost.address().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort());
+    }
+
     public AdminCredentials credentials() {
         return credentials;
     }
@@ -373,6 +417,7 @@ public final class GantryServer implements AutoCloseable {
         services.close();
         lbDrains.close();
         router.close(); // after the API (no snapshot comes later) and the drain job; tasks keep running
+        endpointHost.close(); // the redirect goes with it; tasks keep their URIs for the next start
         startLock.lock();
         try {
             closing = true; // the starter, if still preparing the engine, closes its driver and stops there

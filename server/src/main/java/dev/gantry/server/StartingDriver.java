@@ -3,6 +3,7 @@ package dev.gantry.server;
 import dev.gantry.runtime.spi.Capability;
 import dev.gantry.runtime.spi.ContainerObservation;
 import dev.gantry.runtime.spi.ContainerSpec;
+import dev.gantry.runtime.spi.ContainerStats;
 import dev.gantry.runtime.spi.LogLine;
 import dev.gantry.runtime.spi.OwnedObject;
 import dev.gantry.runtime.spi.PullProgress;
@@ -120,6 +121,11 @@ final class StartingDriver implements TaskDriver {
     @Override
     public ContainerObservation inspect(String runtimeId, String containerName) {
         return awaitReady().inspect(runtimeId, containerName);
+    }
+
+    @Override
+    public Optional<ContainerStats> stats(String runtimeId) {
+        return awaitReady().stats(runtimeId);
     }
 
     @Override

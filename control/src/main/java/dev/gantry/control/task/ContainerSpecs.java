@@ -43,6 +43,11 @@ public final class ContainerSpecs {
     }
 
     public static ContainerSpec of(TaskSpec task, ContainerDefinition c, String region) {
+        return of(task, c, region, ContainerEnvironment.NONE);
+    }
+
+    /** As {@link #of(TaskSpec, ContainerDefinition, String)}, with the platform's variables from {@code extra}. */
+    public static ContainerSpec of(TaskSpec task, ContainerDefinition c, String region, ContainerEnvironment extra) {
         TaskResources size = resources(task);
         long memory = c.memory() != null ? c.memory() * MIB : size.memoryBytes();
         long reservation = c.memoryReservation() != null ? c.memoryReservation() * MIB : 0;
@@ -52,9 +57,11 @@ public final class ContainerSpecs {
         env.put("AWS_EXECUTION_ENV", "AWS_ECS_FARGATE");
         env.put("AWS_REGION", region);
         env.put("AWS_DEFAULT_REGION", region);
+        env.putAll(extra.defaults(task, c));
         for (KeyValuePair kv : c.environmentOrEmpty()) {
             env.put(kv.name(), kv.value() == null ? "" : kv.value());
         }
+        env.putAll(extra.platform(task, c));
         List<UlimitSpec> ulimits = c.ulimits() == null
                 ? List.of()
                 : c.ulimits().stream()

@@ -22,4 +22,5 @@ record RunnerContext(
         String region,
         Duration logDrainTimeout,
         PullProgress pullProgress,
-        Duration resync) {}
+        Duration resync,
+        ContainerEnvironment environment) {}

@@ -173,7 +173,9 @@ final class TaskRunner implements Runnable {
                         .container(c.name())
                         .flatMap(ContainerState::runtimeId)
                         .isEmpty()) {
-                    String id = ctx.driver().createContainer(sandbox, ContainerSpecs.of(task.spec(), c, ctx.region()));
+                    String id = ctx.driver()
+                            .createContainer(
+                                    sandbox, ContainerSpecs.of(task.spec(), c, ctx.region(), ctx.environment()));
                     stage(observed().withContainer(c.name(), s -> s.withRuntimeId(id)));
                 }
             }

@@ -68,8 +68,36 @@ public final class TaskSupervisor implements AutoCloseable {
             Duration retention,
             PullProgress pullProgress,
             Duration resync) {
+        this(driver, store, feed, logs, clock, region, retention, pullProgress, resync, ContainerEnvironment.NONE);
+    }
+
+    /** As the public constructors, with {@code environment} giving containers the platform's variables. */
+    public TaskSupervisor(
+            TaskDriver driver,
+            TaskStore store,
+            TaskFeed feed,
+            CapturedLogs logs,
+            InstantSource clock,
+            String region,
+            Duration retention,
+            PullProgress pullProgress,
+            ContainerEnvironment environment) {
+        this(driver, store, feed, logs, clock, region, retention, pullProgress, Duration.ofSeconds(30), environment);
+    }
+
+    TaskSupervisor(
+            TaskDriver driver,
+            TaskStore store,
+            TaskFeed feed,
+            CapturedLogs logs,
+            InstantSource clock,
+            String region,
+            Duration retention,
+            PullProgress pullProgress,
+            Duration resync,
+            ContainerEnvironment environment) {
         this.ctx = new RunnerContext(
-                driver, store, feed, logs, clock, region, Duration.ofSeconds(10), pullProgress, resync);
+                driver, store, feed, logs, clock, region, Duration.ofSeconds(10), pullProgress, resync, environment);
         this.retention = retention;
     }
 

@@ -4,6 +4,7 @@ import dev.gantry.runtime.spi.Capability;
 import dev.gantry.runtime.spi.ContainerObservation;
 import dev.gantry.runtime.spi.ContainerObservation.State;
 import dev.gantry.runtime.spi.ContainerSpec;
+import dev.gantry.runtime.spi.ContainerStats;
 import dev.gantry.runtime.spi.Health;
 import dev.gantry.runtime.spi.LogLine;
 import dev.gantry.runtime.spi.OwnedObject;
@@ -42,6 +43,8 @@ import java.util.function.Supplier;
  * delivered on the watcher's own thread; log followers wait on their container's own lock.
  */
 public final class FakeDriver implements TaskDriver {
+    /** The memory use {@link #stats} reports for every running container. */
+    public static final long FAKE_MEMORY_USAGE = 4L * 1024 * 1024;
 
     /** The SPI calls, for {@link #failNext} and {@link #calls}. */
     public enum Operation {
@@ -375,6 +378,31 @@ public final class FakeDriver implements TaskDriver {
             faults.check(Operation.INSPECT);
             FakeContainer c = containers.get(runtimeId);
             return c == null ? ContainerObservation.missing(runtimeId, containerName) : c.observe(containerName);
+        });
+    }
+
+    /**
+     * A made-up but well-formed sample for a running container: {@link #FAKE_MEMORY_USAGE} bytes in use under the
+     * container's memory limit, CPU time equal to its wall time since start (Docker's stats JSON shape).
+     */
+    @Override
+    public Optional<ContainerStats> stats(String runtimeId) {
+        return locked(() -> {
+            faults.check(Operation.INSPECT);
+            FakeContainer c = containers.get(runtimeId);
+            if (c == null || c.state != State.RUNNING) {
+                return Optional.<ContainerStats>empty();
+            }
+            Instant now = clock.instant();
+            long cpu = c.startedAt
+                    .map(t -> Math.max(0, Duration.between(t, now).toNanos()))
+                    .orElse(0L);
+            String json = "{\"read\":\"" + now + "\",\"id\":\"" + runtimeId + "\",\"name\":\"/" + c.engineName
+                    + "\",\"num_procs\":0,\"pids_stats\":{\"current\":1},\"cpu_stats\":{\"cpu_usage\":{\"total_usage\":"
+                    + cpu + "},\"online_cpus\":1},\"precpu_stats\":{\"cpu_usage\":{\"total_usage\":0}},"
+                    + "\"memory_stats\":{\"usage\":" + FAKE_MEMORY_USAGE + ",\"limit\":" + c.spec.memoryBytes()
+                    + "},\"networks\":{}}";
+            return Optional.of(new ContainerStats(runtimeId, now, FAKE_MEMORY_USAGE, cpu, json));
         });
     }
 

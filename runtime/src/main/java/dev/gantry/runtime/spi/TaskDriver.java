@@ -45,6 +45,14 @@ public interface TaskDriver extends AutoCloseable {
 
     ContainerObservation inspect(String runtimeId, String containerName);
 
+    /**
+     * One reading of a running container's resource use (no stream: a single sample, as {@code docker stats
+     * --no-stream} takes). Empty when the container is not running or gone, or the driver cannot measure it.
+     */
+    default Optional<ContainerStats> stats(String runtimeId) {
+        return Optional.empty();
+    }
+
     /** Removes a container (force). No-op if gone. */
     void removeContainer(String runtimeId);
 

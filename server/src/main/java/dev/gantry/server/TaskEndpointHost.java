@@ -1,0 +1,103 @@
+package dev.gantry.server;
+
+import dev.gantry.api.http.ApiServer;
+import dev.gantry.api.taskmeta.EndpointServer;
+import dev.gantry.control.endpoint.LiveTasks;
+import dev.gantry.control.endpoint.TaskEndpoints;
+import dev.gantry.core.arn.Arns;
+import dev.gantry.runtime.docker.DockerDriver;
+import dev.gantry.runtime.spi.TaskDriver;
+import java.net.InetSocketAddress;
+import java.time.InstantSource;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts the task endpoint where tasks reach it, once the engine's network exists: the endpoint's listener and a
+ * second listener of the AWS API on the bridge's gateway address (each on a free port), the redirect of
+ * 169.254.170.2:80 to the first, and AWS_ENDPOINT_URL for new containers pointing at the second. When any of it
+ * cannot be set up, Gantry keeps running and says so at start: tasks then lack the endpoint, nothing else.
+ */
+final class TaskEndpointHost implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskEndpointHost.class);
+    static final String UNAVAILABLE =
+            "the task endpoint (169.254.170.2: task metadata and role credentials) is NOT available to tasks: ";
+
+    private final TaskEndpoints endpoints;
+    private final LiveTasks live;
+    private final ApiServer api;
+    private final Arns arns;
+    private final InstantSource clock;
+    private final String installation;
+    private volatile EndpointServer server;
+    private volatile TaskEndpointRedirect redirect;
+    private volatile Optional<String> problem = Optional.of("not started");
+
+    TaskEndpointHost(
+            TaskEndpoints endpoints,
+            LiveTasks live,
+            ApiServer api,
+            Arns arns,
+            InstantSource clock,
+            String installation) {
+        this.endpoints = endpoints;
+        this.live = live;
+        this.api = api;
+        this.arns = arns;
+        this.clock = clock;
+        this.installation = installation;
+    }
+
+    /** Called on the engine starter thread after the driver started; never throws. */
+    void open(TaskDriver driver) {
+        Optional<DockerDriver.BridgeAddresses> bridge =
+                driver instanceof DockerDriver docker ? docker.bridge() : Optional.empty();
+        if (bridge.isEmpty()) {
+            fail("the engine's task network has no IPv4 subnet and gateway Gantry could use");
+            return;
+        }
+        DockerDriver.BridgeAddresses b = bridge.get();
+        try {
+            server = EndpointServer.start(b.gateway(), 0, endpoints, arns, clock);
+            InetSocketAddress apiOnBridge = api.listenAlso(b.gateway(), 0);
+            endpoints.serving(
+                    "http://" + b.gateway() + ":" + apiOnBridge.getPort(),
+                    new TaskEndpoints.Bridge(b.subnet(), b.gateway()));
+            redirect = TaskEndpointRedirect.install(
+                    b.subnet(), b.gateway(), server.address().getPort(), installation);
+            problem = Optional.empty();
+        } catch (RuntimeException e) {
+            fail(e.getMessage() + " (Gantry must run as root with iptables to redirect " + TaskEndpoints.ADDRESS
+                    + ":80; `gantry doctor` checks it)");
+        }
+    }
+
+    /** Why tasks cannot reach the endpoint, if they cannot. */
+    Optional<String> problem() {
+        return problem;
+    }
+
+    /** The endpoint listener's own address on the bridge (tasks use 169.254.170.2:80). */
+    Optional<InetSocketAddress> address() {
+        return Optional.ofNullable(server).map(EndpointServer::address);
+    }
+
+    private void fail(String why) {
+        problem = Optional.of(why);
+        LOG.atError().addKeyValue("reason", why).log(UNAVAILABLE + why);
+    }
+
+    @Override
+    public void close() {
+        TaskEndpointRedirect r = redirect;
+        if (r != null) {
+            r.close();
+        }
+        EndpointServer s = server;
+        if (s != null) {
+            s.close();
+        }
+        live.close();
+    }
+}

@@ -44,7 +44,11 @@ final class EngineStats {
             }
         };
         try (var ignored = docker.statsCmd(runtimeId).withNoStream(true).exec(callback)) {
-            return Optional.of(toStats(runtimeId, first.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)));
+            Statistics s = first.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            // a container that is not running gets a sample of zeros read at Go's zero time: no reading at all
+            return DockerTimestamps.parse(s.getRead()).isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(toStats(runtimeId, s));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();

@@ -51,8 +51,14 @@ final class TaskEndpointHost implements AutoCloseable {
 
     /** Called on the engine starter thread after the driver started; never throws. */
     void open(TaskDriver driver) {
-        Optional<DockerDriver.BridgeAddresses> bridge =
-                driver instanceof DockerDriver docker ? docker.bridge() : Optional.empty();
+        if (!(driver instanceof DockerDriver docker)) {
+            problem = Optional.of("the engine driver runs no tasks on a host network");
+            LOG.atWarn()
+                    .addKeyValue("driver", driver.getClass().getSimpleName())
+                    .log(UNAVAILABLE + problem.get());
+            return;
+        }
+        Optional<DockerDriver.BridgeAddresses> bridge = docker.bridge();
         if (bridge.isEmpty()) {
             fail("the engine's task network has no IPv4 subnet and gateway Gantry could use");
             return;

@@ -238,6 +238,5 @@ class TaskEndpointIT {
                 HttpRequest.newBuilder(URI.create(endpoint + credsA)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(fromHost.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(fromHost.body()).path("code").asText()).isEqualTo("InvalidIdInRequest");
-
     }
 }

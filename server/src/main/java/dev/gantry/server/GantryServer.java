@@ -278,7 +278,8 @@ public final class GantryServer implements AutoCloseable {
                     .requestReadTimeout(config.api().requestReadTimeout())
                     .build()
                     .start();
-            TaskEndpointHost endpointHost = new TaskEndpointHost(taskEndpoints, live, api, arns, clock, installation);
+            TaskEndpointHost endpointHost =
+                    new TaskEndpointHost(taskEndpoints, live, api, config.host(), arns, clock, installation);
             GantryServer server = new GantryServer(
                     config,
                     credentials,

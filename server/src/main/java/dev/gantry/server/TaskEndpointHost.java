@@ -27,6 +27,7 @@ final class TaskEndpointHost implements AutoCloseable {
     private final TaskEndpoints endpoints;
     private final LiveTasks live;
     private final ApiServer api;
+    private final String apiHost;
     private final Arns arns;
     private final InstantSource clock;
     private final String installation;
@@ -38,12 +39,14 @@ final class TaskEndpointHost implements AutoCloseable {
             TaskEndpoints endpoints,
             LiveTasks live,
             ApiServer api,
+            String apiHost,
             Arns arns,
             InstantSource clock,
             String installation) {
         this.endpoints = endpoints;
         this.live = live;
         this.api = api;
+        this.apiHost = apiHost;
         this.arns = arns;
         this.clock = clock;
         this.installation = installation;
@@ -66,9 +69,8 @@ final class TaskEndpointHost implements AutoCloseable {
         DockerDriver.BridgeAddresses b = bridge.get();
         try {
             server = EndpointServer.start(b.gateway(), 0, endpoints, arns, clock);
-            InetSocketAddress apiOnBridge = api.listenAlso(b.gateway(), 0);
             endpoints.serving(
-                    "http://" + b.gateway() + ":" + apiOnBridge.getPort(),
+                    "http://" + b.gateway() + ":" + apiOnBridge(b.gateway()),
                     new TaskEndpoints.Bridge(b.subnet(), b.gateway()));
             redirect = TaskEndpointRedirect.install(
                     b.subnet(), b.gateway(), server.address().getPort(), installation);
@@ -76,6 +78,28 @@ final class TaskEndpointHost implements AutoCloseable {
         } catch (RuntimeException e) {
             fail(e.getMessage() + " (Gantry must run as root with iptables to redirect " + TaskEndpoints.ADDRESS
                     + ":80; `gantry doctor` checks it)");
+        }
+    }
+
+    /**
+     * The API's port on the gateway address: the API's own port, so a restarted Gantry's running tasks keep a valid
+     * AWS_ENDPOINT_URL (the API already covers it when it listens on every address); another port only if that one
+     * is taken there.
+     */
+    private int apiOnBridge(String gateway) {
+        if (apiHost.equals("0.0.0.0") || apiHost.equals("::") || apiHost.equals(gateway)) {
+            return api.port();
+        }
+        try {
+            return api.listenAlso(gateway, api.port()).getPort();
+        } catch (IllegalStateException taken) {
+            int port = api.listenAlso(gateway, 0).getPort();
+            LOG.atWarn()
+                    .addKeyValue("gateway", gateway)
+                    .addKeyValue("port", port)
+                    .log("the API's port is taken on the task network's gateway; tasks reach the API on another port,"
+                            + " which changes when Gantry restarts");
+            return port;
         }
     }
 

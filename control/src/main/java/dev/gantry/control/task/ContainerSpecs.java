@@ -46,7 +46,11 @@ public final class ContainerSpecs {
         return of(task, c, region, ContainerEnvironment.NONE);
     }
 
-    /** As {@link #of(TaskSpec, ContainerDefinition, String)}, with the platform's variables from {@code extra}. */
+    /**
+     * As {@link #of(TaskSpec, ContainerDefinition, String)}, with the platform's variables from {@code extra}: the
+     * environment is Fargate's (AWS_EXECUTION_ENV, the region), then {@code extra}'s defaults, then the definition's
+     * own variables, then {@code extra}'s platform variables, each overriding the ones before.
+     */
     public static ContainerSpec of(TaskSpec task, ContainerDefinition c, String region, ContainerEnvironment extra) {
         TaskResources size = resources(task);
         long memory = c.memory() != null ? c.memory() * MIB : size.memoryBytes();

@@ -64,16 +64,27 @@ final class TaskEndpointRedirect implements AutoCloseable {
 
     /** Deletes this installation's rules left by an earlier run (e.g. one killed with -9). */
     private static void removeStale(String installation) {
-        String listing = iptables(List.of("-t", "nat", "-S", "PREROUTING"));
+        for (List<String> delete : staleRules(iptables(List.of("-t", "nat", "-S", "PREROUTING")), installation)) {
+            iptables(delete);
+        }
+    }
+
+    /** The iptables arguments deleting each of {@code installation}'s rules in a {@code -S PREROUTING} listing. */
+    static List<List<String>> staleRules(String listing, String installation) {
+        List<List<String>> deletes = new ArrayList<>();
         for (String line : listing.split("\n")) {
-            if (line.startsWith("-A PREROUTING ") && line.contains(COMMENT_PREFIX + installation)) {
+            List<String> words = Arrays.asList(line.strip().replace("\"", "").split(" +"));
+            int comment = words.indexOf("--comment");
+            if (line.startsWith("-A PREROUTING ")
+                    && comment > 0
+                    && comment + 1 < words.size()
+                    && words.get(comment + 1).equals(COMMENT_PREFIX + installation)) {
                 List<String> args = new ArrayList<>(List.of("-t", "nat", "-D", "PREROUTING"));
-                args.addAll(Arrays.asList(line.substring("-A PREROUTING ".length())
-                        .replace("\"", "")
-                        .split(" +")));
-                iptables(args);
+                args.addAll(words.subList(2, words.size()));
+                deletes.add(args);
             }
         }
+        return deletes;
     }
 
     @Override

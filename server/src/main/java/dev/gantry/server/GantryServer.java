@@ -1,11 +1,13 @@
 package dev.gantry.server;
 
 import dev.gantry.api.auth.Credentials;
+import dev.gantry.api.auth.PolicyAuthorizer;
 import dev.gantry.api.auth.Principal;
 import dev.gantry.api.ecs.EcsContext;
 import dev.gantry.api.ecs.EcsService;
 import dev.gantry.api.elbv2.Elbv2Service;
 import dev.gantry.api.http.ApiServer;
+import dev.gantry.api.iam.IamService;
 import dev.gantry.api.logs.LogsService;
 import dev.gantry.api.ssm.SsmService;
 import dev.gantry.api.sts.StsService;
@@ -16,6 +18,9 @@ import dev.gantry.control.endpoint.TaskEndpoints;
 import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.housekeeping.DeletedRevisions;
 import dev.gantry.control.housekeeping.Housekeeper;
+import dev.gantry.control.iam.IamIds;
+import dev.gantry.control.iam.IamPlane;
+import dev.gantry.control.iam.UnavailablePolicyEngine;
 import dev.gantry.control.launch.TaskLauncher;
 import dev.gantry.control.lb.LoadBalancing;
 import dev.gantry.control.lb.TargetGroupRegistry;
@@ -41,6 +46,8 @@ import dev.gantry.store.ecs.SettingsStore;
 import dev.gantry.store.ecs.TagStore;
 import dev.gantry.store.ecs.TaskDefinitionStore;
 import dev.gantry.store.ecs.TaskStore;
+import dev.gantry.store.iam.IamStore;
+import dev.gantry.store.iam.SessionStore;
 import dev.gantry.store.lb.LbStore;
 import dev.gantry.store.lb.LbTagStore;
 import dev.gantry.store.lb.TargetGroupStore;
@@ -91,6 +98,7 @@ public final class GantryServer implements AutoCloseable {
     private final ApiServer api;
     private final TaskEndpoints taskEndpoints;
     private final TaskEndpointHost endpointHost;
+    private final IamPlane iam;
     private final ReentrantLock startLock = new ReentrantLock();
     private volatile boolean closing; // set under startLock, so the starter sees it before it hands over
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -109,7 +117,8 @@ public final class GantryServer implements AutoCloseable {
             RouterDataPlane router,
             ApiServer api,
             TaskEndpoints taskEndpoints,
-            TaskEndpointHost endpointHost) {
+            TaskEndpointHost endpointHost,
+            IamPlane iam) {
         this.config = config;
         this.credentials = credentials;
         this.db = db;
@@ -123,6 +132,7 @@ public final class GantryServer implements AutoCloseable {
         this.api = api;
         this.taskEndpoints = taskEndpoints;
         this.endpointHost = endpointHost;
+        this.iam = iam;
     }
 
     /** Starts Gantry on the Docker engine; returns once the API listens (see {@link #awaitReady()}). */
@@ -190,6 +200,14 @@ public final class GantryServer implements AutoCloseable {
                     config.stoppedTaskRetention(),
                     PullProgress.NONE,
                     config.taskEndpoint() ? taskEndpoints : ContainerEnvironment.NONE);
+            IamPlane iam = IamPlane.create(
+                    new IamStore(db),
+                    new SessionStore(db),
+                    new UnavailablePolicyEngine(),
+                    IamIds.secure(),
+                    clock,
+                    config.accountId(),
+                    config.region());
             TaskDefinitionStore definitions = new TaskDefinitionStore(db);
             TagStore tags = new TagStore(db);
             ServiceStore serviceStore = new ServiceStore(db);
@@ -198,7 +216,9 @@ public final class GantryServer implements AutoCloseable {
                             List.of(
                                     new Housekeeper.Job(
                                             "purge deleted task definition revisions", deletedRevisions::purge),
-                                    new Housekeeper.Job("expire log events past retention", logs::purgeExpired)),
+                                    new Housekeeper.Job("expire log events past retention", logs::purgeExpired),
+                                    new Housekeeper.Job(
+                                            "remove STS sessions that ended a day ago", iam.sessions()::purgeExpired)),
                             config.housekeepingInterval())
                     .start();
             ClusterStore clusters = new ClusterStore(db);
@@ -265,13 +285,12 @@ public final class GantryServer implements AutoCloseable {
                     .region(config.region())
                     .service(new EcsService(ecs))
                     .service(new LogsService(logs, arns))
-                    .service(new StsService(arns))
+                    .service(new StsService(arns, java.util.Optional.of(iam.sessions()), iam.operations()::uniqueId))
                     .service(new Elbv2Service(loadBalancing, config.region()))
                     .service(new SsmService(parameters, config.region(), config.accountId()))
-                    .credentials(Credentials.of(new Principal(
-                            credentials.accessKeyId(),
-                            credentials.secretAccessKey(),
-                            "arn:aws:iam::" + config.accountId() + ":root")))
+                    .service(new IamService(iam.operations(), config.accountId()))
+                    .credentials(credentials(credentials, config.accountId(), iam))
+                    .authorizer(new PolicyAuthorizer(iam.authorization()))
                     .clock(clock)
                     .maxConcurrentRequests(config.api().threads())
                     .maxQueuedRequests(config.api().queue())
@@ -293,7 +312,8 @@ public final class GantryServer implements AutoCloseable {
                     router,
                     api,
                     taskEndpoints,
-                    endpointHost);
+                    endpointHost,
+                    iam);
             server.starter = Thread.ofVirtual()
                     .name("gantry-engine-start")
                     .start(() -> server.startEngine(drivers, installation));
@@ -315,6 +335,24 @@ public final class GantryServer implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * Who may sign: the admin keys first (the account root, all-powerful), then IAM users' Active keys and STS
+     * session keys (their token and expiry checked by the verifier).
+     */
+    private static Credentials credentials(AdminCredentials admin, String accountId, IamPlane iam) {
+        Credentials root = Credentials.of(
+                new Principal(admin.accessKeyId(), admin.secretAccessKey(), "arn:aws:iam::" + accountId + ":root"));
+        return accessKeyId -> root.find(accessKeyId)
+                .or(() -> iam.keys()
+                        .find(accessKeyId)
+                        .map(k -> new Principal(
+                                k.accessKeyId(),
+                                k.secretAccessKey(),
+                                k.principalArn(),
+                                k.sessionToken(),
+                                k.expiration())));
     }
 
     /** The starter thread: prepare the engine, then let the supervisor subscribe and re-adopt, then open the gate. */
@@ -389,6 +427,14 @@ public final class GantryServer implements AutoCloseable {
     /** The endpoint listener's own host:port on the task network (tasks use 169.254.170.2:80), once serving. */
     public Optional<String> taskEndpointAddress() {
         return endpointHost.address().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort());
+    }
+
+    /**
+     * IAM below the wire: role sessions ({@code iam().sessions().issue(roleArn, taskId, duration)} for the
+     * credentials endpoint), the authorization decision ({@code iam().authorization().decide(...)}), the operations.
+     */
+    public IamPlane iam() {
+        return iam;
     }
 
     public AdminCredentials credentials() {

@@ -70,8 +70,8 @@ public final class ApiServer implements AutoCloseable {
         this.config = config;
         SigV4Verifier verifier = new SigV4Verifier(config.credentials(), config.clock(), config.region());
         this.dispatcher = new Dispatcher(
-                new AwsJsonEndpoint(config.services(), verifier),
-                new QueryEndpoint(config.services(), verifier),
+                new AwsJsonEndpoint(config.services(), verifier, new ServiceCall(config.authorizer())),
+                new QueryEndpoint(config.services(), verifier, new ServiceCall(config.authorizer())),
                 config.routes(),
                 config.requestIds(),
                 config.clock());

@@ -1,7 +1,7 @@
 -- V8: IAM and STS. Users, roles and customer-managed policies keep their record as JSON in body; the columns
 -- beside it are what look-ups and uniqueness need. Names are unique case-insensitively, as in IAM. owner_arn is a
--- user's or a role's ARN. Access-key and session secrets: plain here until store/crypto seals them (see the iam
--- slice's report); the database file is owner-only (PrivateFiles).
+-- user's or a role's ARN. Secret access keys and session tokens are sealed (store/crypto's Envelope, bound to the
+-- key id), never plaintext.
 CREATE TABLE iam_users (
   name TEXT PRIMARY KEY COLLATE NOCASE,
   arn  TEXT NOT NULL UNIQUE,
@@ -15,7 +15,7 @@ CREATE TABLE iam_roles (
 CREATE TABLE iam_access_keys (
   id         TEXT PRIMARY KEY,
   user_name  TEXT NOT NULL REFERENCES iam_users(name),
-  secret     TEXT NOT NULL,
+  secret     BLOB NOT NULL,
   status     TEXT NOT NULL,
   created_at INTEGER NOT NULL
 );
@@ -39,8 +39,8 @@ CREATE TABLE iam_attachments (
 CREATE INDEX iam_attachments_by_policy ON iam_attachments (policy_arn);
 CREATE TABLE iam_sessions (
   access_key_id  TEXT PRIMARY KEY,
-  secret         TEXT NOT NULL,
-  token          TEXT NOT NULL,
+  secret         BLOB NOT NULL,
+  token          BLOB NOT NULL,
   role_arn       TEXT NOT NULL,
   session_arn    TEXT NOT NULL,
   session_policy TEXT,

@@ -201,8 +201,8 @@ public final class GantryServer implements AutoCloseable {
                     PullProgress.NONE,
                     config.taskEndpoint() ? taskEndpoints : ContainerEnvironment.NONE);
             IamPlane iam = IamPlane.create(
-                    new IamStore(db),
-                    new SessionStore(db),
+                    new IamStore(db, envelope),
+                    new SessionStore(db, envelope),
                     new UnavailablePolicyEngine(),
                     IamIds.secure(),
                     clock,

@@ -1,5 +1,7 @@
 package dev.gantry.control.iam;
 
+import dev.gantry.store.crypto.Envelope;
+import dev.gantry.store.crypto.MasterKey;
 import dev.gantry.store.iam.IamStore;
 import dev.gantry.store.iam.SessionStore;
 import dev.gantry.store.sqlite.Database;
@@ -17,13 +19,20 @@ final class IamFixture implements AutoCloseable {
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
     final InstantSource clock = () -> now.get();
     final Database db;
+    final Envelope envelope = new Envelope(MasterKey.random());
     final FakePolicyEngine engine = new FakePolicyEngine();
     final IamPlane iam;
 
     IamFixture(Path dir) {
         db = Database.open(dir.resolve("gantry.db"));
         iam = IamPlane.create(
-                new IamStore(db), new SessionStore(db), engine, new IamIds(new Random(7)), clock, ACCOUNT, "us-east-1");
+                new IamStore(db, envelope),
+                new SessionStore(db, envelope),
+                engine,
+                new IamIds(new Random(7)),
+                clock,
+                ACCOUNT,
+                "us-east-1");
     }
 
     @Override

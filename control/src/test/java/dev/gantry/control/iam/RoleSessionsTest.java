@@ -102,4 +102,24 @@ class RoleSessionsTest {
         assertThat(sessions.purgeExpired()).isEqualTo(1);
         assertThat(f.iam.keys().find(s.accessKeyId())).isEmpty();
     }
+
+    @Test
+    void noSecretKeyNorTokenIsInTheDatabaseFilesInPlaintext() throws Exception {
+        RoleSession s = sessions.issue(ROLE, "t", Duration.ofHours(1));
+        f.iam.operations().createUser("u", "/", List.of());
+        String userSecret = f.iam.operations().createAccessKey("u").secret();
+        StringBuilder files = new StringBuilder();
+        for (String name : List.of("gantry.db", "gantry.db-wal")) {
+            Path file = dir.resolve(name);
+            if (java.nio.file.Files.exists(file)) {
+                files.append(new String(
+                        java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertThat(files.toString())
+                .contains(s.accessKeyId())
+                .doesNotContain(s.secretAccessKey())
+                .doesNotContain(s.sessionToken())
+                .doesNotContain(userSecret);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.gantry.store.iam;
 
 import dev.gantry.store.StoreJson;
+import dev.gantry.store.crypto.Envelope;
 import dev.gantry.store.sqlite.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,13 +15,20 @@ import java.util.Optional;
 /**
  * IAM's users, access keys, roles, inline and customer-managed policies and attachments. Inserts report whether
  * the name was free (checked in the insert's transaction); deletes whether something was deleted. Deleting a user
- * or a role that still has keys or policies is the caller's rule to check ({@link #dependents}).
+ * or a role that still has keys or policies is the caller's rule to check ({@link #dependents}). Secret access keys
+ * are sealed with the {@link Envelope} (bound to their key id) before they reach the database.
  */
 public final class IamStore {
     private final Database db;
+    private final Envelope envelope;
 
-    public IamStore(Database db) {
+    public IamStore(Database db, Envelope envelope) {
         this.db = db;
+        this.envelope = envelope;
+    }
+
+    static String context(String accessKeyId) {
+        return "iam:access-key:" + accessKeyId;
     }
 
     // --- users and access keys
@@ -59,7 +67,7 @@ public final class IamStore {
                 "INSERT INTO iam_access_keys(id, user_name, secret, status, created_at) VALUES (?,?,?,?,?)",
                 key.id(),
                 key.userName(),
-                key.secret(),
+                envelope.sealString(key.secret(), context(key.id())),
                 key.status(),
                 key.created().toEpochMilli()));
     }
@@ -77,16 +85,17 @@ public final class IamStore {
                 c -> Sql.update(c, "DELETE FROM iam_access_keys WHERE id = ? AND user_name = ?", id, userName) == 1);
     }
 
-    private static List<AccessKey> keys(Connection c, String where, Object... args) throws SQLException {
+    private List<AccessKey> keys(Connection c, String where, Object... args) throws SQLException {
         List<AccessKey> out = new ArrayList<>();
         try (PreparedStatement ps = Sql.bind(
                         c, "SELECT id, user_name, secret, status, created_at FROM iam_access_keys " + where, args);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
+                String id = rs.getString(1);
                 out.add(new AccessKey(
-                        rs.getString(1),
+                        id,
                         rs.getString(2),
-                        rs.getString(3),
+                        envelope.openString(rs.getBytes(3), context(id)),
                         rs.getString(4),
                         Instant.ofEpochMilli(rs.getLong(5))));
             }

@@ -1,17 +1,31 @@
 package dev.gantry.store.iam;
 
+import dev.gantry.store.crypto.Envelope;
 import dev.gantry.store.sqlite.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Optional;
 
-/** STS sessions by access key id; expired ones stay until {@link #purgeExpired} so a late caller hears "expired". */
+/**
+ * STS sessions by access key id; expired ones stay until {@link #purgeExpired} so a late caller hears "expired". The
+ * secret and the token are sealed with the {@link Envelope} (bound to the key id).
+ */
 public final class SessionStore {
     private final Database db;
+    private final Envelope envelope;
 
-    public SessionStore(Database db) {
+    public SessionStore(Database db, Envelope envelope) {
         this.db = db;
+        this.envelope = envelope;
+    }
+
+    private static String secretContext(String accessKeyId) {
+        return "sts:session-secret:" + accessKeyId;
+    }
+
+    private static String tokenContext(String accessKeyId) {
+        return "sts:session-token:" + accessKeyId;
     }
 
     public void insert(StoredSession s) {
@@ -20,8 +34,8 @@ public final class SessionStore {
                 "INSERT INTO iam_sessions(access_key_id, secret, token, role_arn, session_arn, session_policy,"
                         + " expires_at) VALUES (?,?,?,?,?,?,?)",
                 s.accessKeyId(),
-                s.secret(),
-                s.token(),
+                envelope.sealString(s.secret(), secretContext(s.accessKeyId())),
+                envelope.sealString(s.token(), tokenContext(s.accessKeyId())),
                 s.roleArn(),
                 s.sessionArn(),
                 s.sessionPolicy().orElse(null),
@@ -39,10 +53,11 @@ public final class SessionStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
+                String id = rs.getString(1);
                 return Optional.of(new StoredSession(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
+                        id,
+                        envelope.openString(rs.getBytes(2), secretContext(id)),
+                        envelope.openString(rs.getBytes(3), tokenContext(id)),
                         rs.getString(4),
                         rs.getString(5),
                         Optional.ofNullable(rs.getString(6)),

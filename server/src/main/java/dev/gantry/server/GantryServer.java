@@ -18,9 +18,9 @@ import dev.gantry.control.endpoint.TaskEndpoints;
 import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.housekeeping.DeletedRevisions;
 import dev.gantry.control.housekeeping.Housekeeper;
+import dev.gantry.control.iam.CorePolicyEngine;
 import dev.gantry.control.iam.IamIds;
 import dev.gantry.control.iam.IamPlane;
-import dev.gantry.control.iam.UnavailablePolicyEngine;
 import dev.gantry.control.launch.TaskLauncher;
 import dev.gantry.control.lb.LoadBalancing;
 import dev.gantry.control.lb.TargetGroupRegistry;
@@ -203,7 +203,7 @@ public final class GantryServer implements AutoCloseable {
             IamPlane iam = IamPlane.create(
                     new IamStore(db, envelope),
                     new SessionStore(db, envelope),
-                    new UnavailablePolicyEngine(),
+                    new CorePolicyEngine(),
                     IamIds.secure(),
                     clock,
                     config.accountId(),

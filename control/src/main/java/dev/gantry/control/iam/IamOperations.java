@@ -52,7 +52,7 @@ public final class IamOperations {
             Optional<Integer> maxSessionSeconds,
             String description,
             List<IamTag> tags) {
-        engine.validate(trustPolicy);
+        engine.validateTrust(trustPolicy);
         int max = maxSessionSeconds.orElse(DEFAULT_MAX_SESSION);
         if (max < 3600 || max > 43200) {
             throw ApiException.invalidParameter(IamMessages.maxSession(max));

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * The policy language, as {@link Authorization} and {@link RoleSessions} need it: check a document, and evaluate
- * identity policies or a resource (trust) policy for one request. Implemented over core's evaluator
- * ({@code core/iam/policy}).
+ * identity policies or a resource (trust) policy for one request. {@link CorePolicyEngine} is core's evaluator
+ * ({@code core/iam/policy}); unit tests of the logic around it use a fake.
  */
 public interface PolicyEngine {
 
@@ -24,8 +24,14 @@ public interface PolicyEngine {
         }
     }
 
-    /** Throws ApiException with {@link IamError#MALFORMED_POLICY_DOCUMENT} saying what is wrong, if it is. */
+    /**
+     * Checks an identity policy (inline, managed, or a session policy): throws ApiException with
+     * {@link IamError#MALFORMED_POLICY_DOCUMENT} saying what is wrong, if it is.
+     */
     void validate(String document);
+
+    /** Checks a role's trust policy (a Principal required, no Resource), as {@link #validate} does. */
+    void validateTrust(String document);
 
     /** Identity-based policies: an Allow is needed, an explicit Deny wins. */
     Outcome evaluate(List<String> documents, Request request);

@@ -20,6 +20,11 @@ final class FakePolicyEngine implements PolicyEngine {
     }
 
     @Override
+    public void validateTrust(String document) {
+        validate(document);
+    }
+
+    @Override
     public Outcome evaluate(List<String> documents, Request request) {
         asked.add(request);
         boolean allow = false;

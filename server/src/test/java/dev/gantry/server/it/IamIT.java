@@ -35,6 +35,8 @@ import software.amazon.awssdk.services.sts.model.StsException;
  */
 class IamIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TASKS_TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
     private static TestGantry g;
     private static String account;
     private static IamClient admin;
@@ -201,10 +203,7 @@ class IamIT {
     @Test
     void assumeRoleIsRefusedToACallerTheTrustPolicyDoesNotName() {
         AwsCredentials outsider = user("outsider", allow("sts:AssumeRole", "*"));
-        String roleArn = admin.createRole(r -> r.roleName("private")
-                        .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-                                + "\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},"
-                                + "\"Action\":\"sts:AssumeRole\"}]}"))
+        String roleArn = admin.createRole(r -> r.roleName("private").assumeRolePolicyDocument(TASKS_TRUST))
                 .role()
                 .arn();
         try (StsClient sts = sts(outsider)) {
@@ -224,8 +223,7 @@ class IamIT {
     void iamReturnsPolicyDocumentsUrlEncodedAndTheCliDecodesThem() throws Exception {
         Assumptions.assumeTrue(AwsCli.installed(), "AWS CLI v2 not at /usr/bin/aws");
         String doc = allow("ecs:List*", "*");
-        admin.createRole(
-                r -> r.roleName("cli-role").assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[]}"));
+        admin.createRole(r -> r.roleName("cli-role").assumeRolePolicyDocument(TASKS_TRUST));
         AwsCli cli = new AwsCli(g.server.endpoint());
         cli.run("iam", "put-role-policy", "--role-name", "cli-role", "--policy-name", "p", "--policy-document", doc);
         var sdk = admin.getRolePolicy(r -> r.roleName("cli-role").policyName("p"));

@@ -29,30 +29,30 @@ final class EcsAccess {
             "ListServices",
             "ListServiceDeployments");
 
-    private final Arns arns;
-    private final TaskDefinitionStore definitions;
+    private final EcsContext ctx;
 
-    EcsAccess(Arns arns, TaskDefinitionStore definitions) {
-        this.arns = arns;
-        this.definitions = definitions;
+    EcsAccess(EcsContext ctx) {
+        this.ctx = ctx;
     }
 
     AccessTarget target(String operation, JsonNode input) {
+        Arns arns = ctx.arns();
         String cluster = arns.cluster(clusterName(input.path("cluster").asText("")));
         AccessTarget target = switch (operation) {
             case "RunTask", "StartTask" ->
-                AccessTarget.of(taskDefinition(input.path("taskDefinition").asText("")));
-            case "StopTask" -> AccessTarget.of(task(input, cluster));
+                AccessTarget.of(
+                        taskDefinition(arns, input.path("taskDefinition").asText("")));
+            case "StopTask" -> AccessTarget.of(task(arns, input, cluster));
             case "CreateCluster" ->
                 AccessTarget.of(arns.cluster(input.path("clusterName").asText("default")));
             case "DeleteCluster", "UpdateCluster" -> AccessTarget.of(cluster);
-            case "DescribeClusters" -> new AccessTarget(clusters(input), Map.of());
+            case "DescribeClusters" -> new AccessTarget(clusters(arns, input), Map.of());
             default -> AccessTarget.ANY;
         };
         return CLUSTER_SCOPED.contains(operation) ? target.withKey("ecs:cluster", cluster) : target;
     }
 
-    private String taskDefinition(String ref) {
+    private String taskDefinition(Arns arns, String ref) {
         if (ref.isEmpty() || ref.startsWith("arn:")) {
             return ref.isEmpty() ? "*" : ref;
         }
@@ -60,13 +60,14 @@ final class EcsAccess {
         if (colon > 0 && ref.substring(colon + 1).matches("\\d+")) {
             return arns.taskDefinition(ref.substring(0, colon), Integer.parseInt(ref.substring(colon + 1)));
         }
+        TaskDefinitionStore definitions = ctx.taskDefinitions();
         return definitions
                 .latestActive(ref)
                 .map(td -> td.taskDefinitionArn())
                 .orElse(arns.taskDefinition(ref, 1).replaceFirst(":1$", ""));
     }
 
-    private String task(JsonNode input, String clusterArn) {
+    private static String task(Arns arns, JsonNode input, String clusterArn) {
         String ref = input.path("task").asText("");
         if (ref.startsWith("arn:") || ref.isEmpty()) {
             return ref.isEmpty() ? "*" : ref;
@@ -74,7 +75,7 @@ final class EcsAccess {
         return arns.task(clusterArn.substring(clusterArn.indexOf('/') + 1), ref);
     }
 
-    private List<String> clusters(JsonNode input) {
+    private static List<String> clusters(Arns arns, JsonNode input) {
         List<String> out = new ArrayList<>();
         input.path("clusters").forEach(c -> out.add(arns.cluster(clusterName(c.asText()))));
         return out.isEmpty() ? List.of(arns.cluster("default")) : out;

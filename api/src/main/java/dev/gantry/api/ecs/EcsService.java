@@ -12,7 +12,7 @@ public final class EcsService implements AwsJsonService {
     private final EcsAccess access;
 
     public EcsService(EcsContext ctx) {
-        this.access = new EcsAccess(ctx.arns(), ctx.taskDefinitions());
+        this.access = new EcsAccess(ctx);
         ClusterHandlers clusters = new ClusterHandlers(ctx);
         TaskDefinitionHandlers defs = new TaskDefinitionHandlers(ctx);
         TaskHandlers tasks = new TaskHandlers(ctx, clusters);

@@ -54,6 +54,19 @@ public final class RoleSessions {
         return start(role, sessionName, duration, Optional.empty());
     }
 
+    /**
+     * Whether the role's trust policy lets {@code servicePrincipal} (e.g. {@code ecs-tasks.amazonaws.com}) assume
+     * it: what ECS checks before it hands a task its task or execution role. False for a role that does not exist.
+     */
+    public boolean trustsService(String roleArn, String servicePrincipal) {
+        return role(roleArn)
+                .map(r -> engine.evaluateResourcePolicy(
+                                r.trustPolicy(),
+                                new PolicyEngine.Request(servicePrincipal, "sts:AssumeRole", r.arn(), Map.of()))
+                        == PolicyEngine.Outcome.ALLOW)
+                .orElse(false);
+    }
+
     /** AssumeRole by {@code callerArn}: trust policy, duration and session name checked; AccessDenied if not trusted. */
     public RoleSession assume(
             String callerArn,

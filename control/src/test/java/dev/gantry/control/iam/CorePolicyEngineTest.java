@@ -110,4 +110,23 @@ class CorePolicyEngineTest {
                 .isInstanceOfSatisfying(
                         ApiException.class, e -> assertThat(e.code()).isEqualTo(IamError.MALFORMED_POLICY_DOCUMENT));
     }
+
+    @Test
+    void aTaskRoleTrustingEcsTasksIsTrustedByThatServiceOnly() {
+        String tasks = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+        String role = iam.operations()
+                .createRole("task", "/", tasks, Optional.empty(), "", List.of())
+                .arn();
+        String other = iam.operations()
+                .createRole("other", "/", TRUST_ACCOUNT, Optional.empty(), "", List.of())
+                .arn();
+        assertThat(iam.sessions().trustsService(role, "ecs-tasks.amazonaws.com"))
+                .isTrue();
+        assertThat(iam.sessions().trustsService(role, "lambda.amazonaws.com")).isFalse();
+        assertThat(iam.sessions().trustsService(other, "ecs-tasks.amazonaws.com"))
+                .isFalse();
+        assertThat(iam.sessions().trustsService("arn:aws:iam::" + ACCOUNT + ":role/none", "ecs-tasks.amazonaws.com"))
+                .isFalse();
+    }
 }

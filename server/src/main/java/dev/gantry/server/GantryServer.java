@@ -16,6 +16,9 @@ import dev.gantry.control.endpoint.TaskEndpoints;
 import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.housekeeping.DeletedRevisions;
 import dev.gantry.control.housekeeping.Housekeeper;
+import dev.gantry.control.inject.DataDirObjects;
+import dev.gantry.control.inject.Injector;
+import dev.gantry.control.inject.SecretSource;
 import dev.gantry.control.launch.TaskLauncher;
 import dev.gantry.control.lb.LoadBalancing;
 import dev.gantry.control.lb.TargetGroupRegistry;
@@ -136,14 +139,24 @@ public final class GantryServer implements AutoCloseable {
      * (tests use this).
      */
     public static GantryServer start(GantryConfig config, Map<String, String> env, Consumer<TaskFeed> beforeStart) {
-        return start(
-                config,
-                env,
-                installation -> new DockerDriver(DockerDriverConfig.defaults(installation)
-                        .withNetworkName(config.networkName())
-                        .withBusyboxPath(config.busybox())
-                        .withWarmSandboxes(config.warmSandboxes())),
-                beforeStart);
+        return start(config, env, beforeStart, SecretSource.unavailable());
+    }
+
+    /**
+     * As {@link #start(GantryConfig, Map, Consumer)}, with {@code secrets} as where task-definition secrets and
+     * registry credentials are read from. Until Secrets Manager and SSM Parameter Store are part of Gantry the
+     * server refuses them ({@link SecretSource#unavailable()}); tests pass their own.
+     */
+    public static GantryServer start(
+            GantryConfig config, Map<String, String> env, Consumer<TaskFeed> beforeStart, SecretSource secrets) {
+        return start(config, env, dockerDriver(config), beforeStart, secrets);
+    }
+
+    private static DriverFactory dockerDriver(GantryConfig config) {
+        return installation -> new DockerDriver(DockerDriverConfig.defaults(installation)
+                .withNetworkName(config.networkName())
+                .withBusyboxPath(config.busybox())
+                .withWarmSandboxes(config.warmSandboxes()));
     }
 
     static GantryServer start(GantryConfig config, Map<String, String> env, DriverFactory drivers) {
@@ -152,6 +165,15 @@ public final class GantryServer implements AutoCloseable {
 
     static GantryServer start(
             GantryConfig config, Map<String, String> env, DriverFactory drivers, Consumer<TaskFeed> beforeStart) {
+        return start(config, env, drivers, beforeStart, SecretSource.unavailable());
+    }
+
+    static GantryServer start(
+            GantryConfig config,
+            Map<String, String> env,
+            DriverFactory drivers,
+            Consumer<TaskFeed> beforeStart,
+            SecretSource secrets) {
         ApiServer.checkAvailable(config.host(), config.port()); // before anything starts that a failure would strand
         InstantSource clock = InstantSource.system();
         AdminCredentials credentials = AdminCredentials.resolve(config.dataDir(), env);
@@ -189,7 +211,10 @@ public final class GantryServer implements AutoCloseable {
                     config.region(),
                     config.stoppedTaskRetention(),
                     PullProgress.NONE,
-                    config.taskEndpoint() ? taskEndpoints : ContainerEnvironment.NONE);
+                    config.taskEndpoint() ? taskEndpoints : ContainerEnvironment.NONE,
+                    // secrets and registry credentials are read as each task's execution role; environment files
+                    // from <data-dir>/s3/<bucket>/<key> until Gantry has S3
+                    new Injector(secrets, new DataDirObjects(config.dataDir().resolve("s3"))));
             TaskDefinitionStore definitions = new TaskDefinitionStore(db);
             TagStore tags = new TagStore(db);
             ServiceStore serviceStore = new ServiceStore(db);

@@ -45,7 +45,7 @@ class SupportedFieldsTest {
                 "{\"enableExecuteCommand\": true}                                      | enableExecuteCommand",
                 "{\"placementConstraints\": [{\"type\": \"memberOf\"}]}                  | 'placementConstraints'",
                 "{\"overrides\": {\"ephemeralStorage\": {\"sizeInGiB\": 30}}}            | 'overrides.ephemeralStorage'",
-                "{\"overrides\": {\"containerOverrides\": [{\"name\": \"a\", \"environmentFiles\": [{}]}]}} | environmentFiles",
+                "{\"overrides\": {\"containerOverrides\": [{\"name\": \"a\", \"resourceRequirements\": [{}]}]}} | resourceRequirements",
                 "{\"tags\": [null]}                                                    | 'tags[0]' must not be null"
             })
     void runTaskRefusesUnsupportedSettings(String json, String fragment) throws Exception {

@@ -67,6 +67,38 @@ public record ContainerDefinition(
         return environmentFiles == null ? List.of() : environmentFiles;
     }
 
+    /** A copy with {@code files} as its environment files (a RunTask container override's). */
+    public ContainerDefinition withEnvironmentFiles(List<EnvironmentFile> files) {
+        return new ContainerDefinition(
+                name,
+                image,
+                cpu,
+                memory,
+                memoryReservation,
+                portMappings,
+                essential,
+                entryPoint,
+                command,
+                environment,
+                workingDirectory,
+                user,
+                dependsOn,
+                healthCheck,
+                startTimeout,
+                stopTimeout,
+                ulimits,
+                readonlyRootFilesystem,
+                dockerLabels,
+                logConfiguration,
+                interactive,
+                pseudoTerminal,
+                mountPoints,
+                volumesFrom,
+                secrets,
+                files,
+                repositoryCredentials);
+    }
+
     /** A copy with the fields a RunTask container override may replace. */
     public ContainerDefinition withOverrides(
             List<String> newCommand,

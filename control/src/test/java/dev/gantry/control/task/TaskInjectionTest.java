@@ -170,6 +170,9 @@ class TaskInjectionTest {
                 .containsEntry("MODE", "from-environment") // environment over the file
                 .containsEntry("FROM_FILE", "yes");
         assertThat(secrets.reads).allMatch(r -> r.startsWith(ROLE + " reads "));
+        assertThat(driver.container(t.taskId(), "app").orElseThrow().spec().toString())
+                .contains("PASSWORD")
+                .doesNotContain("pw-0123456789");
 
         supervisor.requestStop(t.taskId(), StopCode.UserInitiated, "bye");
         await(t, TaskPhase.STOPPED);

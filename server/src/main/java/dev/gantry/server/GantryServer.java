@@ -7,6 +7,7 @@ import dev.gantry.api.ecs.EcsService;
 import dev.gantry.api.elbv2.Elbv2Service;
 import dev.gantry.api.http.ApiServer;
 import dev.gantry.api.logs.LogsService;
+import dev.gantry.api.secretsmanager.SecretsManagerService;
 import dev.gantry.api.ssm.SsmService;
 import dev.gantry.api.sts.StsService;
 import dev.gantry.control.endpoint.EndpointIds;
@@ -23,6 +24,8 @@ import dev.gantry.control.launch.TaskLauncher;
 import dev.gantry.control.lb.LoadBalancing;
 import dev.gantry.control.lb.TargetGroupRegistry;
 import dev.gantry.control.lb.dataplane.RouterDataPlane;
+import dev.gantry.control.rotation.SecretRotator;
+import dev.gantry.control.rotation.TaskSteps;
 import dev.gantry.control.service.ServiceApplier;
 import dev.gantry.control.service.ServicePlanner;
 import dev.gantry.control.service.ServiceScheduler;
@@ -48,6 +51,7 @@ import dev.gantry.store.lb.LbStore;
 import dev.gantry.store.lb.LbTagStore;
 import dev.gantry.store.lb.TargetGroupStore;
 import dev.gantry.store.logs.LogStore;
+import dev.gantry.store.secret.SecretStore;
 import dev.gantry.store.sqlite.Database;
 import dev.gantry.store.ssm.ParameterStore;
 import java.time.Duration;
@@ -74,6 +78,10 @@ public final class GantryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GantryServer.class);
     /** How often the service scheduler looks at every service even if nothing woke it. */
     static final Duration SERVICE_RESYNC = Duration.ofSeconds(30);
+    /** How often a rotation step's task is looked at, and how long a step may run (a Lambda's limit). */
+    static final Duration ROTATION_POLL = Duration.ofMillis(500);
+
+    static final Duration ROTATION_STEP_TIMEOUT = Duration.ofMinutes(15);
 
     /** Makes the engine driver for an installation id; called on the starter thread, off the listen path. */
     @FunctionalInterface
@@ -94,6 +102,7 @@ public final class GantryServer implements AutoCloseable {
     private final ApiServer api;
     private final TaskEndpoints taskEndpoints;
     private final TaskEndpointHost endpointHost;
+    private final SecretRotator rotator;
     private final ReentrantLock startLock = new ReentrantLock();
     private volatile boolean closing; // set under startLock, so the starter sees it before it hands over
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -112,7 +121,8 @@ public final class GantryServer implements AutoCloseable {
             RouterDataPlane router,
             ApiServer api,
             TaskEndpoints taskEndpoints,
-            TaskEndpointHost endpointHost) {
+            TaskEndpointHost endpointHost,
+            SecretRotator rotator) {
         this.config = config;
         this.credentials = credentials;
         this.db = db;
@@ -126,6 +136,7 @@ public final class GantryServer implements AutoCloseable {
         this.api = api;
         this.taskEndpoints = taskEndpoints;
         this.endpointHost = endpointHost;
+        this.rotator = rotator;
     }
 
     /** Starts Gantry on the Docker engine; returns once the API listens (see {@link #awaitReady()}). */
@@ -218,12 +229,17 @@ public final class GantryServer implements AutoCloseable {
             TaskDefinitionStore definitions = new TaskDefinitionStore(db);
             TagStore tags = new TagStore(db);
             ServiceStore serviceStore = new ServiceStore(db);
+            SecretStore secrets = new SecretStore(db, envelope);
             DeletedRevisions deletedRevisions = new DeletedRevisions(definitions, tasks, tags, serviceStore);
             housekeeper = new Housekeeper(
                             List.of(
                                     new Housekeeper.Job(
                                             "purge deleted task definition revisions", deletedRevisions::purge),
-                                    new Housekeeper.Job("expire log events past retention", logs::purgeExpired)),
+                                    new Housekeeper.Job("expire log events past retention", logs::purgeExpired),
+                                    new Housekeeper.Job(
+                                            "remove secrets whose recovery window ended",
+                                            () -> secrets.purgeDeleted(clock.instant())
+                                                    .size())),
                             config.housekeepingInterval())
                     .start();
             ClusterStore clusters = new ClusterStore(db);
@@ -284,6 +300,19 @@ public final class GantryServer implements AutoCloseable {
                     targetGroups,
                     scheduler::nudge);
             ParameterStore parameters = new ParameterStore(db, envelope, config.region(), config.accountId(), clock);
+            // RotateSecret runs the rotation function's steps as tasks of a task definition in the default cluster
+            SecretRotator rotator = new SecretRotator(
+                    secrets,
+                    new TaskSteps(
+                            launcher,
+                            tasks,
+                            definitions,
+                            clusters,
+                            "default",
+                            clock,
+                            ROTATION_POLL,
+                            ROTATION_STEP_TIMEOUT),
+                    clock);
             ApiServer api = ApiServer.builder()
                     .bindHost(config.host())
                     .port(config.port())
@@ -293,6 +322,7 @@ public final class GantryServer implements AutoCloseable {
                     .service(new StsService(arns))
                     .service(new Elbv2Service(loadBalancing, config.region()))
                     .service(new SsmService(parameters, config.region(), config.accountId()))
+                    .service(new SecretsManagerService(secrets, arns, IdSource.random(), clock, rotator))
                     .credentials(Credentials.of(new Principal(
                             credentials.accessKeyId(),
                             credentials.secretAccessKey(),
@@ -318,7 +348,8 @@ public final class GantryServer implements AutoCloseable {
                     router,
                     api,
                     taskEndpoints,
-                    endpointHost);
+                    endpointHost,
+                    rotator);
             server.starter = Thread.ofVirtual()
                     .name("gantry-engine-start")
                     .start(() -> server.startEngine(drivers, installation));
@@ -439,6 +470,7 @@ public final class GantryServer implements AutoCloseable {
             return;
         }
         api.close();
+        rotator.close();
         housekeeper.close();
         services.close();
         lbDrains.close();

@@ -147,6 +147,7 @@ final class SecretHandlers {
 
     /** Adds a version (PutSecretValue, UpdateSecret); a repeat of the same token and value changes nothing. */
     Secret putVersion(String secretId, String token, SecretValue value, Set<String> stages) {
+        boolean[] stored = {false};
         Secret after = ctx.change(secretId, s -> {
             if (s.scheduledForDeletion()) {
                 throw SecretMessages.markedForDeletion();
@@ -159,18 +160,22 @@ final class SecretHandlers {
                 if (!same) {
                     throw SecretMessages.exists(SecretMessages.VERSION_EXISTS);
                 }
+                stored[0] = false;
                 return Optional.empty();
             }
             Instant now = ctx.now();
             var versions = VersionStages.afterPut(s.versions(), token, stages, now);
+            stored[0] = true;
             return Optional.of(new SecretsContext.Change(
                     s.withVersions(versions, now), Optional.of(new NewVersion(token, value))));
         });
-        LOG.atInfo()
-                .addKeyValue("secretArn", after.arn())
-                .addKeyValue("versionId", token)
-                .addKeyValue("stages", stages)
-                .log("secret version stored");
+        if (stored[0]) {
+            LOG.atInfo()
+                    .addKeyValue("secretArn", after.arn())
+                    .addKeyValue("versionId", token)
+                    .addKeyValue("stages", stages)
+                    .log("secret version stored");
+        }
         return after;
     }
 

@@ -70,11 +70,6 @@ class SecretStoreTest {
         store.create(
                 secret(List.of(new SecretVersion("v1", Set.of(VersionStages.CURRENT), T))),
                 Optional.of(new NewVersion("v1", new SecretValue.Text(PLAIN))));
-        assertThat(store.current("app/db", Optional.empty(), Optional.empty())).contains(new SecretValue.Text(PLAIN));
-        assertThat(store.current(ARN, Optional.of("AWSCURRENT"), Optional.of("v1")))
-                .contains(new SecretValue.Text(PLAIN));
-        assertThat(store.current(ARN.substring(0, ARN.length() - 7), Optional.of("AWSPREVIOUS"), Optional.empty()))
-                .isEmpty();
         for (String f : List.of("gantry.db", "gantry.db-wal")) {
             Path file = dir.resolve(f);
             if (Files.exists(file)) {
@@ -82,6 +77,11 @@ class SecretStoreTest {
                 assertThat(raw).as(f).doesNotContain(PLAIN).doesNotContain("plaintext-that");
             }
         }
+        assertThat(store.current("app/db", Optional.empty(), Optional.empty())).contains(new SecretValue.Text(PLAIN));
+        assertThat(store.current(ARN, Optional.of("AWSCURRENT"), Optional.of("v1")))
+                .contains(new SecretValue.Text(PLAIN));
+        assertThat(store.current(ARN.substring(0, ARN.length() - 7), Optional.of("AWSPREVIOUS"), Optional.empty()))
+                .isEmpty();
     }
 
     @Test

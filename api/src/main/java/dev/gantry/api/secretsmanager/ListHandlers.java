@@ -129,6 +129,31 @@ final class ListHandlers {
         return out;
     }
 
+    JsonNode listVersionIds(JsonNode body) {
+        SecretsInput in = new SecretsInput(body);
+        Secret s = ctx.find(in.secretId());
+        int max = in.longValue("MaxResults", 1, MAX_LIST).map(Long::intValue).orElse(MAX_LIST);
+        int offset = offset(in.string("NextToken"));
+        boolean deprecated = in.bool("IncludeDeprecated").orElse(false);
+        List<dev.gantry.core.secret.SecretVersion> versions = s.versions().stream()
+                .filter(v -> deprecated || !v.stages().isEmpty())
+                .sorted(Comparator.comparing(dev.gantry.core.secret.SecretVersion::createdAt)
+                        .reversed())
+                .toList();
+        ObjectNode out = SecretViews.arnAndName(s);
+        ArrayNode list = out.putArray("Versions");
+        versions.stream().skip(offset).limit(max).forEach(v -> {
+            ObjectNode entry = list.addObject();
+            entry.put("VersionId", v.versionId());
+            SecretViews.stages(entry, v);
+            SecretViews.date(entry, "CreatedDate", v.createdAt());
+        });
+        if (offset + max < versions.size()) {
+            out.put("NextToken", token(offset + max));
+        }
+        return out;
+    }
+
     static String token(int offset) {
         return Base64.getUrlEncoder()
                 .withoutPadding()

@@ -37,6 +37,7 @@ public final class SecretsManagerService implements AwsJsonService {
                         Map.entry("RestoreSecret", (in, rc) -> secrets.restore(in)),
                         Map.entry("ListSecrets", (in, rc) -> lists.list(in)),
                         Map.entry("BatchGetSecretValue", (in, rc) -> lists.batchGet(in)),
+                        Map.entry("ListSecretVersionIds", (in, rc) -> lists.listVersionIds(in)),
                         Map.entry("TagResource", (in, rc) -> stages.tag(in)),
                         Map.entry("UntagResource", (in, rc) -> stages.untag(in)),
                         Map.entry("UpdateSecretVersionStage", (in, rc) -> stages.updateVersionStage(in)),

@@ -139,6 +139,12 @@ class SecretsManagerIT {
         assertThat(d.deletedDate()).isNull();
         assertThat(d.rotationEnabled()).isFalse();
 
+        assertThat(sm.listSecretVersionIds(r -> r.secretId(name)).versions().stream()
+                        .map(v -> v.versionId()))
+                .containsExactly(pending, v2);
+        assertThat(sm.listSecretVersionIds(r -> r.secretId(name).includeDeprecated(true))
+                        .versions())
+                .hasSize(3);
         sm.updateSecret(r -> r.secretId(name).description("rotated by hand").secretString("four"));
         assertThat(sm.getSecretValue(r -> r.secretId(name)).secretString()).isEqualTo("four");
         assertThat(sm.describeSecret(r -> r.secretId(name)).description()).isEqualTo("rotated by hand");

@@ -60,6 +60,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -230,6 +231,7 @@ public final class GantryServer implements AutoCloseable {
             TagStore tags = new TagStore(db);
             ServiceStore serviceStore = new ServiceStore(db);
             SecretStore secrets = new SecretStore(db, envelope);
+            AtomicReference<SecretRotator> rotation = new AtomicReference<>();
             DeletedRevisions deletedRevisions = new DeletedRevisions(definitions, tasks, tags, serviceStore);
             housekeeper = new Housekeeper(
                             List.of(
@@ -239,7 +241,14 @@ public final class GantryServer implements AutoCloseable {
                                     new Housekeeper.Job(
                                             "remove secrets whose recovery window ended",
                                             () -> secrets.purgeDeleted(clock.instant())
-                                                    .size())),
+                                                    .size()),
+                                    // RotationRules that say a secret is due start its rotation; the rotator exists
+                                    // once the launcher does (below)
+                                    new Housekeeper.Job(
+                                            "start scheduled secret rotations",
+                                            () -> Optional.ofNullable(rotation.get())
+                                                    .map(r -> r.rotateDue(clock.instant(), IdSource.random()::uuid))
+                                                    .orElse(0))),
                             config.housekeepingInterval())
                     .start();
             ClusterStore clusters = new ClusterStore(db);
@@ -313,6 +322,7 @@ public final class GantryServer implements AutoCloseable {
                             ROTATION_POLL,
                             ROTATION_STEP_TIMEOUT),
                     clock);
+            rotation.set(rotator);
             ApiServer api = ApiServer.builder()
                     .bindHost(config.host())
                     .port(config.port())

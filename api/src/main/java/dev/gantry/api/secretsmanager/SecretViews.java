@@ -49,6 +49,8 @@ final class SecretViews {
             r.scheduleExpression().ifPresent(e -> rules.put("ScheduleExpression", e));
         }
         r.lastRotatedAt().ifPresent(at -> date(out, "LastRotatedDate", at));
+        dev.gantry.core.secret.RotationSchedule.next(r, s.createdAt())
+                .ifPresent(at -> date(out, "NextRotationDate", at));
         r.lastFailure().ifPresent(f -> out.put(ROTATION_FAILURE, f));
         date(out, "LastChangedDate", s.lastChangedAt());
         s.deletedAt().ifPresent(at -> date(out, "DeletedDate", at));

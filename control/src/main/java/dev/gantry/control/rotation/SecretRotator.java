@@ -78,6 +78,29 @@ public final class SecretRotator implements AutoCloseable {
         mine[0].thread().start();
     }
 
+    /**
+     * Starts the rotations the secrets' schedules say are due at {@code now} (RotationRules with
+     * AutomaticallyAfterDays or a rate() expression); a housekeeping job. Returns how many started.
+     */
+    public int rotateDue(java.time.Instant now, java.util.function.Supplier<String> tokens) {
+        int started = 0;
+        for (Secret s : store.all()) {
+            if (!dev.gantry.core.secret.RotationSchedule.due(s, now) || rotating(s.arn())) {
+                continue;
+            }
+            try {
+                start(s, tokens.get(), s.rotation().function().orElseThrow());
+                started++;
+            } catch (RuntimeException e) {
+                LOG.atWarn()
+                        .addKeyValue("secretArn", s.arn())
+                        .addKeyValue("reason", e.getMessage())
+                        .log("scheduled rotation could not start");
+            }
+        }
+        return started;
+    }
+
     /** Whether a rotation of the secret is running (tests). */
     public boolean rotating(String secretArn) {
         Running r = running.get(secretArn);

@@ -150,4 +150,32 @@ class SecretRotatorTest {
         awaitIdle(rotator);
         assertThat(steps.ran).hasSize(4);
     }
+
+    @Test
+    void aDueScheduleStartsARotationWithANewToken() throws Exception {
+        Secret s = store.find(ARN).orElseThrow();
+        store.save(
+                s,
+                s.withRotation(new Rotation(
+                        true,
+                        Optional.of("fn"),
+                        Optional.of(1L),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty())),
+                Optional.empty());
+        Scripted steps = new Scripted(null, new CountDownLatch(0));
+        SecretRotator rotator =
+                new SecretRotator(store, steps, InstantSource.fixed(T.plus(java.time.Duration.ofDays(1))));
+        assertThat(rotator.rotateDue(T.plusSeconds(3600), () -> "early")).isZero();
+        assertThat(rotator.rotateDue(T.plus(java.time.Duration.ofDays(1)), () -> "sched"))
+                .isEqualTo(1);
+        awaitIdle(rotator);
+        assertThat(steps.ran).hasSize(4).allMatch(step -> step.endsWith(":sched"));
+        assertThat(stages()).containsEntry("sched", Set.of("AWSCURRENT"));
+        // the next date now counts from this rotation
+        assertThat(rotator.rotateDue(T.plus(java.time.Duration.ofDays(1)), () -> "again"))
+                .isZero();
+    }
 }

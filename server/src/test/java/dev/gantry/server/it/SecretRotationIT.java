@@ -88,6 +88,7 @@ class SecretRotationIT {
         assertThat(d.rotationEnabled()).isTrue();
         assertThat(d.rotationLambdaARN()).isEqualTo(fn);
         assertThat(d.rotationRules().automaticallyAfterDays()).isEqualTo(30L);
+        assertThat(d.nextRotationDate()).isEqualTo(d.lastRotatedDate().plus(Duration.ofDays(30)));
         assertThat(sm.getSecretValue(r -> r.secretId(name)).secretString()).isEqualTo("new-password");
 
         List<String> steps = TestGantry.await(

@@ -230,7 +230,7 @@ public final class GantryServer implements AutoCloseable {
             TaskDefinitionStore definitions = new TaskDefinitionStore(db);
             TagStore tags = new TagStore(db);
             ServiceStore serviceStore = new ServiceStore(db);
-            SecretStore secrets = new SecretStore(db, envelope);
+            SecretStore secretStore = new SecretStore(db, envelope);
             AtomicReference<SecretRotator> rotation = new AtomicReference<>();
             DeletedRevisions deletedRevisions = new DeletedRevisions(definitions, tasks, tags, serviceStore);
             housekeeper = new Housekeeper(
@@ -240,7 +240,8 @@ public final class GantryServer implements AutoCloseable {
                                     new Housekeeper.Job("expire log events past retention", logs::purgeExpired),
                                     new Housekeeper.Job(
                                             "remove secrets whose recovery window ended",
-                                            () -> secrets.purgeDeleted(clock.instant())
+                                            () -> secretStore
+                                                    .purgeDeleted(clock.instant())
                                                     .size()),
                                     // RotationRules that say a secret is due start its rotation; the rotator exists
                                     // once the launcher does (below)
@@ -311,7 +312,7 @@ public final class GantryServer implements AutoCloseable {
             ParameterStore parameters = new ParameterStore(db, envelope, config.region(), config.accountId(), clock);
             // RotateSecret runs the rotation function's steps as tasks of a task definition in the default cluster
             SecretRotator rotator = new SecretRotator(
-                    secrets,
+                    secretStore,
                     new TaskSteps(
                             launcher,
                             tasks,
@@ -332,7 +333,7 @@ public final class GantryServer implements AutoCloseable {
                     .service(new StsService(arns))
                     .service(new Elbv2Service(loadBalancing, config.region()))
                     .service(new SsmService(parameters, config.region(), config.accountId()))
-                    .service(new SecretsManagerService(secrets, arns, IdSource.random(), clock, rotator))
+                    .service(new SecretsManagerService(secretStore, arns, IdSource.random(), clock, rotator))
                     .credentials(Credentials.of(new Principal(
                             credentials.accessKeyId(),
                             credentials.secretAccessKey(),

@@ -109,7 +109,7 @@ public final class TaskSteps implements StepRunner {
             List<ContainerOverride> overrides = new ArrayList<>();
             List<Map<String, Object>> given = new ArrayList<>();
             for (var c : td.containers()) {
-                overrides.add(new ContainerOverride(c.name(), null, env, null, null, null));
+                overrides.add(new ContainerOverride(c.name(), null, env, null, null, null, null));
                 Map<String, Object> o = new LinkedHashMap<>();
                 o.put("name", c.name());
                 o.put(

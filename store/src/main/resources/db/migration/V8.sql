@@ -1,49 +1,44 @@
--- V8: IAM and STS. Users, roles and customer-managed policies keep their record as JSON in body; the columns
--- beside it are what look-ups and uniqueness need. Names are unique case-insensitively, as in IAM. owner_arn is a
--- user's or a role's ARN. Secret access keys and session tokens are sealed (store/crypto's Envelope, bound to the
--- key id), never plaintext.
-CREATE TABLE iam_users (
-  name TEXT PRIMARY KEY COLLATE NOCASE,
-  arn  TEXT NOT NULL UNIQUE,
-  body TEXT NOT NULL
+-- V8: Secrets Manager. One row per secret; a secret scheduled for deletion keeps its row (and its name) until its
+-- recovery window ends (delete_after), when housekeeping removes it. Metadata is written by the Secrets Manager
+-- operations and the rotation driver, compare-and-set on revision. Times are epoch milliseconds.
+CREATE TABLE secrets (
+  arn             TEXT PRIMARY KEY,
+  name            TEXT NOT NULL UNIQUE,
+  description     TEXT,
+  kms_key_id      TEXT,
+  created_at      INTEGER NOT NULL,
+  last_changed_at INTEGER NOT NULL,
+  deleted_at      INTEGER,
+  delete_after    INTEGER,
+  rotation        TEXT NOT NULL,
+  revision        INTEGER NOT NULL
 );
-CREATE TABLE iam_roles (
-  name TEXT PRIMARY KEY COLLATE NOCASE,
-  arn  TEXT NOT NULL UNIQUE,
-  body TEXT NOT NULL
+CREATE INDEX secrets_by_delete_after ON secrets (delete_after) WHERE delete_after IS NOT NULL;
+
+-- A version's value, sealed by store/crypto's Envelope (context: secret ARN + "|" + version id): never plaintext.
+-- Inserted once (PutSecretValue, CreateSecret, UpdateSecret with a value); removed with its secret or when pruned.
+CREATE TABLE secret_versions (
+  secret_arn TEXT NOT NULL REFERENCES secrets(arn) ON DELETE CASCADE,
+  version_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  kind       TEXT NOT NULL,
+  sealed     BLOB NOT NULL,
+  PRIMARY KEY (secret_arn, version_id)
 );
-CREATE TABLE iam_access_keys (
-  id         TEXT PRIMARY KEY,
-  user_name  TEXT NOT NULL REFERENCES iam_users(name),
-  secret     BLOB NOT NULL,
-  status     TEXT NOT NULL,
-  created_at INTEGER NOT NULL
+
+-- Staging labels: one version per label and secret (the primary key says so).
+CREATE TABLE secret_stages (
+  secret_arn TEXT NOT NULL,
+  stage      TEXT NOT NULL,
+  version_id TEXT NOT NULL,
+  PRIMARY KEY (secret_arn, stage),
+  FOREIGN KEY (secret_arn, version_id) REFERENCES secret_versions (secret_arn, version_id) ON DELETE CASCADE
 );
-CREATE INDEX iam_access_keys_by_user ON iam_access_keys (user_name);
-CREATE TABLE iam_inline_policies (
-  owner_arn TEXT NOT NULL,
-  name      TEXT NOT NULL,
-  document  TEXT NOT NULL,
-  PRIMARY KEY (owner_arn, name)
+
+CREATE TABLE secret_tags (
+  secret_arn TEXT NOT NULL REFERENCES secrets(arn) ON DELETE CASCADE,
+  position   INTEGER NOT NULL,
+  key        TEXT NOT NULL,
+  value      TEXT NOT NULL,
+  PRIMARY KEY (secret_arn, key)
 );
-CREATE TABLE iam_policies (
-  arn  TEXT PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE COLLATE NOCASE,
-  body TEXT NOT NULL
-);
-CREATE TABLE iam_attachments (
-  owner_arn  TEXT NOT NULL,
-  policy_arn TEXT NOT NULL,
-  PRIMARY KEY (owner_arn, policy_arn)
-);
-CREATE INDEX iam_attachments_by_policy ON iam_attachments (policy_arn);
-CREATE TABLE iam_sessions (
-  access_key_id  TEXT PRIMARY KEY,
-  secret         BLOB NOT NULL,
-  token          BLOB NOT NULL,
-  role_arn       TEXT NOT NULL,
-  session_arn    TEXT NOT NULL,
-  session_policy TEXT,
-  expires_at     INTEGER NOT NULL
-);
-CREATE INDEX iam_sessions_by_expiry ON iam_sessions (expires_at);

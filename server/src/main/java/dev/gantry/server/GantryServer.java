@@ -9,6 +9,7 @@ import dev.gantry.api.elbv2.Elbv2Service;
 import dev.gantry.api.http.ApiServer;
 import dev.gantry.api.iam.IamService;
 import dev.gantry.api.logs.LogsService;
+import dev.gantry.api.secretsmanager.SecretsManagerService;
 import dev.gantry.api.ssm.SsmService;
 import dev.gantry.api.sts.StsService;
 import dev.gantry.control.endpoint.EndpointIds;
@@ -21,10 +22,15 @@ import dev.gantry.control.housekeeping.Housekeeper;
 import dev.gantry.control.iam.CorePolicyEngine;
 import dev.gantry.control.iam.IamIds;
 import dev.gantry.control.iam.IamPlane;
+import dev.gantry.control.inject.DataDirObjects;
+import dev.gantry.control.inject.Injector;
+import dev.gantry.control.inject.SecretSource;
 import dev.gantry.control.launch.TaskLauncher;
 import dev.gantry.control.lb.LoadBalancing;
 import dev.gantry.control.lb.TargetGroupRegistry;
 import dev.gantry.control.lb.dataplane.RouterDataPlane;
+import dev.gantry.control.rotation.SecretRotator;
+import dev.gantry.control.rotation.TaskSteps;
 import dev.gantry.control.service.ServiceApplier;
 import dev.gantry.control.service.ServicePlanner;
 import dev.gantry.control.service.ServiceScheduler;
@@ -52,6 +58,7 @@ import dev.gantry.store.lb.LbStore;
 import dev.gantry.store.lb.LbTagStore;
 import dev.gantry.store.lb.TargetGroupStore;
 import dev.gantry.store.logs.LogStore;
+import dev.gantry.store.secret.SecretStore;
 import dev.gantry.store.sqlite.Database;
 import dev.gantry.store.ssm.ParameterStore;
 import java.time.Duration;
@@ -60,6 +67,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -78,6 +86,10 @@ public final class GantryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GantryServer.class);
     /** How often the service scheduler looks at every service even if nothing woke it. */
     static final Duration SERVICE_RESYNC = Duration.ofSeconds(30);
+    /** How often a rotation step's task is looked at, and how long a step may run (a Lambda's limit). */
+    static final Duration ROTATION_POLL = Duration.ofMillis(500);
+
+    static final Duration ROTATION_STEP_TIMEOUT = Duration.ofMinutes(15);
 
     /** Makes the engine driver for an installation id; called on the starter thread, off the listen path. */
     @FunctionalInterface
@@ -99,6 +111,7 @@ public final class GantryServer implements AutoCloseable {
     private final TaskEndpoints taskEndpoints;
     private final TaskEndpointHost endpointHost;
     private final IamPlane iam;
+    private final SecretRotator rotator;
     private final ReentrantLock startLock = new ReentrantLock();
     private volatile boolean closing; // set under startLock, so the starter sees it before it hands over
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -118,7 +131,8 @@ public final class GantryServer implements AutoCloseable {
             ApiServer api,
             TaskEndpoints taskEndpoints,
             TaskEndpointHost endpointHost,
-            IamPlane iam) {
+            IamPlane iam,
+            SecretRotator rotator) {
         this.config = config;
         this.credentials = credentials;
         this.db = db;
@@ -133,6 +147,7 @@ public final class GantryServer implements AutoCloseable {
         this.taskEndpoints = taskEndpoints;
         this.endpointHost = endpointHost;
         this.iam = iam;
+        this.rotator = rotator;
     }
 
     /** Starts Gantry on the Docker engine; returns once the API listens (see {@link #awaitReady()}). */
@@ -146,14 +161,24 @@ public final class GantryServer implements AutoCloseable {
      * (tests use this).
      */
     public static GantryServer start(GantryConfig config, Map<String, String> env, Consumer<TaskFeed> beforeStart) {
-        return start(
-                config,
-                env,
-                installation -> new DockerDriver(DockerDriverConfig.defaults(installation)
-                        .withNetworkName(config.networkName())
-                        .withBusyboxPath(config.busybox())
-                        .withWarmSandboxes(config.warmSandboxes())),
-                beforeStart);
+        return start(config, env, beforeStart, SecretSource.unavailable());
+    }
+
+    /**
+     * As {@link #start(GantryConfig, Map, Consumer)}, with {@code secrets} as where task-definition secrets and
+     * registry credentials are read from. Until Secrets Manager and SSM Parameter Store are part of Gantry the
+     * server refuses them ({@link SecretSource#unavailable()}); tests pass their own.
+     */
+    public static GantryServer start(
+            GantryConfig config, Map<String, String> env, Consumer<TaskFeed> beforeStart, SecretSource secrets) {
+        return start(config, env, dockerDriver(config), beforeStart, secrets);
+    }
+
+    private static DriverFactory dockerDriver(GantryConfig config) {
+        return installation -> new DockerDriver(DockerDriverConfig.defaults(installation)
+                .withNetworkName(config.networkName())
+                .withBusyboxPath(config.busybox())
+                .withWarmSandboxes(config.warmSandboxes()));
     }
 
     static GantryServer start(GantryConfig config, Map<String, String> env, DriverFactory drivers) {
@@ -162,6 +187,15 @@ public final class GantryServer implements AutoCloseable {
 
     static GantryServer start(
             GantryConfig config, Map<String, String> env, DriverFactory drivers, Consumer<TaskFeed> beforeStart) {
+        return start(config, env, drivers, beforeStart, SecretSource.unavailable());
+    }
+
+    static GantryServer start(
+            GantryConfig config,
+            Map<String, String> env,
+            DriverFactory drivers,
+            Consumer<TaskFeed> beforeStart,
+            SecretSource secrets) {
         ApiServer.checkAvailable(config.host(), config.port()); // before anything starts that a failure would strand
         InstantSource clock = InstantSource.system();
         AdminCredentials credentials = AdminCredentials.resolve(config.dataDir(), env);
@@ -199,7 +233,10 @@ public final class GantryServer implements AutoCloseable {
                     config.region(),
                     config.stoppedTaskRetention(),
                     PullProgress.NONE,
-                    config.taskEndpoint() ? taskEndpoints : ContainerEnvironment.NONE);
+                    config.taskEndpoint() ? taskEndpoints : ContainerEnvironment.NONE,
+                    // secrets and registry credentials are read as each task's execution role; environment files
+                    // from <data-dir>/s3/<bucket>/<key> until Gantry has S3
+                    new Injector(secrets, new DataDirObjects(config.dataDir().resolve("s3"))));
             IamPlane iam = IamPlane.create(
                     new IamStore(db, envelope),
                     new SessionStore(db, envelope),
@@ -211,6 +248,8 @@ public final class GantryServer implements AutoCloseable {
             TaskDefinitionStore definitions = new TaskDefinitionStore(db);
             TagStore tags = new TagStore(db);
             ServiceStore serviceStore = new ServiceStore(db);
+            SecretStore secretStore = new SecretStore(db, envelope);
+            AtomicReference<SecretRotator> rotation = new AtomicReference<>();
             DeletedRevisions deletedRevisions = new DeletedRevisions(definitions, tasks, tags, serviceStore);
             housekeeper = new Housekeeper(
                             List.of(
@@ -218,7 +257,19 @@ public final class GantryServer implements AutoCloseable {
                                             "purge deleted task definition revisions", deletedRevisions::purge),
                                     new Housekeeper.Job("expire log events past retention", logs::purgeExpired),
                                     new Housekeeper.Job(
-                                            "remove STS sessions that ended a day ago", iam.sessions()::purgeExpired)),
+                                            "remove STS sessions that ended a day ago", iam.sessions()::purgeExpired),
+                                    new Housekeeper.Job(
+                                            "remove secrets whose recovery window ended",
+                                            () -> secretStore
+                                                    .purgeDeleted(clock.instant())
+                                                    .size()),
+                                    // RotationRules that say a secret is due start its rotation; the rotator exists
+                                    // once the launcher does (below)
+                                    new Housekeeper.Job(
+                                            "start scheduled secret rotations",
+                                            () -> Optional.ofNullable(rotation.get())
+                                                    .map(r -> r.rotateDue(clock.instant(), IdSource.random()::uuid))
+                                                    .orElse(0))),
                             config.housekeepingInterval())
                     .start();
             ClusterStore clusters = new ClusterStore(db);
@@ -279,6 +330,20 @@ public final class GantryServer implements AutoCloseable {
                     targetGroups,
                     scheduler::nudge);
             ParameterStore parameters = new ParameterStore(db, envelope, config.region(), config.accountId(), clock);
+            // RotateSecret runs the rotation function's steps as tasks of a task definition in the default cluster
+            SecretRotator rotator = new SecretRotator(
+                    secretStore,
+                    new TaskSteps(
+                            launcher,
+                            tasks,
+                            definitions,
+                            clusters,
+                            "default",
+                            clock,
+                            ROTATION_POLL,
+                            ROTATION_STEP_TIMEOUT),
+                    clock);
+            rotation.set(rotator);
             ApiServer api = ApiServer.builder()
                     .bindHost(config.host())
                     .port(config.port())
@@ -288,6 +353,7 @@ public final class GantryServer implements AutoCloseable {
                     .service(new StsService(arns, java.util.Optional.of(iam.sessions()), iam.operations()::uniqueId))
                     .service(new Elbv2Service(loadBalancing, config.region()))
                     .service(new SsmService(parameters, config.region(), config.accountId()))
+                    .service(new SecretsManagerService(secretStore, arns, IdSource.random(), clock, rotator))
                     .service(new IamService(iam.operations(), config.accountId()))
                     .credentials(credentials(credentials, config.accountId(), iam))
                     .authorizer(new PolicyAuthorizer(iam.authorization()))
@@ -313,7 +379,8 @@ public final class GantryServer implements AutoCloseable {
                     api,
                     taskEndpoints,
                     endpointHost,
-                    iam);
+                    iam,
+                    rotator);
             server.starter = Thread.ofVirtual()
                     .name("gantry-engine-start")
                     .start(() -> server.startEngine(drivers, installation));
@@ -460,6 +527,7 @@ public final class GantryServer implements AutoCloseable {
             return;
         }
         api.close();
+        rotator.close();
         housekeeper.close();
         services.close();
         lbDrains.close();

@@ -104,6 +104,12 @@ final class StartingDriver implements TaskDriver {
     }
 
     @Override
+    public String ensureImage(
+            String image, java.util.Optional<dev.gantry.runtime.spi.RegistryAuth> auth, PullProgress progress) {
+        return awaitReady().ensureImage(image, auth, progress);
+    }
+
+    @Override
     public String createContainer(Sandbox sandbox, ContainerSpec spec) {
         return awaitReady().createContainer(sandbox, spec);
     }

@@ -17,7 +17,7 @@ import java.util.Objects;
  * The one place an authenticated request becomes a service call, for every protocol: authorize the IAM action
  * ({@code <iamPrefix>:<Operation>}) on what the service says the call targets, with the request's global condition
  * keys, then call the handler. Both codecs ({@link AwsJsonEndpoint}, {@link QueryEndpoint}) come through here, so a
- * service added later is covered without code of its own (docs/adr/0013-authorization-in-one-place.md).
+ * service added later is covered without code of its own (docs/adr/0014-authorization-in-one-place.md).
  */
 final class ServiceCall {
 

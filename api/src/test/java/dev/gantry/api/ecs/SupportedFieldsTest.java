@@ -17,7 +17,7 @@ class SupportedFieldsTest {
             value = {
                 "{\"requiresCompatibilities\": [null], \"containerDefinitions\": []}           | 'requiresCompatibilities[0]' must not be null",
                 "{\"containerDefinitions\": [{\"name\": \"a\", \"command\": [\"x\", null]}]}  | 'containerDefinitions[0].command[1]' must not be null",
-                "{\"containerDefinitions\": [{\"name\": \"a\", \"secrets\": [{\"name\": \"x\"}]}]} | 'containerDefinitions[0].secrets'",
+                "{\"containerDefinitions\": [{\"name\": \"a\", \"firelensConfiguration\": {\"type\": \"fluentbit\"}}]} | 'containerDefinitions[0].firelensConfiguration'",
                 "{\"containerDefinitions\": [], \"pidMode\": \"host\"}                          | 'pidMode'"
             })
     void refusesWhatGantryWouldOtherwiseIgnoreOrCrashOn(String json, String fragment) throws Exception {
@@ -45,7 +45,7 @@ class SupportedFieldsTest {
                 "{\"enableExecuteCommand\": true}                                      | enableExecuteCommand",
                 "{\"placementConstraints\": [{\"type\": \"memberOf\"}]}                  | 'placementConstraints'",
                 "{\"overrides\": {\"ephemeralStorage\": {\"sizeInGiB\": 30}}}            | 'overrides.ephemeralStorage'",
-                "{\"overrides\": {\"containerOverrides\": [{\"name\": \"a\", \"environmentFiles\": [{}]}]}} | environmentFiles",
+                "{\"overrides\": {\"containerOverrides\": [{\"name\": \"a\", \"resourceRequirements\": [{}]}]}} | resourceRequirements",
                 "{\"tags\": [null]}                                                    | 'tags[0]' must not be null"
             })
     void runTaskRefusesUnsupportedSettings(String json, String fragment) throws Exception {

@@ -1,5 +1,6 @@
 package dev.gantry.control.task;
 
+import dev.gantry.control.inject.ContainerInputs;
 import dev.gantry.core.task.TaskSpec;
 import dev.gantry.core.taskdef.ContainerDefinition;
 import dev.gantry.core.taskdef.HealthCheck;
@@ -43,15 +44,18 @@ public final class ContainerSpecs {
     }
 
     public static ContainerSpec of(TaskSpec task, ContainerDefinition c, String region) {
-        return of(task, c, region, ContainerEnvironment.NONE);
+        return of(task, c, region, ContainerEnvironment.NONE, ContainerInputs.NONE);
     }
 
     /**
-     * As {@link #of(TaskSpec, ContainerDefinition, String)}, with the platform's variables from {@code extra}: the
-     * environment is Fargate's (AWS_EXECUTION_ENV, the region), then {@code extra}'s defaults, then the definition's
-     * own variables, then {@code extra}'s platform variables, each overriding the ones before.
+     * As {@link #of(TaskSpec, ContainerDefinition, String)}, with the platform's variables from {@code extra} and
+     * the values resolved at start in {@code inputs}. Each layer overrides the ones before: Fargate's own
+     * (AWS_EXECUTION_ENV, the region), {@code extra}'s defaults, variables from environment files, the
+     * definition's {@code environment} (ECS's precedence over files), secrets, and last {@code extra}'s platform
+     * variables (the endpoints' URIs, which a definition cannot replace, as on Fargate).
      */
-    public static ContainerSpec of(TaskSpec task, ContainerDefinition c, String region, ContainerEnvironment extra) {
+    public static ContainerSpec of(
+            TaskSpec task, ContainerDefinition c, String region, ContainerEnvironment extra, ContainerInputs inputs) {
         TaskResources size = resources(task);
         long memory = c.memory() != null ? c.memory() * MIB : size.memoryBytes();
         long reservation = c.memoryReservation() != null ? c.memoryReservation() * MIB : 0;
@@ -62,9 +66,11 @@ public final class ContainerSpecs {
         env.put("AWS_REGION", region);
         env.put("AWS_DEFAULT_REGION", region);
         env.putAll(extra.defaults(task, c));
+        env.putAll(inputs.fromFiles());
         for (KeyValuePair kv : c.environmentOrEmpty()) {
             env.put(kv.name(), kv.value() == null ? "" : kv.value());
         }
+        env.putAll(inputs.secrets());
         env.putAll(extra.platform(task, c));
         List<UlimitSpec> ulimits = c.ulimits() == null
                 ? List.of()

@@ -1,6 +1,7 @@
 package dev.gantry.control.task;
 
 import dev.gantry.control.feed.TaskFeed;
+import dev.gantry.control.inject.Injector;
 import dev.gantry.control.logs.CapturedLogs;
 import dev.gantry.runtime.spi.PullProgress;
 import dev.gantry.runtime.spi.TaskDriver;
@@ -12,6 +13,7 @@ import java.time.InstantSource;
  * What every task runner shares: the engine, the store, the task-change feed, the log sink, the clock and
  * settings. All thread-safe.
  * {@code resync}: how often a running task's containers and sandbox are re-inspected when no event arrived.
+ * {@code injector}: resolves a task's secrets, environment files and registry credentials at its start.
  */
 record RunnerContext(
         TaskDriver driver,
@@ -23,4 +25,5 @@ record RunnerContext(
         Duration logDrainTimeout,
         PullProgress pullProgress,
         Duration resync,
-        ContainerEnvironment environment) {}
+        ContainerEnvironment environment,
+        Injector injector) {}

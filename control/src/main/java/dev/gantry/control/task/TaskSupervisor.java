@@ -2,6 +2,7 @@ package dev.gantry.control.task;
 
 import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.housekeeping.Housekeeper;
+import dev.gantry.control.inject.Injector;
 import dev.gantry.control.logs.CapturedLogs;
 import dev.gantry.core.task.StopCode;
 import dev.gantry.core.task.Task;
@@ -55,7 +56,46 @@ public final class TaskSupervisor implements AutoCloseable {
             String region,
             Duration retention,
             PullProgress pullProgress) {
-        this(driver, store, feed, logs, clock, region, retention, pullProgress, Duration.ofSeconds(30));
+        this(
+                driver,
+                store,
+                feed,
+                logs,
+                clock,
+                region,
+                retention,
+                pullProgress,
+                ContainerEnvironment.NONE,
+                Injector.unavailable());
+    }
+
+    /**
+     * As above; {@code environment} gives containers the platform's variables (the task endpoint's URIs), and
+     * {@code injector} gives tasks their secrets, environment files and registry credentials.
+     */
+    public TaskSupervisor(
+            TaskDriver driver,
+            TaskStore store,
+            TaskFeed feed,
+            CapturedLogs logs,
+            InstantSource clock,
+            String region,
+            Duration retention,
+            PullProgress pullProgress,
+            ContainerEnvironment environment,
+            Injector injector) {
+        this(
+                driver,
+                store,
+                feed,
+                logs,
+                clock,
+                region,
+                retention,
+                pullProgress,
+                Duration.ofSeconds(30),
+                environment,
+                injector);
     }
 
     TaskSupervisor(
@@ -68,21 +108,7 @@ public final class TaskSupervisor implements AutoCloseable {
             Duration retention,
             PullProgress pullProgress,
             Duration resync) {
-        this(driver, store, feed, logs, clock, region, retention, pullProgress, resync, ContainerEnvironment.NONE);
-    }
-
-    /** As the public constructors, with {@code environment} giving containers the platform's variables. */
-    public TaskSupervisor(
-            TaskDriver driver,
-            TaskStore store,
-            TaskFeed feed,
-            CapturedLogs logs,
-            InstantSource clock,
-            String region,
-            Duration retention,
-            PullProgress pullProgress,
-            ContainerEnvironment environment) {
-        this(driver, store, feed, logs, clock, region, retention, pullProgress, Duration.ofSeconds(30), environment);
+        this(driver, store, feed, logs, clock, region, retention, pullProgress, resync, Injector.unavailable());
     }
 
     TaskSupervisor(
@@ -95,9 +121,45 @@ public final class TaskSupervisor implements AutoCloseable {
             Duration retention,
             PullProgress pullProgress,
             Duration resync,
-            ContainerEnvironment environment) {
+            Injector injector) {
+        this(
+                driver,
+                store,
+                feed,
+                logs,
+                clock,
+                region,
+                retention,
+                pullProgress,
+                resync,
+                ContainerEnvironment.NONE,
+                injector);
+    }
+
+    TaskSupervisor(
+            TaskDriver driver,
+            TaskStore store,
+            TaskFeed feed,
+            CapturedLogs logs,
+            InstantSource clock,
+            String region,
+            Duration retention,
+            PullProgress pullProgress,
+            Duration resync,
+            ContainerEnvironment environment,
+            Injector injector) {
         this.ctx = new RunnerContext(
-                driver, store, feed, logs, clock, region, Duration.ofSeconds(10), pullProgress, resync, environment);
+                driver,
+                store,
+                feed,
+                logs,
+                clock,
+                region,
+                Duration.ofSeconds(10),
+                pullProgress,
+                resync,
+                environment,
+                injector);
         this.retention = retention;
     }
 

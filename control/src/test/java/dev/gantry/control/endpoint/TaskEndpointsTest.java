@@ -3,6 +3,7 @@ package dev.gantry.control.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gantry.control.endpoint.TaskEndpoints.CredentialsAnswer;
+import dev.gantry.control.inject.ContainerInputs;
 import dev.gantry.control.task.ContainerSpecs;
 import dev.gantry.core.task.Task;
 import dev.gantry.core.testing.TaskDefs;
@@ -143,8 +144,8 @@ class TaskEndpointsTest {
                 TaskDefs.env("ECS_CONTAINER_METADATA_URI_V4", "http://elsewhere"),
                 TaskDefs.env("AWS_ENDPOINT_URL", "http://my-endpoint"),
                 TaskDefs.env("APP", "1"));
-        Map<String, String> env =
-                ContainerSpecs.of(a.spec(), c.build(), "us-east-1", endpoints).environment();
+        Map<String, String> env = ContainerSpecs.of(a.spec(), c.build(), "us-east-1", endpoints, ContainerInputs.NONE)
+                .environment();
         assertThat(env)
                 .containsEntry(
                         "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/" + ids.credentialsId(a.taskArn()))

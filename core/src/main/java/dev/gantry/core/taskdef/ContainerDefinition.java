@@ -34,7 +34,10 @@ public record ContainerDefinition(
         Boolean interactive,
         Boolean pseudoTerminal,
         List<Object> mountPoints,
-        List<Object> volumesFrom) {
+        List<Object> volumesFrom,
+        List<Secret> secrets,
+        List<EnvironmentFile> environmentFiles,
+        RepositoryCredentials repositoryCredentials) {
 
     public boolean essentialOrDefault() {
         return essential == null || essential;
@@ -54,6 +57,46 @@ public record ContainerDefinition(
 
     public List<KeyValuePair> environmentOrEmpty() {
         return environment == null ? List.of() : environment;
+    }
+
+    public List<Secret> secretsOrEmpty() {
+        return secrets == null ? List.of() : secrets;
+    }
+
+    public List<EnvironmentFile> environmentFilesOrEmpty() {
+        return environmentFiles == null ? List.of() : environmentFiles;
+    }
+
+    /** A copy with {@code files} as its environment files (a RunTask container override's). */
+    public ContainerDefinition withEnvironmentFiles(List<EnvironmentFile> files) {
+        return new ContainerDefinition(
+                name,
+                image,
+                cpu,
+                memory,
+                memoryReservation,
+                portMappings,
+                essential,
+                entryPoint,
+                command,
+                environment,
+                workingDirectory,
+                user,
+                dependsOn,
+                healthCheck,
+                startTimeout,
+                stopTimeout,
+                ulimits,
+                readonlyRootFilesystem,
+                dockerLabels,
+                logConfiguration,
+                interactive,
+                pseudoTerminal,
+                mountPoints,
+                volumesFrom,
+                secrets,
+                files,
+                repositoryCredentials);
     }
 
     /** A copy with the fields a RunTask container override may replace. */
@@ -87,6 +130,9 @@ public record ContainerDefinition(
                 interactive,
                 pseudoTerminal,
                 mountPoints,
-                volumesFrom);
+                volumesFrom,
+                secrets,
+                environmentFiles,
+                repositoryCredentials);
     }
 }

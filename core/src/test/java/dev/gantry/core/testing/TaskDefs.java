@@ -162,6 +162,9 @@ public final class TaskDefs {
         public LogConfiguration logConfiguration;
         public List<Object> mountPoints;
         public List<Object> volumesFrom;
+        public List<dev.gantry.core.taskdef.Secret> secrets;
+        public List<dev.gantry.core.taskdef.EnvironmentFile> environmentFiles;
+        public dev.gantry.core.taskdef.RepositoryCredentials repositoryCredentials;
 
         public Container(String name) {
             this.name = name;
@@ -217,7 +220,10 @@ public final class TaskDefs {
                     null,
                     null,
                     mountPoints,
-                    volumesFrom);
+                    volumesFrom,
+                    secrets,
+                    environmentFiles,
+                    repositoryCredentials);
         }
     }
 }

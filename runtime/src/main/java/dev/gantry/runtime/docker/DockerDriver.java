@@ -15,6 +15,7 @@ import dev.gantry.runtime.spi.LocalImages;
 import dev.gantry.runtime.spi.LogLine;
 import dev.gantry.runtime.spi.OwnedObject;
 import dev.gantry.runtime.spi.PullProgress;
+import dev.gantry.runtime.spi.RegistryAuth;
 import dev.gantry.runtime.spi.RuntimeError;
 import dev.gantry.runtime.spi.RuntimeError.Kind;
 import dev.gantry.runtime.spi.RuntimeEvent;
@@ -178,6 +179,11 @@ public final class DockerDriver implements TaskDriver, LocalImages {
     @Override
     public String ensureImage(String image, PullProgress progress) {
         return images.ensure(image, progress);
+    }
+
+    @Override
+    public String ensureImage(String image, Optional<RegistryAuth> auth, PullProgress progress) {
+        return images.ensure(image, auth, progress);
     }
 
     @Override

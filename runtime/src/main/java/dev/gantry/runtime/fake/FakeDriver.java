@@ -9,6 +9,7 @@ import dev.gantry.runtime.spi.Health;
 import dev.gantry.runtime.spi.LogLine;
 import dev.gantry.runtime.spi.OwnedObject;
 import dev.gantry.runtime.spi.PullProgress;
+import dev.gantry.runtime.spi.RegistryAuth;
 import dev.gantry.runtime.spi.RuntimeError;
 import dev.gantry.runtime.spi.RuntimeError.Kind;
 import dev.gantry.runtime.spi.RuntimeEvent;
@@ -93,6 +94,7 @@ public final class FakeDriver implements TaskDriver {
     private final List<Rule> rules = new ArrayList<>();
     private final Map<String, String> images = new LinkedHashMap<>(); // reference -> digest
     private final Map<String, String> unpullable = new LinkedHashMap<>(); // reference -> engine message
+    private final FakeRegistry registry = new FakeRegistry();
     private final Map<String, FakeContainer> containers = new LinkedHashMap<>(); // by runtime id
     private final Map<String, String> idsByName = new LinkedHashMap<>(); // engine name -> runtime id
     private final List<Removal> removals = new ArrayList<>();
@@ -162,6 +164,17 @@ public final class FakeDriver implements TaskDriver {
     public FakeDriver unpullable(String image, String message) {
         return locked(() -> {
             unpullable.put(image, message);
+            return this;
+        });
+    }
+
+    /**
+     * {@code image} is private: a pull needs exactly {@code auth} (other credentials are refused as a registry's
+     * 401, none as "no basic auth credentials"), and every check with credentials pulls again.
+     */
+    public FakeDriver privateImage(String image, RegistryAuth auth) {
+        return locked(() -> {
+            registry.require(image, auth);
             return this;
         });
     }
@@ -298,13 +311,21 @@ public final class FakeDriver implements TaskDriver {
 
     @Override
     public String ensureImage(String image, PullProgress progress) {
+        return ensureImage(image, Optional.empty(), progress);
+    }
+
+    @Override
+    public String ensureImage(String image, Optional<RegistryAuth> auth, PullProgress progress) {
         beforeEnsureImage.accept(image);
         boolean pulled = locked(() -> {
             faults.check(Operation.ENSURE_IMAGE);
-            if (images.containsKey(image)) {
+            if (images.containsKey(image) && auth.isEmpty() && !registry.isPrivate(image)) {
                 return false;
             }
             String refusal = unpullable.get(image);
+            if (refusal == null) {
+                refusal = registry.refusal(image, auth).orElse(null);
+            }
             if (refusal != null) {
                 throw new RuntimeError(Kind.CANNOT_PULL_CONTAINER, refusal, false, null);
             }

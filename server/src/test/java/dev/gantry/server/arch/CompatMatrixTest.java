@@ -49,6 +49,11 @@ class CompatMatrixTest {
         check("iam.md", implemented("dev.gantry.api.iam.IamService"));
     }
 
+    @Test
+    void secretsManagerMatrixMatchesTheImplementation() throws IOException {
+        check("secretsmanager.md", implemented("dev.gantry.api.secretsmanager.SecretsManagerService"));
+    }
+
     private static void check(String file, Set<String> implemented) throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "compat", file));
         Set<String> listedImplemented = new TreeSet<>();

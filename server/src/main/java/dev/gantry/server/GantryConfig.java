@@ -27,6 +27,7 @@ public record GantryConfig(
         Duration housekeepingInterval,
         ApiLimits api,
         Duration deploymentMinute,
+        boolean taskEndpoint,
         Optional<String> defaultRuntime) {
 
     /** How many API requests run at once and wait, and how long a request under way may stop sending. */
@@ -71,6 +72,7 @@ public record GantryConfig(
                                 "GANTRY_REQUEST_READ_TIMEOUT_SECONDS", "request-read-timeout-seconds", 20, 1, 3600))),
                 Duration.ofSeconds(
                         s.number("GANTRY_DEPLOYMENT_MINUTE_SECONDS", "deployment-minute-seconds", 60, 1, 60)),
+                s.flag("GANTRY_TASK_ENDPOINT", "task-endpoint", true),
                 Optional.of(s.get("GANTRY_DEFAULT_RUNTIME", "default-runtime", ""))
                         .filter(r -> !r.isEmpty()));
     }
@@ -89,6 +91,15 @@ public record GantryConfig(
                 return v.trim();
             }
             return props.getProperty(key, dflt).trim();
+        }
+
+        boolean flag(String envName, String key, boolean dflt) {
+            String v = get(envName, key, String.valueOf(dflt));
+            if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+                return Boolean.parseBoolean(v);
+            }
+            throw new InvalidSettingException(
+                    "invalid setting " + envName + " (config key '" + key + "'): '" + v + "' must be true or false.");
         }
 
         int number(String envName, String key, int dflt, int min, int max) {

@@ -1,24 +1,40 @@
 package dev.gantry.server;
 
 import dev.gantry.api.auth.Credentials;
+import dev.gantry.api.auth.PolicyAuthorizer;
 import dev.gantry.api.auth.Principal;
 import dev.gantry.api.ecs.EcsContext;
 import dev.gantry.api.ecs.EcsService;
 import dev.gantry.api.elbv2.Elbv2Service;
 import dev.gantry.api.http.ApiServer;
+import dev.gantry.api.iam.IamService;
 import dev.gantry.api.logs.LogsService;
+import dev.gantry.api.secretsmanager.SecretsManagerService;
 import dev.gantry.api.ssm.SsmService;
 import dev.gantry.api.sts.StsService;
+import dev.gantry.control.endpoint.EndpointIds;
+import dev.gantry.control.endpoint.LiveTasks;
+import dev.gantry.control.endpoint.RoleCredentialSource;
+import dev.gantry.control.endpoint.TaskEndpoints;
 import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.housekeeping.DeletedRevisions;
 import dev.gantry.control.housekeeping.Housekeeper;
+import dev.gantry.control.iam.CorePolicyEngine;
+import dev.gantry.control.iam.IamIds;
+import dev.gantry.control.iam.IamPlane;
+import dev.gantry.control.inject.DataDirObjects;
+import dev.gantry.control.inject.Injector;
+import dev.gantry.control.inject.SecretSource;
 import dev.gantry.control.launch.TaskLauncher;
 import dev.gantry.control.lb.LoadBalancing;
 import dev.gantry.control.lb.TargetGroupRegistry;
 import dev.gantry.control.lb.dataplane.RouterDataPlane;
+import dev.gantry.control.rotation.SecretRotator;
+import dev.gantry.control.rotation.TaskSteps;
 import dev.gantry.control.service.ServiceApplier;
 import dev.gantry.control.service.ServicePlanner;
 import dev.gantry.control.service.ServiceScheduler;
+import dev.gantry.control.task.ContainerEnvironment;
 import dev.gantry.control.task.TaskSupervisor;
 import dev.gantry.core.arn.Arns;
 import dev.gantry.core.cluster.Cluster;
@@ -36,17 +52,22 @@ import dev.gantry.store.ecs.SettingsStore;
 import dev.gantry.store.ecs.TagStore;
 import dev.gantry.store.ecs.TaskDefinitionStore;
 import dev.gantry.store.ecs.TaskStore;
+import dev.gantry.store.iam.IamStore;
+import dev.gantry.store.iam.SessionStore;
 import dev.gantry.store.lb.LbStore;
 import dev.gantry.store.lb.LbTagStore;
 import dev.gantry.store.lb.TargetGroupStore;
 import dev.gantry.store.logs.LogStore;
+import dev.gantry.store.secret.SecretStore;
 import dev.gantry.store.sqlite.Database;
 import dev.gantry.store.ssm.ParameterStore;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -65,6 +86,10 @@ public final class GantryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GantryServer.class);
     /** How often the service scheduler looks at every service even if nothing woke it. */
     static final Duration SERVICE_RESYNC = Duration.ofSeconds(30);
+    /** How often a rotation step's task is looked at, and how long a step may run (a Lambda's limit). */
+    static final Duration ROTATION_POLL = Duration.ofMillis(500);
+
+    static final Duration ROTATION_STEP_TIMEOUT = Duration.ofMinutes(15);
 
     /** Makes the engine driver for an installation id; called on the starter thread, off the listen path. */
     @FunctionalInterface
@@ -83,6 +108,10 @@ public final class GantryServer implements AutoCloseable {
     private final LoadBalancing loadBalancing;
     private final RouterDataPlane router;
     private final ApiServer api;
+    private final TaskEndpoints taskEndpoints;
+    private final TaskEndpointHost endpointHost;
+    private final IamPlane iam;
+    private final SecretRotator rotator;
     private final ReentrantLock startLock = new ReentrantLock();
     private volatile boolean closing; // set under startLock, so the starter sees it before it hands over
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -99,7 +128,11 @@ public final class GantryServer implements AutoCloseable {
             Housekeeper lbDrains,
             LoadBalancing loadBalancing,
             RouterDataPlane router,
-            ApiServer api) {
+            ApiServer api,
+            TaskEndpoints taskEndpoints,
+            TaskEndpointHost endpointHost,
+            IamPlane iam,
+            SecretRotator rotator) {
         this.config = config;
         this.credentials = credentials;
         this.db = db;
@@ -111,6 +144,10 @@ public final class GantryServer implements AutoCloseable {
         this.loadBalancing = loadBalancing;
         this.router = router;
         this.api = api;
+        this.taskEndpoints = taskEndpoints;
+        this.endpointHost = endpointHost;
+        this.iam = iam;
+        this.rotator = rotator;
     }
 
     /** Starts Gantry on the Docker engine; returns once the API listens (see {@link #awaitReady()}). */
@@ -124,14 +161,24 @@ public final class GantryServer implements AutoCloseable {
      * (tests use this).
      */
     public static GantryServer start(GantryConfig config, Map<String, String> env, Consumer<TaskFeed> beforeStart) {
-        return start(
-                config,
-                env,
-                installation -> new DockerDriver(DockerDriverConfig.defaults(installation)
-                        .withNetworkName(config.networkName())
-                        .withBusyboxPath(config.busybox())
-                        .withWarmSandboxes(config.warmSandboxes())),
-                beforeStart);
+        return start(config, env, beforeStart, SecretSource.unavailable());
+    }
+
+    /**
+     * As {@link #start(GantryConfig, Map, Consumer)}, with {@code secrets} as where task-definition secrets and
+     * registry credentials are read from. Until Secrets Manager and SSM Parameter Store are part of Gantry the
+     * server refuses them ({@link SecretSource#unavailable()}); tests pass their own.
+     */
+    public static GantryServer start(
+            GantryConfig config, Map<String, String> env, Consumer<TaskFeed> beforeStart, SecretSource secrets) {
+        return start(config, env, dockerDriver(config), beforeStart, secrets);
+    }
+
+    private static DriverFactory dockerDriver(GantryConfig config) {
+        return installation -> new DockerDriver(DockerDriverConfig.defaults(installation)
+                .withNetworkName(config.networkName())
+                .withBusyboxPath(config.busybox())
+                .withWarmSandboxes(config.warmSandboxes()));
     }
 
     static GantryServer start(GantryConfig config, Map<String, String> env, DriverFactory drivers) {
@@ -140,6 +187,15 @@ public final class GantryServer implements AutoCloseable {
 
     static GantryServer start(
             GantryConfig config, Map<String, String> env, DriverFactory drivers, Consumer<TaskFeed> beforeStart) {
+        return start(config, env, drivers, beforeStart, SecretSource.unavailable());
+    }
+
+    static GantryServer start(
+            GantryConfig config,
+            Map<String, String> env,
+            DriverFactory drivers,
+            Consumer<TaskFeed> beforeStart,
+            SecretSource secrets) {
         ApiServer.checkAvailable(config.host(), config.port()); // before anything starts that a failure would strand
         InstantSource clock = InstantSource.system();
         AdminCredentials credentials = AdminCredentials.resolve(config.dataDir(), env);
@@ -162,6 +218,13 @@ public final class GantryServer implements AutoCloseable {
             TaskFeed feed = new TaskFeed(tasks);
             beforeStart.accept(feed);
             TagStore tags = new TagStore(db);
+            LiveTasks live = LiveTasks.follow(feed, tasks);
+            TaskEndpoints taskEndpoints = new TaskEndpoints(
+                    new EndpointIds(EndpointKey.loadOrCreate(config.dataDir())),
+                    live,
+                    driver,
+                    RoleCredentialSource.UNAVAILABLE, // the lead connects IAM's role sessions here
+                    clock);
             TaskSupervisor supervisor = new TaskSupervisor(
                     driver,
                     tasks,
@@ -171,15 +234,43 @@ public final class GantryServer implements AutoCloseable {
                     config.region(),
                     config.stoppedTaskRetention(),
                     PullProgress.NONE,
+                    config.taskEndpoint() ? taskEndpoints : ContainerEnvironment.NONE,
+                    // secrets and registry credentials are read as each task's execution role; environment files
+                    // from <data-dir>/s3/<bucket>/<key> until Gantry has S3
+                    new Injector(secrets, new DataDirObjects(config.dataDir().resolve("s3"))),
                     new ClusterRuntimes(tags, config.defaultRuntime()));
+            IamPlane iam = IamPlane.create(
+                    new IamStore(db, envelope),
+                    new SessionStore(db, envelope),
+                    new CorePolicyEngine(),
+                    IamIds.secure(),
+                    clock,
+                    config.accountId(),
+                    config.region());
             TaskDefinitionStore definitions = new TaskDefinitionStore(db);
             ServiceStore serviceStore = new ServiceStore(db);
+            SecretStore secretStore = new SecretStore(db, envelope);
+            AtomicReference<SecretRotator> rotation = new AtomicReference<>();
             DeletedRevisions deletedRevisions = new DeletedRevisions(definitions, tasks, tags, serviceStore);
             housekeeper = new Housekeeper(
                             List.of(
                                     new Housekeeper.Job(
                                             "purge deleted task definition revisions", deletedRevisions::purge),
-                                    new Housekeeper.Job("expire log events past retention", logs::purgeExpired)),
+                                    new Housekeeper.Job("expire log events past retention", logs::purgeExpired),
+                                    new Housekeeper.Job(
+                                            "remove STS sessions that ended a day ago", iam.sessions()::purgeExpired),
+                                    new Housekeeper.Job(
+                                            "remove secrets whose recovery window ended",
+                                            () -> secretStore
+                                                    .purgeDeleted(clock.instant())
+                                                    .size()),
+                                    // RotationRules that say a secret is due start its rotation; the rotator exists
+                                    // once the launcher does (below)
+                                    new Housekeeper.Job(
+                                            "start scheduled secret rotations",
+                                            () -> Optional.ofNullable(rotation.get())
+                                                    .map(r -> r.rotateDue(clock.instant(), IdSource.random()::uuid))
+                                                    .orElse(0))),
                             config.housekeepingInterval())
                     .start();
             ClusterStore clusters = new ClusterStore(db);
@@ -240,25 +331,41 @@ public final class GantryServer implements AutoCloseable {
                     targetGroups,
                     scheduler::nudge);
             ParameterStore parameters = new ParameterStore(db, envelope, config.region(), config.accountId(), clock);
+            // RotateSecret runs the rotation function's steps as tasks of a task definition in the default cluster
+            SecretRotator rotator = new SecretRotator(
+                    secretStore,
+                    new TaskSteps(
+                            launcher,
+                            tasks,
+                            definitions,
+                            clusters,
+                            "default",
+                            clock,
+                            ROTATION_POLL,
+                            ROTATION_STEP_TIMEOUT),
+                    clock);
+            rotation.set(rotator);
             ApiServer api = ApiServer.builder()
                     .bindHost(config.host())
                     .port(config.port())
                     .region(config.region())
                     .service(new EcsService(ecs))
                     .service(new LogsService(logs, arns))
-                    .service(new StsService(arns))
+                    .service(new StsService(arns, java.util.Optional.of(iam.sessions()), iam.operations()::uniqueId))
                     .service(new Elbv2Service(loadBalancing, config.region()))
                     .service(new SsmService(parameters, config.region(), config.accountId()))
-                    .credentials(Credentials.of(new Principal(
-                            credentials.accessKeyId(),
-                            credentials.secretAccessKey(),
-                            "arn:aws:iam::" + config.accountId() + ":root")))
+                    .service(new SecretsManagerService(secretStore, arns, IdSource.random(), clock, rotator))
+                    .service(new IamService(iam.operations(), config.accountId()))
+                    .credentials(credentials(credentials, config.accountId(), iam))
+                    .authorizer(new PolicyAuthorizer(iam.authorization()))
                     .clock(clock)
                     .maxConcurrentRequests(config.api().threads())
                     .maxQueuedRequests(config.api().queue())
                     .requestReadTimeout(config.api().requestReadTimeout())
                     .build()
                     .start();
+            TaskEndpointHost endpointHost =
+                    new TaskEndpointHost(taskEndpoints, live, api, config.host(), arns, clock, installation);
             GantryServer server = new GantryServer(
                     config,
                     credentials,
@@ -270,7 +377,11 @@ public final class GantryServer implements AutoCloseable {
                     lbDrains,
                     loadBalancing,
                     router,
-                    api);
+                    api,
+                    taskEndpoints,
+                    endpointHost,
+                    iam,
+                    rotator);
             server.starter = Thread.ofVirtual()
                     .name("gantry-engine-start")
                     .start(() -> server.startEngine(drivers, installation));
@@ -294,6 +405,24 @@ public final class GantryServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Who may sign: the admin keys first (the account root, all-powerful), then IAM users' Active keys and STS
+     * session keys (their token and expiry checked by the verifier).
+     */
+    private static Credentials credentials(AdminCredentials admin, String accountId, IamPlane iam) {
+        Credentials root = Credentials.of(
+                new Principal(admin.accessKeyId(), admin.secretAccessKey(), "arn:aws:iam::" + accountId + ":root"));
+        return accessKeyId -> root.find(accessKeyId)
+                .or(() -> iam.keys()
+                        .find(accessKeyId)
+                        .map(k -> new Principal(
+                                k.accessKeyId(),
+                                k.secretAccessKey(),
+                                k.principalArn(),
+                                k.sessionToken(),
+                                k.expiration())));
+    }
+
     /** The starter thread: prepare the engine, then let the supervisor subscribe and re-adopt, then open the gate. */
     private void startEngine(DriverFactory drivers, String installation) {
         long began = System.nanoTime();
@@ -302,6 +431,9 @@ public final class GantryServer implements AutoCloseable {
         try {
             real = drivers.create(installation);
             real.start();
+            if (config.taskEndpoint()) {
+                endpointHost.open(real); // before the supervisor: re-adopted tasks' containers get AWS_ENDPOINT_URL
+            }
             startLock.lock();
             try {
                 if (closing || !driver.started(real)) {
@@ -347,6 +479,32 @@ public final class GantryServer implements AutoCloseable {
         return loadBalancing;
     }
 
+    /**
+     * The task endpoint's logic: which ids belong to which task, where credentials come from
+     * ({@link TaskEndpoints#roleCredentials}).
+     */
+    public TaskEndpoints taskEndpoints() {
+        return taskEndpoints;
+    }
+
+    /** Why tasks cannot reach 169.254.170.2 (empty when they can); known once the engine is ready. */
+    public Optional<String> taskEndpointProblem() {
+        return config.taskEndpoint() ? endpointHost.problem() : Optional.of("disabled (GANTRY_TASK_ENDPOINT=false)");
+    }
+
+    /** The endpoint listener's own host:port on the task network (tasks use 169.254.170.2:80), once serving. */
+    public Optional<String> taskEndpointAddress() {
+        return endpointHost.address().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort());
+    }
+
+    /**
+     * IAM below the wire: role sessions ({@code iam().sessions().issue(roleArn, taskId, duration)} for the
+     * credentials endpoint), the authorization decision ({@code iam().authorization().decide(...)}), the operations.
+     */
+    public IamPlane iam() {
+        return iam;
+    }
+
     public AdminCredentials credentials() {
         return credentials;
     }
@@ -370,10 +528,12 @@ public final class GantryServer implements AutoCloseable {
             return;
         }
         api.close();
+        rotator.close();
         housekeeper.close();
         services.close();
         lbDrains.close();
         router.close(); // after the API (no snapshot comes later) and the drain job; tasks keep running
+        endpointHost.close(); // the redirect goes with it; tasks keep their URIs for the next start
         startLock.lock();
         try {
             closing = true; // the starter, if still preparing the engine, closes its driver and stops there

@@ -3,6 +3,7 @@ package dev.gantry.server;
 import dev.gantry.runtime.spi.Capability;
 import dev.gantry.runtime.spi.ContainerObservation;
 import dev.gantry.runtime.spi.ContainerSpec;
+import dev.gantry.runtime.spi.ContainerStats;
 import dev.gantry.runtime.spi.LogLine;
 import dev.gantry.runtime.spi.OwnedObject;
 import dev.gantry.runtime.spi.PullProgress;
@@ -103,6 +104,12 @@ final class StartingDriver implements TaskDriver {
     }
 
     @Override
+    public String ensureImage(
+            String image, java.util.Optional<dev.gantry.runtime.spi.RegistryAuth> auth, PullProgress progress) {
+        return awaitReady().ensureImage(image, auth, progress);
+    }
+
+    @Override
     public String createContainer(Sandbox sandbox, ContainerSpec spec) {
         return awaitReady().createContainer(sandbox, spec);
     }
@@ -120,6 +127,11 @@ final class StartingDriver implements TaskDriver {
     @Override
     public ContainerObservation inspect(String runtimeId, String containerName) {
         return awaitReady().inspect(runtimeId, containerName);
+    }
+
+    @Override
+    public Optional<ContainerStats> stats(String runtimeId) {
+        return awaitReady().stats(runtimeId);
     }
 
     @Override

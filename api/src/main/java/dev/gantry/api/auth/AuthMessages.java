@@ -8,6 +8,7 @@ final class AuthMessages {
 
     static final String MISSING_TOKEN = "Missing Authentication Token";
     static final String UNRECOGNIZED_CLIENT = "The security token included in the request is invalid.";
+    static final String EXPIRED_TOKEN = "The security token included in the request is expired";
     static final String SIGNATURE_MISMATCH = "The request signature we calculated does not match the signature you"
             + " provided. Check your AWS Secret Access Key and signing method.";
     static final String CONTENT_SHA256_MISMATCH =

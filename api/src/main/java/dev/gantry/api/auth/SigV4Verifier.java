@@ -35,6 +35,7 @@ public final class SigV4Verifier {
     static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String CONTENT_SHA256 = "x-amz-content-sha256";
+    private static final String SECURITY_TOKEN = "x-amz-security-token";
     private static final Pattern HEX_SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
 
     private final Credentials credentials;
@@ -85,7 +86,27 @@ public final class SigV4Verifier {
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), provided)) {
             throw invalid(AuthMessages.SIGNATURE_MISMATCH);
         }
+        checkSession(request, principal);
         return principal;
+    }
+
+    /**
+     * A session key is good only with its own session's token ({@code X-Amz-Security-Token}, compared in constant
+     * time) and only until the session ends; a long-term key ignores a token, as AWS does for IAM user keys.
+     */
+    private void checkSession(SignableRequest request, Principal principal) {
+        if (principal.sessionToken().isEmpty()) {
+            return;
+        }
+        byte[] sent =
+                request.header(SECURITY_TOKEN).map(String::strip).orElse("").getBytes(StandardCharsets.UTF_8);
+        if (!MessageDigest.isEqual(principal.sessionToken().get().getBytes(StandardCharsets.UTF_8), sent)) {
+            throw new ApiException(ErrorCode.UNRECOGNIZED_CLIENT, AuthMessages.UNRECOGNIZED_CLIENT);
+        }
+        if (principal.expiration().isPresent()
+                && !clock.instant().isBefore(principal.expiration().get())) {
+            throw new ApiException(ErrorCode.EXPIRED_TOKEN, AuthMessages.EXPIRED_TOKEN);
+        }
     }
 
     /**

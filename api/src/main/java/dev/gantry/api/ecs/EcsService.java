@@ -9,8 +9,10 @@ import java.util.Map;
 /** Amazon ECS (AmazonEC2ContainerServiceV20141113): the operations Gantry implements, in one table. */
 public final class EcsService implements AwsJsonService {
     private final OperationTable operations;
+    private final EcsAccess access;
 
     public EcsService(EcsContext ctx) {
+        this.access = new EcsAccess(ctx);
         ClusterHandlers clusters = new ClusterHandlers(ctx);
         TaskDefinitionHandlers defs = new TaskDefinitionHandlers(ctx);
         TaskHandlers tasks = new TaskHandlers(ctx, clusters);
@@ -67,6 +69,11 @@ public final class EcsService implements AwsJsonService {
     @Override
     public String signingName() {
         return "ecs";
+    }
+
+    @Override
+    public dev.gantry.api.protocol.AccessTarget accessTarget(String operation, JsonNode input) {
+        return access.target(operation, input);
     }
 
     @Override

@@ -19,6 +19,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -61,13 +63,15 @@ public final class ApiServer implements AutoCloseable {
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Channel serverChannel;
+    private volatile ServerBootstrap bootstrap;
+    private final List<Channel> extraChannels = new CopyOnWriteArrayList<>();
 
     ApiServer(ServerConfig config) {
         this.config = config;
         SigV4Verifier verifier = new SigV4Verifier(config.credentials(), config.clock(), config.region());
         this.dispatcher = new Dispatcher(
-                new AwsJsonEndpoint(config.services(), verifier),
-                new QueryEndpoint(config.services(), verifier),
+                new AwsJsonEndpoint(config.services(), verifier, new ServiceCall(config.authorizer())),
+                new QueryEndpoint(config.services(), verifier, new ServiceCall(config.authorizer())),
                 config.routes(),
                 config.requestIds(),
                 config.clock());
@@ -86,7 +90,7 @@ public final class ApiServer implements AutoCloseable {
         InstantSource clock = config.clock();
         acceptors = new NioEventLoopGroup(1, new DefaultThreadFactory("gantry-api-accept"));
         workers = new NioEventLoopGroup(0, new DefaultThreadFactory("gantry-api-io"));
-        ServerBootstrap bootstrap = new ServerBootstrap()
+        ServerBootstrap bootstrap = this.bootstrap = new ServerBootstrap()
                 .group(acceptors, workers)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 1024)
@@ -149,6 +153,25 @@ public final class ApiServer implements AutoCloseable {
                 e);
     }
 
+    /**
+     * Serves the same API on one more address (e.g. where tasks reach the host), until {@link #close()}; port 0
+     * picks a free port. Returns the bound address. Throws {@link IllegalStateException} if binding fails.
+     */
+    public InetSocketAddress listenAlso(String host, int port) {
+        ServerBootstrap b = bootstrap;
+        if (b == null || closed.get()) {
+            throw new IllegalStateException("ApiServer not started");
+        }
+        try {
+            Channel channel = b.bind(host, port).syncUninterruptibly().channel();
+            extraChannels.add(channel);
+            LOG.atInfo().addKeyValue("address", channel.localAddress()).log("API server listening");
+            return (InetSocketAddress) channel.localAddress();
+        } catch (Exception e) { // Netty rethrows the checked BindException undeclared
+            throw cannotListen(host, port, e);
+        }
+    }
+
     /** The bound port (the real one when built with port 0). */
     public int port() {
         return address().getPort();
@@ -176,6 +199,7 @@ public final class ApiServer implements AutoCloseable {
         if (channel != null) {
             channel.close().syncUninterruptibly();
         }
+        extraChannels.forEach(c -> c.close().syncUninterruptibly());
         handlers.shutdown();
         try {
             if (!handlers.awaitTermination(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -31,6 +31,7 @@ public final class ApiServerBuilder {
     private final List<AwsService> services = new ArrayList<>();
     private final List<HttpRoute> routes = new ArrayList<>();
     private Credentials credentials;
+    private dev.gantry.api.auth.Authorizer authorizer = dev.gantry.api.auth.Authorizer.ALLOW_ALL;
     private InstantSource clock = InstantSource.system();
     private java.util.Optional<String> region = java.util.Optional.empty();
     private Supplier<String> requestIds = () -> UUID.randomUUID().toString();
@@ -82,13 +83,21 @@ public final class ApiServerBuilder {
         return this;
     }
 
-    /** Time for signature windows, {@code receivedAt} and the {@code Date} header. */
+    /**
+     * What an authenticated caller may do, asked before every service call (default: everything, as before IAM).
+     */
+    public ApiServerBuilder authorizer(dev.gantry.api.auth.Authorizer authorizer) {
+        this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+        return this;
+    }
+
     /** Only requests whose credential scope names this region are accepted (default: any region). */
     public ApiServerBuilder region(String region) {
         this.region = java.util.Optional.of(Objects.requireNonNull(region, "region"));
         return this;
     }
 
+    /** Time for signature windows, {@code receivedAt} and the {@code Date} header. */
     public ApiServerBuilder clock(InstantSource clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
@@ -153,6 +162,7 @@ public final class ApiServerBuilder {
                 List.copyOf(services),
                 List.copyOf(routes),
                 credentials,
+                authorizer,
                 clock,
                 requestIds,
                 maxContentLength,

@@ -11,7 +11,6 @@ import dev.gantry.api.protocol.ErrorDefinition;
 import dev.gantry.api.protocol.ErrorTable;
 import dev.gantry.api.protocol.Json;
 import dev.gantry.api.protocol.ProtocolErrors;
-import dev.gantry.api.protocol.RequestContext;
 import dev.gantry.api.protocol.ServiceBinding;
 import dev.gantry.core.error.ApiException;
 import dev.gantry.core.error.ErrorCode;
@@ -37,14 +36,20 @@ final class AwsJsonEndpoint implements ProtocolEndpoint {
 
     private final Map<String, AwsService> byPrefix;
     private final SigV4Verifier verifier;
+    private final ServiceCall calls;
 
     AwsJsonEndpoint(List<? extends AwsService> services, SigV4Verifier verifier) {
+        this(services, verifier, new ServiceCall(dev.gantry.api.auth.Authorizer.ALLOW_ALL));
+    }
+
+    AwsJsonEndpoint(List<? extends AwsService> services, SigV4Verifier verifier, ServiceCall calls) {
         this.byPrefix = services.stream()
                 .filter(s -> s.binding() instanceof ServiceBinding.AwsJson)
                 .collect(Collectors.toUnmodifiableMap(AwsJsonEndpoint::prefix, Function.identity(), (a, b) -> {
                     throw new IllegalArgumentException("two services share X-Amz-Target prefix " + prefix(a));
                 }));
         this.verifier = verifier;
+        this.calls = calls;
     }
 
     private static String prefix(AwsService service) {
@@ -69,9 +74,7 @@ final class AwsJsonEndpoint implements ProtocolEndpoint {
         String operation = target.substring(target.lastIndexOf('.') + 1);
         Principal principal = verifier.verify(request.toSignable(), service.signingName());
         JsonNode input = parseObject(request.body());
-        RequestContext context =
-                new RequestContext(requestId, principal.accessKeyId(), principal.principalArn(), request.receivedAt());
-        JsonNode output = service.handle(operation, input, context);
+        JsonNode output = calls.call(service, operation, input, principal, request, requestId);
         if (output == null) {
             throw new IllegalStateException(prefix(service) + "." + operation + " returned null, not a body");
         }

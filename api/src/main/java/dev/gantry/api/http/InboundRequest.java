@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param headers    header names lower-cased, values in arrival order
  * @param body       the body bytes; not copied, do not mutate
  * @param receivedAt when the server finished receiving it
+ * @param sourceIp   the TCP peer's address ({@code aws:SourceIp}); empty when not known
  */
 public record InboundRequest(
         String method,
@@ -24,12 +25,25 @@ public record InboundRequest(
         String rawQuery,
         Map<String, List<String>> headers,
         byte[] body,
-        Instant receivedAt) {
+        Instant receivedAt,
+        String sourceIp) {
 
     public InboundRequest {
         Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(sourceIp, "sourceIp");
         SignableRequest normalized = new SignableRequest(method, path, rawQuery, headers, body);
         headers = normalized.headers();
+    }
+
+    /** A request whose peer is not known. */
+    public InboundRequest(
+            String method,
+            String path,
+            String rawQuery,
+            Map<String, List<String>> headers,
+            byte[] body,
+            Instant receivedAt) {
+        this(method, path, rawQuery, headers, body, receivedAt, "");
     }
 
     /** The first value of a header (case-insensitive name), if present. */

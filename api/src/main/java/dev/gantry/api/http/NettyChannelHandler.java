@@ -60,7 +60,7 @@ final class NettyChannelHandler extends SimpleChannelInboundHandler<FullHttpRequ
             track(ctx);
             return;
         }
-        InboundRequest request = toInbound(msg);
+        InboundRequest request = toInbound(ctx, msg);
         previous = previous.thenRunAsync(() -> write(ctx, dispatcher.dispatch(request), false), executor)
                 .exceptionally(e -> {
                     if (e.getCause() instanceof RejectedExecutionException) { // every handler busy, queue full
@@ -100,7 +100,7 @@ final class NettyChannelHandler extends SimpleChannelInboundHandler<FullHttpRequ
         ctx.close();
     }
 
-    private InboundRequest toInbound(FullHttpRequest msg) {
+    private InboundRequest toInbound(ChannelHandlerContext ctx, FullHttpRequest msg) {
         String uri = msg.uri();
         int q = uri.indexOf('?');
         String path = originFormPath(q < 0 ? uri : uri.substring(0, q));
@@ -110,7 +110,11 @@ final class NettyChannelHandler extends SimpleChannelInboundHandler<FullHttpRequ
                 .forEach(h -> headers.computeIfAbsent(h.getKey(), k -> new ArrayList<>())
                         .add(h.getValue()));
         byte[] body = ByteBufUtil.getBytes(msg.content());
-        return new InboundRequest(msg.method().name(), path, rawQuery, headers, body, clock.instant());
+        String sourceIp =
+                ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress peer && peer.getAddress() != null
+                        ? peer.getAddress().getHostAddress()
+                        : "";
+        return new InboundRequest(msg.method().name(), path, rawQuery, headers, body, clock.instant(), sourceIp);
     }
 
     /** The path of an origin-form ({@code /a/b}) or absolute-form ({@code http://host/a/b}) request target. */

@@ -8,7 +8,6 @@ import dev.gantry.api.protocol.ErrorDefinition;
 import dev.gantry.api.protocol.ErrorTable;
 import dev.gantry.api.protocol.ProtocolErrors;
 import dev.gantry.api.protocol.QueryDialect;
-import dev.gantry.api.protocol.RequestContext;
 import dev.gantry.api.protocol.ServiceBinding;
 import dev.gantry.api.query.QueryRequest;
 import dev.gantry.api.query.QueryTypes;
@@ -44,14 +43,20 @@ final class QueryEndpoint implements ProtocolEndpoint {
 
     private final Map<String, AwsService> bySigningName;
     private final SigV4Verifier verifier;
+    private final ServiceCall calls;
 
     QueryEndpoint(List<? extends AwsService> services, SigV4Verifier verifier) {
+        this(services, verifier, new ServiceCall(dev.gantry.api.auth.Authorizer.ALLOW_ALL));
+    }
+
+    QueryEndpoint(List<? extends AwsService> services, SigV4Verifier verifier, ServiceCall calls) {
         this.bySigningName = services.stream()
                 .filter(s -> s.binding() instanceof ServiceBinding.Query)
                 .collect(Collectors.toUnmodifiableMap(AwsService::signingName, Function.identity(), (a, b) -> {
                     throw new IllegalArgumentException("two Query services share signing name " + a.signingName());
                 }));
         this.verifier = verifier;
+        this.calls = calls;
     }
 
     static String missingAction() {
@@ -92,12 +97,14 @@ final class QueryEndpoint implements ProtocolEndpoint {
                     ProtocolErrors.Kind.INVALID_VERSION,
                     wrongVersion(query.version().get(), binding.apiVersion()));
         }
-        RequestContext context =
-                new RequestContext(requestId, principal.accessKeyId(), principal.principalArn(), request.receivedAt());
+        // an action the service does not implement is InvalidAction (from its handler), not the model's complaints
+        boolean implemented =
+                service.operationNames().isEmpty() || service.operationNames().contains(action);
         JsonNode input = service.model()
+                .filter(model -> implemented)
                 .<JsonNode>map(model -> QueryTypes.coerce(query.members(), model, action))
                 .orElse(query.members());
-        JsonNode output = service.handle(action, input, context);
+        JsonNode output = calls.call(service, action, input, principal, request, requestId);
         if (output == null) {
             throw new IllegalStateException(service.signingName() + " " + action + " returned null, not a body");
         }

@@ -14,6 +14,7 @@ record ServerConfig(
         List<AwsService> services,
         List<HttpRoute> routes,
         Credentials credentials,
+        dev.gantry.api.auth.Authorizer authorizer,
         InstantSource clock,
         Supplier<String> requestIds,
         int maxContentLength,

@@ -39,6 +39,27 @@ public interface AwsService {
     }
 
     /**
+     * The service prefix of this service's IAM actions ({@code ecs:RunTask}, {@code elasticloadbalancing:…}); the
+     * signing name unless a service says otherwise.
+     */
+    default String iamPrefix() {
+        return signingName();
+    }
+
+    /**
+     * What {@code operation} called with {@code input} acts on, for authorization (checked before {@link #handle}
+     * by the codec, for every service alike). {@link AccessTarget#ANY} unless the service names resources.
+     */
+    default AccessTarget accessTarget(String operation, JsonNode input) {
+        return AccessTarget.ANY;
+    }
+
+    /** Operations every authenticated caller may call whatever the policies say (STS GetCallerIdentity). */
+    default boolean alwaysAllowed(String operation) {
+        return false;
+    }
+
+    /**
      * Handles one operation. Returns the output members (an empty object when the operation has none).
      * Throws ApiException with UNKNOWN_OPERATION for operations the service does not know.
      */

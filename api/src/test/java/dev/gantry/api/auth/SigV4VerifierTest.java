@@ -296,4 +296,65 @@ class SigV4VerifierTest {
     void principalToStringHidesTheSecret() {
         assertThat(ALICE.toString()).doesNotContain("alice-secret").contains("AKIDALICE");
     }
+
+    static final Principal SESSION = new Principal(
+            "ASIASESSION",
+            "session-secret",
+            "arn:aws:sts::000000000000:assumed-role/app/s1",
+            java.util.Optional.of("the-token"),
+            java.util.Optional.of(NOW.plus(Duration.ofHours(1))));
+
+    static SignableRequest sessionRequest(java.util.Optional<String> token, Instant at) {
+        SdkSigning.Spec base = SdkSigning.Spec.post(
+                ENDPOINT,
+                "AmazonEC2ContainerServiceV20141113.ListClusters",
+                BODY,
+                SESSION.accessKeyId(),
+                SESSION.secretAccessKey(),
+                at);
+        Map<String, List<String>> headers = new LinkedHashMap<>(base.headers());
+        token.ifPresent(t -> headers.put("X-Amz-Security-Token", List.of(t)));
+        return signed(new SdkSigning.Spec(
+                base.method(), base.uri(), headers, base.body(), base.accessKeyId(), base.secret(), "ecs", at, true));
+    }
+
+    @Test
+    void aSessionKeyIsGoodWithItsOwnTokenUntilItExpires() {
+        SigV4Verifier sessions = new SigV4Verifier(Credentials.of(SESSION), InstantSource.fixed(NOW));
+        assertThat(sessions.verify(sessionRequest(java.util.Optional.of("the-token"), NOW), "ecs"))
+                .isEqualTo(SESSION);
+    }
+
+    @Test
+    void aSessionKeyWithAForgedOrMissingTokenIsAnUnrecognizedClient() {
+        SigV4Verifier sessions = new SigV4Verifier(Credentials.of(SESSION), InstantSource.fixed(NOW));
+        for (var token : List.of(java.util.Optional.of("forged"), java.util.Optional.<String>empty())) {
+            assertThatThrownBy(() -> sessions.verify(sessionRequest(token, NOW), "ecs"))
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.code()).isEqualTo(ErrorCode.UNRECOGNIZED_CLIENT);
+                        assertThat(e.getMessage()).isEqualTo("The security token included in the request is invalid.");
+                    });
+        }
+    }
+
+    @Test
+    void aSessionKeyPastItsExpirationIsAnExpiredToken() {
+        Instant later = NOW.plus(Duration.ofHours(2));
+        SigV4Verifier sessions = new SigV4Verifier(Credentials.of(SESSION), InstantSource.fixed(later));
+        assertThatThrownBy(() -> sessions.verify(sessionRequest(java.util.Optional.of("the-token"), later), "ecs"))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.EXPIRED_TOKEN);
+                    assertThat(e.getMessage()).isEqualTo("The security token included in the request is expired");
+                });
+    }
+
+    @Test
+    void aLongTermKeyIgnoresAToken() {
+        SdkSigning.Spec base = ecsPost();
+        Map<String, List<String>> headers = new LinkedHashMap<>(base.headers());
+        headers.put("X-Amz-Security-Token", List.of("whatever"));
+        SignableRequest r = signed(new SdkSigning.Spec(
+                base.method(), base.uri(), headers, base.body(), base.accessKeyId(), base.secret(), "ecs", NOW, true));
+        assertThat(verifier.verify(r, "ecs")).isEqualTo(ALICE);
+    }
 }

@@ -21,7 +21,9 @@ class EcsErrorsTest {
             Map.entry(ErrorCode.CLUSTER_CONTAINS_TASKS, 400), Map.entry(ErrorCode.RESOURCE_NOT_FOUND, 400),
             Map.entry(ErrorCode.CONFLICT, 400), Map.entry(ErrorCode.RESOURCE_ALREADY_EXISTS, 400),
             // added since, at the HTTP edge: a throttled request, a request that stopped arriving
-            Map.entry(ErrorCode.THROTTLING, 400), Map.entry(ErrorCode.REQUEST_TIMEOUT, 400));
+            Map.entry(ErrorCode.THROTTLING, 400), Map.entry(ErrorCode.REQUEST_TIMEOUT, 400),
+            // issue 7: a policy refuses the call, a session key's session has ended
+            Map.entry(ErrorCode.ACCESS_DENIED, 400), Map.entry(ErrorCode.EXPIRED_TOKEN, 400));
 
     @Test
     void everyKindKeepsItsJsonNameAndStatus() {

@@ -17,10 +17,10 @@ class SupportedFieldsTest {
             value = {
                 "{\"requiresCompatibilities\": [null], \"containerDefinitions\": []}           | 'requiresCompatibilities[0]' must not be null",
                 "{\"containerDefinitions\": [{\"name\": \"a\", \"command\": [\"x\", null]}]}  | 'containerDefinitions[0].command[1]' must not be null",
-                "{\"containerDefinitions\": [{\"name\": \"a\", \"secrets\": [{\"name\": \"x\"}]}]} | 'containerDefinitions[0].secrets'",
                 "{\"containerDefinitions\": [], \"proxyConfiguration\": {\"type\": \"APPMESH\"}}   | 'proxyConfiguration'",
                 "{\"containerDefinitions\": [], \"volumes\": [{\"name\": \"v\", \"fsxWindowsFileServerVolumeConfiguration\": {\"fileSystemId\": \"x\"}}]} | 'volumes[0].fsxWindowsFileServerVolumeConfiguration'",
-                "{\"containerDefinitions\": [{\"name\": \"a\", \"linuxParameters\": {\"kernelOptions\": [\"x\"]}}]} | 'containerDefinitions[0].linuxParameters.kernelOptions'"
+                "{\"containerDefinitions\": [{\"name\": \"a\", \"linuxParameters\": {\"kernelOptions\": [\"x\"]}}]} | 'containerDefinitions[0].linuxParameters.kernelOptions'",
+                "{\"containerDefinitions\": [{\"name\": \"a\", \"firelensConfiguration\": {\"type\": \"fluentbit\"}}]} | 'containerDefinitions[0].firelensConfiguration'"
             })
     void refusesWhatGantryWouldOtherwiseIgnoreOrCrashOn(String json, String fragment) throws Exception {
         assertThatThrownBy(
@@ -47,7 +47,7 @@ class SupportedFieldsTest {
                 "{\"enableExecuteCommand\": true}                                      | enableExecuteCommand",
                 "{\"placementConstraints\": [{\"type\": \"memberOf\"}]}                  | 'placementConstraints'",
                 "{\"overrides\": {\"ephemeralStorage\": {\"sizeInGiB\": 30}}}            | 'overrides.ephemeralStorage'",
-                "{\"overrides\": {\"containerOverrides\": [{\"name\": \"a\", \"environmentFiles\": [{}]}]}} | environmentFiles",
+                "{\"overrides\": {\"containerOverrides\": [{\"name\": \"a\", \"resourceRequirements\": [{}]}]}} | resourceRequirements",
                 "{\"tags\": [null]}                                                    | 'tags[0]' must not be null"
             })
     void runTaskRefusesUnsupportedSettings(String json, String fragment) throws Exception {

@@ -1,5 +1,6 @@
 package dev.gantry.control.task;
 
+import dev.gantry.control.inject.ContainerInputs;
 import dev.gantry.core.task.TaskSpec;
 import dev.gantry.core.taskdef.ContainerDefinition;
 import dev.gantry.core.taskdef.HealthCheck;
@@ -43,11 +44,35 @@ public final class ContainerSpecs {
     }
 
     public static ContainerSpec of(TaskSpec task, ContainerDefinition c, String region) {
-        return of(task, c, region, Optional.empty());
+        return of(task, c, region, Optional.empty(), ContainerEnvironment.NONE, ContainerInputs.NONE);
     }
 
     /** As above, under {@code runtime} (empty: the engine's default); isolation and mounts from {@link Sandboxing}. */
     public static ContainerSpec of(TaskSpec task, ContainerDefinition c, String region, Optional<String> runtime) {
+        return of(task, c, region, runtime, ContainerEnvironment.NONE, ContainerInputs.NONE);
+    }
+
+    /** As above, under the engine's default runtime, with the platform's variables and the values resolved at start. */
+    public static ContainerSpec of(
+            TaskSpec task, ContainerDefinition c, String region, ContainerEnvironment extra, ContainerInputs inputs) {
+        return of(task, c, region, Optional.empty(), extra, inputs);
+    }
+
+    /**
+     * The container's spec under {@code runtime} (empty: the engine's default; isolation and mounts from
+     * {@link Sandboxing}), with the platform's variables from {@code extra} and the values resolved at start in
+     * {@code inputs}. Each environment layer overrides the ones before: Fargate's own (AWS_EXECUTION_ENV, the
+     * region), {@code extra}'s defaults, variables from environment files, the definition's {@code environment}
+     * (ECS's precedence over files), secrets, and last {@code extra}'s platform variables (the endpoints' URIs,
+     * which a definition cannot replace, as on Fargate).
+     */
+    public static ContainerSpec of(
+            TaskSpec task,
+            ContainerDefinition c,
+            String region,
+            Optional<String> runtime,
+            ContainerEnvironment extra,
+            ContainerInputs inputs) {
         TaskResources size = resources(task);
         long memory = c.memory() != null ? c.memory() * MIB : size.memoryBytes();
         long reservation = c.memoryReservation() != null ? c.memoryReservation() * MIB : 0;
@@ -57,9 +82,13 @@ public final class ContainerSpecs {
         env.put("AWS_EXECUTION_ENV", "AWS_ECS_FARGATE");
         env.put("AWS_REGION", region);
         env.put("AWS_DEFAULT_REGION", region);
+        env.putAll(extra.defaults(task, c));
+        env.putAll(inputs.fromFiles());
         for (KeyValuePair kv : c.environmentOrEmpty()) {
             env.put(kv.name(), kv.value() == null ? "" : kv.value());
         }
+        env.putAll(inputs.secrets());
+        env.putAll(extra.platform(task, c));
         List<UlimitSpec> ulimits = c.ulimits() == null
                 ? List.of()
                 : c.ulimits().stream()

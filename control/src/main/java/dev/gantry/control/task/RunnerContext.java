@@ -1,6 +1,7 @@
 package dev.gantry.control.task;
 
 import dev.gantry.control.feed.TaskFeed;
+import dev.gantry.control.inject.Injector;
 import dev.gantry.control.logs.CapturedLogs;
 import dev.gantry.runtime.spi.PullProgress;
 import dev.gantry.runtime.spi.TaskDriver;
@@ -13,6 +14,7 @@ import java.time.InstantSource;
  * settings. All thread-safe.
  * {@code runtimes}: which engine runtime each task's containers run under.
  * {@code resync}: how often a running task's containers and sandbox are re-inspected when no event arrived.
+ * {@code injector}: resolves a task's secrets, environment files and registry credentials at its start.
  */
 record RunnerContext(
         TaskDriver driver,
@@ -24,4 +26,6 @@ record RunnerContext(
         Duration logDrainTimeout,
         PullProgress pullProgress,
         Duration resync,
+        ContainerEnvironment environment,
+        Injector injector,
         TaskRuntimes runtimes) {}

@@ -2,6 +2,8 @@ package dev.gantry.control.task;
 
 import dev.gantry.control.feed.TaskTransition;
 import dev.gantry.control.feed.TaskTransitions;
+import dev.gantry.control.inject.ContainerInputs;
+import dev.gantry.control.inject.InjectionFailure;
 import dev.gantry.control.logs.AwsLogsTarget;
 import dev.gantry.control.logs.LogShipper;
 import dev.gantry.core.lifecycle.StartDecision;
@@ -59,6 +61,8 @@ final class TaskRunner implements Runnable {
     private final Map<String, CompletableFuture<String>> images = new HashMap<>();
     /** The threads running {@link #images}' checks, interrupted when the task stops before joining them. */
     private final List<Thread> imageThreads = new ArrayList<>();
+    /** Secrets, environment files and registry credentials, resolved once per start; memory only, never stored. */
+    private Map<String, ContainerInputs> inputs;
     /** The task as last written or read: the compare-and-set base of the next report. */
     private Task persisted;
     /** {@link #persisted} plus any staged, not yet written observations. */
@@ -180,7 +184,9 @@ final class TaskRunner implements Runnable {
                                             task.spec(),
                                             c,
                                             ctx.region(),
-                                            ctx.runtimes().runtimeFor(task.spec())));
+                                            ctx.runtimes().runtimeFor(task.spec()),
+                                            ctx.environment(),
+                                            inputs(c)));
                     stage(observed().withContainer(c.name(), s -> s.withRuntimeId(id)));
                 }
             }
@@ -250,7 +256,7 @@ final class TaskRunner implements Runnable {
         for (ContainerDefinition c : task.spec().containers()) {
             if (!digests.containsKey(c.image())) {
                 try {
-                    digests.put(c.image(), image(c.image()));
+                    digests.put(c.image(), image(c));
                 } catch (RuntimeError e) {
                     if (e.kind() != RuntimeError.Kind.CANNOT_PULL_CONTAINER) {
                         throw e;
@@ -274,10 +280,11 @@ final class TaskRunner implements Runnable {
     /** Starts making each of the task's images present, each on its own virtual thread; {@link #image} joins. */
     private void checkImagesMeanwhile() {
         for (ContainerDefinition c : task.spec().containers()) {
+            var auth = inputs(c).registryAuth(); // registry credentials are read before any pull
             images.computeIfAbsent(
                     c.image(),
                     i -> CompletableFuture.supplyAsync(
-                            () -> ctx.driver().ensureImage(i, ctx.pullProgress()),
+                            () -> ctx.driver().ensureImage(i, auth, ctx.pullProgress()),
                             work -> imageThreads.add(Thread.ofVirtual()
                                     .name("image-" + task.taskId())
                                     .start(work))));
@@ -293,10 +300,11 @@ final class TaskRunner implements Runnable {
     }
 
     /** The image's id, from the check started meanwhile (or now, after a re-adoption); its failure as is. */
-    private String image(String image) {
+    private String image(ContainerDefinition c) {
+        String image = c.image();
         CompletableFuture<String> check = images.remove(image);
         if (check == null) {
-            return ctx.driver().ensureImage(image, ctx.pullProgress());
+            return ctx.driver().ensureImage(image, inputs(c).registryAuth(), ctx.pullProgress());
         }
         try {
             return check.get();
@@ -306,6 +314,22 @@ final class TaskRunner implements Runnable {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         }
+    }
+
+    /**
+     * The container's secrets, environment files and registry credentials, read (as the execution role) at the
+     * first need of this start and kept in memory: a re-adopted runner reads them again if it must still pull or
+     * create. What cannot be had stops the task with Fargate's ResourceInitializationError.
+     */
+    private ContainerInputs inputs(ContainerDefinition c) {
+        if (inputs == null) {
+            try {
+                inputs = ctx.injector().resolve(task.spec());
+            } catch (InjectionFailure e) {
+                throw new TaskFailure(e.getMessage(), Map.of());
+            }
+        }
+        return inputs.getOrDefault(c.name(), ContainerInputs.NONE);
     }
 
     private void startContainers() throws InterruptedException {

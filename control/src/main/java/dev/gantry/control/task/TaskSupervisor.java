@@ -2,6 +2,7 @@ package dev.gantry.control.task;
 
 import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.housekeeping.Housekeeper;
+import dev.gantry.control.inject.Injector;
 import dev.gantry.control.logs.CapturedLogs;
 import dev.gantry.core.task.StopCode;
 import dev.gantry.core.task.Task;
@@ -55,10 +56,14 @@ public final class TaskSupervisor implements AutoCloseable {
             String region,
             Duration retention,
             PullProgress pullProgress) {
-        this(driver, store, feed, logs, clock, region, retention, pullProgress, TaskRuntimes.ENGINE_DEFAULT);
+        this(driver, store, feed, logs, clock, region, retention, pullProgress, Duration.ofSeconds(30));
     }
 
-    /** As above, with the tasks' containers run under the runtime {@code runtimes} picks (gVisor per cluster). */
+    /**
+     * As above; {@code environment} gives containers the platform's variables (the task endpoint's URIs),
+     * {@code injector} gives tasks their secrets, environment files and registry credentials, and the tasks'
+     * containers run under the runtime {@code runtimes} picks (gVisor per cluster).
+     */
     public TaskSupervisor(
             TaskDriver driver,
             TaskStore store,
@@ -68,8 +73,73 @@ public final class TaskSupervisor implements AutoCloseable {
             String region,
             Duration retention,
             PullProgress pullProgress,
+            ContainerEnvironment environment,
+            Injector injector,
             TaskRuntimes runtimes) {
-        this(driver, store, feed, logs, clock, region, retention, pullProgress, Duration.ofSeconds(30), runtimes);
+        this(
+                driver,
+                store,
+                feed,
+                logs,
+                clock,
+                region,
+                retention,
+                pullProgress,
+                Duration.ofSeconds(30),
+                environment,
+                injector,
+                runtimes);
+    }
+
+    TaskSupervisor(
+            TaskDriver driver,
+            TaskStore store,
+            TaskFeed feed,
+            CapturedLogs logs,
+            InstantSource clock,
+            String region,
+            Duration retention,
+            PullProgress pullProgress,
+            Duration resync) {
+        this(
+                driver,
+                store,
+                feed,
+                logs,
+                clock,
+                region,
+                retention,
+                pullProgress,
+                resync,
+                ContainerEnvironment.NONE,
+                Injector.unavailable(),
+                TaskRuntimes.ENGINE_DEFAULT);
+    }
+
+    TaskSupervisor(
+            TaskDriver driver,
+            TaskStore store,
+            TaskFeed feed,
+            CapturedLogs logs,
+            InstantSource clock,
+            String region,
+            Duration retention,
+            PullProgress pullProgress,
+            Duration resync,
+            Injector injector) {
+        this(
+                driver,
+                store,
+                feed,
+                logs,
+                clock,
+                region,
+                retention,
+                pullProgress,
+                resync,
+                ContainerEnvironment.NONE,
+                injector,
+                TaskRuntimes.ENGINE_DEFAULT);
     }
 
     TaskSupervisor(
@@ -83,8 +153,47 @@ public final class TaskSupervisor implements AutoCloseable {
             PullProgress pullProgress,
             Duration resync,
             TaskRuntimes runtimes) {
+        this(
+                driver,
+                store,
+                feed,
+                logs,
+                clock,
+                region,
+                retention,
+                pullProgress,
+                resync,
+                ContainerEnvironment.NONE,
+                Injector.unavailable(),
+                runtimes);
+    }
+
+    TaskSupervisor(
+            TaskDriver driver,
+            TaskStore store,
+            TaskFeed feed,
+            CapturedLogs logs,
+            InstantSource clock,
+            String region,
+            Duration retention,
+            PullProgress pullProgress,
+            Duration resync,
+            ContainerEnvironment environment,
+            Injector injector,
+            TaskRuntimes runtimes) {
         this.ctx = new RunnerContext(
-                driver, store, feed, logs, clock, region, Duration.ofSeconds(10), pullProgress, resync, runtimes);
+                driver,
+                store,
+                feed,
+                logs,
+                clock,
+                region,
+                Duration.ofSeconds(10),
+                pullProgress,
+                resync,
+                environment,
+                injector,
+                runtimes);
         this.retention = retention;
     }
 

@@ -28,10 +28,10 @@ class TaskTransitionsTest {
     private static Task task() {
         ContainerDefinition a = new ContainerDefinition(
                 "a", "img", null, null, null, null, true, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
         ContainerDefinition b = new ContainerDefinition(
                 "b", "img", null, null, null, null, false, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null);
         TaskDefinition td = new TaskDefinition(
                 "arn:td",
                 "f",

@@ -175,7 +175,7 @@ final class ServiceFixture {
         HealthCheck check = healthChecks ? new HealthCheck(List.of("CMD", "true"), 5, 2, 3, null) : null;
         ContainerDefinition c = new ContainerDefinition(
                 "app", "app:1", null, null, null, null, true, null, null, null, null, null, null, check, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         return new TaskDefinition(
                 "arn:aws:ecs:us-east-1:000000000000:task-definition/web:1",
                 "web",

@@ -18,6 +18,10 @@ public enum ErrorCode implements ErrorKind {
     INTERNAL_FAILURE("InternalFailure"),
     THROTTLING("ThrottlingException"),
     REQUEST_TIMEOUT("RequestTimeout"),
+    /** No identity-based policy allows the call, or one denies it (JSON: AccessDeniedException; Query: AccessDenied). */
+    ACCESS_DENIED("AccessDeniedException"),
+    /** A session key whose session has ended (JSON: ExpiredTokenException; Query: ExpiredToken). */
+    EXPIRED_TOKEN("ExpiredTokenException"),
 
     // ECS
     CLIENT("ClientException"),

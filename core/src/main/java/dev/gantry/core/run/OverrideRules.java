@@ -50,6 +50,24 @@ final class OverrideRules {
     }
 
     private static void container(ContainerOverride o) {
+        List<dev.gantry.core.taskdef.EnvironmentFile> files =
+                o.environmentFiles() == null ? List.of() : o.environmentFiles();
+        if (files.size() > 10) {
+            throw ApiException.invalidParameter("Override for container " + o.name() + ": at most 10 environment "
+                    + "files may be given, but " + files.size() + " were.");
+        }
+        for (dev.gantry.core.taskdef.EnvironmentFile f : files) {
+            if (f == null || !"s3".equals(f.type())) {
+                throw ApiException.invalidParameter("Override for container " + o.name() + ": invalid environment "
+                        + "file type '" + (f == null ? null : f.type()) + "'. The only supported type is 's3'.");
+            }
+            try {
+                dev.gantry.core.inject.S3Object.parse(f.value());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalidParameter(
+                        "Override for container " + o.name() + ": environment file " + e.getMessage());
+            }
+        }
         for (KeyValuePair kv : o.environment() == null ? List.<KeyValuePair>of() : o.environment()) {
             if (kv == null || kv.name() == null || kv.name().isEmpty()) {
                 throw ApiException.invalidParameter("Override for container " + o.name() + ": every environment "

@@ -56,7 +56,11 @@ public final class RunTaskPlanner {
 
     static ContainerDefinition apply(ContainerDefinition c, ContainerOverride o) {
         List<String> command = o.command() == null || o.command().isEmpty() ? c.command() : o.command();
-        return c.withOverrides(
+        ContainerDefinition files =
+                o.environmentFiles() == null || o.environmentFiles().isEmpty()
+                        ? c
+                        : c.withEnvironmentFiles(List.copyOf(o.environmentFiles()));
+        return files.withOverrides(
                 command,
                 mergeEnvironment(c.environment(), o.environment()),
                 o.cpu() != null ? o.cpu() : c.cpu(),

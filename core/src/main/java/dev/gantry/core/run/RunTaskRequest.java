@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The RunTask request in ECS's wire shape (facts §2.4), limited to the members Gantry acts on. Members Gantry
  * does not implement ({@code placementConstraints}, {@code placementStrategy}, {@code volumeConfigurations},
- * container {@code environmentFiles} / {@code resourceRequirements}, task {@code ephemeralStorage} /
+ * container {@code resourceRequirements}, task {@code ephemeralStorage} /
  * {@code inferenceAcceleratorOverrides}) are not components; the API edge decides how to report them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

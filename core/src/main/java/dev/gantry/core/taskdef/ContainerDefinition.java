@@ -35,6 +35,9 @@ public record ContainerDefinition(
         Boolean pseudoTerminal,
         List<MountPoint> mountPoints,
         List<VolumeFrom> volumesFrom,
+        List<Secret> secrets,
+        List<EnvironmentFile> environmentFiles,
+        RepositoryCredentials repositoryCredentials,
         Boolean privileged,
         LinuxParameters linuxParameters,
         List<String> dockerSecurityOptions) {
@@ -65,6 +68,49 @@ public record ContainerDefinition(
 
     public List<KeyValuePair> environmentOrEmpty() {
         return environment == null ? List.of() : environment;
+    }
+
+    public List<Secret> secretsOrEmpty() {
+        return secrets == null ? List.of() : secrets;
+    }
+
+    public List<EnvironmentFile> environmentFilesOrEmpty() {
+        return environmentFiles == null ? List.of() : environmentFiles;
+    }
+
+    /** A copy with {@code files} as its environment files (a RunTask container override's). */
+    public ContainerDefinition withEnvironmentFiles(List<EnvironmentFile> files) {
+        return new ContainerDefinition(
+                name,
+                image,
+                cpu,
+                memory,
+                memoryReservation,
+                portMappings,
+                essential,
+                entryPoint,
+                command,
+                environment,
+                workingDirectory,
+                user,
+                dependsOn,
+                healthCheck,
+                startTimeout,
+                stopTimeout,
+                ulimits,
+                readonlyRootFilesystem,
+                dockerLabels,
+                logConfiguration,
+                interactive,
+                pseudoTerminal,
+                mountPoints,
+                volumesFrom,
+                secrets,
+                files,
+                repositoryCredentials,
+                privileged,
+                linuxParameters,
+                dockerSecurityOptions);
     }
 
     /** A copy with the fields a RunTask container override may replace. */
@@ -99,6 +145,9 @@ public record ContainerDefinition(
                 pseudoTerminal,
                 mountPoints,
                 volumesFrom,
+                secrets,
+                environmentFiles,
+                repositoryCredentials,
                 privileged,
                 linuxParameters,
                 dockerSecurityOptions);

@@ -56,6 +56,7 @@ final class ContainerRules {
             LogConfigurationRules.validate(name, c.logConfiguration());
         }
         PortMappingRules.validate(name, c.portMappings());
+        InjectionRules.validate(c);
     }
 
     private static void name(String name, int position) {

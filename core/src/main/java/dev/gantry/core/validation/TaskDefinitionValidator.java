@@ -59,6 +59,7 @@ public final class TaskDefinitionValidator {
         }
         uniqueNames(containers);
         VolumeRules.validate(definition.volumesOrEmpty(), containers);
+        InjectionRules.executionRole(containers, definition.executionRoleArn());
         if (containers.stream().noneMatch(ContainerDefinition::essentialOrDefault)) {
             throw Problems.task("Task definition must have at least one essential container: set \"essential\": "
                     + "true (the default) on the container whose exit should stop the task.");

@@ -32,7 +32,7 @@ class OverrideValidationTest {
     }
 
     static ContainerOverride container(String name, Integer cpu, Integer memory, Integer reservation) {
-        return new ContainerOverride(name, null, null, cpu, memory, reservation);
+        return new ContainerOverride(name, null, null, cpu, memory, reservation, null);
     }
 
     static TaskOverride containers(ContainerOverride... overrides) {
@@ -50,7 +50,7 @@ class OverrideValidationTest {
                 arguments(
                         "command and environment",
                         containers(new ContainerOverride(
-                                "web", List.of("echo", "hi"), List.of(env("A", "1")), null, null, null))),
+                                "web", List.of("echo", "hi"), List.of(env("A", "1")), null, null, null, null))),
                 arguments(
                         "both containers",
                         containers(container("web", null, null, null), container("sidecar", 128, null, null))),
@@ -97,18 +97,31 @@ class OverrideValidationTest {
                         "Container 'web' has more than one override"),
                 arguments(
                         "env without name",
-                        containers(new ContainerOverride("web", null, List.of(env("", "x")), null, null, null)),
+                        containers(new ContainerOverride("web", null, List.of(env("", "x")), null, null, null, null)),
                         ip,
                         "every environment entry needs a non-empty 'name'"),
                 arguments(
                         "env null entry",
                         containers(new ContainerOverride(
-                                "web", null, Arrays.asList((KeyValuePair) null), null, null, null)),
+                                "web", null, Arrays.asList((KeyValuePair) null), null, null, null, null)),
                         ip,
                         "non-empty 'name'"),
                 arguments(
+                        "environment file that is not an S3 ARN",
+                        containers(new ContainerOverride(
+                                "web",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                List.of(new dev.gantry.core.taskdef.EnvironmentFile("cfg/app.env", "s3")))),
+                        ip,
+                        "environment file 'cfg/app.env' is not an S3 object ARN"),
+                arguments(
                         "null command argument",
-                        containers(new ContainerOverride("web", Arrays.asList("echo", null), null, null, null, null)),
+                        containers(new ContainerOverride(
+                                "web", Arrays.asList("echo", null), null, null, null, null, null)),
                         ip,
                         "command must not contain null"),
                 arguments(

@@ -167,4 +167,28 @@ class RunTaskPlannerTest {
         assertThat(new CapacityProviderStrategyItem("FARGATE", null, null).weightOrDefault())
                 .isZero();
     }
+
+    @Test
+    void environmentFilesOverridesReplaceTheContainers() {
+        var defFile = new dev.gantry.core.taskdef.EnvironmentFile("arn:aws:s3:::cfg/def.env", "s3");
+        var runFile = new dev.gantry.core.taskdef.EnvironmentFile("arn:aws:s3:::cfg/run.env", "s3");
+        TaskDefinition def =
+                DEF.withContainerDefinitions(List.of(container(DEF, "web").withEnvironmentFiles(List.of(defFile))));
+        TaskDefinition out = RunTaskPlanner.effectiveDefinition(
+                def,
+                Overrides.task()
+                        .containers(Overrides.container("web").environmentFiles(runFile))
+                        .build());
+        assertThat(container(out, "web").environmentFiles()).containsExactly(runFile);
+        assertThat(container(
+                                RunTaskPlanner.effectiveDefinition(
+                                        def,
+                                        Overrides.task()
+                                                .containers(Overrides.container("web")
+                                                        .cpu(64))
+                                                .build()),
+                                "web")
+                        .environmentFiles())
+                .containsExactly(defFile);
+    }
 }

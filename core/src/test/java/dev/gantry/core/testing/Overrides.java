@@ -96,6 +96,8 @@ public final class Overrides {
             return this;
         }
 
+        private List<dev.gantry.core.taskdef.EnvironmentFile> environmentFiles;
+
         public Container cpu(Integer value) {
             cpu = value;
             return this;
@@ -111,8 +113,13 @@ public final class Overrides {
             return this;
         }
 
+        public Container environmentFiles(dev.gantry.core.taskdef.EnvironmentFile... values) {
+            environmentFiles = List.of(values);
+            return this;
+        }
+
         public ContainerOverride build() {
-            return new ContainerOverride(name, command, environment, cpu, memory, memoryReservation);
+            return new ContainerOverride(name, command, environment, cpu, memory, memoryReservation, environmentFiles);
         }
     }
 }

@@ -166,6 +166,9 @@ public final class TaskDefs {
         public LogConfiguration logConfiguration;
         public List<dev.gantry.core.taskdef.MountPoint> mountPoints;
         public List<dev.gantry.core.taskdef.VolumeFrom> volumesFrom;
+        public List<dev.gantry.core.taskdef.Secret> secrets;
+        public List<dev.gantry.core.taskdef.EnvironmentFile> environmentFiles;
+        public dev.gantry.core.taskdef.RepositoryCredentials repositoryCredentials;
         public Boolean privileged;
         public dev.gantry.core.taskdef.LinuxParameters linuxParameters;
         public List<String> dockerSecurityOptions;
@@ -226,6 +229,9 @@ public final class TaskDefs {
                     null,
                     mountPoints,
                     volumesFrom,
+                    secrets,
+                    environmentFiles,
+                    repositoryCredentials,
                     privileged,
                     linuxParameters,
                     dockerSecurityOptions);

@@ -10,10 +10,12 @@ import com.github.dockerjava.api.model.Info;
 import dev.gantry.runtime.spi.Capability;
 import dev.gantry.runtime.spi.ContainerObservation;
 import dev.gantry.runtime.spi.ContainerSpec;
+import dev.gantry.runtime.spi.ContainerStats;
 import dev.gantry.runtime.spi.LocalImages;
 import dev.gantry.runtime.spi.LogLine;
 import dev.gantry.runtime.spi.OwnedObject;
 import dev.gantry.runtime.spi.PullProgress;
+import dev.gantry.runtime.spi.RegistryAuth;
 import dev.gantry.runtime.spi.RuntimeError;
 import dev.gantry.runtime.spi.RuntimeError.Kind;
 import dev.gantry.runtime.spi.RuntimeEvent;
@@ -63,6 +65,7 @@ public final class DockerDriver implements TaskDriver, LocalImages {
     /** The runtimes the engine has registered (runc, runsc, ...), read at start and again when one is missing. */
     private volatile Set<String> runtimes = Set.of();
 
+    private volatile EngineNetwork.Info network;
     private final List<EventWatcher> watchers = new CopyOnWriteArrayList<>();
     /** Containers Gantry stopped: their SIGKILL exit is the stop's, not the OOM killer's (bounded, oldest dropped). */
     private final Set<String> stopRequested =
@@ -105,6 +108,7 @@ public final class DockerDriver implements TaskDriver, LocalImages {
         }
         ping();
         EngineNetwork.Info network = EngineNetwork.ensure(docker, config.networkName());
+        this.network = network;
         try {
             buildBusyboxImage(
                     config.sandboxImage(), config.busyboxPath(), Map.of(), List.of(SandboxFactory.SANDBOX_CMD), false);
@@ -224,6 +228,11 @@ public final class DockerDriver implements TaskDriver, LocalImages {
     }
 
     @Override
+    public String ensureImage(String image, Optional<RegistryAuth> auth, PullProgress progress) {
+        return images.ensure(image, auth, progress);
+    }
+
+    @Override
     public String createContainer(Sandbox sandbox, ContainerSpec spec) {
         String name = Names.container(spec.task().taskId(), spec.name());
         requireRuntime(spec);
@@ -314,6 +323,25 @@ public final class DockerDriver implements TaskDriver, LocalImages {
         }
         return o;
     }
+
+    @Override
+    public Optional<ContainerStats> stats(String runtimeId) {
+        return EngineStats.sample(docker, runtimeId);
+    }
+
+    /**
+     * The bridge network's IPv4 subnet (CIDR) and gateway address (the host's address on it, which every task
+     * reaches), once {@link #start()} has run.
+     */
+    public Optional<BridgeAddresses> bridge() {
+        EngineNetwork.Info n = network;
+        return n == null || n.subnet().isEmpty() || n.gateway().isEmpty()
+                ? Optional.empty()
+                : Optional.of(new BridgeAddresses(n.name(), n.subnet(), n.gateway()));
+    }
+
+    /** Where the sandboxes' bridge network is: its name, IPv4 subnet (CIDR) and the host's address on it. */
+    public record BridgeAddresses(String networkName, String subnet, String gateway) {}
 
     @Override
     public void removeContainer(String runtimeId) {

@@ -3,17 +3,24 @@ package dev.gantry.runtime.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PullResponseItem;
 import dev.gantry.runtime.spi.PullProgress;
+import dev.gantry.runtime.spi.RegistryAuth;
 import dev.gantry.runtime.spi.RuntimeError;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Makes an image present locally: no pull when it is there already; a bounded pull otherwise. */
+/**
+ * Makes an image present locally: no pull when it is there already; a bounded pull otherwise. With registry
+ * credentials it always pulls, authenticated, so the registry (not the local cache) decides whether they may read
+ * the image.
+ */
 final class ImagePuller {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImagePuller.class);
@@ -28,17 +35,24 @@ final class ImagePuller {
 
     /** The local image id (sha256:...) of {@code image}, pulling it first if needed. */
     String ensure(String image, PullProgress progress) {
+        return ensure(image, Optional.empty(), progress);
+    }
+
+    /** As {@link #ensure(String, PullProgress)}; with {@code auth}, always an authenticated pull. */
+    String ensure(String image, Optional<RegistryAuth> auth, PullProgress progress) {
         ImageReference ref;
         try {
             ref = ImageReference.parse(image);
         } catch (IllegalArgumentException e) {
             throw DockerErrors.of(RuntimeError.Kind.CANNOT_PULL_CONTAINER, e.getMessage(), false);
         }
-        String local = localId(image);
-        if (local != null) {
-            return local;
+        if (auth.isEmpty()) {
+            String local = localId(image);
+            if (local != null) {
+                return local;
+            }
         }
-        pull(image, ref, progress);
+        pull(image, ref, auth, progress);
         String pulled = localId(ref.canonical());
         if (pulled == null) {
             throw DockerErrors.of(
@@ -61,10 +75,15 @@ final class ImagePuller {
         }
     }
 
-    private void pull(String image, ImageReference ref, PullProgress progress) {
+    private void pull(String image, ImageReference ref, Optional<RegistryAuth> auth, PullProgress progress) {
         PullCallback callback = new PullCallback(image, progress);
         try {
-            docker.pullImageCmd(ref.repository()).withTag(ref.tagOrDigest()).exec(callback);
+            var cmd = docker.pullImageCmd(ref.repository()).withTag(ref.tagOrDigest());
+            auth.ifPresent(a -> cmd.withAuthConfig(new AuthConfig()
+                    .withRegistryAddress(registry(ref.repository()))
+                    .withUsername(a.username())
+                    .withPassword(a.password())));
+            cmd.exec(callback);
             if (!callback.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw DockerErrors.of(
                         RuntimeError.Kind.CANNOT_PULL_CONTAINER,
@@ -88,6 +107,18 @@ final class ImagePuller {
         if (callback.error.get() != null) {
             throw DockerErrors.of(RuntimeError.Kind.CANNOT_PULL_CONTAINER, callback.error.get(), true);
         }
+    }
+
+    /** The registry host of a repository ({@code host[:port]/path}), or Docker Hub's when it names none. */
+    static String registry(String repository) {
+        int slash = repository.indexOf('/');
+        if (slash > 0) {
+            String first = repository.substring(0, slash);
+            if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
+                return first;
+            }
+        }
+        return "https://index.docker.io/v1/";
     }
 
     private static void closeQuietly(AutoCloseable c) {

@@ -4,10 +4,12 @@ import dev.gantry.runtime.spi.Capability;
 import dev.gantry.runtime.spi.ContainerObservation;
 import dev.gantry.runtime.spi.ContainerObservation.State;
 import dev.gantry.runtime.spi.ContainerSpec;
+import dev.gantry.runtime.spi.ContainerStats;
 import dev.gantry.runtime.spi.Health;
 import dev.gantry.runtime.spi.LogLine;
 import dev.gantry.runtime.spi.OwnedObject;
 import dev.gantry.runtime.spi.PullProgress;
+import dev.gantry.runtime.spi.RegistryAuth;
 import dev.gantry.runtime.spi.RuntimeError;
 import dev.gantry.runtime.spi.RuntimeError.Kind;
 import dev.gantry.runtime.spi.RuntimeEvent;
@@ -42,6 +44,8 @@ import java.util.function.Supplier;
  * delivered on the watcher's own thread; log followers wait on their container's own lock.
  */
 public final class FakeDriver implements TaskDriver {
+    /** The memory use {@link #stats} reports for every running container. */
+    public static final long FAKE_MEMORY_USAGE = 4L * 1024 * 1024;
 
     /** The SPI calls, for {@link #failNext} and {@link #calls}. */
     public enum Operation {
@@ -90,6 +94,7 @@ public final class FakeDriver implements TaskDriver {
     private final List<Rule> rules = new ArrayList<>();
     private final Map<String, String> images = new LinkedHashMap<>(); // reference -> digest
     private final Map<String, String> unpullable = new LinkedHashMap<>(); // reference -> engine message
+    private final FakeRegistry registry = new FakeRegistry();
     private final Map<String, FakeContainer> containers = new LinkedHashMap<>(); // by runtime id
     private final Map<String, String> idsByName = new LinkedHashMap<>(); // engine name -> runtime id
     private final List<Removal> removals = new ArrayList<>();
@@ -159,6 +164,17 @@ public final class FakeDriver implements TaskDriver {
     public FakeDriver unpullable(String image, String message) {
         return locked(() -> {
             unpullable.put(image, message);
+            return this;
+        });
+    }
+
+    /**
+     * {@code image} is private: a pull needs exactly {@code auth} (other credentials are refused as a registry's
+     * 401, none as "no basic auth credentials"), and every check with credentials pulls again.
+     */
+    public FakeDriver privateImage(String image, RegistryAuth auth) {
+        return locked(() -> {
+            registry.require(image, auth);
             return this;
         });
     }
@@ -295,13 +311,21 @@ public final class FakeDriver implements TaskDriver {
 
     @Override
     public String ensureImage(String image, PullProgress progress) {
+        return ensureImage(image, Optional.empty(), progress);
+    }
+
+    @Override
+    public String ensureImage(String image, Optional<RegistryAuth> auth, PullProgress progress) {
         beforeEnsureImage.accept(image);
         boolean pulled = locked(() -> {
             faults.check(Operation.ENSURE_IMAGE);
-            if (images.containsKey(image)) {
+            if (images.containsKey(image) && auth.isEmpty() && !registry.isPrivate(image)) {
                 return false;
             }
             String refusal = unpullable.get(image);
+            if (refusal == null) {
+                refusal = registry.refusal(image, auth).orElse(null);
+            }
             if (refusal != null) {
                 throw new RuntimeError(Kind.CANNOT_PULL_CONTAINER, refusal, false, null);
             }
@@ -375,6 +399,31 @@ public final class FakeDriver implements TaskDriver {
             faults.check(Operation.INSPECT);
             FakeContainer c = containers.get(runtimeId);
             return c == null ? ContainerObservation.missing(runtimeId, containerName) : c.observe(containerName);
+        });
+    }
+
+    /**
+     * A made-up but well-formed sample for a running container: {@link #FAKE_MEMORY_USAGE} bytes in use under the
+     * container's memory limit, CPU time equal to its wall time since start (Docker's stats JSON shape).
+     */
+    @Override
+    public Optional<ContainerStats> stats(String runtimeId) {
+        return locked(() -> {
+            faults.check(Operation.INSPECT);
+            FakeContainer c = containers.get(runtimeId);
+            if (c == null || c.state != State.RUNNING) {
+                return Optional.<ContainerStats>empty();
+            }
+            Instant now = clock.instant();
+            long cpu = c.startedAt
+                    .map(t -> Math.max(0, Duration.between(t, now).toNanos()))
+                    .orElse(0L);
+            String json = "{\"read\":\"" + now + "\",\"id\":\"" + runtimeId + "\",\"name\":\"/" + c.engineName
+                    + "\",\"num_procs\":0,\"pids_stats\":{\"current\":1},\"cpu_stats\":{\"cpu_usage\":{\"total_usage\":"
+                    + cpu + "},\"online_cpus\":1},\"precpu_stats\":{\"cpu_usage\":{\"total_usage\":0}},"
+                    + "\"memory_stats\":{\"usage\":" + FAKE_MEMORY_USAGE + ",\"limit\":" + c.spec.memoryBytes()
+                    + "},\"networks\":{}}";
+            return Optional.of(new ContainerStats(runtimeId, now, FAKE_MEMORY_USAGE, cpu, json));
         });
     }
 

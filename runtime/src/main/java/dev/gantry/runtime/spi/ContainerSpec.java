@@ -116,6 +116,13 @@ public record ContainerSpec(
                 values);
     }
 
+    /** Names the container and its environment's variable names only: values may be secrets, never printed. */
+    @Override
+    public String toString() {
+        return "ContainerSpec[task=" + task.taskId() + ", name=" + name + ", image=" + image + ", environment="
+                + new java.util.TreeSet<>(environment.keySet()) + "]";
+    }
+
     /** This spec with {@code health} as its health check. */
     public ContainerSpec withHealthCheck(HealthSpec health) {
         return new ContainerSpec(

@@ -35,6 +35,24 @@ public interface TaskDriver extends AutoCloseable {
     /** Makes sure the image is present locally, pulling it if not. Returns the image id/digest. */
     String ensureImage(String image, PullProgress progress);
 
+    /**
+     * As {@link #ensureImage(String, PullProgress)}, authenticating to the image's registry with {@code auth} when
+     * given. With credentials the image is always pulled (layers already present are reused), so the registry
+     * decides whether these credentials may read it, as on Fargate, which always pulls; a refusal is a
+     * CANNOT_PULL_CONTAINER error carrying the registry's words. A driver that cannot authenticate refuses
+     * credentials rather than ignoring them.
+     */
+    default String ensureImage(String image, java.util.Optional<RegistryAuth> auth, PullProgress progress) {
+        if (auth.isPresent()) {
+            throw new RuntimeError(
+                    RuntimeError.Kind.CANNOT_PULL_CONTAINER,
+                    "this engine driver cannot pull with registry credentials",
+                    false,
+                    null);
+        }
+        return ensureImage(image, progress);
+    }
+
     /** Creates a container in the sandbox's namespace. Idempotent: an existing container of that name is reused. */
     String createContainer(Sandbox sandbox, ContainerSpec spec);
 
@@ -44,6 +62,14 @@ public interface TaskDriver extends AutoCloseable {
     void stopContainer(String runtimeId, Duration timeout);
 
     ContainerObservation inspect(String runtimeId, String containerName);
+
+    /**
+     * One reading of a running container's resource use (no stream: a single sample, as {@code docker stats
+     * --no-stream} takes). Empty when the container is not running or gone, or the driver cannot measure it.
+     */
+    default Optional<ContainerStats> stats(String runtimeId) {
+        return Optional.empty();
+    }
 
     /** Removes a container (force). No-op if gone. */
     void removeContainer(String runtimeId);

@@ -8,6 +8,7 @@ import dev.gantry.runtime.spi.ContainerSpec;
 import dev.gantry.runtime.spi.Health;
 import dev.gantry.runtime.spi.HealthSpec;
 import dev.gantry.runtime.spi.PullProgress;
+import dev.gantry.runtime.spi.RegistryAuth;
 import dev.gantry.runtime.spi.RuntimeError;
 import dev.gantry.runtime.spi.RuntimeEvent;
 import dev.gantry.runtime.spi.Sandbox;
@@ -287,5 +288,30 @@ class FakeDriverTest {
         assertThat(big.sandboxes()).isEmpty();
         assertThat(big.removals()).hasSize(20_000);
         big.close();
+    }
+
+    @Test
+    void aPrivateImagePullsOnlyWithItsCredentialsAndAlwaysAsksTheRegistry() {
+        RegistryAuth right = new RegistryAuth("ci", "s3cret");
+        driver.start();
+        driver.privateImage("127.0.0.1:5000/team/app:1", right);
+
+        assertThatThrownBy(() -> driver.ensureImage("127.0.0.1:5000/team/app:1", PullProgress.NONE))
+                .isInstanceOf(RuntimeError.class)
+                .hasMessageContaining("no basic auth credentials");
+        assertThatThrownBy(() -> driver.ensureImage(
+                        "127.0.0.1:5000/team/app:1", Optional.of(new RegistryAuth("ci", "wrong")), PullProgress.NONE))
+                .isInstanceOfSatisfying(
+                        RuntimeError.class,
+                        e -> assertThat(e.kind()).isEqualTo(RuntimeError.Kind.CANNOT_PULL_CONTAINER))
+                .hasMessage("Head \"https://127.0.0.1:5000/v2/team/app/manifests/1\": unauthorized: authentication "
+                        + "required");
+        assertThat(driver.ensureImage("127.0.0.1:5000/team/app:1", Optional.of(right), PullProgress.NONE))
+                .startsWith("sha256:");
+        assertThatThrownBy(() -> driver.ensureImage(
+                        "127.0.0.1:5000/team/app:1", Optional.of(new RegistryAuth("ci", "wrong")), PullProgress.NONE))
+                .as("present locally, yet wrong credentials are still refused")
+                .hasMessageContaining("unauthorized");
+        assertThat(new RegistryAuth("ci", "s3cret").toString()).doesNotContain("s3cret");
     }
 }

@@ -200,6 +200,23 @@ public abstract class TaskDriverContract {
     }
 
     @Test
+    void aRunningContainerHasStatsAndACreatedOrGoneOneHasNone() {
+        TaskRef task = task();
+        Sandbox sandbox = driver.claimSandbox(task, SIZE);
+        String id = driver.createContainer(sandbox, container(task, "measured", new Behaviour.RunsUntilStopped()));
+        assertThat(driver.stats(id)).as("not started").isEmpty();
+        driver.startContainer(id);
+        await("measured running", () -> driver.inspect(id, "measured").state() == ContainerObservation.State.RUNNING);
+        ContainerStats stats =
+                driver.stats(id).orElseThrow(() -> new AssertionError("no stats for a running container"));
+        assertThat(stats.runtimeId()).isEqualTo(id);
+        assertThat(stats.memoryUsageBytes()).isPositive();
+        assertThat(stats.engineJson()).contains("\"memory_stats\"").contains("\"cpu_stats\"");
+        cleanUp(task, id);
+        assertThat(driver.stats(id)).as("removed").isEmpty();
+    }
+
+    @Test
     void creatingIsIdempotentByNameAndLeavesTheContainerCreated() {
         TaskRef task = task();
         Sandbox sandbox = driver.claimSandbox(task, SIZE);

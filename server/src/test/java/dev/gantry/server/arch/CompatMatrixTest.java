@@ -44,6 +44,16 @@ class CompatMatrixTest {
         check("ssm.md", implemented("dev.gantry.api.ssm.SsmService"));
     }
 
+    @Test
+    void iamMatrixMatchesTheImplementation() throws IOException {
+        check("iam.md", implemented("dev.gantry.api.iam.IamService"));
+    }
+
+    @Test
+    void secretsManagerMatrixMatchesTheImplementation() throws IOException {
+        check("secretsmanager.md", implemented("dev.gantry.api.secretsmanager.SecretsManagerService"));
+    }
+
     private static void check(String file, Set<String> implemented) throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "compat", file));
         Set<String> listedImplemented = new TreeSet<>();

@@ -18,7 +18,9 @@ class ProtocolLayerTest {
         "dev.gantry.api.logs..",
         "dev.gantry.api.sts..",
         "dev.gantry.api.elbv2..",
-        "dev.gantry.api.ssm.."
+        "dev.gantry.api.ssm..",
+        "dev.gantry.api.iam..",
+        "dev.gantry.api.secretsmanager.."
     };
     private static JavaClasses classes;
 

@@ -83,8 +83,13 @@ final class TestGantry {
     }
 
     static TestGantry start(Path dataDir) {
+        return start(dataDir, dev.gantry.control.inject.SecretSource.unavailable());
+    }
+
+    /** A server of its own whose task secrets and registry credentials come from {@code secrets}. */
+    static TestGantry start(Path dataDir, dev.gantry.control.inject.SecretSource secrets) {
         GantryConfig config = GantryConfig.resolve(Optional.of(0), Optional.of(dataDir), env());
-        GantryServer server = GantryServer.start(config, env());
+        GantryServer server = GantryServer.start(config, env(), feed -> {}, secrets);
         server.driver()
                 .buildBusyboxImage(
                         IMAGE,

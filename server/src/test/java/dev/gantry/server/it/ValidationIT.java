@@ -103,12 +103,13 @@ class ValidationIT {
                         ClientException.class,
                         "host ports and container ports"),
                 bad(
-                        "unsupported secrets",
+                        "secrets without an execution role",
                         b -> b.containerDefinitions(TaskDefs.container("a")
                                 .secrets(s -> s.name("X").valueFrom("arn:aws:ssm:us-east-1:000000000000:parameter/x"))
                                 .build()),
                         ClientException.class,
-                        "secrets"));
+                        "When you are specifying container secrets, you must also specify a value for "
+                                + "'executionRoleArn'."));
     }
 
     private static Arguments bad(

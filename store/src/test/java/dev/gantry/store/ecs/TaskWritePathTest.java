@@ -56,7 +56,7 @@ class TaskWritePathTest {
     private Task newTask(List<Tag> tags) {
         ContainerDefinition c = new ContainerDefinition(
                 "web", "busybox", null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         TaskDefinition td = new TaskDefinition(
                 "arn:td",
                 "fam",

@@ -14,7 +14,6 @@ import dev.gantry.api.ssm.SsmService;
 import dev.gantry.api.sts.StsService;
 import dev.gantry.control.endpoint.EndpointIds;
 import dev.gantry.control.endpoint.LiveTasks;
-import dev.gantry.control.endpoint.RoleCredentialSource;
 import dev.gantry.control.endpoint.TaskEndpoints;
 import dev.gantry.control.feed.TaskFeed;
 import dev.gantry.control.housekeeping.DeletedRevisions;
@@ -25,6 +24,7 @@ import dev.gantry.control.iam.IamPlane;
 import dev.gantry.control.inject.DataDirObjects;
 import dev.gantry.control.inject.Injector;
 import dev.gantry.control.inject.SecretSource;
+import dev.gantry.control.inject.StoredSecrets;
 import dev.gantry.control.launch.TaskLauncher;
 import dev.gantry.control.lb.LoadBalancing;
 import dev.gantry.control.lb.TargetGroupRegistry;
@@ -161,17 +161,16 @@ public final class GantryServer implements AutoCloseable {
      * (tests use this).
      */
     public static GantryServer start(GantryConfig config, Map<String, String> env, Consumer<TaskFeed> beforeStart) {
-        return start(config, env, beforeStart, SecretSource.unavailable());
+        return start(config, env, dockerDriver(config), beforeStart, Optional.empty());
     }
 
     /**
      * As {@link #start(GantryConfig, Map, Consumer)}, with {@code secrets} as where task-definition secrets and
-     * registry credentials are read from. Until Secrets Manager and SSM Parameter Store are part of Gantry the
-     * server refuses them ({@link SecretSource#unavailable()}); tests pass their own.
+     * registry credentials are read from instead of Gantry's own Secrets Manager and SSM Parameter Store (tests).
      */
     public static GantryServer start(
             GantryConfig config, Map<String, String> env, Consumer<TaskFeed> beforeStart, SecretSource secrets) {
-        return start(config, env, dockerDriver(config), beforeStart, secrets);
+        return start(config, env, dockerDriver(config), beforeStart, Optional.of(secrets));
     }
 
     private static DriverFactory dockerDriver(GantryConfig config) {
@@ -187,7 +186,7 @@ public final class GantryServer implements AutoCloseable {
 
     static GantryServer start(
             GantryConfig config, Map<String, String> env, DriverFactory drivers, Consumer<TaskFeed> beforeStart) {
-        return start(config, env, drivers, beforeStart, SecretSource.unavailable());
+        return start(config, env, drivers, beforeStart, Optional.empty());
     }
 
     static GantryServer start(
@@ -195,7 +194,7 @@ public final class GantryServer implements AutoCloseable {
             Map<String, String> env,
             DriverFactory drivers,
             Consumer<TaskFeed> beforeStart,
-            SecretSource secrets) {
+            Optional<SecretSource> secretsOverride) {
         ApiServer.checkAvailable(config.host(), config.port()); // before anything starts that a failure would strand
         InstantSource clock = InstantSource.system();
         AdminCredentials credentials = AdminCredentials.resolve(config.dataDir(), env);
@@ -218,12 +217,25 @@ public final class GantryServer implements AutoCloseable {
             TaskFeed feed = new TaskFeed(tasks);
             beforeStart.accept(feed);
             TagStore tags = new TagStore(db);
+            IamPlane iam = IamPlane.create(
+                    new IamStore(db, envelope),
+                    new SessionStore(db, envelope),
+                    new CorePolicyEngine(),
+                    IamIds.secure(),
+                    clock,
+                    config.accountId(),
+                    config.region());
+            SecretStore secretStore = new SecretStore(db, envelope);
+            ParameterStore parameters = new ParameterStore(db, envelope, config.region(), config.accountId(), clock);
+            // a task's secrets and registry credentials are read as its execution role, through IAM's decision
+            SecretSource secrets = secretsOverride.orElseGet(() -> new StoredSecrets(
+                    secretStore, parameters, iam.authorization(), config.region(), config.accountId()));
             LiveTasks live = LiveTasks.follow(feed, tasks);
             TaskEndpoints taskEndpoints = new TaskEndpoints(
                     new EndpointIds(EndpointKey.loadOrCreate(config.dataDir())),
                     live,
                     driver,
-                    RoleCredentialSource.UNAVAILABLE, // the lead connects IAM's role sessions here
+                    new TaskRoleCredentials(iam.sessions()),
                     clock);
             TaskSupervisor supervisor = new TaskSupervisor(
                     driver,
@@ -239,17 +251,8 @@ public final class GantryServer implements AutoCloseable {
                     // from <data-dir>/s3/<bucket>/<key> until Gantry has S3
                     new Injector(secrets, new DataDirObjects(config.dataDir().resolve("s3"))),
                     new ClusterRuntimes(tags, config.defaultRuntime()));
-            IamPlane iam = IamPlane.create(
-                    new IamStore(db, envelope),
-                    new SessionStore(db, envelope),
-                    new CorePolicyEngine(),
-                    IamIds.secure(),
-                    clock,
-                    config.accountId(),
-                    config.region());
             TaskDefinitionStore definitions = new TaskDefinitionStore(db);
             ServiceStore serviceStore = new ServiceStore(db);
-            SecretStore secretStore = new SecretStore(db, envelope);
             AtomicReference<SecretRotator> rotation = new AtomicReference<>();
             DeletedRevisions deletedRevisions = new DeletedRevisions(definitions, tasks, tags, serviceStore);
             housekeeper = new Housekeeper(
@@ -330,7 +333,6 @@ public final class GantryServer implements AutoCloseable {
                     serviceStore,
                     targetGroups,
                     scheduler::nudge);
-            ParameterStore parameters = new ParameterStore(db, envelope, config.region(), config.accountId(), clock);
             // RotateSecret runs the rotation function's steps as tasks of a task definition in the default cluster
             SecretRotator rotator = new SecretRotator(
                     secretStore,

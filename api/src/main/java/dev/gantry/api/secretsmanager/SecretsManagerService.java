@@ -1,6 +1,7 @@
 package dev.gantry.api.secretsmanager;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.api.protocol.AccessTarget;
 import dev.gantry.api.protocol.AwsJsonService;
 import dev.gantry.api.protocol.ErrorTable;
 import dev.gantry.api.protocol.OperationTable;
@@ -16,10 +17,13 @@ import java.util.Set;
 /** AWS Secrets Manager (secretsmanager, JSON 1.1): the operations Gantry implements, in one table. */
 public final class SecretsManagerService implements AwsJsonService {
     private final OperationTable operations;
+    private final SecretAccess access;
 
     public SecretsManagerService(
             SecretStore store, Arns arns, IdSource ids, InstantSource clock, SecretRotator rotator) {
         SecretsContext ctx = new SecretsContext(store, arns, ids, clock, rotator);
+        access = new SecretAccess(
+                store, "arn:aws:secretsmanager:" + arns.region() + ":" + arns.accountId() + ":secret:");
         SecretHandlers secrets = new SecretHandlers(ctx);
         ListHandlers lists = new ListHandlers(ctx, secrets);
         StageHandlers stages = new StageHandlers(ctx);
@@ -62,6 +66,11 @@ public final class SecretsManagerService implements AwsJsonService {
     @Override
     public String signingName() {
         return "secretsmanager";
+    }
+
+    @Override
+    public AccessTarget accessTarget(String operation, JsonNode input) {
+        return access.of(operation, input);
     }
 
     @Override

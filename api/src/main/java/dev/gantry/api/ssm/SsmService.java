@@ -1,6 +1,7 @@
 package dev.gantry.api.ssm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gantry.api.protocol.AccessTarget;
 import dev.gantry.api.protocol.AwsJsonService;
 import dev.gantry.api.protocol.ErrorTable;
 import dev.gantry.api.protocol.OperationTable;
@@ -12,8 +13,10 @@ import java.util.Set;
 /** AWS Systems Manager (AmazonSSM), the Parameter Store subset: the operations Gantry implements, in one table. */
 public final class SsmService implements AwsJsonService {
     private final OperationTable operations;
+    private final ParameterAccess access;
 
     public SsmService(ParameterStore store, String region, String account) {
+        access = new ParameterAccess(store);
         SsmViews views = new SsmViews(store);
         ParameterHandlers parameters = new ParameterHandlers(store, views, region, account);
         SearchHandlers search = new SearchHandlers(store, views, region, account);
@@ -55,6 +58,11 @@ public final class SsmService implements AwsJsonService {
     @Override
     public String signingName() {
         return "ssm";
+    }
+
+    @Override
+    public AccessTarget accessTarget(String operation, JsonNode input) {
+        return access.of(input);
     }
 
     @Override

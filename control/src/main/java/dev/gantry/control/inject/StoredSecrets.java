@@ -1,0 +1,89 @@
+package dev.gantry.control.inject;
+
+import dev.gantry.control.iam.Authorization;
+import dev.gantry.core.inject.ValueFrom;
+import dev.gantry.core.secret.Secret;
+import dev.gantry.core.secret.SecretValue;
+import dev.gantry.store.secret.SecretStore;
+import dev.gantry.store.ssm.ParameterStore;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The {@link SecretSource} the server runs with: Secrets Manager's and SSM Parameter Store's own stores, read as
+ * the task's execution role after IAM's decision, as Fargate's agent reads them with that role's credentials. The
+ * role must be allowed {@code secretsmanager:GetSecretValue} on the secret's ARN, or {@code ssm:GetParameters} on
+ * the parameter's ARN (decryption implied: Gantry has no KMS); else the read is {@link Lookup.AccessDenied} with
+ * IAM's message. As in AWS, a caller who may not read a secret learns nothing about whether it exists.
+ */
+public final class StoredSecrets implements SecretSource {
+
+    static final String NOT_FOUND = "ResourceNotFoundException: Secrets Manager can't find the specified secret.";
+    static final String BINARY = "the secret's value is binary (SecretBinary); ECS injects SecretString values only";
+
+    private final SecretStore secrets;
+    private final ParameterStore parameters;
+    private final Authorization authorization;
+    private final String secretArnPrefix;
+
+    public StoredSecrets(
+            SecretStore secrets,
+            ParameterStore parameters,
+            Authorization authorization,
+            String region,
+            String account) {
+        this.secrets = Objects.requireNonNull(secrets, "secrets");
+        this.parameters = Objects.requireNonNull(parameters, "parameters");
+        this.authorization = Objects.requireNonNull(authorization, "authorization");
+        this.secretArnPrefix = "arn:aws:secretsmanager:" + region + ":" + account + ":secret:";
+    }
+
+    @Override
+    public Lookup read(String executionRoleArn, ValueFrom reference) {
+        return switch (reference) {
+            case ValueFrom.SecretsManagerSecret s -> secret(executionRoleArn, s);
+            case ValueFrom.SsmParameter p -> parameter(executionRoleArn, p);
+        };
+    }
+
+    private Lookup secret(String role, ValueFrom.SecretsManagerSecret s) {
+        Optional<Secret> found = secrets.find(s.secretId());
+        String resource = found.map(Secret::arn)
+                .orElse(s.secretId().startsWith("arn:") ? s.secretId() : secretArnPrefix + s.secretId());
+        Optional<Lookup> denied = denied(role, "secretsmanager:GetSecretValue", resource);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        Optional<SecretValue> value = found.isEmpty()
+                ? Optional.empty()
+                : secrets.current(found.get().arn(), s.versionStage(), s.versionId());
+        return switch (value.orElse(null)) {
+            case null -> new Lookup.NotFound(NOT_FOUND);
+            case SecretValue.Text t -> new Lookup.Found(t.value());
+            case SecretValue.Binary b -> new Lookup.NotFound(BINARY);
+        };
+    }
+
+    private Lookup parameter(String role, ValueFrom.SsmParameter p) {
+        String bare = p.name().contains(":") ? p.name().substring(0, p.name().indexOf(':')) : p.name();
+        String resource = parameters.arn(bare); // IAM sees the parameter's ARN without a :version or :label
+        Optional<Lookup> denied = denied(role, "ssm:GetParameters", resource);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        return parameters
+                .value(p.arn().orElse(p.name()))
+                .<Lookup>map(Lookup.Found::new)
+                .orElseGet(() -> new Lookup.NotFound("ParameterNotFound: " + p.name()));
+    }
+
+    private Optional<Lookup> denied(String role, String action, String resource) {
+        Authorization.Verdict verdict = authorization.decide(role, action, resource, Map.<String, List<String>>of());
+        return verdict.allowed()
+                ? Optional.empty()
+                : Optional.of(new Lookup.AccessDenied("AccessDeniedException: "
+                        + verdict.message().orElse("the execution role " + role + " may not " + action)));
+    }
+}

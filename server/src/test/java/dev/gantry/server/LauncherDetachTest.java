@@ -28,6 +28,10 @@ class LauncherDetachTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")), "setsid (util-linux) not installed");
         Optional<Path> python = Optional.of(Path.of("/usr/bin/python3")).filter(Files::isExecutable);
         assumeTrue(python.isPresent(), "python3 not installed");
+        assumeTrue(
+                !sigintIgnored(),
+                "SIGINT is ignored by this test's process (it was started in the background by a shell without job"
+                        + " control), and every child inherits that, so a Ctrl-C cannot be simulated here");
         Path marker = dir.resolve("daemon.log");
         Files.writeString(dir.resolve("daemon.py"), """
                 import os, signal, sys, time
@@ -62,6 +66,18 @@ class LauncherDetachTest {
             launcher.destroyForcibly();
             ProcessHandle.of(daemon).ifPresent(ProcessHandle::destroyForcibly);
         }
+    }
+
+    /** Whether this process ignores SIGINT (signal 2: bit 1 of /proc/self/status's SigIgn mask). */
+    private static boolean sigintIgnored() throws Exception {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        return Files.readAllLines(status).stream()
+                .filter(l -> l.startsWith("SigIgn:"))
+                .map(l -> Long.parseUnsignedLong(l.substring("SigIgn:".length()).strip(), 16))
+                .anyMatch(mask -> (mask & 0b10) != 0);
     }
 
     private static long awaitDaemonPid(Path marker) throws Exception {

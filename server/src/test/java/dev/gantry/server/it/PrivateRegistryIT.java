@@ -16,27 +16,29 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.model.RepositoryCredentials;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * A private image pulls with {@code repositoryCredentials}: a real registry (Debian's docker-registry) on loopback
  * with htpasswd (bcrypt) basic auth holds an image pushed with credentials; a task whose credentials secret holds
  * them runs, one whose secret holds a wrong password stops with CannotPullContainerError in the engine's words.
- * The credentials secret comes from a test-only SecretSource ({@link TestSecrets}) until Secrets Manager is in
- * Gantry.
+ * The credentials live in Gantry's Secrets Manager (the good one named by ARN, the bad one by name) and are read
+ * as the task's execution role, which IAM allows to read them.
  */
 class PrivateRegistryIT {
     private static final Path REGISTRY = Path.of("/usr/bin/docker-registry");
     private static final Path HTPASSWD = Path.of("/usr/bin/htpasswd");
-    private static final String ROLE = "arn:aws:iam::000000000000:role/ecsTaskExecutionRole";
-    private static final String GOOD = "arn:aws:secretsmanager:us-east-1:000000000000:secret:registry/good-AbCdEf";
     private static final String BAD = "registry/bad";
-    private static final TestSecrets SECRETS = new TestSecrets()
-            .put(GOOD, "{\"username\":\"ci\",\"password\":\"right-horse-battery\"}")
-            .put(BAD, "{\"username\":\"ci\",\"password\":\"wrong\"}")
-            .allow(ROLE);
+    private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+    private static String role;
+    private static String good;
 
     private static Path dir;
     private static TestGantry g;
@@ -86,7 +88,33 @@ class PrivateRegistryIT {
                     .isTrue();
             docker.removeImageCmd(ref + ":1").exec(); // now only the registry has it
         }
-        g = TestGantry.start(dir.resolve("gantry"), SECRETS);
+        g = TestGantry.start(dir.resolve("gantry"));
+        URI endpoint = URI.create(g.server.endpoint());
+        try (SecretsManagerClient sm = SecretsManagerClient.builder()
+                        .endpointOverride(endpoint)
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(TestGantry.credentials())
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build();
+                IamClient iam = IamClient.builder()
+                        .endpointOverride(endpoint)
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(TestGantry.credentials())
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build()) {
+            good = sm.createSecret(r -> r.name("registry/good")
+                            .secretString("{\"username\":\"ci\",\"password\":\"right-horse-battery\"}"))
+                    .arn();
+            sm.createSecret(r -> r.name(BAD).secretString("{\"username\":\"ci\",\"password\":\"wrong\"}"));
+            role = iam.createRole(r -> r.roleName("ecsTaskExecutionRole").assumeRolePolicyDocument(TRUST))
+                    .role()
+                    .arn();
+            iam.putRolePolicy(r -> r.roleName("ecsTaskExecutionRole")
+                    .policyName("registry-credentials")
+                    .policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                            + "\"Action\":\"secretsmanager:GetSecretValue\","
+                            + "\"Resource\":\"arn:aws:secretsmanager:us-east-1:000000000000:secret:registry/*\"}]}"));
+        }
     }
 
     @AfterAll
@@ -115,7 +143,7 @@ class PrivateRegistryIT {
                                         .credentialsParameter(credentials)
                                         .build())
                                 .build())
-                .executionRoleArn(ROLE)
+                .executionRoleArn(role)
                 .build());
         return g.ecs.runTask(b -> b.taskDefinition(family)
                         .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
@@ -133,15 +161,14 @@ class PrivateRegistryIT {
                 .startsWith("CannotPullContainerError: pull image " + ref + ":1: ")
                 .containsIgnoringCase("unauthorized");
 
-        String good = run("private-good", GOOD);
-        Task running = g.awaitStatus("default", good, "RUNNING");
+        String goodTask = run("private-good", good);
+        Task running = g.awaitStatus("default", goodTask, "RUNNING");
         assertThat(running.lastStatus())
                 .as("reason: %s", running.stoppedReason())
                 .isEqualTo("RUNNING");
         assertThat(running.containers().get(0).imageDigest()).startsWith("sha256:");
-        assertThat(SECRETS.reads).contains(ROLE + " reads " + BAD, ROLE + " reads " + GOOD);
-        g.ecs.stopTask(b -> b.task(good));
-        g.awaitStatus("default", good, "STOPPED");
+        g.ecs.stopTask(b -> b.task(goodTask));
+        g.awaitStatus("default", goodTask, "STOPPED");
     }
 
     private static void awaitRegistry(int port) {

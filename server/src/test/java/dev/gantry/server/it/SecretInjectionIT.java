@@ -2,6 +2,7 @@ package dev.gantry.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -18,31 +21,72 @@ import software.amazon.awssdk.services.ecs.model.KeyValuePair;
 import software.amazon.awssdk.services.ecs.model.Secret;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * Task-definition secrets and environment files reach a real container's environment, through the AWS SDK for Java
- * v2 and the Docker engine; a missing one stops the task with Fargate's ResourceInitializationError. The values come
- * from a test-only SecretSource ({@link TestSecrets}) until Secrets Manager and SSM Parameter Store are in Gantry.
+ * v2 and the Docker engine: the values live in Gantry's own Secrets Manager and SSM Parameter Store, and are read as
+ * the task's execution role, which IAM must allow; a missing one, or one the role may not read, stops the task with
+ * Fargate's ResourceInitializationError.
  */
 class SecretInjectionIT {
-    private static final String ROLE = "arn:aws:iam::000000000000:role/ecsTaskExecutionRole";
-    private static final String DB = "arn:aws:secretsmanager:us-east-1:000000000000:secret:prod/db-AbCdEf";
     private static final String PASSWORD = "pw-7a1e3c9b";
     private static final String FLAG = "flag-value-5d2f";
-    private static final TestSecrets SECRETS = new TestSecrets()
-            .put(DB, "{\"username\":\"app\",\"password\":\"" + PASSWORD + "\"}")
-            .put("/app/feature-flag", FLAG)
-            .allow(ROLE);
+    private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
 
     private static Path dir;
     private static TestGantry g;
+    private static String role;
+    private static String db;
+    private static String otherSecret;
 
     @BeforeAll
     static void start() throws Exception {
         dir = Files.createTempDirectory("gantry-secrets-it-");
         Files.createDirectories(dir.resolve("s3/config"));
         Files.writeString(dir.resolve("s3/config/app.env"), "# settings\nMODE=from-file\nFROM_FILE=yes\n");
-        g = TestGantry.start(dir, SECRETS);
+        g = TestGantry.start(dir);
+        URI endpoint = URI.create(g.server.endpoint());
+        try (SecretsManagerClient sm = SecretsManagerClient.builder()
+                        .endpointOverride(endpoint)
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(TestGantry.credentials())
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build();
+                SsmClient ssm = SsmClient.builder()
+                        .endpointOverride(endpoint)
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(TestGantry.credentials())
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build();
+                IamClient iam = IamClient.builder()
+                        .endpointOverride(endpoint)
+                        .region(Region.US_EAST_1)
+                        .credentialsProvider(TestGantry.credentials())
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .build()) {
+            db = sm.createSecret(r ->
+                            r.name("prod/db").secretString("{\"username\":\"app\",\"password\":\"" + PASSWORD + "\"}"))
+                    .arn();
+            otherSecret = sm.createSecret(r -> r.name("prod/other").secretString("not-for-this-role"))
+                    .arn();
+            ssm.putParameter(r -> r.name("/app/feature-flag")
+                    .type(ParameterType.SECURE_STRING)
+                    .value(FLAG));
+            role = iam.createRole(r -> r.roleName("ecsTaskExecutionRole").assumeRolePolicyDocument(TRUST))
+                    .role()
+                    .arn();
+            iam.putRolePolicy(r -> r.roleName("ecsTaskExecutionRole")
+                    .policyName("read-app-secrets")
+                    .policyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                            + "\"Action\":[\"secretsmanager:GetSecretValue\",\"ssm:GetParameters\"],"
+                            + "\"Resource\":[\"" + db + "\",\"arn:aws:ssm:us-east-1:000000000000:parameter/app/*\","
+                            + "\"arn:aws:secretsmanager:us-east-1:000000000000:secret:prod/none-*\"]}]}"));
+        }
     }
 
     @AfterAll
@@ -53,7 +97,7 @@ class SecretInjectionIT {
 
     private String run(String family, ContainerDefinition c) {
         g.ecs.registerTaskDefinition(
-                TaskDefs.fargate(family, c).executionRoleArn(ROLE).build());
+                TaskDefs.fargate(family, c).executionRoleArn(role).build());
         return g.ecs.runTask(b -> b.taskDefinition(family)
                         .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
                 .tasks()
@@ -91,7 +135,7 @@ class SecretInjectionIT {
                         .secrets(
                                 Secret.builder()
                                         .name("DB_PASSWORD")
-                                        .valueFrom(DB + ":password::")
+                                        .valueFrom(db + ":password::")
                                         .build(),
                                 Secret.builder()
                                         .name("FLAG")
@@ -117,7 +161,6 @@ class SecretInjectionIT {
                 .as("Gantry's admin keys never reach a task")
                 .doesNotContain(TestGantry.ACCESS_KEY, TestGantry.SECRET_KEY)
                 .doesNotContain("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN");
-        assertThat(SECRETS.reads).contains(ROLE + " reads " + DB + ":password::", ROLE + " reads /app/feature-flag");
 
         String described = g.describe("default", arn).toString()
                 + g.ecs.describeTaskDefinition(b -> b.taskDefinition("with-secrets"))
@@ -142,13 +185,31 @@ class SecretInjectionIT {
     }
 
     @Test
+    void aSecretTheExecutionRoleMayNotReadStopsTheTaskWithIamsMessage() {
+        String arn = run(
+                "denied-secret",
+                TaskDefs.container("main", "sh", "-c", "echo never")
+                        .secrets(Secret.builder()
+                                .name("X")
+                                .valueFrom(otherSecret)
+                                .build())
+                        .build());
+        Task t = g.awaitStatus("default", arn, "STOPPED");
+        assertThat(t.stopCode()).isEqualTo(TaskStopCode.TASK_FAILED_TO_START);
+        assertThat(t.stoppedReason())
+                .startsWith("ResourceInitializationError: unable to pull secrets or registry auth: ")
+                .contains("AccessDeniedException", role, "secretsmanager:GetSecretValue", otherSecret)
+                .doesNotContain("not-for-this-role");
+    }
+
+    @Test
     void aMissingJsonKeyStopsTheTask() {
         String arn = run(
                 "missing-key",
                 TaskDefs.container("main", "sh", "-c", "echo never")
                         .secrets(Secret.builder()
                                 .name("X")
-                                .valueFrom(DB + ":nokey::")
+                                .valueFrom(db + ":nokey::")
                                 .build())
                         .build());
         Task t = g.awaitStatus("default", arn, "STOPPED");

@@ -83,13 +83,11 @@ final class TestGantry {
     }
 
     static TestGantry start(Path dataDir) {
-        return start(dataDir, dev.gantry.control.inject.SecretSource.unavailable());
+        GantryConfig config = GantryConfig.resolve(Optional.of(0), Optional.of(dataDir), env());
+        return withImage(config, GantryServer.start(config, env(), feed -> {}));
     }
 
-    /** A server of its own whose task secrets and registry credentials come from {@code secrets}. */
-    static TestGantry start(Path dataDir, dev.gantry.control.inject.SecretSource secrets) {
-        GantryConfig config = GantryConfig.resolve(Optional.of(0), Optional.of(dataDir), env());
-        GantryServer server = GantryServer.start(config, env(), feed -> {}, secrets);
+    private static TestGantry withImage(GantryConfig config, GantryServer server) {
         server.driver()
                 .buildBusyboxImage(
                         IMAGE,

@@ -40,8 +40,8 @@ import software.amazon.awssdk.services.ecs.model.TaskOverride;
  * metadata, task stats and role credentials with {@code wget} (no configuration beyond the variables Gantry set),
  * another task on another IP is refused both with the first task's URIs, and the admin keys are nowhere in a
  * task's environment (read through the engine). Its own server on its own network, so the redirect rule of
- * 169.254.170.2 for that subnet is this server's. Role credentials come from a stand-in source (the IAM slice's
- * role sessions are not on this branch); what the endpoint does with them is real.
+ * 169.254.170.2 for that subnet is this server's. Role credentials come from a stand-in source here, to count
+ * issues and renewals; IAM's real role sessions are exercised end to end by {@link InTaskSdkIT}.
  */
 class TaskEndpointIT {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -2,6 +2,7 @@ package dev.gantry.api.secretsmanager;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gantry.api.protocol.AccessTarget;
+import dev.gantry.core.arn.Arns;
 import dev.gantry.core.secret.Secret;
 import dev.gantry.store.secret.SecretStore;
 import java.util.ArrayList;
@@ -16,14 +17,15 @@ import java.util.Map;
 final class SecretAccess {
 
     private final SecretStore store;
-    private final String arnPrefix;
+    private final Arns arns;
 
-    SecretAccess(SecretStore store, String arnPrefix) {
+    SecretAccess(SecretStore store, Arns arns) {
         this.store = store;
-        this.arnPrefix = arnPrefix;
+        this.arns = arns;
     }
 
     AccessTarget of(String operation, JsonNode input) {
+        String arnPrefix = arnPrefix();
         if (input.hasNonNull("SecretId") && input.get("SecretId").isTextual()) {
             return AccessTarget.of(arnOf(input.get("SecretId").asText()));
         }
@@ -44,6 +46,10 @@ final class SecretAccess {
     private String arnOf(String secretId) {
         return store.find(secretId)
                 .map(Secret::arn)
-                .orElse(secretId.startsWith("arn:") ? secretId : arnPrefix + secretId);
+                .orElse(secretId.startsWith("arn:") ? secretId : arnPrefix() + secretId);
+    }
+
+    private String arnPrefix() {
+        return "arn:aws:secretsmanager:" + arns.region() + ":" + arns.accountId() + ":secret:";
     }
 }

@@ -22,8 +22,7 @@ public final class SecretsManagerService implements AwsJsonService {
     public SecretsManagerService(
             SecretStore store, Arns arns, IdSource ids, InstantSource clock, SecretRotator rotator) {
         SecretsContext ctx = new SecretsContext(store, arns, ids, clock, rotator);
-        access = new SecretAccess(
-                store, "arn:aws:secretsmanager:" + arns.region() + ":" + arns.accountId() + ":secret:");
+        access = new SecretAccess(store, arns);
         SecretHandlers secrets = new SecretHandlers(ctx);
         ListHandlers lists = new ListHandlers(ctx, secrets);
         StageHandlers stages = new StageHandlers(ctx);

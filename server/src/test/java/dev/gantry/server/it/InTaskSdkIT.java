@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gantry.server.GantryConfig;
 import dev.gantry.server.GantryServer;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +19,6 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -48,8 +45,6 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 class InTaskSdkIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCOUNT = "000000000000";
-    private static final String TRUST_ECS_TASKS = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-            + "\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
     private static final String PARAM = "/sdk-it/flag";
     private static Path dir;
     private static GantryServer server;
@@ -72,24 +67,9 @@ class InTaskSdkIT {
                 .isEmpty();
         ecs = TestGantry.ecsClient(server.endpoint());
         logs = TestGantry.logsClient(server.endpoint());
-        iam = IamClient.builder()
-                .endpointOverride(URI.create(server.endpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(TestGantry.credentials())
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-        secrets = SecretsManagerClient.builder()
-                .endpointOverride(URI.create(server.endpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(TestGantry.credentials())
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-        try (SsmClient ssm = SsmClient.builder()
-                .endpointOverride(URI.create(server.endpoint()))
-                .region(Region.US_EAST_1)
-                .credentialsProvider(TestGantry.credentials())
-                .httpClient(UrlConnectionHttpClient.create())
-                .build()) {
+        iam = TestGantry.iamClient(server.endpoint());
+        secrets = TestGantry.secretsClient(server.endpoint());
+        try (SsmClient ssm = TestGantry.ssmClient(server.endpoint())) {
             ssm.putParameter(
                     r -> r.name(PARAM).type(ParameterType.SECURE_STRING).value("flag-on"));
         }
@@ -104,7 +84,7 @@ class InTaskSdkIT {
     }
 
     private static String role(String name, String policy) {
-        String arn = iam.createRole(r -> r.roleName(name).assumeRolePolicyDocument(TRUST_ECS_TASKS))
+        String arn = iam.createRole(r -> r.roleName(name).assumeRolePolicyDocument(TestGantry.TRUST_ECS_TASKS))
                 .role()
                 .arn();
         iam.putRolePolicy(r -> r.roleName(name).policyName("access").policyDocument(policy));

@@ -16,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.model.RepositoryCredentials;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskStopCode;
@@ -35,8 +33,6 @@ class PrivateRegistryIT {
     private static final Path REGISTRY = Path.of("/usr/bin/docker-registry");
     private static final Path HTPASSWD = Path.of("/usr/bin/htpasswd");
     private static final String BAD = "registry/bad";
-    private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-            + "\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
     private static String role;
     private static String good;
 
@@ -89,24 +85,15 @@ class PrivateRegistryIT {
             docker.removeImageCmd(ref + ":1").exec(); // now only the registry has it
         }
         g = TestGantry.start(dir.resolve("gantry"));
-        URI endpoint = URI.create(g.server.endpoint());
-        try (SecretsManagerClient sm = SecretsManagerClient.builder()
-                        .endpointOverride(endpoint)
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(TestGantry.credentials())
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .build();
-                IamClient iam = IamClient.builder()
-                        .endpointOverride(endpoint)
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(TestGantry.credentials())
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .build()) {
+        String endpoint = g.server.endpoint();
+        try (SecretsManagerClient sm = TestGantry.secretsClient(endpoint);
+                IamClient iam = TestGantry.iamClient(endpoint)) {
             good = sm.createSecret(r -> r.name("registry/good")
                             .secretString("{\"username\":\"ci\",\"password\":\"right-horse-battery\"}"))
                     .arn();
             sm.createSecret(r -> r.name(BAD).secretString("{\"username\":\"ci\",\"password\":\"wrong\"}"));
-            role = iam.createRole(r -> r.roleName("ecsTaskExecutionRole").assumeRolePolicyDocument(TRUST))
+            role = iam.createRole(r ->
+                            r.roleName("ecsTaskExecutionRole").assumeRolePolicyDocument(TestGantry.TRUST_ECS_TASKS))
                     .role()
                     .arn();
             iam.putRolePolicy(r -> r.roleName("ecsTaskExecutionRole")

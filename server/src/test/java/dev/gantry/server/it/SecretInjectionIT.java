@@ -2,7 +2,6 @@ package dev.gantry.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,8 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -35,8 +32,6 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 class SecretInjectionIT {
     private static final String PASSWORD = "pw-7a1e3c9b";
     private static final String FLAG = "flag-value-5d2f";
-    private static final String TRUST = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
-            + "\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
 
     private static Path dir;
     private static TestGantry g;
@@ -50,25 +45,10 @@ class SecretInjectionIT {
         Files.createDirectories(dir.resolve("s3/config"));
         Files.writeString(dir.resolve("s3/config/app.env"), "# settings\nMODE=from-file\nFROM_FILE=yes\n");
         g = TestGantry.start(dir);
-        URI endpoint = URI.create(g.server.endpoint());
-        try (SecretsManagerClient sm = SecretsManagerClient.builder()
-                        .endpointOverride(endpoint)
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(TestGantry.credentials())
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .build();
-                SsmClient ssm = SsmClient.builder()
-                        .endpointOverride(endpoint)
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(TestGantry.credentials())
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .build();
-                IamClient iam = IamClient.builder()
-                        .endpointOverride(endpoint)
-                        .region(Region.US_EAST_1)
-                        .credentialsProvider(TestGantry.credentials())
-                        .httpClient(UrlConnectionHttpClient.create())
-                        .build()) {
+        String endpoint = g.server.endpoint();
+        try (SecretsManagerClient sm = TestGantry.secretsClient(endpoint);
+                SsmClient ssm = TestGantry.ssmClient(endpoint);
+                IamClient iam = TestGantry.iamClient(endpoint)) {
             db = sm.createSecret(r ->
                             r.name("prod/db").secretString("{\"username\":\"app\",\"password\":\"" + PASSWORD + "\"}"))
                     .arn();
@@ -77,7 +57,8 @@ class SecretInjectionIT {
             ssm.putParameter(r -> r.name("/app/feature-flag")
                     .type(ParameterType.SECURE_STRING)
                     .value(FLAG));
-            role = iam.createRole(r -> r.roleName("ecsTaskExecutionRole").assumeRolePolicyDocument(TRUST))
+            role = iam.createRole(r ->
+                            r.roleName("ecsTaskExecutionRole").assumeRolePolicyDocument(TestGantry.TRUST_ECS_TASKS))
                     .role()
                     .arn();
             iam.putRolePolicy(r -> r.roleName("ecsTaskExecutionRole")

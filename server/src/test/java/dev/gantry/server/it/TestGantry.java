@@ -57,6 +57,37 @@ final class TestGantry {
                 .build();
     }
 
+    /** A trust policy that lets ECS tasks assume a role (what task and execution roles carry). */
+    static final String TRUST_ECS_TASKS = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Principal\":{\"Service\":\"ecs-tasks.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
+
+    static software.amazon.awssdk.services.iam.IamClient iamClient(String endpoint) {
+        return software.amazon.awssdk.services.iam.IamClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .credentialsProvider(credentials())
+                .region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    static software.amazon.awssdk.services.secretsmanager.SecretsManagerClient secretsClient(String endpoint) {
+        return software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .credentialsProvider(credentials())
+                .region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    static software.amazon.awssdk.services.ssm.SsmClient ssmClient(String endpoint) {
+        return software.amazon.awssdk.services.ssm.SsmClient.builder()
+                .endpointOverride(URI.create(endpoint))
+                .credentialsProvider(credentials())
+                .region(Region.US_EAST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
     static CloudWatchLogsClient logsClient(String endpoint) {
         return CloudWatchLogsClient.builder()
                 .endpointOverride(URI.create(endpoint))

@@ -229,7 +229,7 @@ public final class GantryServer implements AutoCloseable {
             ParameterStore parameters = new ParameterStore(db, envelope, config.region(), config.accountId(), clock);
             // a task's secrets and registry credentials are read as its execution role, through IAM's decision
             SecretSource secrets = secretsOverride.orElseGet(() -> new StoredSecrets(
-                    secretStore, parameters, iam.authorization(), config.region(), config.accountId()));
+                    secretStore, parameters, iam.authorization(), iam.sessions(), config.region(), config.accountId()));
             LiveTasks live = LiveTasks.follow(feed, tasks);
             TaskEndpoints taskEndpoints = new TaskEndpoints(
                     new EndpointIds(EndpointKey.loadOrCreate(config.dataDir())),

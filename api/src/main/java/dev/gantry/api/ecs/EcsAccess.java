@@ -29,6 +29,10 @@ final class EcsAccess {
             "ListServices",
             "ListServiceDeployments");
 
+    private static final String TASK_DEFINITION = ":task-definition/";
+    private static final Map<String, List<String>> PASSED_TO_ECS_TASKS =
+            Map.of("iam:PassedToService", List.of("ecs-tasks.amazonaws.com"));
+
     private final EcsContext ctx;
 
     EcsAccess(EcsContext ctx) {
@@ -49,12 +53,42 @@ final class EcsAccess {
             case "DescribeClusters" -> new AccessTarget(clusters(arns, input), Map.of());
             default -> AccessTarget.ANY;
         };
+        target = passedRoles(operation, input, target);
         return CLUSTER_SCOPED.contains(operation) ? target.withKey("ecs:cluster", cluster) : target;
     }
 
+    /**
+     * A role handed to ECS needs {@code iam:PassRole} on it (with {@code iam:PassedToService} ecs-tasks), as in AWS:
+     * the task and execution roles of a task definition when it is registered, and those a RunTask or StartTask
+     * overrides with. Without it, whoever may register and run tasks could borrow any role that trusts ECS.
+     */
+    private static AccessTarget passedRoles(String operation, JsonNode input, AccessTarget target) {
+        JsonNode holder = switch (operation) {
+            case "RegisterTaskDefinition" -> input;
+            case "RunTask", "StartTask" -> input.path("overrides");
+            default -> null;
+        };
+        if (holder == null) {
+            return target;
+        }
+        AccessTarget out = target;
+        for (String field : List.of("taskRoleArn", "executionRoleArn")) {
+            JsonNode role = holder.get(field);
+            if (role != null && role.isTextual() && !role.asText().isEmpty()) {
+                out = out.alsoRequiring("iam:PassRole", role.asText(), PASSED_TO_ECS_TASKS);
+            }
+        }
+        return out;
+    }
+
     private String taskDefinition(Arns arns, String ref) {
-        if (ref.isEmpty() || ref.startsWith("arn:")) {
-            return ref.isEmpty() ? "*" : ref;
+        if (ref.isEmpty()) {
+            return "*";
+        }
+        if (ref.startsWith("arn:")) {
+            // the handler reads only what follows ":task-definition/", so the check names the ARN that part makes
+            int at = ref.indexOf(TASK_DEFINITION);
+            return at < 0 ? ref : taskDefinition(arns, ref.substring(at + TASK_DEFINITION.length()));
         }
         int colon = ref.lastIndexOf(':');
         if (colon > 0 && ref.substring(colon + 1).matches("\\d+")) {

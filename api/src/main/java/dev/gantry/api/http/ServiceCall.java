@@ -44,6 +44,16 @@ final class ServiceCall {
                     service.iamPrefix() + ":" + operation,
                     target.resources(),
                     keys));
+            for (AccessTarget.Implied also : target.implied()) {
+                Map<String, List<String>> alsoKeys = new LinkedHashMap<>(globalKeys(request));
+                alsoKeys.putAll(also.conditionKeys());
+                authorizer.authorize(new AccessCheck(
+                        principal.accessKeyId(),
+                        principal.principalArn(),
+                        also.action(),
+                        List.of(also.resource()),
+                        alsoKeys));
+            }
         }
         RequestContext context =
                 new RequestContext(requestId, principal.accessKeyId(), principal.principalArn(), request.receivedAt());

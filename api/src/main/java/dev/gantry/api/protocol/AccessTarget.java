@@ -11,12 +11,29 @@ import java.util.Objects;
  * ({@code ecs:cluster}). A service states it per operation ({@link AwsService#accessTarget}); the codecs add the
  * global keys.
  */
-public record AccessTarget(List<String> resources, Map<String, List<String>> conditionKeys) {
+public record AccessTarget(List<String> resources, Map<String, List<String>> conditionKeys, List<Implied> implied) {
 
     /** Any resource, no service keys: the default for every operation. */
     public static final AccessTarget ANY = new AccessTarget(List.of("*"), Map.of());
 
+    /**
+     * Another action the caller must also be allowed for this call, as AWS checks it: {@code iam:PassRole} on a role
+     * handed to ECS, {@code secretsmanager:GetSecretValue} on each secret a BatchGetSecretValue returns.
+     */
+    public record Implied(String action, String resource, Map<String, List<String>> conditionKeys) {
+        public Implied {
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(resource, "resource");
+            conditionKeys = Map.copyOf(conditionKeys);
+        }
+    }
+
+    public AccessTarget(List<String> resources, Map<String, List<String>> conditionKeys) {
+        this(resources, conditionKeys, List.of());
+    }
+
     public AccessTarget {
+        implied = List.copyOf(implied);
         resources = List.copyOf(resources);
         Objects.requireNonNull(conditionKeys, "conditionKeys");
         Map<String, List<String>> copy = new LinkedHashMap<>();
@@ -36,6 +53,13 @@ public record AccessTarget(List<String> resources, Map<String, List<String>> con
     public AccessTarget withKey(String key, String value) {
         Map<String, List<String>> more = new LinkedHashMap<>(conditionKeys);
         more.put(key, List.of(value));
-        return new AccessTarget(resources, more);
+        return new AccessTarget(resources, more, implied);
+    }
+
+    /** The same target, the caller also needing {@code action} on {@code resource}. */
+    public AccessTarget alsoRequiring(String action, String resource, Map<String, List<String>> keys) {
+        List<Implied> more = new java.util.ArrayList<>(implied);
+        more.add(new Implied(action, resource, keys));
+        return new AccessTarget(resources, conditionKeys, more);
     }
 }

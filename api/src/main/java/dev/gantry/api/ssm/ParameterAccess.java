@@ -20,26 +20,43 @@ final class ParameterAccess {
         this.store = store;
     }
 
-    AccessTarget of(JsonNode input) {
-        if (text(input, "Name")) {
-            return AccessTarget.of(arnOf(input.get("Name").asText()));
+    /** The target of {@code operation}: only the member that operation reads, so another member cannot stand in. */
+    AccessTarget of(String operation, JsonNode input) {
+        String member = switch (operation) {
+            case "GetParameter",
+                    "PutParameter",
+                    "DeleteParameter",
+                    "GetParameterHistory",
+                    "LabelParameterVersion",
+                    "UnlabelParameterVersion" -> "Name";
+            case "GetParameters", "DeleteParameters" -> "Names";
+            case "GetParametersByPath" -> "Path";
+            case "AddTagsToResource", "ListTagsForResource", "RemoveTagsFromResource" -> "ResourceId";
+            default -> ""; // DescribeParameters: no resource, as IAM's table says
+        };
+        JsonNode value = member.isEmpty() ? null : input.get(member);
+        if (member.equals("Path")
+                && value != null
+                && value.isTextual()
+                && !value.asText().isBlank()) {
+            // the path itself and, standing for every parameter below it, "<path>/*": a Deny on the subtree applies
+            String path = arnOf(value.asText());
+            return new AccessTarget(List.of(path, path.endsWith("/") ? path + "*" : path + "/*"), Map.of());
         }
-        if (text(input, "Path")) {
-            return AccessTarget.of(arnOf(input.get("Path").asText()));
+        if (value != null && value.isTextual() && !value.asText().isBlank()) {
+            return AccessTarget.of(arnOf(value.asText()));
         }
-        if (text(input, "ResourceId")) {
-            return AccessTarget.of(arnOf(input.get("ResourceId").asText()));
-        }
-        JsonNode names = input.get("Names");
-        if (names != null && names.isArray() && !names.isEmpty()) {
+        if (value != null && value.isArray() && !value.isEmpty()) {
             List<String> arns = new ArrayList<>();
-            names.forEach(n -> arns.add(arnOf(n.asText())));
+            value.forEach(n -> arns.add(arnOf(n.asText())));
             return new AccessTarget(arns, Map.of());
         }
         return AccessTarget.ANY;
     }
 
-    private String arnOf(String nameOrArn) {
+    /** The handlers strip the name before they use it; so does the check, or a space would dodge a Deny. */
+    private String arnOf(String given) {
+        String nameOrArn = given.strip();
         if (nameOrArn.startsWith("arn:")) {
             int colon = nameOrArn.indexOf(':', nameOrArn.indexOf(":parameter") + 1);
             return colon < 0 ? nameOrArn : nameOrArn.substring(0, colon);

@@ -62,7 +62,7 @@ public final class SsmService implements AwsJsonService {
 
     @Override
     public AccessTarget accessTarget(String operation, JsonNode input) {
-        return access.of(input);
+        return access.of(operation, input);
     }
 
     @Override

@@ -46,4 +46,32 @@ class EcsAccessTest {
         assertThat(list.resources()).containsExactly("*");
         assertThat(list.conditionKeys().get("ecs:cluster")).containsExactly(P + "cluster/x");
     }
+
+    @Test
+    void aTaskDefinitionArnIsCheckedAsTheHandlerReadsItWhateverPrecedesTheResource() throws Exception {
+        AccessTarget t = access.target("RunTask", json("{\"taskDefinition\":\"" + P + "x:task-definition/prod:3\"}"));
+        assertThat(t.resources()).containsExactly(P + "task-definition/prod:3");
+    }
+
+    @Test
+    void rolesHandedToEcsNeedPassRole() throws Exception {
+        String role = "arn:aws:iam::123456789012:role/app";
+        String exec = "arn:aws:iam::123456789012:role/exec";
+        AccessTarget register = access.target(
+                "RegisterTaskDefinition",
+                json("{\"family\":\"f\",\"taskRoleArn\":\"" + role + "\",\"executionRoleArn\":\"" + exec + "\"}"));
+        assertThat(register.implied())
+                .extracting(AccessTarget.Implied::action, AccessTarget.Implied::resource)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("iam:PassRole", role),
+                        org.assertj.core.groups.Tuple.tuple("iam:PassRole", exec));
+        assertThat(register.implied().get(0).conditionKeys().get("iam:PassedToService"))
+                .containsExactly("ecs-tasks.amazonaws.com");
+        AccessTarget run = access.target(
+                "RunTask", json("{\"taskDefinition\":\"f:1\",\"overrides\":{\"taskRoleArn\":\"" + role + "\"}}"));
+        assertThat(run.implied()).extracting(AccessTarget.Implied::resource).containsExactly(role);
+        assertThat(access.target("RunTask", json("{\"taskDefinition\":\"f:1\"}"))
+                        .implied())
+                .isEmpty();
+    }
 }

@@ -184,4 +184,26 @@ class SsmServiceTest {
                         .path("TagList"))
                 .isEmpty();
     }
+
+    /** Authorization targets exactly what the operation acts on: a decoy member or a leading space cannot stand in. */
+    @Test
+    void theAccessTargetIsTheMemberTheOperationReadsStrippedAsTheHandlerStripsIt() throws Exception {
+        String prod = "arn:aws:ssm:us-east-1:123456789012:parameter/prod/db";
+        assertThat(service.accessTarget("GetParameter", MAPPER.readTree("{\"Name\":\" /prod/db\"}"))
+                        .resources())
+                .containsExactly(prod);
+        assertThat(service.accessTarget(
+                                "GetParameters", MAPPER.readTree("{\"Name\":\"/public/x\",\"Names\":[\"/prod/db\"]}"))
+                        .resources())
+                .containsExactly(prod);
+        assertThat(service.accessTarget(
+                                "GetParametersByPath", MAPPER.readTree("{\"Name\":\"/public/x\",\"Path\":\"/prod\"}"))
+                        .resources())
+                .containsExactly(
+                        "arn:aws:ssm:us-east-1:123456789012:parameter/prod",
+                        "arn:aws:ssm:us-east-1:123456789012:parameter/prod/*");
+        assertThat(service.accessTarget("DescribeParameters", MAPPER.readTree("{\"Name\":\"/prod/db\"}"))
+                        .resources())
+                .containsExactly("*");
+    }
 }

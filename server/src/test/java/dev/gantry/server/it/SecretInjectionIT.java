@@ -184,6 +184,31 @@ class SecretInjectionIT {
     }
 
     @Test
+    void anExecutionRoleThatIsNotARoleTrustingEcsTasksReadsNothing() {
+        g.ecs.registerTaskDefinition(TaskDefs.fargate(
+                        "root-as-execution-role",
+                        TaskDefs.container("main", "sh", "-c", "echo never")
+                                .secrets(Secret.builder()
+                                        .name("X")
+                                        .valueFrom(db + ":password::")
+                                        .build())
+                                .build())
+                .executionRoleArn("arn:aws:iam::000000000000:root")
+                .build());
+        String arn = g.ecs.runTask(b -> b.taskDefinition("root-as-execution-role")
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
+                .tasks()
+                .get(0)
+                .taskArn();
+        Task t = g.awaitStatus("default", arn, "STOPPED");
+        assertThat(t.stopCode()).isEqualTo(TaskStopCode.TASK_FAILED_TO_START);
+        assertThat(t.stoppedReason())
+                .startsWith("ResourceInitializationError: ")
+                .contains("ECS was unable to assume the role 'arn:aws:iam::000000000000:root'")
+                .doesNotContain(PASSWORD);
+    }
+
+    @Test
     void aMissingJsonKeyStopsTheTask() {
         String arn = run(
                 "missing-key",

@@ -302,16 +302,25 @@ public final class DockerDriver implements TaskDriver, LocalImages {
 
     /**
      * Docker may report a container's exit before the OOM kill that caused it: the engine handles containerd's OOM
-     * and exit events in whichever order they arrive, and sets {@code OOMKilled} when the late one lands. A fresh
-     * SIGKILL exit that Gantry did not ask for is re-inspected for a moment, so an out-of-memory task is not stopped
-     * with a plain "Essential container exited".
+     * and exit events in whichever order they arrive. Newer engines set {@code OOMKilled} when the late OOM event
+     * lands; Docker 20.10 never does (the flag is taken only from an OOM event received before the exit), but logs
+     * the container's {@code oom} event either way. A fresh SIGKILL exit that Gantry did not ask for is re-inspected
+     * for a moment, and counts as OOM-killed once the flag or the engine's {@code oom} event for it shows, so an
+     * out-of-memory task is not stopped with a plain "Essential container exited".
      */
     private ContainerObservation awaitOomFlag(ContainerObservation exited) {
         long deadline = System.nanoTime() + OOM_FLAG_SETTLE.toNanos();
+        Instant since = exited.startedAt().orElse(exited.finishedAt().orElseThrow());
         ContainerObservation o = exited;
-        while (!o.oomKilled() && System.nanoTime() < deadline) {
+        while (true) {
+            if (EngineOomEvents.seen(docker, o.runtimeId(), since, Instant.now())) {
+                return Observations.oomKilled(o);
+            }
+            if (System.nanoTime() >= deadline) {
+                return o;
+            }
             try {
-                TimeUnit.MILLISECONDS.sleep(25);
+                TimeUnit.MILLISECONDS.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return o;
@@ -320,8 +329,10 @@ public final class DockerDriver implements TaskDriver, LocalImages {
                     exited.runtimeId(),
                     exited.containerName(),
                     docker.inspectContainerCmd(exited.runtimeId()).exec());
+            if (o.oomKilled()) {
+                return o;
+            }
         }
-        return o;
     }
 
     @Override

@@ -61,6 +61,21 @@ final class Observations {
                         .orElse(false);
     }
 
+    /** The same observation, OOM-killed: the engine logged the container's {@code oom} event but not its flag. */
+    static ContainerObservation oomKilled(ContainerObservation o) {
+        return new ContainerObservation(
+                o.runtimeId(),
+                o.containerName(),
+                o.state(),
+                o.exitCode(),
+                true,
+                o.health(),
+                o.imageDigest(),
+                o.startedAt(),
+                o.finishedAt(),
+                o.error());
+    }
+
     /** Docker's status word to the SPI state; paused and restarting containers are still running. */
     static ContainerObservation.State state(String status) {
         if (status == null) {

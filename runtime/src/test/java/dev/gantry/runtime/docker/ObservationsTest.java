@@ -44,6 +44,20 @@ class ObservationsTest {
                 .isFalse();
     }
 
+    @Test
+    void anOomEventTurnsTheObservationOomKilledAndKeepsTheRest() {
+        ContainerObservation plain = exited(137, false, Instant.parse("2026-11-29T10:00:00Z"));
+        ContainerObservation oom = Observations.oomKilled(plain);
+        assertThat(oom.oomKilled()).isTrue();
+        assertThat(oom).isEqualTo(exited(137, true, Instant.parse("2026-11-29T10:00:00Z")));
+    }
+
+    @Test
+    void theEventsQueryTakesFractionalSeconds() {
+        assertThat(EngineOomEvents.timestamp(Instant.parse("2026-11-29T10:00:00.000000042Z")))
+                .isEqualTo("1795946400.000000042");
+    }
+
     private static ContainerObservation exited(int code, boolean oom, Instant finishedAt) {
         return new ContainerObservation(
                 "id",

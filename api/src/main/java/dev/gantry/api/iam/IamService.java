@@ -31,10 +31,10 @@ public final class IamService implements AwsService {
     private static final ServiceModel MODEL = ServiceModel.load(IamService.class, "service-2.json.gz");
 
     private final OperationTable operations;
-    private final String accountId;
+    private final IamAccess access;
 
     public IamService(IamOperations iam, String accountId) {
-        this.accountId = accountId;
+        this.access = new IamAccess(iam, accountId);
         var roles = new RoleHandlers(iam);
         var users = new UserHandlers(iam);
         Map<String, BiFunction<JsonNode, RequestContext, JsonNode>> ops = new LinkedHashMap<>();
@@ -96,28 +96,16 @@ public final class IamService implements AwsService {
         return resource.substring(resource.lastIndexOf('/') + 1);
     }
 
-    /** The role, user or policy the call names (its ARN without a path), or the account's roles/users/policies. */
+    /** What the call acts on, by {@link IamAccess}'s per-operation table (the caller unknown: "*" for self calls). */
     @Override
     public AccessTarget accessTarget(String operation, JsonNode input) {
-        String iam = "arn:aws:iam::" + accountId + ":";
-        if (input.hasNonNull("PolicyArn") && !input.hasNonNull("RoleName") && !input.hasNonNull("UserName")) {
-            return AccessTarget.of(input.get("PolicyArn").asText());
-        }
-        if (input.hasNonNull("RoleName")) {
-            return AccessTarget.of(iam + "role/" + input.get("RoleName").asText());
-        }
-        if (input.hasNonNull("UserName")) {
-            return AccessTarget.of(iam + "user/" + input.get("UserName").asText());
-        }
-        if (input.hasNonNull("PolicyName")) {
-            return AccessTarget.of(iam + "policy/" + input.get("PolicyName").asText());
-        }
-        return switch (operation) {
-            case "ListRoles" -> AccessTarget.of(iam + "role/");
-            case "ListUsers" -> AccessTarget.of(iam + "user/");
-            case "ListPolicies" -> AccessTarget.of(iam + "policy/");
-            default -> AccessTarget.ANY;
-        };
+        return access.target(operation, input, Optional.empty());
+    }
+
+    /** As {@link #accessTarget(String, JsonNode)}; GetUser, CreateAccessKey… without UserName act on the caller. */
+    @Override
+    public AccessTarget accessTarget(String operation, JsonNode input, String principalArn) {
+        return access.target(operation, input, Optional.of(principalArn));
     }
 
     @Override

@@ -54,6 +54,14 @@ public interface AwsService {
         return AccessTarget.ANY;
     }
 
+    /**
+     * As {@link #accessTarget(String, JsonNode)}, knowing the caller's principal ARN: for calls whose target is the
+     * caller itself when the input names nothing (IAM GetUser, CreateAccessKey without UserName).
+     */
+    default AccessTarget accessTarget(String operation, JsonNode input, String principalArn) {
+        return accessTarget(operation, input);
+    }
+
     /** Operations every authenticated caller may call whatever the policies say (STS GetCallerIdentity). */
     default boolean alwaysAllowed(String operation) {
         return false;

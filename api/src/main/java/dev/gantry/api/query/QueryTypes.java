@@ -29,7 +29,8 @@ import java.util.Map;
  * Every problem is reported at once, as AWS's model validation does: {@code ValidationError}-style messages
  * ({@code N validation error(s) detected: Value 'x' at 'Port' failed to satisfy constraint: …}) naming the
  * parameter as it was sent, under the invalid-parameter kind that each service's table names. Members the
- * model does not know are passed through untouched.
+ * model does not define for the operation are dropped (as AWS ignores them): a handler or an access mapping never
+ * sees a member its operation does not have (PutUserPolicy with a stray RoleName).
  */
 public final class QueryTypes {
 
@@ -93,10 +94,11 @@ public final class QueryTypes {
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode member = members.path(field.getKey()).path("shape");
+            if (!member.isTextual()) {
+                continue; // not in the model: dropped, so no handler or access mapping ever reads it
+            }
             String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-            typed.set(
-                    field.getKey(),
-                    member.isTextual() ? walk(field.getValue(), member.asText(), child, model, out) : field.getValue());
+            typed.set(field.getKey(), walk(field.getValue(), member.asText(), child, model, out));
         }
         return typed;
     }

@@ -95,4 +95,13 @@ class QueryTypesTest {
         JsonNode in = typed("Action=NoSuchAction&Port=80");
         assertThat(in.get("Port").isTextual()).isTrue();
     }
+
+    @Test
+    void membersTheOperationDoesNotDefineAreDropped() {
+        JsonNode in = typed("Action=DescribeTargetGroups&Names.member.1=web&LoadBalancerArn=lb&Stray=x&Port=80");
+        assertThat(in.has("Names")).isTrue();
+        assertThat(in.has("LoadBalancerArn")).isTrue();
+        assertThat(in.has("Stray")).as("not in any model").isFalse();
+        assertThat(in.has("Port")).as("another operation's member").isFalse();
+    }
 }

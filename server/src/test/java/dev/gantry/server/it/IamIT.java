@@ -16,6 +16,10 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -262,5 +266,73 @@ class IamIT {
         assertThat(err)
                 .contains("AccessDeniedException")
                 .contains("user/cli-describer is not authorized to perform: ecs:RunTask");
+    }
+
+    /** A user allowed iam:* but denied one action on every user (and, separately, on one role path). */
+    static String allowAllDeny(String action, String resource) {
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:*\","
+                + "\"Resource\":\"*\"},{\"Effect\":\"Deny\",\"Action\":\"" + action + "\",\"Resource\":\""
+                + resource + "\"}]}";
+    }
+
+    /** Adds a member to every Query call, before signing (as a hand-made request would send it). */
+    static ExecutionInterceptor adding(String name, String value) {
+        return new ExecutionInterceptor() {
+            @Override
+            public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+                // the SDK still holds a Query call's members as query parameters here; it moves them to the body later
+                return context.httpRequest().toBuilder()
+                        .appendRawQueryParameter(name, value)
+                        .build();
+            }
+        };
+    }
+
+    @Test
+    void aMemberTheOperationDoesNotHaveCannotRedirectAuthorization() {
+        String userArn = "arn:aws:iam::" + account + ":user/u3";
+        AwsCredentials u3 = user("u3", allowAllDeny("iam:PutUserPolicy", "arn:aws:iam::" + account + ":user/*"));
+        try (IamClient iam = IamClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .endpointOverride(URI.create(g.server.endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(u3))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .addExecutionInterceptor(adding("RoleName", "nosuch")))
+                .build()) {
+            assertThatThrownBy(() -> iam.putUserPolicy(
+                            r -> r.userName("u3").policyName("admin").policyDocument(allow("*", "*"))))
+                    .isInstanceOfSatisfying(IamException.class, e -> {
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied");
+                        assertThat(e.awsErrorDetails().errorMessage())
+                                .contains("iam:PutUserPolicy on resource: " + userArn)
+                                .endsWith("with an explicit deny in an identity-based policy");
+                    });
+        }
+        assertThat(admin.listUserPolicies(r -> r.userName("u3")).policyNames()).containsExactly("p");
+    }
+
+    @Test
+    void aRoleIsAuthorizedOnItsArnWithItsPath() {
+        String bossArn = admin.createRole(
+                        r -> r.roleName("boss").path("/admins/").assumeRolePolicyDocument(TASKS_TRUST))
+                .role()
+                .arn();
+        assertThat(bossArn).isEqualTo("arn:aws:iam::" + account + ":role/admins/boss");
+        AwsCredentials c = user("no-admins", allowAllDeny("iam:*", "arn:aws:iam::" + account + ":role/admins/*"));
+        try (IamClient iam = iam(c)) {
+            assertThatThrownBy(() -> iam.putRolePolicy(
+                            r -> r.roleName("boss").policyName("admin").policyDocument(allow("*", "*"))))
+                    .isInstanceOfSatisfying(
+                            IamException.class,
+                            e -> assertThat(e.awsErrorDetails().errorMessage())
+                                    .contains("on resource: " + bossArn)
+                                    .endsWith("with an explicit deny in an identity-based policy"));
+            assertThatThrownBy(() -> iam.getRole(r -> r.roleName("boss")))
+                    .isInstanceOfSatisfying(
+                            IamException.class,
+                            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+            assertThat(iam.listRoles().roles()).extracting(r -> r.roleName()).contains("boss"); // ListRoles: "*"
+        }
     }
 }

@@ -92,10 +92,14 @@ public final class SigV4Verifier {
 
     /**
      * A session key is good only with its own session's token ({@code X-Amz-Security-Token}, compared in constant
-     * time) and only until the session ends; a long-term key ignores a token, as AWS does for IAM user keys.
+     * time) and only until the session ends; a long-term key sent with a token is refused, as AWS refuses it (the
+     * token names no session of that key).
      */
     private void checkSession(SignableRequest request, Principal principal) {
         if (principal.sessionToken().isEmpty()) {
+            if (request.header(SECURITY_TOKEN).isPresent()) {
+                throw new ApiException(ErrorCode.UNRECOGNIZED_CLIENT, AuthMessages.UNRECOGNIZED_CLIENT);
+            }
             return;
         }
         byte[] sent =

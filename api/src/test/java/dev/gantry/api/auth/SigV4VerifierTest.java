@@ -349,12 +349,13 @@ class SigV4VerifierTest {
     }
 
     @Test
-    void aLongTermKeyIgnoresAToken() {
+    void aLongTermKeySentWithATokenIsAnUnrecognizedClient() {
         SdkSigning.Spec base = ecsPost();
         Map<String, List<String>> headers = new LinkedHashMap<>(base.headers());
         headers.put("X-Amz-Security-Token", List.of("whatever"));
         SignableRequest r = signed(new SdkSigning.Spec(
                 base.method(), base.uri(), headers, base.body(), base.accessKeyId(), base.secret(), "ecs", NOW, true));
-        assertThat(verifier.verify(r, "ecs")).isEqualTo(ALICE);
+        assertRejected(r, ErrorCode.UNRECOGNIZED_CLIENT)
+                .hasMessage("The security token included in the request is invalid.");
     }
 }

@@ -45,11 +45,29 @@ public final class Authorization {
     }
 
     /**
-     * May {@code principalArn} (a role or user ARN, e.g. a task's execution role) perform {@code action} on
-     * {@code resource}? The control plane's question.
+     * May {@code principalArn} (a role or user ARN) perform {@code action} on {@code resource}, with the API's rules
+     * (the account root may do everything)? The control plane asks {@link #decideForRole} instead.
      */
     public Verdict decide(String principalArn, String action, String resource, Map<String, List<String>> context) {
         return decide(principalArn, Optional.empty(), action, List.of(resource), context);
+    }
+
+    /**
+     * The control plane's question (may this task's execution role read that secret?): only an existing role of this
+     * account, named by its exact ARN (path included), gets its policies; anything else (the account root, a user, a
+     * role ARN with another path or account, a deleted role) is denied.
+     */
+    public Verdict decideForRole(String roleArn, String action, String resource, Map<String, List<String>> context) {
+        CallerArn caller = CallerArn.parse(roleArn);
+        boolean existing = caller.kind() == CallerArn.Kind.ROLE
+                && caller.account().equals(accountId)
+                && store.role(caller.name())
+                        .filter(r -> r.arn().equals(roleArn))
+                        .isPresent();
+        if (!existing) {
+            return Verdict.denied(IamMessages.notAuthorized(roleArn, action, resource, false));
+        }
+        return decide(roleArn, Optional.empty(), action, List.of(resource), context);
     }
 
     /**
@@ -111,16 +129,20 @@ public final class Authorization {
                             policies.addAll(documents(user.arn()));
                         });
             case ROLE, ASSUMED_ROLE ->
-                store.role(caller.name()).ifPresent(role -> {
-                    String id = role.roleId()
-                            + caller.sessionName().map(s -> ":" + s).orElse("");
-                    keys.put("aws:userid", List.of(id));
-                    keys.put(
-                            "aws:PrincipalType",
-                            List.of(caller.kind() == CallerArn.Kind.ROLE ? "Role" : "AssumedRole"));
-                    tags(role.tags(), keys);
-                    policies.addAll(roleDocuments(role));
-                });
+                store.role(caller.name())
+                        .filter(role -> caller.account().equals(accountId))
+                        .filter(role -> caller.kind() == CallerArn.Kind.ASSUMED_ROLE
+                                || role.arn().equals(principalArn))
+                        .ifPresent(role -> {
+                            String id = role.roleId()
+                                    + caller.sessionName().map(s -> ":" + s).orElse("");
+                            keys.put("aws:userid", List.of(id));
+                            keys.put(
+                                    "aws:PrincipalType",
+                                    List.of(caller.kind() == CallerArn.Kind.ROLE ? "Role" : "AssumedRole"));
+                            tags(role.tags(), keys);
+                            policies.addAll(roleDocuments(role));
+                        });
             case ROOT, OTHER -> {
                 // another account's root or an unknown principal: no identity policies, so nothing is allowed
             }

@@ -59,6 +59,15 @@ public final class RoleSessions {
      * it: what ECS checks before it hands a task its task or execution role. False for a role that does not exist.
      */
     public boolean trustsService(String roleArn, String servicePrincipal) {
+        return isServiceRole(roleArn, servicePrincipal);
+    }
+
+    /**
+     * Whether {@code roleArn} names an existing role of this account EXACTLY (path included: {@code role/x} does not
+     * name {@code role/admins/x}, nor another account's {@code role/x}) whose trust policy lets
+     * {@code servicePrincipal} assume it. The control plane's check before it uses a task's role.
+     */
+    public boolean isServiceRole(String roleArn, String servicePrincipal) {
         return role(roleArn)
                 .map(r -> engine.evaluateResourcePolicy(
                                 r.trustPolicy(),

@@ -86,11 +86,15 @@ public final class Authorization {
         }
         Map<String, List<String>> keys = new LinkedHashMap<>(context);
         List<String> policies = new ArrayList<>();
-        identity(caller, principalArn, keys, policies);
-        Optional<String> sessionPolicy = accessKeyId
+        Optional<StoredSession> stored = accessKeyId
                 .filter(k -> caller.kind() == CallerArn.Kind.ASSUMED_ROLE)
                 .flatMap(sessions::find)
-                .flatMap(StoredSession::sessionPolicy);
+                .filter(s -> s.sessionArn().equals(principalArn) && KeyLookup.currentRole(store, s));
+        if (caller.kind() != CallerArn.Kind.ASSUMED_ROLE || stored.isPresent()) {
+            // a session counts only while the very role it was issued for exists (same ARN, same unique id)
+            identity(caller, principalArn, keys, policies);
+        }
+        Optional<String> sessionPolicy = stored.flatMap(StoredSession::sessionPolicy);
         for (String resource : resources) {
             var request = new PolicyEngine.Request(principalArn, action, resource, keys);
             PolicyEngine.Outcome outcome = engine.evaluate(policies, request);

@@ -2,6 +2,7 @@ package dev.gantry.control.iam;
 
 import dev.gantry.store.iam.IamStore;
 import dev.gantry.store.iam.SessionStore;
+import dev.gantry.store.iam.StoredSession;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,6 +46,7 @@ public final class KeyLookup {
     public Optional<SigningKey> find(String accessKeyId) {
         if (accessKeyId.startsWith("ASIA")) {
             return sessions.find(accessKeyId)
+                    .filter(this::ofCurrentRole)
                     .map(s -> new SigningKey(
                             s.accessKeyId(),
                             s.secret(),
@@ -56,5 +58,18 @@ public final class KeyLookup {
                 .filter(k -> k.active())
                 .flatMap(k -> store.user(k.userName())
                         .map(u -> new SigningKey(k.id(), k.secret(), u.arn(), Optional.empty(), Optional.empty())));
+    }
+
+    /** A session is good only while the very role it was issued for exists (same ARN, same unique id). */
+    private boolean ofCurrentRole(StoredSession s) {
+        return currentRole(store, s);
+    }
+
+    static boolean currentRole(IamStore store, StoredSession s) {
+        CallerArn arn = CallerArn.parse(s.roleArn());
+        return arn.kind() == CallerArn.Kind.ROLE
+                && store.role(arn.name())
+                        .filter(r -> r.arn().equals(s.roleArn()) && r.roleId().equals(s.roleId()))
+                        .isPresent();
     }
 }

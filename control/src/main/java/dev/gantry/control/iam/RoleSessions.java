@@ -138,6 +138,7 @@ public final class RoleSessions {
                 session.secretAccessKey(),
                 session.sessionToken(),
                 role.arn(),
+                role.roleId(),
                 session.assumedRoleArn(),
                 sessionPolicy,
                 expiration));

@@ -98,4 +98,47 @@ class AuthorizationExactArnTest {
         assertThat(sessions.trustsService(IAM + "role/exec", "ecs-tasks.amazonaws.com"))
                 .isTrue();
     }
+
+    @Test
+    void aSessionOfADeletedRoleStaysDeadWhenARoleOfTheSameNameIsCreated() {
+        RoleSession old = f.iam.sessions().issue(IAM + "role/exec", "task", java.time.Duration.ofHours(1));
+        String key = old.accessKeyId();
+        assertThat(f.iam.keys().find(key)).isPresent();
+        assertThat(auth.decide(
+                                old.assumedRoleArn(),
+                                Optional.of(key),
+                                "secretsmanager:GetSecretValue",
+                                List.of(SECRET),
+                                Map.of())
+                        .allowed())
+                .isTrue();
+
+        ops.deleteRolePolicy("exec", "read");
+        ops.deleteRole("exec");
+        ops.createRole("exec", "/", "trust:ecs-tasks.amazonaws.com", Optional.empty(), "", List.of());
+        ops.putRolePolicy("exec", "read", "allow:secretsmanager:GetSecretValue");
+
+        assertThat(f.iam.keys().find(key)).as("the old session's key").isEmpty();
+        assertThat(auth.decide(
+                                old.assumedRoleArn(),
+                                Optional.of(key),
+                                "secretsmanager:GetSecretValue",
+                                List.of(SECRET),
+                                Map.of())
+                        .allowed())
+                .as("the old session's policies")
+                .isFalse();
+        RoleSession fresh = f.iam.sessions().issue(IAM + "role/exec", "task", java.time.Duration.ofHours(1));
+        assertThat(f.iam.keys().find(fresh.accessKeyId()))
+                .as("a session of the new role")
+                .isPresent();
+        assertThat(auth.decide(
+                                fresh.assumedRoleArn(),
+                                Optional.of(fresh.accessKeyId()),
+                                "secretsmanager:GetSecretValue",
+                                List.of(SECRET),
+                                Map.of())
+                        .allowed())
+                .isTrue();
+    }
 }

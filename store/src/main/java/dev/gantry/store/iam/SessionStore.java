@@ -32,21 +32,23 @@ public final class SessionStore {
         db.write(c -> Sql.update(
                 c,
                 "INSERT INTO iam_sessions(access_key_id, secret, token, role_arn, session_arn, session_policy,"
-                        + " expires_at) VALUES (?,?,?,?,?,?,?)",
+                        + " expires_at, role_id) VALUES (?,?,?,?,?,?,?,?)",
                 s.accessKeyId(),
                 envelope.sealString(s.secret(), secretContext(s.accessKeyId())),
                 envelope.sealString(s.token(), tokenContext(s.accessKeyId())),
                 s.roleArn(),
                 s.sessionArn(),
                 s.sessionPolicy().orElse(null),
-                s.expiration().toEpochMilli()));
+                s.expiration().toEpochMilli(),
+                s.roleId()));
     }
 
     public Optional<StoredSession> find(String accessKeyId) {
         return db.read(c -> {
             try (PreparedStatement ps = Sql.bind(
                             c,
-                            "SELECT access_key_id, secret, token, role_arn, session_arn, session_policy, expires_at"
+                            "SELECT access_key_id, secret, token, role_arn, session_arn, session_policy, expires_at,"
+                                    + " role_id"
                                     + " FROM iam_sessions WHERE access_key_id = ?",
                             accessKeyId);
                     ResultSet rs = ps.executeQuery()) {
@@ -59,6 +61,7 @@ public final class SessionStore {
                         envelope.openString(rs.getBytes(2), secretContext(id)),
                         envelope.openString(rs.getBytes(3), tokenContext(id)),
                         rs.getString(4),
+                        rs.getString(8),
                         rs.getString(5),
                         Optional.ofNullable(rs.getString(6)),
                         Instant.ofEpochMilli(rs.getLong(7))));

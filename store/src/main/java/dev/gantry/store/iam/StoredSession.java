@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An STS session: its key ({@code ASIA…}), secret and token, the role it acts as, its
+ * An STS session: its key ({@code ASIA…}), secret and token, the role it acts as (ARN and unique id), its
  * {@code assumed-role/ROLE/SESSION} ARN, the session policy it was given (if any) and when it ends.
  */
 public record StoredSession(
@@ -13,6 +13,7 @@ public record StoredSession(
         String secret,
         String token,
         String roleArn,
+        String roleId,
         String sessionArn,
         Optional<String> sessionPolicy,
         Instant expiration) {
@@ -21,6 +22,7 @@ public record StoredSession(
         Objects.requireNonNull(secret, "secret");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(roleArn, "roleArn");
+        Objects.requireNonNull(roleId, "roleId");
         Objects.requireNonNull(sessionArn, "sessionArn");
         Objects.requireNonNull(sessionPolicy, "sessionPolicy");
         Objects.requireNonNull(expiration, "expiration");

@@ -335,4 +335,21 @@ class IamIT {
             assertThat(iam.listRoles().roles()).extracting(r -> r.roleName()).contains("boss"); // ListRoles: "*"
         }
     }
+
+    @Test
+    void aLongTermKeySentWithASecurityTokenIsRefused() {
+        AwsCredentials keys = user("with-token", allow("sts:*", "*"));
+        AwsCredentials withToken =
+                AwsSessionCredentials.create(keys.accessKeyId(), keys.secretAccessKey(), "not-a-session-token");
+        try (StsClient sts = sts(withToken)) {
+            assertThatThrownBy(sts::getCallerIdentity).isInstanceOfSatisfying(StsException.class, e -> {
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
+                assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("The security token included in the request is invalid.");
+            });
+        }
+        try (StsClient sts = sts(keys)) {
+            assertThat(sts.getCallerIdentity().arn()).endsWith(":user/with-token");
+        }
+    }
 }

@@ -35,7 +35,7 @@ final class ServiceCall {
             InboundRequest request,
             String requestId) {
         if (!service.alwaysAllowed(operation)) {
-            AccessTarget target = service.accessTarget(operation, input);
+            AccessTarget target = service.accessTarget(operation, input, principal.principalArn());
             Map<String, List<String>> keys = new LinkedHashMap<>(globalKeys(request));
             keys.putAll(target.conditionKeys());
             authorizer.authorize(new AccessCheck(

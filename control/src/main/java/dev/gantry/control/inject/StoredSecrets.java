@@ -102,7 +102,8 @@ public final class StoredSecrets implements SecretSource {
     }
 
     private Optional<Lookup> denied(String role, String action, String resource) {
-        Authorization.Verdict verdict = authorization.decide(role, action, resource, Map.<String, List<String>>of());
+        Authorization.Verdict verdict =
+                authorization.decideForRole(role, action, resource, Map.<String, List<String>>of());
         return verdict.allowed()
                 ? Optional.empty()
                 : Optional.of(new Lookup.AccessDenied("AccessDeniedException: "

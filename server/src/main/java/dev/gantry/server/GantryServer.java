@@ -161,16 +161,7 @@ public final class GantryServer implements AutoCloseable {
      * (tests use this).
      */
     public static GantryServer start(GantryConfig config, Map<String, String> env, Consumer<TaskFeed> beforeStart) {
-        return start(config, env, dockerDriver(config), beforeStart, Optional.empty());
-    }
-
-    /**
-     * As {@link #start(GantryConfig, Map, Consumer)}, with {@code secrets} as where task-definition secrets and
-     * registry credentials are read from instead of Gantry's own Secrets Manager and SSM Parameter Store (tests).
-     */
-    public static GantryServer start(
-            GantryConfig config, Map<String, String> env, Consumer<TaskFeed> beforeStart, SecretSource secrets) {
-        return start(config, env, dockerDriver(config), beforeStart, Optional.of(secrets));
+        return start(config, env, dockerDriver(config), beforeStart);
     }
 
     private static DriverFactory dockerDriver(GantryConfig config) {
@@ -186,15 +177,6 @@ public final class GantryServer implements AutoCloseable {
 
     static GantryServer start(
             GantryConfig config, Map<String, String> env, DriverFactory drivers, Consumer<TaskFeed> beforeStart) {
-        return start(config, env, drivers, beforeStart, Optional.empty());
-    }
-
-    static GantryServer start(
-            GantryConfig config,
-            Map<String, String> env,
-            DriverFactory drivers,
-            Consumer<TaskFeed> beforeStart,
-            Optional<SecretSource> secretsOverride) {
         ApiServer.checkAvailable(config.host(), config.port()); // before anything starts that a failure would strand
         InstantSource clock = InstantSource.system();
         AdminCredentials credentials = AdminCredentials.resolve(config.dataDir(), env);
@@ -228,8 +210,8 @@ public final class GantryServer implements AutoCloseable {
             SecretStore secretStore = new SecretStore(db, envelope);
             ParameterStore parameters = new ParameterStore(db, envelope, config.region(), config.accountId(), clock);
             // a task's secrets and registry credentials are read as its execution role, through IAM's decision
-            SecretSource secrets = secretsOverride.orElseGet(() -> new StoredSecrets(
-                    secretStore, parameters, iam.authorization(), iam.sessions(), config.region(), config.accountId()));
+            SecretSource secrets = new StoredSecrets(
+                    secretStore, parameters, iam.authorization(), iam.sessions(), config.region(), config.accountId());
             LiveTasks live = LiveTasks.follow(feed, tasks);
             TaskEndpoints taskEndpoints = new TaskEndpoints(
                     new EndpointIds(EndpointKey.loadOrCreate(config.dataDir())),

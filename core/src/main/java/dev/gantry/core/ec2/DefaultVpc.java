@@ -12,6 +12,14 @@ public final class DefaultVpc {
     public static final String SECURITY_GROUP_ID = "sg-gantry";
     /** The default security group's name, in every VPC (AWS's). */
     public static final String SECURITY_GROUP_NAME = "default";
+    /**
+     * Gantry's well-known group of the host itself (the router, health checks, Service Connect, a user's curl): a
+     * rule naming it as a peer admits the gateway address of the task's subnet. It has no members and no rules; every
+     * default group admits it, so tasks in a default group are reachable from the host as before.
+     */
+    public static final String HOST_SECURITY_GROUP_ID = "sg-gantry-host";
+    /** The host group's name. */
+    public static final String HOST_SECURITY_GROUP_NAME = "gantry-host";
 
     private DefaultVpc() {}
 }

@@ -3,6 +3,7 @@ package dev.gantry.server;
 import dev.gantry.api.auth.Credentials;
 import dev.gantry.api.auth.PolicyAuthorizer;
 import dev.gantry.api.auth.Principal;
+import dev.gantry.api.ec2.Ec2Service;
 import dev.gantry.api.ecs.EcsContext;
 import dev.gantry.api.ecs.EcsService;
 import dev.gantry.api.elbv2.Elbv2Service;
@@ -29,6 +30,9 @@ import dev.gantry.control.launch.TaskLauncher;
 import dev.gantry.control.lb.LoadBalancing;
 import dev.gantry.control.lb.TargetGroupRegistry;
 import dev.gantry.control.lb.dataplane.RouterDataPlane;
+import dev.gantry.control.network.NetworkChanges;
+import dev.gantry.control.network.SubnetNetworks;
+import dev.gantry.control.network.TaskInterfaces;
 import dev.gantry.control.rotation.SecretRotator;
 import dev.gantry.control.rotation.TaskSteps;
 import dev.gantry.control.service.ServiceApplier;
@@ -46,6 +50,9 @@ import dev.gantry.runtime.spi.PullProgress;
 import dev.gantry.runtime.spi.TaskDriver;
 import dev.gantry.store.crypto.Envelope;
 import dev.gantry.store.crypto.MasterKey;
+import dev.gantry.store.ec2.Ec2Store;
+import dev.gantry.store.ec2.Ec2TagStore;
+import dev.gantry.store.ec2.SecurityGroupStore;
 import dev.gantry.store.ecs.ClusterStore;
 import dev.gantry.store.ecs.ServiceStore;
 import dev.gantry.store.ecs.SettingsStore;
@@ -86,6 +93,10 @@ public final class GantryServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GantryServer.class);
     /** How often the service scheduler looks at every service even if nothing woke it. */
     static final Duration SERVICE_RESYNC = Duration.ofSeconds(30);
+    /** The default VPC's range where the driver has no engine network (AWS's own default VPC range). */
+    static final String DEFAULT_VPC_CIDR = "172.31.0.0/16";
+
+    static final String DEFAULT_VPC_GATEWAY = "172.31.0.1";
     /** How often a rotation step's task is looked at, and how long a step may run (a Lambda's limit). */
     static final Duration ROTATION_POLL = Duration.ofMillis(500);
 
@@ -116,6 +127,8 @@ public final class GantryServer implements AutoCloseable {
     private volatile boolean closing; // set under startLock, so the starter sees it before it hands over
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Thread starter;
+    /** The EC2 store, whose default VPC is seeded once the engine's task network is known. */
+    private volatile Ec2Store networks;
 
     private GantryServer(
             GantryConfig config,
@@ -329,6 +342,11 @@ public final class GantryServer implements AutoCloseable {
                             ROTATION_STEP_TIMEOUT),
                     clock);
             rotation.set(rotator);
+            Ec2Store ec2 = new Ec2Store(db, config.region());
+            // the placement slice realises subnets on the engine and the task store lists the tasks' interfaces;
+            // until they are wired, CreateSubnet says the engine cannot create the network
+            Ec2Service.Seams ec2Seams = new Ec2Service.Seams(
+                    SubnetNetworks.UNAVAILABLE, TaskInterfaces.NONE, NetworkChanges.NONE, IdSource.random());
             ApiServer api = ApiServer.builder()
                     .bindHost(config.host())
                     .port(config.port())
@@ -340,6 +358,13 @@ public final class GantryServer implements AutoCloseable {
                     .service(new SsmService(parameters, config.region(), config.accountId()))
                     .service(new SecretsManagerService(secretStore, arns, IdSource.random(), clock, rotator))
                     .service(new IamService(iam.operations(), config.accountId()))
+                    .service(new Ec2Service(
+                            ec2,
+                            new SecurityGroupStore(db),
+                            new Ec2TagStore(db),
+                            ec2Seams,
+                            config.region(),
+                            config.accountId()))
                     .credentials(credentials(credentials, config.accountId(), iam))
                     .authorizer(new PolicyAuthorizer(iam.authorization()))
                     .clock(clock)
@@ -366,6 +391,7 @@ public final class GantryServer implements AutoCloseable {
                     endpointHost,
                     iam,
                     rotator);
+            server.networks = ec2;
             server.starter = Thread.ofVirtual()
                     .name("gantry-engine-start")
                     .start(() -> server.startEngine(drivers, installation));
@@ -415,6 +441,7 @@ public final class GantryServer implements AutoCloseable {
         try {
             real = drivers.create(installation);
             real.start();
+            seedDefaultVpc(real);
             if (config.taskEndpoint()) {
                 endpointHost.open(real); // before the supervisor: re-adopted tasks' containers get AWS_ENDPOINT_URL
             }
@@ -443,6 +470,25 @@ public final class GantryServer implements AutoCloseable {
             if (!closing) {
                 LOG.atError().addKeyValue("error", e.getMessage()).log("the container engine could not be prepared");
             }
+        }
+    }
+
+    /**
+     * The default VPC and subnet are the engine's task network: its range and gateway (AWS's default VPC range
+     * 172.31.0.0/16 where the driver has no host network, as the in-memory one).
+     */
+    private void seedDefaultVpc(TaskDriver real) {
+        Optional<DockerDriver.BridgeAddresses> bridge =
+                real instanceof DockerDriver docker ? docker.bridge() : Optional.empty();
+        try {
+            networks.ensureDefaults(
+                    bridge.map(DockerDriver.BridgeAddresses::networkName).orElse(config.networkName()),
+                    bridge.map(DockerDriver.BridgeAddresses::subnet).orElse(DEFAULT_VPC_CIDR),
+                    bridge.map(DockerDriver.BridgeAddresses::gateway).orElse(DEFAULT_VPC_GATEWAY));
+        } catch (IllegalArgumentException e) { // a range Gantry cannot read: tasks still run, EC2 shows no default
+            LOG.atError()
+                    .addKeyValue("error", e.getMessage())
+                    .log("the default VPC could not be seeded from the engine's task network");
         }
     }
 

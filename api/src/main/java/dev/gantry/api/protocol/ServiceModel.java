@@ -18,10 +18,12 @@ import java.util.zip.GZIPInputStream;
 public final class ServiceModel {
     private final JsonNode operations;
     private final JsonNode shapes;
+    private final String protocol;
 
     private ServiceModel(JsonNode root) {
         this.operations = root.path("operations");
         this.shapes = root.path("shapes");
+        this.protocol = root.path("metadata").path("protocol").asText("");
         if (!operations.isObject() || !shapes.isObject()) {
             throw new IllegalArgumentException("not a botocore service model: no operations or shapes");
         }
@@ -42,6 +44,14 @@ public final class ServiceModel {
     public Optional<String> inputShape(String operation) {
         JsonNode input = operations.path(operation).path("input").path("shape");
         return input.isTextual() ? Optional.of(input.asText()) : Optional.empty();
+    }
+
+    /**
+     * The model's protocol ({@code query}, {@code ec2}, {@code json}): EC2's names a request's members by their
+     * {@code queryName}, else their capitalised {@code locationName}, and flattens every list.
+     */
+    public String protocol() {
+        return protocol;
     }
 
     /** A shape by name ({@code type}, {@code members}, {@code member}, {@code min}, {@code max}, {@code enum}…). */

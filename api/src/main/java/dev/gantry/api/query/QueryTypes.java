@@ -85,29 +85,57 @@ public final class QueryTypes {
         }
         ObjectNode typed = JsonNodeFactory.instance.objectNode();
         JsonNode members = shape.path("members");
-        for (JsonNode required : shape.path("required")) {
+        // EC2 names a missing member in its own error (MissingParameter), which its handlers raise
+        boolean checkRequired = !model.protocol().equals("ec2");
+        for (JsonNode required : checkRequired ? shape.path("required") : JsonNodeFactory.instance.arrayNode()) {
             if (!object.has(required.asText())) {
                 String child = path.isEmpty() ? required.asText() : path + "." + required.asText();
                 out.add(String.format(MISSING, child));
             }
         }
+        Map<String, String> byWireName = wireNames(members, model);
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            JsonNode member = members.path(field.getKey()).path("shape");
+            String memberName = byWireName.getOrDefault(field.getKey(), field.getKey());
+            JsonNode member = members.path(memberName).path("shape");
             if (!member.isTextual()) {
                 continue; // not in the model: dropped, so no handler or access mapping ever reads it
             }
             String child = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-            typed.set(field.getKey(), walk(field.getValue(), member.asText(), child, model, out));
+            typed.set(memberName, walk(field.getValue(), member.asText(), child, model, out));
         }
         return typed;
+    }
+
+    /**
+     * EC2's protocol sends a member under its {@code queryName}, else its capitalised {@code locationName}
+     * ({@code Filter.1.Value.1} for {@code Filters[0].Values[0]}); the typed tree uses the model's member names, as
+     * a JSON service's handlers read them. Empty for the Query protocol, which sends member names.
+     */
+    private static Map<String, String> wireNames(JsonNode members, ServiceModel model) {
+        if (!model.protocol().equals("ec2")) {
+            return Map.of();
+        }
+        Map<String, String> out = new java.util.HashMap<>();
+        members.fields().forEachRemaining(m -> {
+            JsonNode query = m.getValue().path("queryName");
+            JsonNode location = m.getValue().path("locationName");
+            if (query.isTextual()) {
+                out.put(query.asText(), m.getKey());
+            } else if (location.isTextual() && !location.asText().isEmpty()) {
+                String l = location.asText();
+                out.put(Character.toUpperCase(l.charAt(0)) + l.substring(1), m.getKey());
+            }
+        });
+        return out;
     }
 
     private static JsonNode list(JsonNode node, JsonNode shape, String path, ServiceModel model, List<String> out) {
         ArrayNode typed = JsonNodeFactory.instance.arrayNode();
         if (node instanceof ArrayNode array) {
             String element = shape.path("member").path("shape").asText();
-            boolean flattened = shape.path("flattened").asBoolean(false);
+            boolean flattened =
+                    shape.path("flattened").asBoolean(false) || model.protocol().equals("ec2");
             for (int i = 0; i < array.size(); i++) {
                 String child = path + (flattened ? "." : ".member.") + (i + 1);
                 typed.add(array.get(i).isNull() ? array.get(i) : walk(array.get(i), element, child, model, out));

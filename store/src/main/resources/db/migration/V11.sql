@@ -1,0 +1,2 @@
+-- V11 is the ec2 slice's (VPCs, subnets, security groups). This placeholder only lets V12 (Cloud Map) apply on a
+-- branch where V11 has not landed yet; at merge, the ec2 slice's V11.sql replaces it.

@@ -46,10 +46,9 @@ public final class Ec2Service implements AwsService {
             Ec2Store store, SecurityGroupStore groups, Ec2TagStore tags, Seams seams, String region, String accountId) {
         Views views = new Views(region, accountId);
         this.access = new Ec2Access(views);
-        var networks = new NetworkHandlers(
-                store, seams.subnetNetworks(), seams.interfaces(), seams.changes(), seams.ids(), views, region);
-        var sgs = new GroupHandlers(groups, tags, networks, seams.interfaces(), seams.changes(), seams.ids(), views);
-        var other = new TagHandlers(store, groups, tags, seams.interfaces(), views, region);
+        var networks = new NetworkHandlers(store, seams, views, region);
+        var sgs = new GroupHandlers(groups, tags, networks, seams, views);
+        var other = new TagHandlers(store, groups, tags, seams, views, region);
         Map<String, BiFunction<JsonNode, RequestContext, JsonNode>> ops = new LinkedHashMap<>();
         put(ops, "CreateVpc", networks::createVpc);
         put(ops, "DescribeVpcs", networks::describeVpcs);

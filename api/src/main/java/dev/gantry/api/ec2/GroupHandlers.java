@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gantry.control.network.NetworkChanges;
-import dev.gantry.control.network.TaskInterfaces;
 import dev.gantry.core.ec2.DefaultVpc;
 import dev.gantry.core.ec2.Ec2Error;
 import dev.gantry.core.ec2.Ec2Filters;
@@ -15,7 +14,6 @@ import dev.gantry.core.ec2.IpPermission;
 import dev.gantry.core.ec2.PermissionRules;
 import dev.gantry.core.ec2.SecurityGroup;
 import dev.gantry.core.ec2.SecurityGroupRule;
-import dev.gantry.core.id.IdSource;
 import dev.gantry.store.ec2.Deletion;
 import dev.gantry.store.ec2.Ec2TagStore;
 import dev.gantry.store.ec2.SecurityGroupStore;
@@ -39,25 +37,19 @@ final class GroupHandlers {
     private final SecurityGroupStore groups;
     private final Ec2TagStore tags;
     private final NetworkHandlers networks;
-    private final TaskInterfaces interfaces;
-    private final NetworkChanges changes;
-    private final IdSource ids;
+    private final Ec2Service.Seams seams;
     private final Views views;
 
     GroupHandlers(
             SecurityGroupStore groups,
             Ec2TagStore tags,
             NetworkHandlers networks,
-            TaskInterfaces interfaces,
-            NetworkChanges changes,
-            IdSource ids,
+            Ec2Service.Seams seams,
             Views views) {
         this.groups = groups;
         this.tags = tags;
         this.networks = networks;
-        this.interfaces = interfaces;
-        this.changes = changes;
-        this.ids = ids;
+        this.seams = seams;
         this.views = views;
     }
 
@@ -81,9 +73,9 @@ final class GroupHandlers {
         networks.vpc(vpcId);
         Map<String, String> given = in.tagSpecifications("security-group");
         in.dryRun();
-        String groupId = Ec2Ids.of(Ec2Ids.SECURITY_GROUP, ids.taskId());
+        String groupId = Ec2Ids.of(Ec2Ids.SECURITY_GROUP, seams.ids().taskId());
         SecurityGroupRule egress = new SecurityGroupRule(
-                Ec2Ids.of(Ec2Ids.RULE, ids.taskId()),
+                Ec2Ids.of(Ec2Ids.RULE, seams.ids().taskId()),
                 groupId,
                 true,
                 "-1",
@@ -96,7 +88,7 @@ final class GroupHandlers {
         if (groups.insert(group).isPresent()) {
             throw Ec2Error.GROUP_DUPLICATE.error(Ec2Messages.groupDuplicate(name, vpcId));
         }
-        changes.securityGroupsChanged();
+        seams.changes().securityGroupsChanged();
         log.atInfo().addKeyValue("groupId", groupId).addKeyValue("vpcId", vpcId).log("security group created");
         ObjectNode out = F.objectNode();
         out.put("groupId", groupId);
@@ -155,7 +147,7 @@ final class GroupHandlers {
                 || group.groupId().equals(DefaultVpc.HOST_SECURITY_GROUP_ID)) {
             throw Ec2Error.CANNOT_DELETE.error(Ec2Messages.cannotDeleteGroup(group.groupId(), group.groupName()));
         }
-        interfaces.interfaces().stream()
+        seams.interfaces().interfaces().stream()
                 .filter(i -> i.securityGroupIds().contains(group.groupId()))
                 .findFirst()
                 .ifPresent(i -> {
@@ -171,7 +163,7 @@ final class GroupHandlers {
             throw Ec2Error.DEPENDENCY_VIOLATION.error(
                     Ec2Messages.groupInUse(group.groupId(), d.blockedBy().get()));
         }
-        changes.securityGroupsChanged();
+        seams.changes().securityGroupsChanged();
         log.atInfo().addKeyValue("groupId", group.groupId()).log("security group deleted");
         ObjectNode out = F.objectNode();
         out.put("return", true);
@@ -200,7 +192,7 @@ final class GroupHandlers {
         if (!ruleTags.isEmpty()) {
             tags.put(rules.stream().map(SecurityGroupRule::ruleId).toList(), ruleTags);
         }
-        changes.securityGroupsChanged();
+        seams.changes().securityGroupsChanged();
         log.atInfo()
                 .addKeyValue("groupId", group.groupId())
                 .addKeyValue("egress", egress)
@@ -253,7 +245,7 @@ final class GroupHandlers {
         in.dryRun();
         groups.removeRules(
                 group.groupId(), revoked.stream().map(SecurityGroupRule::ruleId).toList());
-        changes.securityGroupsChanged();
+        seams.changes().securityGroupsChanged();
         log.atInfo()
                 .addKeyValue("groupId", group.groupId())
                 .addKeyValue("egress", egress)
@@ -333,7 +325,10 @@ final class GroupHandlers {
             permissions.add(new IpPermission(protocol, in.integer("FromPort"), in.integer("ToPort"), ranges, peers));
         }
         List<SecurityGroupRule> rules = PermissionRules.expand(
-                group.groupId(), egress, permissions, () -> Ec2Ids.of(Ec2Ids.RULE, ids.taskId()));
+                group.groupId(),
+                egress,
+                permissions,
+                () -> Ec2Ids.of(Ec2Ids.RULE, seams.ids().taskId()));
         for (SecurityGroupRule r : rules) {
             if (r.referencedGroupId().isPresent()) {
                 SecurityGroup peer = group(r.referencedGroupId().get());

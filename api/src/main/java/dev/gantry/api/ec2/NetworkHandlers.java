@@ -3,9 +3,7 @@ package dev.gantry.api.ec2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gantry.control.network.NetworkChanges;
 import dev.gantry.control.network.SubnetNetworks;
-import dev.gantry.control.network.TaskInterfaces;
 import dev.gantry.core.ec2.Cidr;
 import dev.gantry.core.ec2.DefaultVpc;
 import dev.gantry.core.ec2.Ec2Error;
@@ -15,7 +13,6 @@ import dev.gantry.core.ec2.Ec2Messages;
 import dev.gantry.core.ec2.NetworkRanges;
 import dev.gantry.core.ec2.Subnet;
 import dev.gantry.core.ec2.Vpc;
-import dev.gantry.core.id.IdSource;
 import dev.gantry.store.ec2.Deletion;
 import dev.gantry.store.ec2.Ec2Store;
 import java.util.List;
@@ -35,26 +32,13 @@ final class NetworkHandlers {
     private static final Logger log = LoggerFactory.getLogger(NetworkHandlers.class);
 
     private final Ec2Store store;
-    private final SubnetNetworks engine;
-    private final TaskInterfaces interfaces;
-    private final NetworkChanges changes;
-    private final IdSource ids;
+    private final Ec2Service.Seams seams;
     private final Views views;
     private final String region;
 
-    NetworkHandlers(
-            Ec2Store store,
-            SubnetNetworks engine,
-            TaskInterfaces interfaces,
-            NetworkChanges changes,
-            IdSource ids,
-            Views views,
-            String region) {
+    NetworkHandlers(Ec2Store store, Ec2Service.Seams seams, Views views, String region) {
         this.store = store;
-        this.engine = engine;
-        this.interfaces = interfaces;
-        this.changes = changes;
-        this.ids = ids;
+        this.seams = seams;
         this.views = views;
         this.region = region;
     }
@@ -68,18 +52,18 @@ final class NetworkHandlers {
         Cidr cidr = NetworkRanges.vpcBlock(in.required("CidrBlock", "cidrBlock"));
         Map<String, String> tags = in.tagSpecifications("vpc");
         in.dryRun();
-        String vpcId = Ec2Ids.of(Ec2Ids.VPC, ids.taskId());
+        String vpcId = Ec2Ids.of(Ec2Ids.VPC, seams.ids().taskId());
         Vpc vpc = new Vpc(vpcId, cidr.toString(), false, "available", tags);
-        String groupId = Ec2Ids.of(Ec2Ids.SECURITY_GROUP, ids.taskId());
+        String groupId = Ec2Ids.of(Ec2Ids.SECURITY_GROUP, seams.ids().taskId());
         store.insertVpc(
                 vpc,
                 Ec2Store.defaultGroup(
                         vpcId,
                         groupId,
-                        Ec2Ids.of(Ec2Ids.RULE, ids.taskId()),
-                        Ec2Ids.of(Ec2Ids.RULE, ids.taskId()),
-                        Ec2Ids.of(Ec2Ids.RULE, ids.taskId())));
-        changes.securityGroupsChanged();
+                        Ec2Ids.of(Ec2Ids.RULE, seams.ids().taskId()),
+                        Ec2Ids.of(Ec2Ids.RULE, seams.ids().taskId()),
+                        Ec2Ids.of(Ec2Ids.RULE, seams.ids().taskId())));
+        seams.changes().securityGroupsChanged();
         log.atInfo()
                 .addKeyValue("vpcId", vpcId)
                 .addKeyValue("cidr", vpc.cidrBlock())
@@ -131,7 +115,7 @@ final class NetworkHandlers {
                     + " Delete " + d.blockedBy().get() + " (and the VPC's other subnets and non-default security"
                     + " groups) first.");
         }
-        changes.securityGroupsChanged();
+        seams.changes().securityGroupsChanged();
         log.atInfo().addKeyValue("vpcId", id).log("VPC deleted");
         return JsonNodeFactory.instance.objectNode();
     }
@@ -148,12 +132,12 @@ final class NetworkHandlers {
         Map<String, String> tags = in.tagSpecifications("subnet");
         Cidr cidr = NetworkRanges.subnetBlock(in.required("CidrBlock", "cidrBlock"), vpc.cidrBlock(), store.subnets());
         in.dryRun();
-        String subnetId = Ec2Ids.of(Ec2Ids.SUBNET, ids.taskId());
+        String subnetId = Ec2Ids.of(Ec2Ids.SUBNET, seams.ids().taskId());
         boolean isPrivate = "true".equalsIgnoreCase(tags.getOrDefault(PRIVATE_TAG, ""));
         Subnet subnet =
                 new Subnet(subnetId, vpcId, cidr.toString(), zone, false, false, isPrivate, "gantry-" + subnetId, tags);
         try {
-            engine.create(subnet);
+            seams.subnetNetworks().create(subnet);
         } catch (SubnetNetworks.Conflict e) {
             throw Ec2Error.SUBNET_CONFLICT.error(
                     "The CIDR '" + cidr + "' conflicts with a network on this host: " + e.getMessage());
@@ -162,7 +146,7 @@ final class NetworkHandlers {
         }
         Optional<Subnet> conflict = store.insertSubnet(subnet, cidr.addressAt(1));
         if (conflict.isPresent()) { // another CreateSubnet won the range meanwhile
-            engine.remove(subnet);
+            seams.subnetNetworks().remove(subnet);
             throw Ec2Error.SUBNET_CONFLICT.error(Ec2Messages.subnetConflict(
                     cidr.toString(), conflict.get().subnetId(), conflict.get().cidrBlock()));
         }
@@ -240,7 +224,7 @@ final class NetworkHandlers {
                     "The default subnet " + id + " is the engine network " + subnet.networkName()
                             + " that Gantry's tasks use when they name no subnet; it cannot be deleted.");
         }
-        if (interfaces.anyIn(id)) {
+        if (seams.interfaces().anyIn(id)) {
             throw Ec2Error.DEPENDENCY_VIOLATION.error(Ec2Messages.hasDependencies("subnet", id)
                     + " A running task has its network interface in it: stop the subnet's tasks first.");
         }
@@ -249,7 +233,7 @@ final class NetworkHandlers {
             throw Ec2Error.SUBNET_NOT_FOUND.error(Ec2Messages.subnetNotFound(id));
         }
         try {
-            engine.remove(subnet);
+            seams.subnetNetworks().remove(subnet);
         } catch (RuntimeException e) { // the subnet is gone; its network is reaped when the engine is back
             log.atWarn()
                     .addKeyValue("subnetId", id)

@@ -3,7 +3,6 @@ package dev.gantry.api.ec2;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gantry.control.network.TaskInterfaces;
 import dev.gantry.core.ec2.Ec2Error;
 import dev.gantry.core.ec2.Ec2Filters;
 import dev.gantry.core.ec2.Ec2Ids;
@@ -28,7 +27,7 @@ final class TagHandlers {
     private final Ec2Store networks;
     private final SecurityGroupStore groups;
     private final Ec2TagStore tags;
-    private final TaskInterfaces interfaces;
+    private final Ec2Service.Seams seams;
     private final Views views;
     private final String region;
 
@@ -36,13 +35,13 @@ final class TagHandlers {
             Ec2Store networks,
             SecurityGroupStore groups,
             Ec2TagStore tags,
-            TaskInterfaces interfaces,
+            Ec2Service.Seams seams,
             Views views,
             String region) {
         this.networks = networks;
         this.groups = groups;
         this.tags = tags;
-        this.interfaces = interfaces;
+        this.seams = seams;
         this.views = views;
         this.region = region;
     }
@@ -182,7 +181,7 @@ final class TagHandlers {
 
     JsonNode describeNetworkInterfaces(JsonNode input) {
         In in = new In(input);
-        List<NetworkInterface> all = interfaces.interfaces();
+        List<NetworkInterface> all = seams.interfaces().interfaces();
         List<String> wanted = in.texts("NetworkInterfaceIds");
         for (String id : wanted) {
             if (!Ec2Ids.wellFormed(Ec2Ids.NETWORK_INTERFACE, id)) {

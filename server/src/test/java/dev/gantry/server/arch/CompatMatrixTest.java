@@ -54,6 +54,11 @@ class CompatMatrixTest {
         check("secretsmanager.md", implemented("dev.gantry.api.secretsmanager.SecretsManagerService"));
     }
 
+    @Test
+    void ec2MatrixMatchesTheImplementation() throws IOException {
+        check("ec2.md", implemented("dev.gantry.api.ec2.Ec2Service"));
+    }
+
     private static void check(String file, Set<String> implemented) throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "compat", file));
         Set<String> listedImplemented = new TreeSet<>();

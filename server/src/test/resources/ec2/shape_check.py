@@ -180,4 +180,6 @@ expect_error("InvalidVpcID.NotFound", "delete_vpc", VpcId=vpc)
 
 for p in problems:
     print("PROBLEM:", p)
+if not problems:
+    print("ALL OK")
 sys.exit(1 if problems else 0)

@@ -113,8 +113,8 @@ class SubnetPlacementIT {
     private static Task run(String family, Subnet subnet, Map<String, String> env) {
         String script = "wget -qO- $ECS_CONTAINER_METADATA_URI_V4/task > /www/task.json 2>&1;"
                 + " wget -qO- $AWS_ENDPOINT_URL/ > /www/api.out 2>&1;"
-                + " wget -T 3 -qO- http://$PROBE_HOST/ > /www/probe-host.out 2>&1;"
-                + " if [ -n \"$PROBE_TASK\" ]; then wget -T 3 -qO- http://$PROBE_TASK/ > /www/probe-task.out 2>&1; fi;"
+                + " timeout 5 wget -qO- http://$PROBE_HOST/ > /www/probe-host.out 2>&1;"
+                + " if [ -n \"$PROBE_TASK\" ]; then timeout 5 wget -qO- http://$PROBE_TASK/ > /www/probe-task.out 2>&1; fi;"
                 + " echo done > /www/done; httpd -f -p 8080 -h /www";
         ecs.registerTaskDefinition(TaskDefs.fargate(
                         family,

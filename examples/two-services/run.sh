@@ -75,7 +75,7 @@ aws elbv2 create-rule --listener-arn "$LISTENER" --priority 10 \
 
 echo "== services (2 tasks each, behind the listener on 127.0.0.1:$PORT)"
 service() { aws ecs create-service --cluster demo --service-name "$1" --task-definition "$2" --desired-count 2 \
-  --launch-type FARGATE --network-configuration 'awsvpcConfiguration={subnets=[subnet-a]}' \
+  --launch-type FARGATE --network-configuration 'awsvpcConfiguration={subnets=[subnet-gantry]}' \
   --load-balancers "targetGroupArn=$3,containerName=$1,containerPort=8080" \
   --deployment-configuration 'minimumHealthyPercent=100,maximumPercent=200,deploymentCircuitBreaker={enable=true,rollback=true}' \
   > /dev/null; }

@@ -88,7 +88,7 @@ final class BenchGantry implements AutoCloseable {
     /** Sends RunTask; returns the task ARN (RunTask answers at once, in PROVISIONING). */
     String runTask() {
         return ecs.runTask(b -> b.taskDefinition(FAMILY)
-                        .networkConfiguration(nc -> nc.awsvpcConfiguration(a -> a.subnets("subnet-bench"))))
+                        .networkConfiguration(nc -> nc.awsvpcConfiguration(a -> a.subnets("subnet-gantry"))))
                 .tasks()
                 .get(0)
                 .taskArn();

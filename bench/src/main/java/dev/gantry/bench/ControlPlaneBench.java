@@ -184,7 +184,7 @@ public final class ControlPlaneBench {
             throws Exception {
         if (mode == Mode.API) {
             String arn = ecs.runTask(b -> b.taskDefinition("bench")
-                            .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
+                            .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-gantry"))))
                     .tasks()
                     .get(0)
                     .taskArn();
@@ -199,7 +199,7 @@ public final class ControlPlaneBench {
                     null,
                     null,
                     null,
-                    new NetworkConfiguration(new AwsVpcConfiguration(List.of("subnet-1"), null, null)),
+                    new NetworkConfiguration(new AwsVpcConfiguration(List.of("subnet-gantry"), null, null)),
                     null,
                     null,
                     null,

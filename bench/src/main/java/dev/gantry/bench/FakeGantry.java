@@ -84,7 +84,15 @@ final class FakeGantry implements AutoCloseable {
         ClusterStore clusters = new ClusterStore(db);
         Cluster cluster = clusters.createOrGet(
                 new Cluster(arns.cluster("default"), "default", "ACTIVE", List.of(), List.of(), clock.instant()));
-        TaskLauncher launcher = new TaskLauncher(tasks, tags, supervisor, arns, IdSource.random(), clock);
+        TaskLauncher launcher = new TaskLauncher(
+                tasks,
+                tags,
+                supervisor,
+                arns,
+                IdSource.random(),
+                clock,
+                new dev.gantry.control.launch.TaskPlacement(
+                        dev.gantry.control.network.FixedNetworkDirectory.defaultVpc("gantry", "172.30.0.0/16")));
         var services = new dev.gantry.store.ecs.ServiceStore(db);
         EcsContext ecs = new EcsContext(
                 arns,

@@ -64,7 +64,7 @@ public final class GvisorBench {
         long start = System.nanoTime();
         String arn = g.ecs.runTask(b -> b.cluster(cluster)
                         .taskDefinition(BenchGantry.FAMILY)
-                        .networkConfiguration(nc -> nc.awsvpcConfiguration(a -> a.subnets("subnet-bench"))))
+                        .networkConfiguration(nc -> nc.awsvpcConfiguration(a -> a.subnets("subnet-gantry"))))
                 .tasks()
                 .get(0)
                 .taskArn();

@@ -143,7 +143,7 @@ public final class StartupBench {
                 ecs.runTask(b -> b.taskDefinition("startup-bench")
                         .count(n)
                         .launchType(LaunchType.FARGATE)
-                        .networkConfiguration(c -> c.awsvpcConfiguration(a -> a.subnets("subnet-bench"))));
+                        .networkConfiguration(c -> c.awsvpcConfiguration(a -> a.subnets("subnet-gantry"))));
             }
             while (ecs.listTasks(b -> b.desiredStatus("RUNNING")).taskArns().stream()
                     .map(arn ->

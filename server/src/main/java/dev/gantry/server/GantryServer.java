@@ -27,11 +27,13 @@ import dev.gantry.control.inject.Injector;
 import dev.gantry.control.inject.SecretSource;
 import dev.gantry.control.inject.StoredSecrets;
 import dev.gantry.control.launch.TaskLauncher;
+import dev.gantry.control.launch.TaskPlacement;
 import dev.gantry.control.lb.LoadBalancing;
 import dev.gantry.control.lb.TargetGroupRegistry;
 import dev.gantry.control.lb.dataplane.RouterDataPlane;
 import dev.gantry.control.network.NetworkChanges;
-import dev.gantry.control.network.SubnetNetworks;
+import dev.gantry.control.network.NetworkDirectory;
+import dev.gantry.control.network.StoredNetworkDirectory;
 import dev.gantry.control.network.TaskInterfaces;
 import dev.gantry.control.rotation.SecretRotator;
 import dev.gantry.control.rotation.TaskSteps;
@@ -123,6 +125,8 @@ public final class GantryServer implements AutoCloseable {
     private final TaskEndpointHost endpointHost;
     private final IamPlane iam;
     private final SecretRotator rotator;
+    private final NetworkDirectory directory;
+    private final EngineSubnets subnets;
     private final ReentrantLock startLock = new ReentrantLock();
     private volatile boolean closing; // set under startLock, so the starter sees it before it hands over
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -145,7 +149,11 @@ public final class GantryServer implements AutoCloseable {
             TaskEndpoints taskEndpoints,
             TaskEndpointHost endpointHost,
             IamPlane iam,
-            SecretRotator rotator) {
+            SecretRotator rotator,
+            NetworkDirectory directory,
+            EngineSubnets subnets) {
+        this.directory = directory;
+        this.subnets = subnets;
         this.config = config;
         this.credentials = credentials;
         this.db = db;
@@ -274,7 +282,11 @@ public final class GantryServer implements AutoCloseable {
             ClusterStore clusters = new ClusterStore(db);
             clusters.createOrGet(
                     new Cluster(arns.cluster("default"), "default", "ACTIVE", List.of(), List.of(), clock.instant()));
-            TaskLauncher launcher = new TaskLauncher(tasks, tags, supervisor, arns, IdSource.random(), clock);
+            // tasks are placed in the subnets the EC2 API keeps (the default VPC is seeded once the engine started)
+            Ec2Store ec2 = new Ec2Store(db, config.region());
+            NetworkDirectory directory = new StoredNetworkDirectory(ec2, new SecurityGroupStore(db));
+            TaskLauncher launcher = new TaskLauncher(
+                    tasks, tags, supervisor, arns, IdSource.random(), clock, new TaskPlacement(directory));
             // the data plane: the router gets every committed ELBv2 change, and the stored one now, so the listeners
             // of a restarted server listen again before the API answers
             router = RouterDataPlane.start();
@@ -342,11 +354,15 @@ public final class GantryServer implements AutoCloseable {
                             ROTATION_STEP_TIMEOUT),
                     clock);
             rotation.set(rotator);
-            Ec2Store ec2 = new Ec2Store(db, config.region());
-            // the placement slice realises subnets on the engine and the task store lists the tasks' interfaces;
-            // until they are wired, CreateSubnet says the engine cannot create the network
-            Ec2Service.Seams ec2Seams = new Ec2Service.Seams(
-                    SubnetNetworks.UNAVAILABLE, TaskInterfaces.NONE, NetworkChanges.NONE, IdSource.random());
+            // CreateSubnet/DeleteSubnet realise subnets on the engine (and the task endpoint on them, once it serves);
+            // the task store lists the tasks' interfaces once that seam is wired
+            AtomicReference<TaskEndpointHost> endpoint = new AtomicReference<>();
+            EngineSubnets subnets = new EngineSubnets(
+                    driver,
+                    config.networkName(),
+                    () -> config.taskEndpoint() ? Optional.ofNullable(endpoint.get()) : Optional.empty());
+            Ec2Service.Seams ec2Seams =
+                    new Ec2Service.Seams(subnets, TaskInterfaces.NONE, NetworkChanges.NONE, IdSource.random());
             ApiServer api = ApiServer.builder()
                     .bindHost(config.host())
                     .port(config.port())
@@ -375,6 +391,7 @@ public final class GantryServer implements AutoCloseable {
                     .start();
             TaskEndpointHost endpointHost =
                     new TaskEndpointHost(taskEndpoints, live, api, config.host(), arns, clock, installation);
+            endpoint.set(endpointHost);
             GantryServer server = new GantryServer(
                     config,
                     credentials,
@@ -390,7 +407,9 @@ public final class GantryServer implements AutoCloseable {
                     taskEndpoints,
                     endpointHost,
                     iam,
-                    rotator);
+                    rotator,
+                    directory,
+                    subnets);
             server.networks = ec2;
             server.starter = Thread.ofVirtual()
                     .name("gantry-engine-start")
@@ -445,6 +464,7 @@ public final class GantryServer implements AutoCloseable {
             if (config.taskEndpoint()) {
                 endpointHost.open(real); // before the supervisor: re-adopted tasks' containers get AWS_ENDPOINT_URL
             }
+            subnets.rebuild(directory, real); // every subnet's network and task endpoint, before tasks are adopted
             startLock.lock();
             try {
                 if (closing || !driver.started(real)) {

@@ -5,6 +5,7 @@ import dev.gantry.runtime.spi.ContainerObservation;
 import dev.gantry.runtime.spi.ContainerSpec;
 import dev.gantry.runtime.spi.ContainerStats;
 import dev.gantry.runtime.spi.LogLine;
+import dev.gantry.runtime.spi.NetworkSpec;
 import dev.gantry.runtime.spi.OwnedObject;
 import dev.gantry.runtime.spi.PullProgress;
 import dev.gantry.runtime.spi.RuntimeError;
@@ -91,6 +92,21 @@ final class StartingDriver implements TaskDriver {
     @Override
     public Sandbox claimSandbox(TaskRef task, TaskResources resources) {
         return awaitReady().claimSandbox(task, resources);
+    }
+
+    @Override
+    public Sandbox claimSandbox(TaskRef task, TaskResources resources, Optional<String> network) {
+        return awaitReady().claimSandbox(task, resources, network);
+    }
+
+    @Override
+    public void ensureNetwork(NetworkSpec spec) {
+        awaitReady().ensureNetwork(spec);
+    }
+
+    @Override
+    public void removeNetwork(String name) {
+        awaitReady().removeNetwork(name);
     }
 
     @Override

@@ -9,15 +9,20 @@ import dev.gantry.runtime.docker.DockerDriver;
 import dev.gantry.runtime.spi.TaskDriver;
 import java.net.InetSocketAddress;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Puts the task endpoint where tasks reach it, once the engine's network exists: the endpoint's listener and a
- * second listener of the AWS API on the bridge's gateway address (each on a free port), the redirect of
- * 169.254.170.2:80 to the first, and AWS_ENDPOINT_URL for new containers pointing at the second. When any of it
- * cannot be set up, Gantry keeps running and says so at start: tasks then lack the endpoint, nothing else.
+ * Puts the task endpoint where tasks reach it, on every task network: for the default network once the engine
+ * started ({@link #open}), for each subnet's network when it is realised ({@link #subnetAdded}, also at start for
+ * the subnets that exist) until it is deleted ({@link #subnetRemoved}). On each: the endpoint's listener and a
+ * second listener of the AWS API on the network's gateway address (each on a free port), the redirect of
+ * 169.254.170.2:80 from the network's range to the first, and AWS_ENDPOINT_URL for new containers of its tasks
+ * pointing at the second (a private subnet reaches its own gateway, never another network's). When any of it
+ * cannot be set up, Gantry keeps running and says so: tasks then lack the endpoint, nothing else.
  */
 final class TaskEndpointHost implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskEndpointHost.class);
@@ -33,6 +38,13 @@ final class TaskEndpointHost implements AutoCloseable {
     private final String installation;
     private volatile EndpointServer server;
     private volatile TaskEndpointRedirect redirect;
+    /** Subnets' networks served, by engine network name. */
+    private final Map<String, Served> subnets = new ConcurrentHashMap<>();
+    /** The API's extra listeners, by gateway address: kept when a subnet goes (the API cannot unbind one). */
+    private final Map<String, Integer> apiPorts = new ConcurrentHashMap<>();
+
+    private record Served(EndpointServer server, TaskEndpointRedirect redirect) {}
+
     private volatile Optional<String> problem = Optional.of("not started");
 
     TaskEndpointHost(
@@ -72,6 +84,7 @@ final class TaskEndpointHost implements AutoCloseable {
             endpoints.serving(
                     "http://" + b.gateway() + ":" + apiOnBridge(b.gateway()),
                     new TaskEndpoints.Bridge(b.subnet(), b.gateway()));
+            TaskEndpointRedirect.removeStale(installation);
             redirect = TaskEndpointRedirect.install(
                     b.subnet(), b.gateway(), server.address().getPort(), installation);
             problem = Optional.empty();
@@ -103,6 +116,46 @@ final class TaskEndpointHost implements AutoCloseable {
         }
     }
 
+    /**
+     * Serves the subnet network {@code networkName} (range {@code cidr}, host address {@code gateway}); again for
+     * one already served replaces it. Never throws: a failure is logged, the subnet's tasks lack the endpoint.
+     */
+    void subnetAdded(String networkName, String cidr, String gateway) {
+        if (problem.isPresent()) {
+            return; // not serving at all (already said why)
+        }
+        subnetRemoved(networkName);
+        EndpointServer listener = null;
+        try {
+            listener = EndpointServer.start(gateway, 0, endpoints, arns, clock);
+            int apiPort = apiPorts.computeIfAbsent(gateway, this::apiOnBridge);
+            TaskEndpointRedirect rule = TaskEndpointRedirect.install(
+                    cidr, gateway, listener.address().getPort(), installation);
+            subnets.put(networkName, new Served(listener, rule));
+            endpoints.serving(
+                    networkName, "http://" + gateway + ":" + apiPort, new TaskEndpoints.Bridge(cidr, gateway));
+        } catch (RuntimeException e) {
+            if (listener != null) {
+                listener.close();
+            }
+            LOG.atError()
+                    .addKeyValue("network", networkName)
+                    .addKeyValue("cidr", cidr)
+                    .addKeyValue("reason", e.getMessage())
+                    .log(UNAVAILABLE + "for the tasks of this subnet");
+        }
+    }
+
+    /** Stops serving a subnet's network (before it is removed). No-op if not served. */
+    void subnetRemoved(String networkName) {
+        endpoints.stopServing(networkName);
+        Served s = subnets.remove(networkName);
+        if (s != null) {
+            s.redirect().close();
+            s.server().close();
+        }
+    }
+
     /** Why tasks cannot reach the endpoint, if they cannot. */
     Optional<String> problem() {
         return problem;
@@ -120,6 +173,7 @@ final class TaskEndpointHost implements AutoCloseable {
 
     @Override
     public void close() {
+        subnets.keySet().forEach(this::subnetRemoved);
         TaskEndpointRedirect r = redirect;
         if (r != null) {
             r.close();

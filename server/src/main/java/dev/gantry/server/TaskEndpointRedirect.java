@@ -11,10 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes {@code 169.254.170.2:80} reach the task endpoint, as the ECS agent does: one iptables DNAT rule in the
- * nat table's PREROUTING chain, for traffic from the task network's subnet only, to the endpoint's address on the
- * bridge (the gateway, so no {@code route_localnet} is needed). The rule carries a comment naming the installation:
- * installing first removes this installation's rules from an earlier run, and {@link #close()} removes the rule.
+ * Makes {@code 169.254.170.2:80} reach the task endpoint, as the ECS agent does: one iptables DNAT rule per task
+ * network in the nat table's PREROUTING chain, for traffic from that network's range only, to the endpoint's address
+ * on its bridge (the gateway, so no {@code route_localnet} is needed). Each rule carries a comment naming the
+ * installation: a start first removes this installation's rules from an earlier run ({@link #removeStale}), and
+ * {@link #close()} removes the rule.
  * Needs root (CAP_NET_ADMIN) and iptables; without them {@link #install} throws, saying what to fix.
  * ADR 12 says why a redirect rather than the address on a host interface.
  */
@@ -51,8 +52,8 @@ final class TaskEndpointRedirect implements AutoCloseable {
                 gateway + ":" + port);
     }
 
+    /** Adds the rule for one task network (call {@link #removeStale} once before the first). */
     static TaskEndpointRedirect install(String subnet, String gateway, int port, String installation) {
-        removeStale(installation);
         List<String> rule = rule(subnet, gateway, port, installation);
         iptables(concat(List.of("-t", "nat", "-I", "PREROUTING", "1"), rule));
         LOG.atInfo()
@@ -63,7 +64,7 @@ final class TaskEndpointRedirect implements AutoCloseable {
     }
 
     /** Deletes this installation's rules left by an earlier run (e.g. one killed with -9). */
-    private static void removeStale(String installation) {
+    static void removeStale(String installation) {
         for (List<String> delete : staleRules(iptables(List.of("-t", "nat", "-S", "PREROUTING")), installation)) {
             iptables(delete);
         }

@@ -110,7 +110,7 @@ class ListenFirstTest {
                 .containerDefinitions(c -> c.name("app").image("busybox").essential(true)));
         return ecs.runTask(b -> b.taskDefinition("held")
                         .launchType(LaunchType.FARGATE)
-                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-gantry"))))
                 .tasks()
                 .get(0)
                 .taskArn();

@@ -99,7 +99,7 @@ class UpCleanupIT {
         return ecs.runTask(b -> b.taskDefinition("gantry-sample")
                         .launchType(LaunchType.FARGATE)
                         .startedBy(startedBy)
-                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-1"))))
+                        .networkConfiguration(n -> n.awsvpcConfiguration(v -> v.subnets("subnet-gantry"))))
                 .tasks()
                 .get(0)
                 .taskArn();

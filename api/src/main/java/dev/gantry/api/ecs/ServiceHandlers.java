@@ -70,6 +70,7 @@ final class ServiceHandlers {
                 ServiceRequests.network(in).orElseThrow(ServiceHandlers::networkRequired),
                 Input.string(in, "platformVersion").orElse("LATEST"));
         ServiceRequests.validateTarget(target, cluster.clusterName());
+        ctx.launcher().placement().check(target.networkConfiguration());
         List<ServiceLoadBalancer> lbs =
                 ServiceRequests.loadBalancers(in, td, ctx.targetGroups()).orElse(List.of());
         ServiceRules.loadBalancersFit(settings, lbs);
@@ -140,6 +141,7 @@ final class ServiceHandlers {
                 network.orElse(was.networkConfiguration()),
                 Input.string(in, "platformVersion").orElse(was.platformVersion()));
         ServiceRequests.validateTarget(target, cluster.clusterName());
+        network.ifPresent(ctx.launcher().placement()::check);
         Optional<List<ServiceLoadBalancer>> lbs = ServiceRequests.loadBalancers(in, td, ctx.targetGroups());
         int desired = Input.integer(in, "desiredCount").orElse(s.desiredCount());
         desiredCount(desired);

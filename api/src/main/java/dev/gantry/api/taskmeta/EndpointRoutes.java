@@ -93,8 +93,11 @@ final class EndpointRoutes {
         Caller c = caller.get();
         if (!stats) {
             ObjectNode body = task
-                    ? views.task(c.task(), endpoints.bridge(), clock.instant())
-                    : views.container(c.task(), c.containerName(), endpoints.bridge());
+                    ? views.task(c.task(), endpoints.bridge(c.task().spec()), clock.instant())
+                    : views.container(
+                            c.task(),
+                            c.containerName(),
+                            endpoints.bridge(c.task().spec()));
             return new Reply(200, body.toString());
         }
         if (!task) {

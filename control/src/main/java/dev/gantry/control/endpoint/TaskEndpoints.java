@@ -42,8 +42,10 @@ public final class TaskEndpoints implements ContainerEnvironment {
     private final InstantSource clock;
     private final Map<String, RoleCredentials> issued = new ConcurrentHashMap<>(); // by credentials id
     private final ReentrantLock issuing = new ReentrantLock();
-    private volatile Optional<String> apiEndpoint = Optional.empty();
-    private volatile Optional<Bridge> bridge = Optional.empty();
+    /** Per engine network: where its tasks reach the API, and the network's range and gateway. */
+    private final Map<String, Serving> serving = new ConcurrentHashMap<>();
+
+    private record Serving(String apiUrl, Bridge bridge) {}
 
     public TaskEndpoints(
             EndpointIds ids, LiveTasks live, TaskDriver driver, RoleCredentialSource roles, InstantSource clock) {
@@ -64,20 +66,46 @@ public final class TaskEndpoints implements ContainerEnvironment {
     public record Bridge(String subnetCidr, String gateway) {}
 
     /**
-     * Serving starts: tasks reach Gantry's AWS API at {@code apiUrl} (new containers get it as
-     * AWS_ENDPOINT_URL) and run on {@code network}.
+     * Serving starts on the default network: its tasks reach Gantry's AWS API at {@code apiUrl}
+     * (new containers get it as AWS_ENDPOINT_URL) and run on {@code network}.
      */
     public void serving(String apiUrl, Bridge network) {
-        this.bridge = Optional.of(network);
-        this.apiEndpoint = Optional.of(apiUrl);
+        serving(DEFAULT, apiUrl, network);
     }
 
+    /** Serving starts on the engine network {@code networkName} (a subnet's): as {@link #serving(String, Bridge)}. */
+    public void serving(String networkName, String apiUrl, Bridge network) {
+        serving.put(networkName, new Serving(apiUrl, network));
+    }
+
+    /** Serving stops on a network (its subnet was deleted). */
+    public void stopServing(String networkName) {
+        serving.remove(networkName);
+    }
+
+    /** The key of the default network's serving (a task without a placement, or on the default subnet, runs there). */
+    public static final String DEFAULT = "";
+
+    /** The serving of the task's network; the default network's for a task not placed elsewhere. */
+    private Optional<Serving> of(TaskSpec task) {
+        return task.network()
+                .map(n -> serving.get(n.networkName()))
+                .or(() -> Optional.ofNullable(serving.get(DEFAULT)));
+    }
+
+    /** The default network's range and gateway, once serving. */
     public Optional<Bridge> bridge() {
-        return bridge;
+        return Optional.ofNullable(serving.get(DEFAULT)).map(Serving::bridge);
     }
 
+    /** The range and gateway of the network {@code task} runs on, as its metadata's Networks report them. */
+    public Optional<Bridge> bridge(TaskSpec task) {
+        return of(task).map(Serving::bridge);
+    }
+
+    /** Where tasks of the default network reach the API, once serving. */
     public Optional<String> apiEndpoint() {
-        return apiEndpoint;
+        return Optional.ofNullable(serving.get(DEFAULT)).map(Serving::apiUrl);
     }
 
     public EndpointIds ids() {
@@ -86,7 +114,7 @@ public final class TaskEndpoints implements ContainerEnvironment {
 
     @Override
     public Map<String, String> defaults(TaskSpec task, ContainerDefinition container) {
-        return apiEndpoint.map(u -> Map.of("AWS_ENDPOINT_URL", u)).orElse(Map.of());
+        return of(task).map(u -> Map.of("AWS_ENDPOINT_URL", u.apiUrl())).orElse(Map.of());
     }
 
     @Override

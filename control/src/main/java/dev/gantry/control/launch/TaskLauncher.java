@@ -13,6 +13,7 @@ import dev.gantry.core.tag.Tag;
 import dev.gantry.core.task.StopCode;
 import dev.gantry.core.task.Task;
 import dev.gantry.core.task.TaskFactory;
+import dev.gantry.core.task.TaskNetwork;
 import dev.gantry.core.taskdef.TaskDefinition;
 import dev.gantry.core.taskdef.TaskDefinitionStatus;
 import dev.gantry.store.ecs.TagStore;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Launches and stops tasks: the whole of RunTask and StopTask below the wire. A launch is checked by core's
- * validator, planned by core's planners (overrides applied once, {@code group} defaulted), written with its tags
+ * validator, planned by core's planners (overrides applied once, {@code group} defaulted), placed in its subnet
+ * ({@link TaskPlacement}), written with its tags
  * in one transaction (a retried {@code clientToken} returns the tasks it started instead), announced on the task
  * feed and handed to the supervisor. A stop records the decision (the first one wins) and wakes the runner.
  * Errors are {@link ApiException}s worded as ECS words them, whoever the caller.
@@ -40,15 +42,28 @@ public final class TaskLauncher {
     private final Arns arns;
     private final IdSource ids;
     private final InstantSource clock;
+    private final TaskPlacement placement;
 
     public TaskLauncher(
-            TaskStore tasks, TagStore tags, TaskSupervisor supervisor, Arns arns, IdSource ids, InstantSource clock) {
+            TaskStore tasks,
+            TagStore tags,
+            TaskSupervisor supervisor,
+            Arns arns,
+            IdSource ids,
+            InstantSource clock,
+            TaskPlacement placement) {
+        this.placement = placement;
         this.tasks = tasks;
         this.tags = tags;
         this.supervisor = supervisor;
         this.arns = arns;
         this.ids = ids;
         this.clock = clock;
+    }
+
+    /** Where tasks' interfaces go: also checks a service's network configuration. */
+    public TaskPlacement placement() {
+        return placement;
     }
 
     /** Starts the tasks of one RunTask (or returns those its clientToken already started). */
@@ -72,6 +87,8 @@ public final class TaskLauncher {
                     + ". Register a new revision or run an ACTIVE one.");
         }
         RunTaskValidator.validate(req, td);
+        List<TaskNetwork> networks =
+                placement.place(req.networkConfiguration().awsvpcConfiguration(), req.countOrDefault());
         List<Tag> taskTags = TaskTags.of(
                 req, propagatesDefinitionTags(req) ? tags.list(td.taskDefinitionArn()) : List.of(), launch.cluster());
         TaskFactory.Launch plan = new TaskFactory.Launch(
@@ -82,7 +99,8 @@ public final class TaskLauncher {
                 RunTaskPlanner.group(req, td),
                 Optional.ofNullable(req.startedBy()),
                 launch.overridesAsGiven(),
-                taskTags);
+                taskTags,
+                networks);
         List<Task> created = TaskFactory.create(plan, arns, ids, clock.instant());
         return switch (tasks.insertAll(created, Optional.ofNullable(req.clientToken()))) {
             case TaskInsert.TokenAlreadyUsed earlier -> sameRequest(earlier.tasks(), req, td);

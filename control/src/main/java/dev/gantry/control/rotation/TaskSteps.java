@@ -3,6 +3,7 @@ package dev.gantry.control.rotation;
 import dev.gantry.control.launch.LaunchRequest;
 import dev.gantry.control.launch.TaskLauncher;
 import dev.gantry.core.cluster.Cluster;
+import dev.gantry.core.ec2.DefaultVpc;
 import dev.gantry.core.error.ApiException;
 import dev.gantry.core.run.AwsVpcConfiguration;
 import dev.gantry.core.run.ContainerOverride;
@@ -38,7 +39,7 @@ import java.util.regex.Pattern;
 public final class TaskSteps implements StepRunner {
     public static final String STARTED_BY = "secretsmanager-rotation";
     public static final String EVENT_VARIABLE = "SECRETS_MANAGER_ROTATION_EVENT";
-    static final String SUBNET = "subnet-gantry-rotation";
+    static final String SUBNET = DefaultVpc.SUBNET_ID;
     private static final Pattern TASK_DEFINITION_ARN =
             Pattern.compile("arn:aws:ecs:[^:]+:\\d{12}:task-definition/([A-Za-z0-9_-]+)(?::(\\d+))?");
     private static final Pattern FAMILY = Pattern.compile("([A-Za-z0-9_-]+)(?::(\\d+))?");

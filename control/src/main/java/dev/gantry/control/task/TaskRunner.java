@@ -6,6 +6,7 @@ import dev.gantry.control.inject.ContainerInputs;
 import dev.gantry.control.inject.InjectionFailure;
 import dev.gantry.control.logs.AwsLogsTarget;
 import dev.gantry.control.logs.LogShipper;
+import dev.gantry.core.ec2.DefaultVpc;
 import dev.gantry.core.lifecycle.StartDecision;
 import dev.gantry.core.lifecycle.StartOrder;
 import dev.gantry.core.task.ContainerState;
@@ -15,6 +16,7 @@ import dev.gantry.core.task.NetworkAttachment;
 import dev.gantry.core.task.Reasons;
 import dev.gantry.core.task.StopCode;
 import dev.gantry.core.task.Task;
+import dev.gantry.core.task.TaskNetwork;
 import dev.gantry.core.task.TaskObserved;
 import dev.gantry.core.task.TaskPhase;
 import dev.gantry.core.taskdef.ContainerDefinition;
@@ -222,14 +224,17 @@ final class TaskRunner implements Runnable {
     private Sandbox sandbox() {
         if (observed().phase() == TaskPhase.CLAIMING_SANDBOX
                 || observed().sandboxId().isEmpty()) {
-            Sandbox sb =
-                    ctx.driver().claimSandbox(ContainerSpecs.ref(task.spec()), ContainerSpecs.resources(task.spec()));
+            Sandbox sb = ctx.driver()
+                    .claimSandbox(
+                            ContainerSpecs.ref(task.spec()),
+                            ContainerSpecs.resources(task.spec()),
+                            task.spec().network().map(TaskNetwork::networkName));
             NetworkAttachment eni = new NetworkAttachment(
                     Ids.attachmentId(task.taskId()),
                     "ATTACHED",
                     sb.ipv4Address(),
                     sb.macAddress(),
-                    "subnet-" + sb.networkName(),
+                    task.spec().network().map(TaskNetwork::subnetId).orElse(DefaultVpc.SUBNET_ID),
                     Ids.eniId(task.taskId()));
             Instant now = ctx.clock().instant();
             stage(observed().withSandbox(sb.runtimeId(), eni, now).withPhase(TaskPhase.PULLING));
@@ -573,7 +578,7 @@ final class TaskRunner implements Runnable {
             case CANNOT_CREATE_CONTAINER -> "CannotCreateContainerError: ";
             case CANNOT_STOP_CONTAINER -> "CannotStopContainerError: ";
             case CANNOT_INSPECT_CONTAINER -> "CannotInspectContainerError: ";
-            case SANDBOX_FAILED, ENGINE_UNAVAILABLE -> Reasons.RESOURCE_INITIALIZATION;
+            case SANDBOX_FAILED, ENGINE_UNAVAILABLE, NETWORK_CONFLICT -> Reasons.RESOURCE_INITIALIZATION;
         };
     }
 }

@@ -42,7 +42,7 @@ final class ServiceFixture {
     static final String OLD = "ecs-svc/1111111111111111111";
     static final String NEW = "ecs-svc/2222222222222222222";
     static final NetworkConfiguration NET =
-            new NetworkConfiguration(new AwsVpcConfiguration(List.of("subnet-1"), null, null));
+            new NetworkConfiguration(new AwsVpcConfiguration(List.of("subnet-gantry"), null, null));
 
     int desired = 2;
     DeploymentSettings settings = DeploymentSettings.DEFAULTS;

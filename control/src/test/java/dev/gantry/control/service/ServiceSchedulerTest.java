@@ -60,7 +60,7 @@ class ServiceSchedulerTest {
     private static final Arns ARNS = new Arns("us-east-1", "000000000000");
     private static final String ARN = ARNS.service("default", "web");
     private static final NetworkConfiguration NET =
-            new NetworkConfiguration(new AwsVpcConfiguration(List.of("subnet-1"), null, null));
+            new NetworkConfiguration(new AwsVpcConfiguration(List.of("subnet-gantry"), null, null));
 
     @TempDir
     Path dir;
@@ -98,8 +98,15 @@ class ServiceSchedulerTest {
                 PullProgress.NONE);
         supervisor.start();
         TagStore tags = new TagStore(db);
-        TaskLauncher launcher =
-                new TaskLauncher(tasks, tags, supervisor, ARNS, IdSource.random(), InstantSource.system());
+        TaskLauncher launcher = new TaskLauncher(
+                tasks,
+                tags,
+                supervisor,
+                ARNS,
+                IdSource.random(),
+                InstantSource.system(),
+                new dev.gantry.control.launch.TaskPlacement(
+                        dev.gantry.control.network.FixedNetworkDirectory.defaultVpc("gantry", "172.30.0.0/16")));
         registry = new FakeTargetGroups(Duration.ofMillis(300));
         scheduler = new ServiceScheduler(
                         services,

@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TaskFeedTest {
     private static final Arns ARNS = new Arns("us-east-1", "000000000000");
     private static final dev.gantry.core.run.NetworkConfiguration NET = new dev.gantry.core.run.NetworkConfiguration(
-            new dev.gantry.core.run.AwsVpcConfiguration(List.of("subnet-1"), null, null));
+            new dev.gantry.core.run.AwsVpcConfiguration(List.of("subnet-gantry"), null, null));
     private static final Cluster CLUSTER =
             new Cluster(ARNS.cluster("default"), "default", "ACTIVE", List.of(), List.of(), Instant.EPOCH);
 
@@ -87,8 +87,15 @@ class TaskFeedTest {
                 Duration.ofMillis(200),
                 TaskRuntimes.ENGINE_DEFAULT);
         supervisor.start();
-        launcher =
-                new TaskLauncher(store, new TagStore(db), supervisor, ARNS, IdSource.random(), InstantSource.system());
+        launcher = new TaskLauncher(
+                store,
+                new TagStore(db),
+                supervisor,
+                ARNS,
+                IdSource.random(),
+                InstantSource.system(),
+                new dev.gantry.control.launch.TaskPlacement(
+                        dev.gantry.control.network.FixedNetworkDirectory.defaultVpc("gantry", "172.30.0.0/16")));
         return seen;
     }
 

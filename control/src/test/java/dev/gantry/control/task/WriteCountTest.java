@@ -72,8 +72,15 @@ class WriteCountTest {
                 Duration.ofHours(1),
                 TaskRuntimes.ENGINE_DEFAULT);
         supervisor.start();
-        launcher =
-                new TaskLauncher(store, new TagStore(db), supervisor, ARNS, IdSource.random(), InstantSource.system());
+        launcher = new TaskLauncher(
+                store,
+                new TagStore(db),
+                supervisor,
+                ARNS,
+                IdSource.random(),
+                InstantSource.system(),
+                new dev.gantry.control.launch.TaskPlacement(
+                        dev.gantry.control.network.FixedNetworkDirectory.defaultVpc("gantry", "172.30.0.0/16")));
         awaitFirstHousekeeping();
     }
 
@@ -124,7 +131,7 @@ class WriteCountTest {
                 null,
                 null,
                 null,
-                new NetworkConfiguration(new AwsVpcConfiguration(List.of("subnet-1"), null, null)),
+                new NetworkConfiguration(new AwsVpcConfiguration(List.of("subnet-gantry"), null, null)),
                 null,
                 null,
                 null,

@@ -15,7 +15,10 @@ import java.util.Optional;
 public final class TaskFactory {
     private TaskFactory() {}
 
-    /** What a RunTask call decided, after validation and overrides. */
+    /**
+     * What a RunTask call decided, after validation and overrides. {@code networks}: the placement of each task in
+     * turn (task {@code i} gets {@code networks[i % size]}); empty leaves the tasks unplaced.
+     */
     public record Launch(
             String clusterArn,
             String clusterName,
@@ -24,7 +27,28 @@ public final class TaskFactory {
             String group,
             Optional<String> startedBy,
             Map<String, Object> overrides,
-            List<Tag> tags) {}
+            List<Tag> tags,
+            List<TaskNetwork> networks) {
+        public Launch {
+            networks = networks == null ? List.of() : List.copyOf(networks);
+        }
+
+        public Launch(
+                String clusterArn,
+                String clusterName,
+                TaskDefinition effectiveDefinition,
+                int count,
+                String group,
+                Optional<String> startedBy,
+                Map<String, Object> overrides,
+                List<Tag> tags) {
+            this(clusterArn, clusterName, effectiveDefinition, count, group, startedBy, overrides, tags, List.of());
+        }
+
+        Optional<TaskNetwork> network(int index) {
+            return networks.isEmpty() ? Optional.empty() : Optional.of(networks.get(index % networks.size()));
+        }
+    }
 
     public static List<Task> create(Launch l, Arns arns, IdSource ids, Instant now) {
         List<Task> tasks = new ArrayList<>();
@@ -48,7 +72,8 @@ public final class TaskFactory {
                     "1.4.0",
                     l.overrides(),
                     l.tags(),
-                    now);
+                    now,
+                    l.network(i));
             tasks.add(new Task(spec, TaskDesired.running(), TaskObserved.initial(containers), 1));
         }
         return tasks;

@@ -13,6 +13,7 @@ import dev.gantry.runtime.spi.ContainerSpec;
 import dev.gantry.runtime.spi.ContainerStats;
 import dev.gantry.runtime.spi.LocalImages;
 import dev.gantry.runtime.spi.LogLine;
+import dev.gantry.runtime.spi.NetworkSpec;
 import dev.gantry.runtime.spi.OwnedObject;
 import dev.gantry.runtime.spi.PullProgress;
 import dev.gantry.runtime.spi.RegistryAuth;
@@ -171,6 +172,44 @@ public final class DockerDriver implements TaskDriver, LocalImages {
     @Override
     public Sandbox claimSandbox(TaskRef task, TaskResources resources) {
         return pool().claim(task, resources);
+    }
+
+    @Override
+    public Sandbox claimSandbox(TaskRef task, TaskResources resources, Optional<String> network) {
+        return pool().claim(task, resources, network);
+    }
+
+    @Override
+    public void ensureNetwork(NetworkSpec spec) {
+        EngineNetwork.ensureSubnet(docker, spec, config.installationId());
+        SandboxPool p = pool;
+        if (p != null) {
+            p.forget(spec.name());
+        }
+    }
+
+    @Override
+    public void removeNetwork(String name) {
+        if (name.equals(config.networkName())) {
+            return; // the default network is every installation's
+        }
+        EngineNetwork.remove(docker, name, config.installationId());
+        SandboxPool p = pool;
+        if (p != null) {
+            p.forget(name);
+        }
+    }
+
+    /** The engine network {@code name}'s IPv4 range and the host's address on it, if it exists. */
+    public Optional<BridgeAddresses> network(String name) {
+        try {
+            EngineNetwork.Info n = EngineNetwork.inspect(docker, name);
+            return n.subnet().isEmpty() || n.gateway().isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(new BridgeAddresses(n.name(), n.subnet(), n.gateway()));
+        } catch (RuntimeError gone) {
+            return Optional.empty();
+        }
     }
 
     @Override

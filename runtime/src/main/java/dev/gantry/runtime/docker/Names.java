@@ -16,6 +16,9 @@ public final class Names {
     public static final String LABEL_CONTAINER_NAME = "gantry.container-name";
     public static final String ROLE_SANDBOX = "sandbox";
     public static final String ROLE_CONTAINER = "container";
+    /** A subnet's engine network (labelled with the installation that made it). */
+    public static final String ROLE_SUBNET = "subnet";
+
     public static final String ROLE_TASK_VOLUME = "task-volume";
     public static final String ROLE_PERSISTENT_VOLUME = "persistent-volume";
     public static final String LABEL_FILE_SYSTEM_ID = "gantry.file-system-id";

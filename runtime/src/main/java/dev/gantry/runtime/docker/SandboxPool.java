@@ -6,6 +6,7 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.ContainerNetwork;
 import dev.gantry.runtime.spi.RuntimeError;
 import dev.gantry.runtime.spi.Sandbox;
 import dev.gantry.runtime.spi.TaskRef;
@@ -53,6 +54,10 @@ final class SandboxPool implements AutoCloseable {
     private final DockerDriverConfig config;
     private final SandboxFactory factory;
     private final EngineNetwork.Info network;
+    /** Subnets' networks, as read from the engine: by name. */
+    private final java.util.concurrent.ConcurrentHashMap<String, EngineNetwork.Info> networks =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private final TaskCgroups cgroups;
     /** The size of the latest claim: refills are created at that size, so a claim of the same size skips a resize. */
     private final AtomicReference<TaskResources> recentSize = new AtomicReference<>();
@@ -323,6 +328,14 @@ final class SandboxPool implements AutoCloseable {
      * task id. A warm sandbox already of that size needs no resize.
      */
     Sandbox claim(TaskRef task, TaskResources size) {
+        return claim(task, size, Optional.empty());
+    }
+
+    /**
+     * As {@link #claim(TaskRef, TaskResources)}, on the network {@code on} (empty: the default one, where warm
+     * sandboxes wait): a sandbox on another network is moved (disconnected, connected: its address changes).
+     */
+    Sandbox claim(TaskRef task, TaskResources size, Optional<String> on) {
         recentSize.set(size);
         long now = System.nanoTime();
         lastClaimNanos = now;
@@ -330,7 +343,13 @@ final class SandboxPool implements AutoCloseable {
         String name = Names.sandbox(task.taskId());
         try {
             InspectContainerResponse r = take(name, size);
-            Sandbox sb = Observations.sandbox(r, network, cgroups);
+            EngineNetwork.Info target =
+                    on.filter(n -> !n.equals(network.name())).map(this::network).orElse(network);
+            r = moveTo(r, target);
+            if (target.internal() && r.getState() != null && r.getState().getPidLong() != null) {
+                PrivateRoutes.apply(r.getState().getPidLong(), target.gateway());
+            }
+            Sandbox sb = Observations.sandbox(r, target, cgroups);
             if (sb.taskCgroup().isPresent() && !TaskCgroups.hasSize(r.getHostConfig(), size)) {
                 cgroups.resize(docker, r.getId(), size);
             }
@@ -342,6 +361,58 @@ final class SandboxPool implements AutoCloseable {
         } finally {
             refillWhenQuiet();
         }
+    }
+
+    /** The sandbox attached to {@code target} only: moved there from where it is (no-op when it is there). */
+    private InspectContainerResponse moveTo(InspectContainerResponse r, EngineNetwork.Info target) {
+        Map<String, ContainerNetwork> attached =
+                r.getNetworkSettings() == null || r.getNetworkSettings().getNetworks() == null
+                        ? Map.of()
+                        : r.getNetworkSettings().getNetworks();
+        if (attached.keySet().equals(java.util.Set.of(target.name()))) {
+            return r;
+        }
+        for (String other : attached.keySet()) {
+            if (!other.equals(target.name())) {
+                docker.disconnectFromNetworkCmd()
+                        .withNetworkId(other)
+                        .withContainerId(r.getId())
+                        .withForce(true)
+                        .exec();
+            }
+        }
+        if (!attached.containsKey(target.name())) {
+            docker.connectToNetworkCmd()
+                    .withNetworkId(target.name())
+                    .withContainerId(r.getId())
+                    .exec();
+        }
+        return docker.inspectContainerCmd(r.getId()).exec();
+    }
+
+    /** What a sandbox needs to know of the network {@code name} (read once, then remembered). */
+    EngineNetwork.Info network(String name) {
+        if (name.equals(network.name())) {
+            return network;
+        }
+        return networks.computeIfAbsent(name, n -> EngineNetwork.inspect(docker, n));
+    }
+
+    /** Forgets what it read of a network (removed, or made again). */
+    void forget(String name) {
+        networks.remove(name);
+    }
+
+    /** The network a sandbox is on: the one it is attached to that is not the default, else the default. */
+    private EngineNetwork.Info networkOf(InspectContainerResponse r) {
+        if (r.getNetworkSettings() == null || r.getNetworkSettings().getNetworks() == null) {
+            return network;
+        }
+        return r.getNetworkSettings().getNetworks().keySet().stream()
+                .filter(n -> !n.equals(network.name()))
+                .findFirst()
+                .map(this::network)
+                .orElse(network);
     }
 
     /** A warm sandbox renamed to {@code name}, else a new one of {@code size}, else the one already named so. */
@@ -401,8 +472,9 @@ final class SandboxPool implements AutoCloseable {
 
     Optional<Sandbox> find(String taskId) {
         try {
-            return Optional.of(Observations.sandbox(
-                    docker.inspectContainerCmd(Names.sandbox(taskId)).exec(), network, cgroups));
+            InspectContainerResponse r =
+                    docker.inspectContainerCmd(Names.sandbox(taskId)).exec();
+            return Optional.of(Observations.sandbox(r, networkOf(r), cgroups));
         } catch (NotFoundException e) {
             return Optional.empty();
         }

@@ -7,6 +7,7 @@ import dev.gantry.runtime.spi.ContainerSpec;
 import dev.gantry.runtime.spi.ContainerStats;
 import dev.gantry.runtime.spi.Health;
 import dev.gantry.runtime.spi.LogLine;
+import dev.gantry.runtime.spi.NetworkSpec;
 import dev.gantry.runtime.spi.OwnedObject;
 import dev.gantry.runtime.spi.PullProgress;
 import dev.gantry.runtime.spi.RegistryAuth;
@@ -288,6 +289,36 @@ public final class FakeDriver implements TaskDriver {
             faults.check(Operation.CLAIM_SANDBOX);
             return sandboxes.claim(task.taskId(), resources);
         });
+    }
+
+    @Override
+    public Sandbox claimSandbox(TaskRef task, TaskResources resources, Optional<String> network) {
+        return locked(() -> {
+            requireStarted();
+            faults.check(Operation.CLAIM_SANDBOX);
+            return sandboxes.claim(task.taskId(), resources, network);
+        });
+    }
+
+    @Override
+    public void ensureNetwork(NetworkSpec spec) {
+        locked(() -> {
+            sandboxes.ensureNetwork(spec);
+            return null;
+        });
+    }
+
+    @Override
+    public void removeNetwork(String name) {
+        locked(() -> {
+            sandboxes.removeNetwork(name);
+            return null;
+        });
+    }
+
+    /** The fake engine's networks: name to range. */
+    public Map<String, String> networks() {
+        return locked(sandboxes::networks);
     }
 
     @Override

@@ -20,7 +20,14 @@ final class FakeNetwork {
     private final Deque<Integer> released = new ArrayDeque<>();
     private int next = 2;
 
+    private final boolean internal;
+
     FakeNetwork(String name, String subnetCidr) {
+        this(name, subnetCidr, false);
+    }
+
+    FakeNetwork(String name, String subnetCidr, boolean internal) {
+        this.internal = internal;
         this.name = name;
         this.subnet = subnetCidr;
         String[] parts = subnetCidr.split("/", 2);
@@ -41,6 +48,16 @@ final class FakeNetwork {
 
     String subnet() {
         return subnet;
+    }
+
+    boolean internal() {
+        return internal;
+    }
+
+    /** True when the two ranges share an address. */
+    boolean overlaps(FakeNetwork other) {
+        int common = Math.max(size, other.size);
+        return (base & -common) == (other.base & -common);
     }
 
     String gateway() {

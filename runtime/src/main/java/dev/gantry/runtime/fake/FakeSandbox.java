@@ -10,18 +10,22 @@ final class FakeSandbox {
     final String runtimeId;
     final String taskId;
     TaskResources resources;
+    /** The network it is on (moved by a claim for another network). */
+    FakeNetwork network;
+
     boolean running = true;
     /** Empty while not running: a stopped sandbox is detached from the network, as an engine's is. */
     String address;
 
-    FakeSandbox(String runtimeId, String taskId, TaskResources resources, String address) {
+    FakeSandbox(String runtimeId, String taskId, TaskResources resources, FakeNetwork network, String address) {
+        this.network = network;
         this.runtimeId = runtimeId;
         this.taskId = taskId;
         this.resources = resources;
         this.address = address;
     }
 
-    Sandbox view(FakeNetwork network) {
+    Sandbox view() {
         return new Sandbox(
                 runtimeId,
                 address,

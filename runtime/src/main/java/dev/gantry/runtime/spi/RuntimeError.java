@@ -12,7 +12,9 @@ public final class RuntimeError extends RuntimeException {
         CANNOT_STOP_CONTAINER,
         CANNOT_INSPECT_CONTAINER,
         SANDBOX_FAILED,
-        ENGINE_UNAVAILABLE
+        ENGINE_UNAVAILABLE,
+        /** The engine cannot have a network as asked (its range overlaps another network's, say). */
+        NETWORK_CONFLICT
     }
 
     private final Kind kind;

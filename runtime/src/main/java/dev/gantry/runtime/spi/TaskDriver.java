@@ -29,6 +29,39 @@ public interface TaskDriver extends AutoCloseable {
      */
     Sandbox claimSandbox(TaskRef task, TaskResources resources);
 
+    /**
+     * As {@link #claimSandbox(TaskRef, TaskResources)}, the sandbox on the engine network {@code network} (empty: the
+     * driver's default network, where warm sandboxes wait; a sandbox claimed for another network is moved there, and
+     * its address is the one it has there). The network must exist ({@link #ensureNetwork}).
+     */
+    default Sandbox claimSandbox(TaskRef task, TaskResources resources, Optional<String> network) {
+        if (network.isPresent()) {
+            throw new RuntimeError(
+                    RuntimeError.Kind.SANDBOX_FAILED,
+                    "this engine driver cannot put a sandbox on the network " + network.get(),
+                    false,
+                    null);
+        }
+        return claimSandbox(task, resources);
+    }
+
+    /**
+     * Makes sure the engine network {@code spec} exists, with exactly its range, gateway and internal flag, labelled
+     * with this installation (idempotent: an existing network of that name and range is kept). Fails with
+     * {@link RuntimeError.Kind#NETWORK_CONFLICT} when the engine cannot have it (the range overlaps another network's,
+     * or a network of that name has another range), saying which.
+     */
+    default void ensureNetwork(NetworkSpec spec) {
+        throw new RuntimeError(
+                RuntimeError.Kind.ENGINE_UNAVAILABLE, "this engine driver cannot create networks", false, null);
+    }
+
+    /**
+     * Removes the engine network {@code name} if this installation created it; no-op when it is gone (or another
+     * installation's). Fails while sandboxes are still on it.
+     */
+    default void removeNetwork(String name) {}
+
     /** The task's sandbox, if it still exists. */
     Optional<Sandbox> findSandbox(String taskId);
 

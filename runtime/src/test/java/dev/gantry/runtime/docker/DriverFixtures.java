@@ -49,6 +49,15 @@ final class DriverFixtures {
             reaper.listOwned().forEach(o -> reaper.removeContainer(o.runtimeId())); // containers first
             assertThat(reaper.listOwned()).isEmpty();
         }
+        try (var docker = DockerClients.connect().client()) {
+            assertThat(docker.listNetworksCmd()
+                            .withFilter("label", List.of(Names.LABEL_INSTALLATION + "=" + installation))
+                            .exec())
+                    .as("the installation's subnet networks were removed by the tests that made them")
+                    .isEmpty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static String random() {

@@ -582,7 +582,7 @@ public abstract class TaskDriverContract {
         driver.removeSandbox(task.taskId());
     }
 
-    private static boolean inSubnet(String address, String cidr) {
+    static boolean inSubnet(String address, String cidr) {
         String[] parts = cidr.split("/");
         int prefix = Integer.parseInt(parts[1]);
         int mask = prefix == 0 ? 0 : -1 << (32 - prefix);

@@ -44,6 +44,12 @@ final class Engine {
             for (Container c : owned) {
                 docker.removeContainerCmd(c.getId()).withForce(true).exec();
             }
+            // then the subnets' networks it made (never the shared default network, which carries no installation)
+            for (var n : docker.listNetworksCmd()
+                    .withFilter("label", List.of(Names.LABEL_INSTALLATION + "=" + installationId))
+                    .exec()) {
+                docker.removeNetworkCmd(n.getId()).exec();
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -270,7 +270,7 @@ class InTaskSdkIT {
                         .launchType(LaunchType.FARGATE)
                         .networkConfiguration(NetworkConfiguration.builder()
                                 .awsvpcConfiguration(AwsVpcConfiguration.builder()
-                                        .subnets("subnet-1")
+                                        .subnets("subnet-gantry")
                                         .build())
                                 .build()))
                 .tasks()

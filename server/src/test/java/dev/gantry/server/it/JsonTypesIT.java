@@ -75,7 +75,7 @@ class JsonTypesIT {
                         g.server.endpoint(),
                         "RunTask",
                         "{\"taskDefinition\":\"json-types\",\"launchType\":\"FARGATE\",\"networkConfiguration\":"
-                                + "{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-1\"]}}," + member + "}"),
+                                + "{\"awsvpcConfiguration\":{\"subnets\":[\"subnet-gantry\"]}}," + member + "}"),
                 name,
                 type);
     }

@@ -65,7 +65,7 @@ class LoadBalancerIT {
                         .launchType(LaunchType.FARGATE)
                         .networkConfiguration(NetworkConfiguration.builder()
                                 .awsvpcConfiguration(AwsVpcConfiguration.builder()
-                                        .subnets("subnet-1")
+                                        .subnets("subnet-gantry")
                                         .build())
                                 .build())
                         .build())

@@ -133,7 +133,7 @@ class PrivateRegistryIT {
                 .executionRoleArn(role)
                 .build());
         return g.ecs.runTask(b -> b.taskDefinition(family)
-                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-gantry"))))
                 .tasks()
                 .get(0)
                 .taskArn();

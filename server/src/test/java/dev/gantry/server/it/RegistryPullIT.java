@@ -74,7 +74,7 @@ class RegistryPullIT {
                                 .build())
                 .build());
         String arn = g.ecs.runTask(b -> b.taskDefinition("pulled")
-                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-gantry"))))
                 .tasks()
                 .get(0)
                 .taskArn();

@@ -232,7 +232,7 @@ class SandboxIT {
                         .launchType(LaunchType.FARGATE)
                         .networkConfiguration(NetworkConfiguration.builder()
                                 .awsvpcConfiguration(AwsVpcConfiguration.builder()
-                                        .subnets("subnet-12345")
+                                        .subnets("subnet-gantry")
                                         .build())
                                 .build()))
                 .tasks()

@@ -44,7 +44,7 @@ class SandboxLossIT {
                         .launchType(LaunchType.FARGATE)
                         .networkConfiguration(NetworkConfiguration.builder()
                                 .awsvpcConfiguration(AwsVpcConfiguration.builder()
-                                        .subnets("subnet-12345")
+                                        .subnets("subnet-gantry")
                                         .build())
                                 .build()))
                 .tasks()

@@ -80,7 +80,7 @@ class SecretInjectionIT {
         g.ecs.registerTaskDefinition(
                 TaskDefs.fargate(family, c).executionRoleArn(role).build());
         return g.ecs.runTask(b -> b.taskDefinition(family)
-                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-gantry"))))
                 .tasks()
                 .get(0)
                 .taskArn();
@@ -196,7 +196,7 @@ class SecretInjectionIT {
                 .executionRoleArn("arn:aws:iam::000000000000:root")
                 .build());
         String arn = g.ecs.runTask(b -> b.taskDefinition("root-as-execution-role")
-                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))))
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-gantry"))))
                 .tasks()
                 .get(0)
                 .taskArn();

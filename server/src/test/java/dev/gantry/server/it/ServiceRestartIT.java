@@ -47,7 +47,7 @@ class ServiceRestartIT {
             ecs.createService(b -> b.serviceName("api")
                     .taskDefinition(v1)
                     .desiredCount(3)
-                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))
+                    .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-gantry")))
                     .enableECSManagedTags(true)
                     .propagateTags(PropagateTags.SERVICE)
                     .tags(t -> t.key("team").value("blue"))

@@ -99,7 +99,7 @@ class ServiceRolloutIT {
                 .launchType(LaunchType.FARGATE)
                 .networkConfiguration(NetworkConfiguration.builder()
                         .awsvpcConfiguration(AwsVpcConfiguration.builder()
-                                .subnets("subnet-12345")
+                                .subnets("subnet-gantry")
                                 .build())
                         .build())
                 .loadBalancers(software.amazon.awssdk.services.ecs.model.LoadBalancer.builder()

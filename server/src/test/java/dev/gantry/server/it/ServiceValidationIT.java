@@ -39,7 +39,7 @@ class ServiceValidationIT {
                 .serviceName(name)
                 .taskDefinition("svc-valid")
                 .desiredCount(0)
-                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")));
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-gantry")));
     }
 
     static Arguments bad(String what, Consumer<CreateServiceRequest.Builder> change, Class<?> type, String says) {

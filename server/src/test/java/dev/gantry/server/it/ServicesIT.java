@@ -75,7 +75,7 @@ class ServicesIT {
                 "--launch-type",
                 "FARGATE",
                 "--network-configuration",
-                "awsvpcConfiguration={subnets=[subnet-1]}",
+                "awsvpcConfiguration={subnets=[subnet-gantry]}",
                 "--deployment-configuration",
                 "deploymentCircuitBreaker={enable=true,rollback=true},maximumPercent=200,minimumHealthyPercent=100");
         Service s = awaitSteady("web");
@@ -182,7 +182,7 @@ class ServicesIT {
         g.ecs.createService(b -> b.serviceName("sick")
                 .taskDefinition(sick)
                 .desiredCount(1)
-                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1"))));
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-gantry"))));
         Service s = TestGantry.await(
                 () -> describe("sick"),
                 x -> messages(x).contains("(service sick) is unable to consistently start tasks successfully."),

@@ -100,7 +100,7 @@ class TaskEndpointIT {
                 .launchType(LaunchType.FARGATE)
                 .networkConfiguration(NetworkConfiguration.builder()
                         .awsvpcConfiguration(AwsVpcConfiguration.builder()
-                                .subnets("subnet-1")
+                                .subnets("subnet-gantry")
                                 .build())
                         .build());
         if (!env.isEmpty()) {

@@ -59,7 +59,7 @@ class TaskEndpointRestartIT {
                             .launchType(LaunchType.FARGATE)
                             .networkConfiguration(NetworkConfiguration.builder()
                                     .awsvpcConfiguration(AwsVpcConfiguration.builder()
-                                            .subnets("subnet-1")
+                                            .subnets("subnet-gantry")
                                             .build())
                                     .build()))
                     .tasks()

@@ -139,7 +139,7 @@ class TaskFeedRestartIT {
     private static String run(EcsClient ecs, String family) {
         return ecs.runTask(RunTaskRequest.builder()
                         .taskDefinition(family)
-                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-gantry")))
                         .build())
                 .tasks()
                 .get(0)

@@ -51,7 +51,7 @@ class TaskLifecycleIT {
                 .launchType(LaunchType.FARGATE)
                 .networkConfiguration(NetworkConfiguration.builder()
                         .awsvpcConfiguration(AwsVpcConfiguration.builder()
-                                .subnets("subnet-12345")
+                                .subnets("subnet-gantry")
                                 .build())
                         .build());
         List<Task> tasks = g.ecs.runTask(extra.apply(b).build()).tasks();

@@ -182,7 +182,7 @@ class TrafficShiftIT {
                 .launchType(LaunchType.FARGATE)
                 .networkConfiguration(NetworkConfiguration.builder()
                         .awsvpcConfiguration(AwsVpcConfiguration.builder()
-                                .subnets("subnet-12345")
+                                .subnets("subnet-gantry")
                                 .build())
                         .build())
                 .loadBalancers(LoadBalancer.builder()

@@ -141,7 +141,7 @@ class ValidationIT {
         return RunTaskRequest.builder()
                 .cluster("validation")
                 .taskDefinition("valid")
-                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")));
+                .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-gantry")));
     }
 
     @Test
@@ -195,7 +195,7 @@ class ValidationIT {
         var task = g.ecs.runTask(RunTaskRequest.builder()
                         .cluster("validation")
                         .taskDefinition("tagged")
-                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-1")))
+                        .networkConfiguration(n -> n.awsvpcConfiguration(a -> a.subnets("subnet-gantry")))
                         .propagateTags("TASK_DEFINITION")
                         .enableECSManagedTags(true)
                         .tags(t -> t.key("env").value("it"))

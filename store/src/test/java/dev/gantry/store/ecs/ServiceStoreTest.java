@@ -74,7 +74,7 @@ class ServiceStoreTest {
                         "arn:aws:ecs:us-east-1:000000000000:task-definition/web:1",
                         Optional.of("FARGATE"),
                         List.of(),
-                        new NetworkConfiguration(new AwsVpcConfiguration(List.of("subnet-1"), null, null)),
+                        new NetworkConfiguration(new AwsVpcConfiguration(List.of("subnet-gantry"), null, null)),
                         "LATEST"),
                 2,
                 at,

@@ -1,0 +1,69 @@
+package dev.gantry.runtime.docker;
+
+import dev.gantry.runtime.spi.RuntimeError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The routes of a sandbox on an engine-internal network (a private subnet): no default route, so nothing off the
+ * subnet is reachable (the engine's internal flag only filters forwarded traffic, not the host's own addresses);
+ * the subnet itself is on-link, and the link-local service addresses AWS gives every task (the task endpoint
+ * 169.254.170.2, the DNS server 169.254.169.253) go via the subnet's gateway, where Gantry redirects them. Set in
+ * the sandbox's network namespace with the host's {@code nsenter} and {@code ip} (Gantry runs as root).
+ */
+final class PrivateRoutes {
+    /** The addresses a private subnet's task still reaches through its gateway. */
+    static final List<String> VIA_GATEWAY = List.of("169.254.170.2/32", "169.254.169.253/32");
+
+    private PrivateRoutes() {}
+
+    /** The {@code ip} commands, in order (pure, for tests). */
+    static List<List<String>> commands(String gateway) {
+        List<List<String>> out = new ArrayList<>();
+        out.add(List.of("ip", "route", "del", "default"));
+        for (String dst : VIA_GATEWAY) {
+            out.add(List.of("ip", "route", "replace", dst, "via", gateway));
+        }
+        return out;
+    }
+
+    /** Applies {@link #commands} in the namespace of process {@code pid}; a missing default route is fine. */
+    static void apply(long pid, String gateway) {
+        for (List<String> ip : commands(gateway)) {
+            List<String> command = new ArrayList<>(List.of("nsenter", "-t", Long.toString(pid), "-n"));
+            command.addAll(ip);
+            String out;
+            int exit;
+            try {
+                Process p =
+                        new ProcessBuilder(command).redirectErrorStream(true).start();
+                out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw failed(command, "did not finish");
+                }
+                exit = p.exitValue();
+            } catch (IOException e) {
+                throw failed(command, e.getMessage() + " (nsenter and ip must be installed)");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failed(command, "interrupted");
+            }
+            boolean noDefault = ip.get(2).equals("del") && out.contains("No such process");
+            if (exit != 0 && !noDefault) {
+                throw failed(command, "exit " + exit + ": " + out);
+            }
+        }
+    }
+
+    private static RuntimeError failed(List<String> command, String why) {
+        return new RuntimeError(
+                RuntimeError.Kind.SANDBOX_FAILED,
+                "cannot set a private subnet's routes (`" + String.join(" ", command) + "`): " + why,
+                false,
+                null);
+    }
+}

@@ -90,21 +90,35 @@ public final class Firewall implements SandboxGuard, NetworkChanges, AutoCloseab
      * re-adopted after a restart are re-planned (and re-applied where their namespace lost or never had them).
      */
     public Firewall start(TaskFeed feed) {
-        worker = Thread.ofVirtual().name("firewall").start(this::work);
+        start();
         subscription = feed.subscribe("firewall", TaskFeed.DEFAULT_CAPACITY, true, this::onTransition);
+        return this;
+    }
+
+    /** Starts the worker only: tasks become known through {@link #admit} alone (tests, benchmarks). */
+    public Firewall start() {
+        worker = Thread.ofVirtual().name("firewall").start(this::work);
         return this;
     }
 
     @Override
     public void sandboxReady(TaskSpec task, Sandbox sandbox) {
+        admit(task.taskId(), taskGroups.of(task), sandbox);
+    }
+
+    /**
+     * Makes the task's sandbox a member of its groups and applies its filters now; the other tasks' filters follow
+     * on the worker. Throws {@link Refused} when they cannot be applied: the task must not run unfiltered.
+     */
+    public void admit(String taskId, List<String> securityGroupIds, Sandbox sandbox) {
         if (unavailable.isPresent()) {
             throw new Refused(unavailable.get());
         }
-        members.put(task.taskId(), member(task, sandbox));
+        members.put(taskId, member(taskId, securityGroupIds, sandbox));
         lock.lock();
         try {
-            Ruleset mine = plan().get(task.taskId());
-            if (!applyTo(task.taskId(), mine)) {
+            Ruleset mine = plan().get(taskId);
+            if (!applyTo(taskId, mine)) {
                 throw new Refused("the task's security group filters could not be applied (its network sandbox has no"
                         + " running process)");
             }
@@ -134,22 +148,23 @@ public final class Firewall implements SandboxGuard, NetworkChanges, AutoCloseab
         return FirewallPlanner.reachability(interfaces(), directory.securityGroups(), hostGroups.groupIds());
     }
 
-    private Member member(TaskSpec task, Sandbox sandbox) {
+    private static Member member(String taskId, List<String> groups, Sandbox sandbox) {
         return new Member(
                 new TaskInterface(
-                        task.taskId(),
-                        sandbox.ipv4Address(),
-                        sandbox.subnetCidr(),
-                        sandbox.gatewayAddress(),
-                        taskGroups.of(task)),
+                        taskId, sandbox.ipv4Address(), sandbox.subnetCidr(), sandbox.gatewayAddress(), groups),
                 sandbox.runtimeId());
+    }
+
+    /** Forgets a task (its sandbox is gone); the others' filters follow on the worker. */
+    public void forget(String taskId) {
+        if (members.remove(taskId) != null) {
+            wake.release();
+        }
     }
 
     private void onTransition(TaskTransition t) {
         if (t.isStopped() || t.to().hasReached(TaskPhase.DEPROVISIONING)) {
-            if (members.remove(t.taskId()) != null) {
-                wake.release();
-            }
+            forget(t.taskId());
             return;
         }
         if (members.containsKey(t.taskId()) || !t.to().hasReached(TaskPhase.PULLING)) {
@@ -162,7 +177,7 @@ public final class Firewall implements SandboxGuard, NetworkChanges, AutoCloseab
         Optional<Sandbox> sandbox = driver.findSandbox(t.taskId());
         Optional<TaskSpec> spec = sandbox.flatMap(s -> specOf(t));
         if (sandbox.isPresent() && spec.isPresent()) {
-            members.put(t.taskId(), member(spec.get(), sandbox.get()));
+            members.put(t.taskId(), member(t.taskId(), taskGroups.of(spec.get()), sandbox.get()));
             wake.release();
         }
     }

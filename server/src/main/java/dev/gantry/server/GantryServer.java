@@ -30,7 +30,6 @@ import dev.gantry.control.launch.TaskLauncher;
 import dev.gantry.control.lb.LoadBalancing;
 import dev.gantry.control.lb.TargetGroupRegistry;
 import dev.gantry.control.lb.dataplane.RouterDataPlane;
-import dev.gantry.control.network.NetworkChanges;
 import dev.gantry.control.network.SubnetNetworks;
 import dev.gantry.control.network.TaskInterfaces;
 import dev.gantry.control.rotation.SecretRotator;
@@ -129,6 +128,8 @@ public final class GantryServer implements AutoCloseable {
     private volatile Thread starter;
     /** The EC2 store, whose default VPC is seeded once the engine's task network is known. */
     private volatile Ec2Store networks;
+    /** Security-group enforcement (set once, right after construction). */
+    private volatile SecurityGroupFilters filters;
 
     private GantryServer(
             GantryConfig config,
@@ -343,10 +344,12 @@ public final class GantryServer implements AutoCloseable {
                     clock);
             rotation.set(rotator);
             Ec2Store ec2 = new Ec2Store(db, config.region());
+            // security groups as packet filters in each task's namespace; EC2 rule changes nudge them (ADR 17)
+            SecurityGroupFilters securityGroups = new SecurityGroupFilters(db, config.region(), tasks, driver);
             // the placement slice realises subnets on the engine and the task store lists the tasks' interfaces;
             // until they are wired, CreateSubnet says the engine cannot create the network
             Ec2Service.Seams ec2Seams = new Ec2Service.Seams(
-                    SubnetNetworks.UNAVAILABLE, TaskInterfaces.NONE, NetworkChanges.NONE, IdSource.random());
+                    SubnetNetworks.UNAVAILABLE, TaskInterfaces.NONE, securityGroups.changes(), IdSource.random());
             ApiServer api = ApiServer.builder()
                     .bindHost(config.host())
                     .port(config.port())
@@ -392,6 +395,7 @@ public final class GantryServer implements AutoCloseable {
                     iam,
                     rotator);
             server.networks = ec2;
+            server.filters = securityGroups;
             server.starter = Thread.ofVirtual()
                     .name("gantry-engine-start")
                     .start(() -> server.startEngine(drivers, installation));
@@ -452,6 +456,7 @@ public final class GantryServer implements AutoCloseable {
                     return;
                 }
                 handedOver = true; // from here the gate closes it
+                filters.enable(supervisor, supervisor.feed()); // before re-adoption: their filters are rebuilt
                 supervisor.start();
                 driver.ready();
             } finally {
@@ -571,6 +576,7 @@ public final class GantryServer implements AutoCloseable {
             startLock.unlock();
         }
         starter.interrupt();
+        filters.close();
         supervisor.close();
         supervisor.feed().close();
         driver.close();

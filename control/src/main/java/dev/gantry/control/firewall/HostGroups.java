@@ -8,18 +8,14 @@ import java.util.function.Supplier;
 /**
  * The security groups that stand for the host: traffic from the host (the router, health checks, a user's curl)
  * leaves the host's bridge from the subnet's gateway address, so a rule naming one of these groups as its peer
- * admits (or reaches) the gateway. Always {@value #HOST_GROUP_ID}, Gantry's well-known group of the host, and the
- * default VPC's default group (so tasks that name no group stay reachable from the host, as before security groups
- * were enforced; ADR 0017), plus whatever {@code loadBalancerGroups} gives: the groups of the load balancers, which
- * the router realises on the host.
+ * admits (or reaches) the gateway. Always {@link DefaultVpc#HOST_SECURITY_GROUP_ID}, Gantry's well-known group of
+ * the host (every default group admits it, so tasks that name no group stay reachable from the host; ADR 0017), plus
+ * whatever {@code loadBalancerGroups} gives: the groups of the load balancers, which the router realises on the host.
  */
 @FunctionalInterface
 public interface HostGroups {
-    /** The host's own security group; name it as a rule's source to let the host (and only it) in. */
-    String HOST_GROUP_ID = "sg-gantry-host";
-
-    /** The host's groups and nothing of load balancers. */
-    HostGroups HOST_ONLY = () -> Set.of(HOST_GROUP_ID, DefaultVpc.SECURITY_GROUP_ID);
+    /** The host's own group and nothing of load balancers. */
+    HostGroups HOST_ONLY = () -> Set.of(DefaultVpc.HOST_SECURITY_GROUP_ID);
 
     Set<String> groupIds();
 

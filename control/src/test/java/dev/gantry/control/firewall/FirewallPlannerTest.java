@@ -2,6 +2,7 @@ package dev.gantry.control.firewall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gantry.core.ec2.DefaultVpc;
 import dev.gantry.core.ec2.SecurityGroup;
 import dev.gantry.core.ec2.SecurityGroupRule;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ class FirewallPlannerTest {
                                 "-A INPUT -s 10.9.0.0/16 -p icmp -j ACCEPT")),
                 Arguments.of(
                         "the host's group admits the subnet gateway",
-                        List.of(in("r1", "sg-api", "tcp", 80, 80, HostGroups.HOST_GROUP_ID)),
+                        List.of(in("r1", "sg-api", "tcp", 80, 80, DefaultVpc.HOST_SECURITY_GROUP_ID)),
                         List.of("-A INPUT -s 10.0.0.1/32 -p tcp -m tcp --dport 80 -j ACCEPT")),
                 Arguments.of(
                         "self reference: every member of the group, this task included, in address order",
@@ -130,7 +131,7 @@ class FirewallPlannerTest {
         Map<String, Ruleset> plan = FirewallPlanner.plan(
                 List.of(WEB, API, API2),
                 List.of(group("sg-web"), group("sg-api", rules.toArray(SecurityGroupRule[]::new))),
-                Set.of(HostGroups.HOST_GROUP_ID));
+                Set.of(DefaultVpc.HOST_SECURITY_GROUP_ID));
         List<String> lines = new ArrayList<>(List.of(BASE.split("\n")));
         lines.addAll(expected);
         lines.add("COMMIT");

@@ -31,7 +31,6 @@ import dev.gantry.control.launch.TaskPlacement;
 import dev.gantry.control.lb.LoadBalancing;
 import dev.gantry.control.lb.TargetGroupRegistry;
 import dev.gantry.control.lb.dataplane.RouterDataPlane;
-import dev.gantry.control.network.NetworkChanges;
 import dev.gantry.control.network.NetworkDirectory;
 import dev.gantry.control.network.StoredNetworkDirectory;
 import dev.gantry.control.network.TaskInterfaces;
@@ -133,6 +132,8 @@ public final class GantryServer implements AutoCloseable {
     private volatile Thread starter;
     /** The EC2 store, whose default VPC is seeded once the engine's task network is known. */
     private volatile Ec2Store networks;
+    /** Security-group enforcement (set once, right after construction). */
+    private volatile SecurityGroupFilters filters;
 
     private GantryServer(
             GantryConfig config,
@@ -361,8 +362,10 @@ public final class GantryServer implements AutoCloseable {
                     driver,
                     config.networkName(),
                     () -> config.taskEndpoint() ? Optional.ofNullable(endpoint.get()) : Optional.empty());
+            // security groups as packet filters in each task's namespace; EC2 rule changes nudge them (ADR 17)
+            SecurityGroupFilters securityGroups = new SecurityGroupFilters(db, config.region(), tasks, driver);
             Ec2Service.Seams ec2Seams =
-                    new Ec2Service.Seams(subnets, TaskInterfaces.NONE, NetworkChanges.NONE, IdSource.random());
+                    new Ec2Service.Seams(subnets, TaskInterfaces.NONE, securityGroups.changes(), IdSource.random());
             ApiServer api = ApiServer.builder()
                     .bindHost(config.host())
                     .port(config.port())
@@ -411,6 +414,7 @@ public final class GantryServer implements AutoCloseable {
                     directory,
                     subnets);
             server.networks = ec2;
+            server.filters = securityGroups;
             server.starter = Thread.ofVirtual()
                     .name("gantry-engine-start")
                     .start(() -> server.startEngine(drivers, installation));
@@ -472,6 +476,7 @@ public final class GantryServer implements AutoCloseable {
                     return;
                 }
                 handedOver = true; // from here the gate closes it
+                filters.enable(supervisor, supervisor.feed()); // before re-adoption: their filters are rebuilt
                 supervisor.start();
                 driver.ready();
             } finally {
@@ -591,6 +596,7 @@ public final class GantryServer implements AutoCloseable {
             startLock.unlock();
         }
         starter.interrupt();
+        filters.close();
         supervisor.close();
         supervisor.feed().close();
         driver.close();

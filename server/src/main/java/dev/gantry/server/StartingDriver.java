@@ -115,6 +115,11 @@ final class StartingDriver implements TaskDriver {
     }
 
     @Override
+    public Optional<Long> sandboxPid(String sandboxRuntimeId) {
+        return awaitReady().sandboxPid(sandboxRuntimeId);
+    }
+
+    @Override
     public String ensureImage(String image, PullProgress progress) {
         return awaitReady().ensureImage(image, progress);
     }

@@ -15,6 +15,7 @@ import java.time.InstantSource;
  * {@code runtimes}: which engine runtime each task's containers run under.
  * {@code resync}: how often a running task's containers and sandbox are re-inspected when no event arrived.
  * {@code injector}: resolves a task's secrets, environment files and registry credentials at its start.
+ * {@code guard}: what must hold in a claimed sandbox before the task's containers are created (its packet filters).
  */
 record RunnerContext(
         TaskDriver driver,
@@ -28,4 +29,5 @@ record RunnerContext(
         Duration resync,
         ContainerEnvironment environment,
         Injector injector,
-        TaskRuntimes runtimes) {}
+        TaskRuntimes runtimes,
+        SandboxGuard guard) {}

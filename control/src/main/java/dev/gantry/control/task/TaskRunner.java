@@ -167,6 +167,7 @@ final class TaskRunner implements Runnable {
         if (stopWanted()) {
             return;
         }
+        guard(sandbox); // e.g. the security groups' filters: in place before any container can send or listen
         if (observed().phase() == TaskPhase.PULLING) {
             pullImages();
         }
@@ -244,6 +245,14 @@ final class TaskRunner implements Runnable {
                 .findSandbox(task.taskId())
                 .orElseThrow(() -> new TaskFailure(
                         Reasons.RESOURCE_INITIALIZATION + "the task's network sandbox no longer exists", Map.of()));
+    }
+
+    private void guard(Sandbox sandbox) {
+        try {
+            ctx.guard().sandboxReady(task.spec(), sandbox);
+        } catch (SandboxGuard.Refused e) {
+            throw new TaskFailure(Reasons.RESOURCE_INITIALIZATION + e.getMessage(), Map.of());
+        }
     }
 
     private void pullImages() {

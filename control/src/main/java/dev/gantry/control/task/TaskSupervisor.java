@@ -32,6 +32,7 @@ public final class TaskSupervisor implements AutoCloseable {
     private final Duration retention;
     private final Map<String, RunnerHandle> runners = new ConcurrentHashMap<>();
     private AutoCloseable subscription;
+    private volatile SandboxGuard guard = SandboxGuard.NONE;
     private Housekeeper housekeeper;
 
     private record RunnerHandle(TaskRunner runner, Thread thread) {}
@@ -193,8 +194,17 @@ public final class TaskSupervisor implements AutoCloseable {
                 resync,
                 environment,
                 injector,
-                runtimes);
+                runtimes,
+                (task, sandbox) -> guard.sandboxReady(task, sandbox));
         this.retention = retention;
+    }
+
+    /**
+     * Sets what must hold in each task's sandbox before its containers start (the packet filters of its security
+     * groups); set it before {@link #start()}.
+     */
+    public void guardSandboxes(SandboxGuard guard) {
+        this.guard = java.util.Objects.requireNonNull(guard, "guard");
     }
 
     /** Where this supervisor's runners publish task transitions. */

@@ -303,6 +303,23 @@ class TaskRunnerTest {
     }
 
     @Test
+    void aSandboxGuardThatRefusesFailsTheTaskBeforeAnyContainerExists() throws Exception {
+        List<String> containersWhenGuarded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        supervisor.guardSandboxes((task, sandbox) -> {
+            driver.containers().forEach(c -> containersWhenGuarded.add(c.toString()));
+            throw new SandboxGuard.Refused("security groups cannot be enforced: nsenter not found");
+        });
+        Task t = await(launch(container("main", "ok:1", true)), in(TaskPhase.STOPPED));
+        assertThat(t.desired().stopCode()).contains(StopCode.TaskFailedToStart);
+        assertThat(t.desired().stoppedReason())
+                .contains("ResourceInitializationError: security groups cannot be enforced: nsenter not found");
+        assertThat(containersWhenGuarded).isEmpty();
+        assertThat(t.observed().container("main").flatMap(ContainerState::runtimeId))
+                .isEmpty();
+        assertThat(driver.sandboxes()).isEmpty();
+    }
+
+    @Test
     void aKilledSandboxStopsItsTaskOnTheEventWithoutWaitingForTheRecheck() throws Exception {
         supervisor.close();
         supervisor = new TaskSupervisor(

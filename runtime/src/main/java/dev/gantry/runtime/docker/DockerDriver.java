@@ -217,6 +217,20 @@ public final class DockerDriver implements TaskDriver, LocalImages {
         return pool().find(taskId);
     }
 
+    /** The sandbox container's init process, as the engine reports it ({@code State.Pid}; 0 means not running). */
+    @Override
+    public Optional<Long> sandboxPid(String sandboxRuntimeId) {
+        try {
+            var state = docker.inspectContainerCmd(sandboxRuntimeId).exec().getState();
+            Long pid = state == null ? null : state.getPidLong();
+            return pid == null || pid <= 0 ? Optional.empty() : Optional.of(pid);
+        } catch (NotFoundException gone) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw DockerErrors.of(Kind.CANNOT_INSPECT_CONTAINER, e, true);
+        }
+    }
+
     /** Removes the sandbox, then the task's scratch volumes (its containers are removed before, by the caller). */
     @Override
     public void removeSandbox(String taskId) {

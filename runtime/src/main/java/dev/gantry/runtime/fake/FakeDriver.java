@@ -322,6 +322,14 @@ public final class FakeDriver implements TaskDriver {
     }
 
     @Override
+    public Optional<Long> sandboxPid(String sandboxRuntimeId) {
+        return locked(() -> {
+            requireStarted();
+            return sandboxes.pid(sandboxRuntimeId);
+        });
+    }
+
+    @Override
     public Optional<Sandbox> findSandbox(String taskId) {
         return locked(() -> {
             requireStarted();

@@ -143,6 +143,12 @@ final class FakeSandboxes {
         return sb;
     }
 
+    /** A stand-in process id for a running sandbox (stable per sandbox), as the engine reports its init's. */
+    Optional<Long> pid(String runtimeId) {
+        FakeSandbox sb = byId.get(runtimeId);
+        return sb == null || !sb.running ? Optional.empty() : Optional.of(1000L + (runtimeId.hashCode() & 0xFFFF));
+    }
+
     /** Why a container joining {@code sandboxId}'s namespace cannot start, if it cannot. */
     Optional<String> cannotJoin(String sandboxId) {
         FakeSandbox sb = byId.get(sandboxId);

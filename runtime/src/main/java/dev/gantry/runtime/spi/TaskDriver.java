@@ -65,6 +65,15 @@ public interface TaskDriver extends AutoCloseable {
     /** The task's sandbox, if it still exists. */
     Optional<Sandbox> findSandbox(String taskId);
 
+    /**
+     * The host process id of a process inside the sandbox's network namespace (its sandbox process), for tools
+     * that enter the namespace ({@code nsenter -t <pid> -n}). Empty when the sandbox is not running or the driver's
+     * sandboxes are not host processes.
+     */
+    default Optional<Long> sandboxPid(String sandboxRuntimeId) {
+        return Optional.empty();
+    }
+
     /** Makes sure the image is present locally, pulling it if not. Returns the image id/digest. */
     String ensureImage(String image, PullProgress progress);
 

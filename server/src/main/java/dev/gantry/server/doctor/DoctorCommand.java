@@ -27,8 +27,9 @@ public final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GantryConfig config = GantryConfig.resolve(Optional.empty(), Optional.ofNullable(dataDir), System.getenv());
-        List<Finding> findings = HostChecks.evaluate(
-                FactGatherer.gather(config.networkName(), config.dataDir(), config.defaultRuntime()));
+        List<Finding> findings = new java.util.ArrayList<>(HostChecks.evaluate(
+                FactGatherer.gather(config.networkName(), config.dataDir(), config.defaultRuntime())));
+        findings.add(HostChecks.securityGroups(new dev.gantry.control.firewall.NsenterIptables().unavailable()));
         print(findings, spec.commandLine().getOut());
         return exitCode(findings);
     }

@@ -3,6 +3,7 @@ package dev.gantry.server.doctor;
 import dev.gantry.runtime.docker.EngineFacts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -66,6 +67,18 @@ public final class HostChecks {
                         ? disk("engine root " + e.rootDir(), f.engineRootFree())
                         : Finding.ok("engine root " + e.rootDir(), "not measured: the engine is not on this machine"));
         return out;
+    }
+
+    /** Security groups are packet filters in each task's namespace: nsenter and iptables-restore must work (ADR 17). */
+    public static Finding securityGroups(Optional<String> unavailable) {
+        return unavailable
+                .map(
+                        why -> Finding.fail(
+                                "security groups",
+                                why,
+                                "tasks will not start unfiltered: install nsenter (util-linux) and iptables, run Gantry as root"))
+                .orElseGet(() -> Finding.ok(
+                        "security groups", "nsenter and iptables-restore present: filters in each task's namespace"));
     }
 
     static Finding cgroups(EngineFacts e) {

@@ -162,4 +162,13 @@ class HostChecksTest {
                 OptionalLong.empty());
         assertThat(find(HostChecks.evaluate(remote), "engine root").detail()).contains("not measured");
     }
+
+    @Test
+    void securityGroupsNeedNsenterAndIptables() {
+        assertThat(HostChecks.securityGroups(Optional.empty()).level()).isEqualTo(Level.OK);
+        Finding missing =
+                HostChecks.securityGroups(Optional.of("security groups cannot be enforced: nsenter not found"));
+        assertThat(missing.level()).isEqualTo(Level.FAIL);
+        assertThat(missing.fix()).hasValueSatisfying(fix -> assertThat(fix).contains("util-linux"));
+    }
 }

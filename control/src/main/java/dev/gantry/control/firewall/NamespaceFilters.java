@@ -1,0 +1,24 @@
+package dev.gantry.control.firewall;
+
+import java.util.Optional;
+
+/**
+ * The applier's one effect: replace the filter table of the network namespace a process lives in with a ruleset,
+ * atomically (never the host's own tables). {@link NsenterIptables} does it with {@code nsenter} and {@code
+ * iptables-restore}.
+ */
+public interface NamespaceFilters {
+
+    /** Why filters cannot be applied on this machine (a tool missing, no privilege), or empty when they can. */
+    Optional<String> unavailable();
+
+    /** Replaces the filter table in {@code pid}'s network namespace; throws {@link FilterFailure} saying why not. */
+    void apply(long pid, String ruleset);
+
+    /** Applying failed; the message carries the tool's own words. */
+    final class FilterFailure extends RuntimeException {
+        public FilterFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

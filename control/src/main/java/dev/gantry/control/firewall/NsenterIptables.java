@@ -1,0 +1,69 @@
+package dev.gantry.control.firewall;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Applies a ruleset with {@code nsenter -t <pid> -n iptables-restore}: the tool runs in the task's network namespace
+ * only, reads the ruleset on stdin and swaps the whole filter table in one commit. Needs root (CAP_SYS_ADMIN to
+ * enter, CAP_NET_ADMIN to filter) and both tools on PATH.
+ */
+public final class NsenterIptables implements NamespaceFilters {
+    static final String MISSING = "security groups cannot be enforced: %s (install util-linux's nsenter and iptables,"
+            + " and run Gantry as root)";
+    private static final long TIMEOUT_SECONDS = 10;
+
+    @Override
+    public Optional<String> unavailable() {
+        for (List<String> probe : List.of(List.of("nsenter", "--version"), List.of("iptables-restore", "--version"))) {
+            try {
+                Result r = run(probe, "");
+                if (r.exit() != 0) {
+                    return Optional.of(MISSING.formatted(probe.getFirst() + " failed: " + r.output()));
+                }
+            } catch (IOException e) {
+                return Optional.of(MISSING.formatted(probe.getFirst() + " not found"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void apply(long pid, String ruleset) {
+        List<String> command = List.of("nsenter", "-t", Long.toString(pid), "-n", "iptables-restore");
+        try {
+            Result r = run(command, ruleset);
+            if (r.exit() != 0) {
+                throw new FilterFailure("iptables-restore in the task's namespace (pid " + pid + ") failed with exit "
+                        + r.exit() + ": " + r.output());
+            }
+        } catch (IOException e) {
+            throw new FilterFailure(MISSING.formatted(e.getMessage()));
+        }
+    }
+
+    private record Result(int exit, String output) {}
+
+    private static Result run(List<String> command, String stdin) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Result(-1, String.join(" ", command) + " did not finish within " + TIMEOUT_SECONDS + "s");
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new FilterFailure("interrupted while applying filters");
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        return new Result(p.exitValue(), out);
+    }
+}

@@ -11,8 +11,10 @@ import dev.gantry.api.http.ApiServer;
 import dev.gantry.api.iam.IamService;
 import dev.gantry.api.logs.LogsService;
 import dev.gantry.api.secretsmanager.SecretsManagerService;
+import dev.gantry.api.servicediscovery.CloudMapService;
 import dev.gantry.api.ssm.SsmService;
 import dev.gantry.api.sts.StsService;
+import dev.gantry.control.discovery.CloudMapPlane;
 import dev.gantry.control.endpoint.EndpointIds;
 import dev.gantry.control.endpoint.LiveTasks;
 import dev.gantry.control.endpoint.TaskEndpoints;
@@ -31,6 +33,7 @@ import dev.gantry.control.lb.LoadBalancing;
 import dev.gantry.control.lb.TargetGroupRegistry;
 import dev.gantry.control.lb.dataplane.RouterDataPlane;
 import dev.gantry.control.network.NetworkChanges;
+import dev.gantry.control.network.StoredNetworkDirectory;
 import dev.gantry.control.network.SubnetNetworks;
 import dev.gantry.control.network.TaskInterfaces;
 import dev.gantry.control.rotation.SecretRotator;
@@ -44,6 +47,7 @@ import dev.gantry.core.arn.Arns;
 import dev.gantry.core.cluster.Cluster;
 import dev.gantry.core.id.IdSource;
 import dev.gantry.core.lb.LbArns;
+import dev.gantry.core.servicediscovery.CloudMapIds;
 import dev.gantry.runtime.docker.DockerDriver;
 import dev.gantry.runtime.docker.DockerDriverConfig;
 import dev.gantry.runtime.spi.PullProgress;
@@ -66,6 +70,7 @@ import dev.gantry.store.lb.LbTagStore;
 import dev.gantry.store.lb.TargetGroupStore;
 import dev.gantry.store.logs.LogStore;
 import dev.gantry.store.secret.SecretStore;
+import dev.gantry.store.servicediscovery.CloudMapStore;
 import dev.gantry.store.sqlite.Database;
 import dev.gantry.store.ssm.ParameterStore;
 import java.time.Duration;
@@ -123,6 +128,7 @@ public final class GantryServer implements AutoCloseable {
     private final TaskEndpointHost endpointHost;
     private final IamPlane iam;
     private final SecretRotator rotator;
+    private final CloudMapPlane cloudMap;
     private final ReentrantLock startLock = new ReentrantLock();
     private volatile boolean closing; // set under startLock, so the starter sees it before it hands over
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -145,7 +151,8 @@ public final class GantryServer implements AutoCloseable {
             TaskEndpoints taskEndpoints,
             TaskEndpointHost endpointHost,
             IamPlane iam,
-            SecretRotator rotator) {
+            SecretRotator rotator,
+            CloudMapPlane cloudMap) {
         this.config = config;
         this.credentials = credentials;
         this.db = db;
@@ -161,6 +168,7 @@ public final class GantryServer implements AutoCloseable {
         this.endpointHost = endpointHost;
         this.iam = iam;
         this.rotator = rotator;
+        this.cloudMap = cloudMap;
     }
 
     /** Starts Gantry on the Docker engine; returns once the API listens (see {@link #awaitReady()}). */
@@ -347,6 +355,11 @@ public final class GantryServer implements AutoCloseable {
             // until they are wired, CreateSubnet says the engine cannot create the network
             Ec2Service.Seams ec2Seams = new Ec2Service.Seams(
                     SubnetNetworks.UNAVAILABLE, TaskInterfaces.NONE, NetworkChanges.NONE, IdSource.random());
+            CloudMapPlane cloudMap = CloudMapPlane.create(
+                    new CloudMapStore(db),
+                    new CloudMapIds(IdSource.random(), config.region(), config.accountId()),
+                    new StoredNetworkDirectory(ec2, new SecurityGroupStore(db)),
+                    clock);
             ApiServer api = ApiServer.builder()
                     .bindHost(config.host())
                     .port(config.port())
@@ -365,6 +378,7 @@ public final class GantryServer implements AutoCloseable {
                             ec2Seams,
                             config.region(),
                             config.accountId()))
+                    .service(new CloudMapService(cloudMap.cloudMap()))
                     .credentials(credentials(credentials, config.accountId(), iam))
                     .authorizer(new PolicyAuthorizer(iam.authorization()))
                     .clock(clock)
@@ -390,7 +404,8 @@ public final class GantryServer implements AutoCloseable {
                     taskEndpoints,
                     endpointHost,
                     iam,
-                    rotator);
+                    rotator,
+                    cloudMap);
             server.networks = ec2;
             server.starter = Thread.ofVirtual()
                     .name("gantry-engine-start")
@@ -527,6 +542,11 @@ public final class GantryServer implements AutoCloseable {
         return endpointHost.address().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort());
     }
 
+    /** Cloud Map: the DNS server's read seam ({@code view()}) and the ECS registration loop's ({@code registrar()}). */
+    public CloudMapPlane cloudMap() {
+        return cloudMap;
+    }
+
     /**
      * IAM below the wire: role sessions ({@code iam().sessions().issue(roleArn, taskId, duration)} for the
      * credentials endpoint), the authorization decision ({@code iam().authorization().decide(...)}), the operations.
@@ -559,6 +579,7 @@ public final class GantryServer implements AutoCloseable {
         }
         api.close();
         rotator.close();
+        cloudMap.close();
         housekeeper.close();
         services.close();
         lbDrains.close();

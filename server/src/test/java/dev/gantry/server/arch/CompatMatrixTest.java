@@ -54,6 +54,11 @@ class CompatMatrixTest {
         check("secretsmanager.md", implemented("dev.gantry.api.secretsmanager.SecretsManagerService"));
     }
 
+    @Test
+    void cloudMapMatrixMatchesTheImplementation() throws IOException {
+        check("servicediscovery.md", implemented("dev.gantry.api.servicediscovery.CloudMapService"));
+    }
+
     private static void check(String file, Set<String> implemented) throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "compat", file));
         Set<String> listedImplemented = new TreeSet<>();

@@ -11,8 +11,10 @@ import dev.gantry.api.http.ApiServer;
 import dev.gantry.api.iam.IamService;
 import dev.gantry.api.logs.LogsService;
 import dev.gantry.api.secretsmanager.SecretsManagerService;
+import dev.gantry.api.servicediscovery.CloudMapService;
 import dev.gantry.api.ssm.SsmService;
 import dev.gantry.api.sts.StsService;
+import dev.gantry.control.discovery.CloudMapPlane;
 import dev.gantry.control.endpoint.EndpointIds;
 import dev.gantry.control.endpoint.LiveTasks;
 import dev.gantry.control.endpoint.TaskEndpoints;
@@ -45,6 +47,7 @@ import dev.gantry.core.arn.Arns;
 import dev.gantry.core.cluster.Cluster;
 import dev.gantry.core.id.IdSource;
 import dev.gantry.core.lb.LbArns;
+import dev.gantry.core.servicediscovery.CloudMapIds;
 import dev.gantry.runtime.docker.DockerDriver;
 import dev.gantry.runtime.docker.DockerDriverConfig;
 import dev.gantry.runtime.spi.PullProgress;
@@ -67,6 +70,7 @@ import dev.gantry.store.lb.LbTagStore;
 import dev.gantry.store.lb.TargetGroupStore;
 import dev.gantry.store.logs.LogStore;
 import dev.gantry.store.secret.SecretStore;
+import dev.gantry.store.servicediscovery.CloudMapStore;
 import dev.gantry.store.sqlite.Database;
 import dev.gantry.store.ssm.ParameterStore;
 import java.time.Duration;
@@ -126,6 +130,7 @@ public final class GantryServer implements AutoCloseable {
     private final SecretRotator rotator;
     private final NetworkDirectory directory;
     private final EngineSubnets subnets;
+    private final CloudMapPlane cloudMap;
     private final ReentrantLock startLock = new ReentrantLock();
     private volatile boolean closing; // set under startLock, so the starter sees it before it hands over
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -152,7 +157,8 @@ public final class GantryServer implements AutoCloseable {
             IamPlane iam,
             SecretRotator rotator,
             NetworkDirectory directory,
-            EngineSubnets subnets) {
+            EngineSubnets subnets,
+            CloudMapPlane cloudMap) {
         this.directory = directory;
         this.subnets = subnets;
         this.config = config;
@@ -170,6 +176,7 @@ public final class GantryServer implements AutoCloseable {
         this.endpointHost = endpointHost;
         this.iam = iam;
         this.rotator = rotator;
+        this.cloudMap = cloudMap;
     }
 
     /** Starts Gantry on the Docker engine; returns once the API listens (see {@link #awaitReady()}). */
@@ -366,6 +373,11 @@ public final class GantryServer implements AutoCloseable {
             SecurityGroupFilters securityGroups = new SecurityGroupFilters(db, config.region(), tasks, driver);
             Ec2Service.Seams ec2Seams =
                     new Ec2Service.Seams(subnets, TaskInterfaces.NONE, securityGroups.changes(), IdSource.random());
+            CloudMapPlane cloudMap = CloudMapPlane.create(
+                    new CloudMapStore(db),
+                    new CloudMapIds(IdSource.random(), config.region(), config.accountId()),
+                    directory,
+                    clock);
             ApiServer api = ApiServer.builder()
                     .bindHost(config.host())
                     .port(config.port())
@@ -384,6 +396,7 @@ public final class GantryServer implements AutoCloseable {
                             ec2Seams,
                             config.region(),
                             config.accountId()))
+                    .service(new CloudMapService(cloudMap.cloudMap()))
                     .credentials(credentials(credentials, config.accountId(), iam))
                     .authorizer(new PolicyAuthorizer(iam.authorization()))
                     .clock(clock)
@@ -412,7 +425,8 @@ public final class GantryServer implements AutoCloseable {
                     iam,
                     rotator,
                     directory,
-                    subnets);
+                    subnets,
+                    cloudMap);
             server.networks = ec2;
             server.filters = securityGroups;
             server.starter = Thread.ofVirtual()
@@ -552,6 +566,11 @@ public final class GantryServer implements AutoCloseable {
         return endpointHost.address().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort());
     }
 
+    /** Cloud Map: the DNS server's read seam ({@code view()}) and the ECS registration loop's ({@code registrar()}). */
+    public CloudMapPlane cloudMap() {
+        return cloudMap;
+    }
+
     /**
      * IAM below the wire: role sessions ({@code iam().sessions().issue(roleArn, taskId, duration)} for the
      * credentials endpoint), the authorization decision ({@code iam().authorization().decide(...)}), the operations.
@@ -584,6 +603,7 @@ public final class GantryServer implements AutoCloseable {
         }
         api.close();
         rotator.close();
+        cloudMap.close();
         housekeeper.close();
         services.close();
         lbDrains.close();

@@ -59,6 +59,11 @@ class CompatMatrixTest {
         check("ec2.md", implemented("dev.gantry.api.ec2.Ec2Service"));
     }
 
+    @Test
+    void cloudMapMatrixMatchesTheImplementation() throws IOException {
+        check("servicediscovery.md", implemented("dev.gantry.api.servicediscovery.CloudMapService"));
+    }
+
     private static void check(String file, Set<String> implemented) throws IOException {
         String doc = Files.readString(Path.of("..", "docs", "compat", file));
         Set<String> listedImplemented = new TreeSet<>();

@@ -20,7 +20,8 @@ class ProtocolLayerTest {
         "dev.gantry.api.elbv2..",
         "dev.gantry.api.ssm..",
         "dev.gantry.api.iam..",
-        "dev.gantry.api.secretsmanager.."
+        "dev.gantry.api.secretsmanager..",
+        "dev.gantry.api.servicediscovery.."
     };
     private static JavaClasses classes;
 

@@ -13,6 +13,8 @@ import dev.gantry.api.logs.LogsService;
 import dev.gantry.api.secretsmanager.SecretsManagerService;
 import dev.gantry.api.ssm.SsmService;
 import dev.gantry.api.sts.StsService;
+import dev.gantry.control.discovery.DiscoveryLoop;
+import dev.gantry.control.discovery.DiscoveryRegistry;
 import dev.gantry.control.endpoint.EndpointIds;
 import dev.gantry.control.endpoint.LiveTasks;
 import dev.gantry.control.endpoint.TaskEndpoints;
@@ -115,6 +117,7 @@ public final class GantryServer implements AutoCloseable {
     private final TaskSupervisor supervisor;
     private final Housekeeper housekeeper;
     private final ServiceScheduler services;
+    private final DiscoveryLoop discovery;
     private final Housekeeper lbDrains;
     private final LoadBalancing loadBalancing;
     private final RouterDataPlane router;
@@ -138,6 +141,7 @@ public final class GantryServer implements AutoCloseable {
             TaskSupervisor supervisor,
             Housekeeper housekeeper,
             ServiceScheduler services,
+            DiscoveryLoop discovery,
             Housekeeper lbDrains,
             LoadBalancing loadBalancing,
             RouterDataPlane router,
@@ -153,6 +157,7 @@ public final class GantryServer implements AutoCloseable {
         this.supervisor = supervisor;
         this.housekeeper = housekeeper;
         this.services = services;
+        this.discovery = discovery;
         this.lbDrains = lbDrains;
         this.loadBalancing = loadBalancing;
         this.router = router;
@@ -201,6 +206,7 @@ public final class GantryServer implements AutoCloseable {
         StartingDriver driver = new StartingDriver();
         Housekeeper housekeeper = null;
         ServiceScheduler scheduler = null;
+        DiscoveryLoop discovery = null;
         Housekeeper lbDrains = null;
         RouterDataPlane router = null;
         try {
@@ -315,6 +321,10 @@ public final class GantryServer implements AutoCloseable {
                             clock,
                             SERVICE_RESYNC)
                     .start(feed);
+            // ECS service discovery: registers services' tasks in Cloud Map (not connected until Cloud Map lands)
+            DiscoveryRegistry cloudMap = DiscoveryRegistry.unavailable();
+            discovery = new DiscoveryLoop(serviceStore, tasks, cloudMap, arns, clock, SERVICE_RESYNC).start(feed);
+            Consumer<String> serviceChanged = ((Consumer<String>) scheduler::nudge).andThen(discovery::nudge);
             EcsContext ecs = new EcsContext(
                     arns,
                     clusters,
@@ -327,7 +337,8 @@ public final class GantryServer implements AutoCloseable {
                     IdSource.random(),
                     serviceStore,
                     targetGroups,
-                    scheduler::nudge);
+                    serviceChanged,
+                    cloudMap);
             // RotateSecret runs the rotation function's steps as tasks of a task definition in the default cluster
             SecretRotator rotator = new SecretRotator(
                     secretStore,
@@ -383,6 +394,7 @@ public final class GantryServer implements AutoCloseable {
                     supervisor,
                     housekeeper,
                     scheduler,
+                    discovery,
                     lbDrains,
                     loadBalancing,
                     router,
@@ -402,6 +414,9 @@ public final class GantryServer implements AutoCloseable {
             }
             if (scheduler != null) {
                 scheduler.close();
+            }
+            if (discovery != null) {
+                discovery.close();
             }
             if (lbDrains != null) {
                 lbDrains.close();
@@ -561,6 +576,7 @@ public final class GantryServer implements AutoCloseable {
         rotator.close();
         housekeeper.close();
         services.close();
+        discovery.close();
         lbDrains.close();
         router.close(); // after the API (no snapshot comes later) and the drain job; tasks keep running
         endpointHost.close(); // the redirect goes with it; tasks keep their URIs for the next start

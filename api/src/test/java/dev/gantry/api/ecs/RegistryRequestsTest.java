@@ -87,8 +87,8 @@ class RegistryRequestsTest {
             }
 
             @Override
-            public List<Instance> instancesOf(String clusterName, String serviceName) {
-                return none.instancesOf(clusterName, serviceName);
+            public List<Instance> instances(String registryArn) {
+                return none.instances(registryArn);
             }
 
             @Override

@@ -14,11 +14,15 @@ import dev.gantry.store.ecs.ServiceStore;
 import dev.gantry.store.ecs.TaskStore;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * ECS service discovery's control loop: a {@link Controller} keyed by service ARN whose pass reads the service and
@@ -26,8 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the {@link DiscoveryApplier} carry the plan out. Woken by the task feed (any change of a service's task: RUNNING,
  * health, the stop decision, which the runner publishes with STOPPING before it signals the containers), by the ECS
  * handlers ({@link #nudge}) and by a periodic resync of every service that is not INACTIVE. Keeps no state that a
- * restart would lose: a pass is a function of the store and Cloud Map only (instances of a service that no longer
- * names a registry are found by their ECS attributes and removed).
+ * restart would lose, but one: the registries a service named before an UpdateService changed them (kept in memory
+ * so their instances are removed; after a restart in between, the old tasks' instances there stay until removed by
+ * hand). Otherwise a pass is a function of the store and Cloud Map.
  */
 public final class DiscoveryLoop implements AutoCloseable {
     private static final String NOT_A_SERVICE_TASK = "";
@@ -42,6 +47,8 @@ public final class DiscoveryLoop implements AutoCloseable {
     private final InstantSource clock;
     private final Controller<String> controller;
     private final Map<String, String> serviceOfTask = new ConcurrentHashMap<>();
+    /** The registries each service named at its last pass, so one it stops naming is emptied of its instances. */
+    private final Map<String, Set<String>> previously = new ConcurrentHashMap<>();
 
     private volatile Optional<Subscription> subscription = Optional.empty();
 
@@ -91,21 +98,26 @@ public final class DiscoveryLoop implements AutoCloseable {
         Service svc = found.get();
         List<ServiceRegistry> regs =
                 svc.status() == ServiceStatus.INACTIVE ? List.of() : svc.spec().serviceRegistries();
+        Set<String> looked = new LinkedHashSet<>();
+        regs.forEach(r -> looked.add(r.registryArn()));
+        looked.addAll(previously.getOrDefault(serviceArn, Set.of()));
+        List<DiscoveryRegistry.Instance> held = new ArrayList<>();
+        looked.forEach(arn -> held.addAll(registry.instances(arn)));
         List<Task> mine = tasks.ofGroup(svc.spec().clusterName(), svc.spec().taskGroup(), clock.instant());
         mine.forEach(t -> serviceOfTask.put(t.taskId(), serviceArn));
         Map<String, DiscoveryRegistry.Registry> known = new HashMap<>();
         for (ServiceRegistry r : regs) {
             registry.registry(r.registryArn()).ifPresent(k -> known.put(r.registryArn(), k));
         }
-        DiscoveryState state = new DiscoveryState(
-                svc.spec().clusterName(),
-                svc.spec().serviceName(),
-                region,
-                regs,
-                known,
-                mine,
-                registry.instancesOf(svc.spec().clusterName(), svc.spec().serviceName()));
+        DiscoveryState state =
+                new DiscoveryState(svc.spec().clusterName(), svc.spec().serviceName(), region, regs, known, mine, held);
         applier.apply(serviceArn, planner.plan(state));
+        Set<String> now = regs.stream().map(ServiceRegistry::registryArn).collect(Collectors.toSet());
+        if (now.isEmpty()) {
+            previously.remove(serviceArn);
+        } else {
+            previously.put(serviceArn, now);
+        }
         return Result.done();
     }
 

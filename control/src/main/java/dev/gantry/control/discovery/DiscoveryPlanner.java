@@ -35,6 +35,9 @@ public final class DiscoveryPlanner {
         List<DiscoveryAction> health = new ArrayList<>();
         List<DiscoveryAction> register = new ArrayList<>();
         for (DiscoveryRegistry.Instance i : s.registered()) {
+            if (!ours(s, i)) {
+                continue; // registered by someone else (another service, RegisterInstance by hand): not ours to touch
+            }
             Optional<Task> task = Optional.ofNullable(byId.get(i.instanceId()));
             DiscoveryRegistry.Registry reg = s.known().get(i.registryArn());
             boolean keep = wanted.containsKey(i.registryArn())
@@ -64,6 +67,12 @@ public final class DiscoveryPlanner {
         out.addAll(health);
         out.addAll(register);
         return out;
+    }
+
+    /** Registered by ECS for this service (its ECS_CLUSTER_NAME and ECS_SERVICE_NAME attributes). */
+    private static boolean ours(DiscoveryState s, DiscoveryRegistry.Instance i) {
+        return s.clusterName().equals(i.attributes().get(EcsAttributes.CLUSTER))
+                && s.serviceName().equals(i.attributes().get(EcsAttributes.SERVICE));
     }
 
     /** RUNNING, not told to stop, with an address. */

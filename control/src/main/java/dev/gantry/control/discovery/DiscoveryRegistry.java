@@ -15,11 +15,8 @@ public interface DiscoveryRegistry {
     /** The Cloud Map service with this ARN, if it exists. */
     Optional<Registry> registry(String registryArn);
 
-    /**
-     * Every instance, in any Cloud Map service, registered for the ECS service {@code serviceName} of cluster
-     * {@code clusterName} (by their ECS_CLUSTER_NAME and ECS_SERVICE_NAME attributes).
-     */
-    List<Instance> instancesOf(String clusterName, String serviceName);
+    /** The instances registered in the Cloud Map service with this ARN (none when it does not exist). */
+    List<Instance> instances(String registryArn);
 
     /** RegisterInstance: creates or replaces the instance (idempotent). */
     void register(String registryArn, String instanceId, Map<String, String> attributes);
@@ -60,7 +57,7 @@ public interface DiscoveryRegistry {
             }
 
             @Override
-            public List<Instance> instancesOf(String clusterName, String serviceName) {
+            public List<Instance> instances(String registryArn) {
                 return List.of();
             }
 

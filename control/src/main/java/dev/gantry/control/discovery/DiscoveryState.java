@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * What one discovery pass over one ECS service sees. {@code registries}: the service's {@code serviceRegistries}
  * (empty once the service is INACTIVE or gone); {@code known}: those of them that exist in Cloud Map, by ARN;
- * {@code tasks}: the service's tasks from the store; {@code registered}: the instances Cloud Map holds for the
- * service, in any registry.
+ * {@code tasks}: the service's tasks from the store; {@code registered}: the instances Cloud Map holds in the
+ * registries the service names or named earlier (only those with this service's ECS attributes are its own).
  */
 public record DiscoveryState(
         String clusterName,

@@ -178,7 +178,7 @@ class DiscoveryLoopTest {
         List<String> first =
                 await(() -> cloudMap.ids(), ids -> ids.size() == 2 && ids.equals(liveIds()), "both tasks registered");
         Task one = tasks.find(first.get(0)).orElseThrow();
-        DiscoveryRegistry.Instance held = cloudMap.instancesOf("default", "backend").stream()
+        DiscoveryRegistry.Instance held = cloudMap.instances(REG).stream()
                 .filter(i -> i.instanceId().equals(one.taskId()))
                 .findFirst()
                 .orElseThrow();

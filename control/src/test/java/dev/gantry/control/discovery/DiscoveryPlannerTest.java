@@ -168,6 +168,19 @@ class DiscoveryPlannerTest {
                 List.of(held(REG, checkedUnhealthy, true)),
                 List.of(new Deregister(REG, checkedUnhealthy.taskId()))));
         rows.add(new Row(
+                "an instance another service (or a person) registered is left alone",
+                List.of(PLAIN),
+                A_ONLY,
+                List.of(running),
+                List.of(
+                        new DiscoveryRegistry.Instance(REG, "by-hand", Map.of("AWS_INSTANCE_IPV4", "10.1.1.1"), true),
+                        new DiscoveryRegistry.Instance(
+                                REG,
+                                "frontend-task",
+                                Map.of("ECS_CLUSTER_NAME", "default", "ECS_SERVICE_NAME", "frontend"),
+                                true)),
+                List.of(new Register(REG, running.taskId(), attrs(running, Optional.empty())))));
+        rows.add(new Row(
                 "a registry deleted from Cloud Map gets no registrations",
                 List.of(PLAIN),
                 null,
@@ -205,7 +218,8 @@ class DiscoveryPlannerTest {
     }
 
     private static DiscoveryRegistry.Instance held(String registry, Task t, boolean healthy) {
-        return new DiscoveryRegistry.Instance(registry, t.taskId(), Map.of("ECS_SERVICE_NAME", "backend"), healthy);
+        return new DiscoveryRegistry.Instance(
+                registry, t.taskId(), Map.of("ECS_CLUSTER_NAME", "default", "ECS_SERVICE_NAME", "backend"), healthy);
     }
 
     private static Task task(int seq, boolean checked, TaskPhase phase, HealthStatus h, UnaryOperator<Task> change) {

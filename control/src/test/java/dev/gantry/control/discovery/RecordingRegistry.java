@@ -19,10 +19,9 @@ final class RecordingRegistry implements DiscoveryRegistry {
     }
 
     @Override
-    public List<Instance> instancesOf(String clusterName, String serviceName) {
+    public List<Instance> instances(String registryArn) {
         return instances.values().stream()
-                .filter(i -> clusterName.equals(i.attributes().get(EcsAttributes.CLUSTER))
-                        && serviceName.equals(i.attributes().get(EcsAttributes.SERVICE)))
+                .filter(i -> i.registryArn().equals(registryArn))
                 .toList();
     }
 

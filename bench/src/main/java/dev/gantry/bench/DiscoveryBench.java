@@ -11,14 +11,14 @@ import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
  * ECS service discovery, timed: Gantry in-process (temp data dir), a private DNS namespace and a Cloud Map service
- * with an A record, an ECS service of one busybox httpd task (no container health check: RUNNING is healthy) with
- * {@code serviceRegistries}. Each round: the service's task T is RUNNING; <b>register</b> = from T's recorded
- * {@code startedAt} until DiscoverInstances first answers with T's IP (polled back to back, ~ms apart); then StopTask
- * T: <b>deregister</b> = from sending StopTask (the stop decision is written inside the call) until DiscoverInstances
- * no longer answers with T's IP. Baselines in the same round: <b>start</b> = T's RunTask-to-RUNNING time as the
- * scheduler launched it ({@code createdAt} → {@code startedAt}) and <b>stop</b> = StopTask until T is STOPPED
- * (DescribeTasks polled every 20 ms): deregister / stop &lt; 1 means the name left the answers before the task was
- * gone. The scheduler replaces T, which is the next round's task. Usage: {@code ./gantry bench discovery [rounds]}.
+ * with an A record, an ECS service of busybox httpd tasks (no container health check: RUNNING is healthy) with
+ * {@code serviceRegistries}, at desiredCount 0. Each round: UpdateService to 1; DiscoverInstances is called back to
+ * back (a few ms apart) until it answers with the new task T: <b>register</b> = from T's recorded {@code startedAt}
+ * until then. UpdateService to 0 (the scheduler's stop decision follows within milliseconds): <b>deregister</b> = from
+ * sending it until DiscoverInstances answers with no instance. Baselines in the same round: <b>start</b> = T's
+ * launch-to-RUNNING time ({@code createdAt} → {@code startedAt}) and <b>stop</b> = from the same UpdateService
+ * until T is STOPPED (DescribeTasks polled every 20 ms): deregister / stop &lt; 1 means the name left the answers
+ * before the task was gone. Usage: {@code ./gantry bench discovery [rounds]}.
  */
 public final class DiscoveryBench {
     private static final String CLUSTER = "bench-discovery";
@@ -50,18 +50,18 @@ public final class DiscoveryBench {
             g.ecs.createService(b -> b.cluster(CLUSTER)
                     .serviceName(SERVICE)
                     .taskDefinition(td)
-                    .desiredCount(1)
+                    .desiredCount(0)
                     .launchType("FARGATE")
                     .networkConfiguration(nc -> nc.awsvpcConfiguration(a -> a.subnets("subnet-gantry")))
                     .serviceRegistries(r -> r.registryArn(registry)));
             List<Round> done = new ArrayList<>();
             for (int i = 0; i < rounds + 1; i++) {
+                g.ecs.updateService(b -> b.cluster(CLUSTER).service(SERVICE).desiredCount(1));
+                Instant seen = awaitDiscovered(cloudMap, true);
                 Task t = awaitTask(g);
-                String ip = t.containers().get(0).networkInterfaces().get(0).privateIpv4Address();
-                Instant seen = awaitDiscovered(cloudMap, ip, true);
                 Instant stopSent = Instant.now();
-                g.ecs.stopTask(b -> b.cluster(CLUSTER).task(t.taskArn()));
-                Instant gone = awaitDiscovered(cloudMap, ip, false);
+                g.ecs.updateService(b -> b.cluster(CLUSTER).service(SERVICE).desiredCount(0));
+                Instant gone = awaitDiscovered(cloudMap, false);
                 Instant stopped = awaitStopped(g, t.taskArn());
                 Round r = new Round(
                         ms(t.createdAt(), t.startedAt()),
@@ -117,15 +117,17 @@ public final class DiscoveryBench {
         throw new IllegalStateException("no RUNNING task within " + LIMIT);
     }
 
-    private static Instant awaitDiscovered(CloudMapCalls cloudMap, String ip, boolean present) throws Exception {
+    /** Calls DiscoverInstances back to back until it answers with an instance ({@code present}) or with none. */
+    private static Instant awaitDiscovered(CloudMapCalls cloudMap, boolean present) throws Exception {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
             Set<String> ips = cloudMap.discover("local", SERVICE);
-            if (ips.contains(ip) == present) {
+            if (ips.isEmpty() != present) {
                 return Instant.now();
             }
         }
-        throw new IllegalStateException(ip + (present ? " never discovered" : " never left") + " within " + LIMIT);
+        throw new IllegalStateException(
+                "the task was " + (present ? "never discovered" : "never gone") + " in " + LIMIT);
     }
 
     private static Instant awaitStopped(BenchGantry g, String arn) throws InterruptedException {

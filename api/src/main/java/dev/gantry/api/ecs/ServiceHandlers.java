@@ -147,8 +147,11 @@ final class ServiceHandlers {
         Optional<List<ServiceLoadBalancer>> lbs = ServiceRequests.loadBalancers(in, td, ctx.targetGroups());
         int desired = Input.integer(in, "desiredCount").orElse(s.desiredCount());
         desiredCount(desired);
-        List<ServiceRegistry> registries = RegistryRequests.read(in).orElse(s.serviceRegistries());
-        RegistryRequests.check(registries, td, ctx.registries());
+        Optional<List<ServiceRegistry>> givenRegistries = RegistryRequests.read(in);
+        List<ServiceRegistry> registries = givenRegistries.orElse(s.serviceRegistries());
+        if (givenRegistries.isPresent() || Input.string(in, "taskDefinition").isPresent()) {
+            RegistryRequests.check(registries, td, ctx.registries()); // not for a mere desiredCount change
+        }
         ServiceSpec next = new ServiceSpec(
                 s.serviceArn(),
                 s.serviceName(),

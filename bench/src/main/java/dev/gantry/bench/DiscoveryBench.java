@@ -82,7 +82,7 @@ public final class DiscoveryBench {
             double deregister = p50(done.stream().map(Round::deregister).toList());
             System.out.printf(
                     "p50 of %d rounds: start %.0f ms, RUNNING -> discoverable %.0f ms (%.2fx start); "
-                            + "stop %.0f ms, StopTask -> gone %.0f ms (%.2fx stop); max register %.0f ms, "
+                            + "stop %.0f ms, scale-in -> gone %.0f ms (%.2fx stop); max register %.0f ms, "
                             + "max deregister %.0f ms%n",
                     done.size(),
                     start,

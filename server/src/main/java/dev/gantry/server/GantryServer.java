@@ -15,6 +15,9 @@ import dev.gantry.api.servicediscovery.CloudMapService;
 import dev.gantry.api.ssm.SsmService;
 import dev.gantry.api.sts.StsService;
 import dev.gantry.control.discovery.CloudMapPlane;
+import dev.gantry.control.discovery.DiscoveryLoop;
+import dev.gantry.control.discovery.DiscoveryRegistry;
+import dev.gantry.control.discovery.RegistrarRegistry;
 import dev.gantry.control.endpoint.EndpointIds;
 import dev.gantry.control.endpoint.LiveTasks;
 import dev.gantry.control.endpoint.TaskEndpoints;
@@ -120,6 +123,7 @@ public final class GantryServer implements AutoCloseable {
     private final TaskSupervisor supervisor;
     private final Housekeeper housekeeper;
     private final ServiceScheduler services;
+    private final DiscoveryLoop discovery;
     private final Housekeeper lbDrains;
     private final LoadBalancing loadBalancing;
     private final RouterDataPlane router;
@@ -148,6 +152,7 @@ public final class GantryServer implements AutoCloseable {
             TaskSupervisor supervisor,
             Housekeeper housekeeper,
             ServiceScheduler services,
+            DiscoveryLoop discovery,
             Housekeeper lbDrains,
             LoadBalancing loadBalancing,
             RouterDataPlane router,
@@ -168,6 +173,7 @@ public final class GantryServer implements AutoCloseable {
         this.supervisor = supervisor;
         this.housekeeper = housekeeper;
         this.services = services;
+        this.discovery = discovery;
         this.lbDrains = lbDrains;
         this.loadBalancing = loadBalancing;
         this.router = router;
@@ -217,6 +223,7 @@ public final class GantryServer implements AutoCloseable {
         StartingDriver driver = new StartingDriver();
         Housekeeper housekeeper = null;
         ServiceScheduler scheduler = null;
+        DiscoveryLoop discovery = null;
         Housekeeper lbDrains = null;
         RouterDataPlane router = null;
         try {
@@ -335,6 +342,15 @@ public final class GantryServer implements AutoCloseable {
                             clock,
                             SERVICE_RESYNC)
                     .start(feed);
+            CloudMapPlane cloudMap = CloudMapPlane.create(
+                    new CloudMapStore(db),
+                    new CloudMapIds(IdSource.random(), config.region(), config.accountId()),
+                    directory,
+                    clock);
+            // ECS service discovery: registers services' tasks in Cloud Map as they become healthy, out as they stop
+            DiscoveryRegistry registry = new RegistrarRegistry(cloudMap.registrar());
+            discovery = new DiscoveryLoop(serviceStore, tasks, registry, arns, clock, SERVICE_RESYNC).start(feed);
+            Consumer<String> serviceChanged = ((Consumer<String>) scheduler::nudge).andThen(discovery::nudge);
             EcsContext ecs = new EcsContext(
                     arns,
                     clusters,
@@ -347,7 +363,8 @@ public final class GantryServer implements AutoCloseable {
                     IdSource.random(),
                     serviceStore,
                     targetGroups,
-                    scheduler::nudge);
+                    serviceChanged,
+                    registry);
             // RotateSecret runs the rotation function's steps as tasks of a task definition in the default cluster
             SecretRotator rotator = new SecretRotator(
                     secretStore,
@@ -373,11 +390,6 @@ public final class GantryServer implements AutoCloseable {
             SecurityGroupFilters securityGroups = new SecurityGroupFilters(db, config.region(), tasks, driver);
             Ec2Service.Seams ec2Seams =
                     new Ec2Service.Seams(subnets, TaskInterfaces.NONE, securityGroups.changes(), IdSource.random());
-            CloudMapPlane cloudMap = CloudMapPlane.create(
-                    new CloudMapStore(db),
-                    new CloudMapIds(IdSource.random(), config.region(), config.accountId()),
-                    directory,
-                    clock);
             ApiServer api = ApiServer.builder()
                     .bindHost(config.host())
                     .port(config.port())
@@ -416,6 +428,7 @@ public final class GantryServer implements AutoCloseable {
                     supervisor,
                     housekeeper,
                     scheduler,
+                    discovery,
                     lbDrains,
                     loadBalancing,
                     router,
@@ -439,6 +452,9 @@ public final class GantryServer implements AutoCloseable {
             }
             if (scheduler != null) {
                 scheduler.close();
+            }
+            if (discovery != null) {
+                discovery.close();
             }
             if (lbDrains != null) {
                 lbDrains.close();
@@ -606,6 +622,7 @@ public final class GantryServer implements AutoCloseable {
         cloudMap.close();
         housekeeper.close();
         services.close();
+        discovery.close();
         lbDrains.close();
         router.close(); // after the API (no snapshot comes later) and the drain job; tasks keep running
         endpointHost.close(); // the redirect goes with it; tasks keep their URIs for the next start

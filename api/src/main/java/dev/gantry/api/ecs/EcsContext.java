@@ -1,5 +1,6 @@
 package dev.gantry.api.ecs;
 
+import dev.gantry.control.discovery.DiscoveryRegistry;
 import dev.gantry.control.housekeeping.DeletedRevisions;
 import dev.gantry.control.launch.TaskLauncher;
 import dev.gantry.control.lb.TargetGroupRegistry;
@@ -15,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * What the ECS handlers work with. {@code targetGroups} is where CreateService/UpdateService check a service's
- * load balancers; {@code serviceChanged} wakes the service scheduler for a service ARN after a change.
+ * load balancers; {@code serviceChanged} wakes the service scheduler (and service discovery) for a service ARN after
+ * a change; {@code registries} is where they check a service's {@code serviceRegistries} (Cloud Map services).
  */
 public record EcsContext(
         Arns arns,
@@ -29,4 +31,36 @@ public record EcsContext(
         IdSource ids,
         ServiceStore services,
         TargetGroupRegistry targetGroups,
-        Consumer<String> serviceChanged) {}
+        Consumer<String> serviceChanged,
+        DiscoveryRegistry registries) {
+
+    /** Handlers without Cloud Map: every {@code serviceRegistries} entry names a registry that does not exist. */
+    public EcsContext(
+            Arns arns,
+            ClusterStore clusters,
+            TaskDefinitionStore taskDefinitions,
+            TaskStore tasks,
+            TagStore tags,
+            TaskLauncher launcher,
+            DeletedRevisions deletedRevisions,
+            InstantSource clock,
+            IdSource ids,
+            ServiceStore services,
+            TargetGroupRegistry targetGroups,
+            Consumer<String> serviceChanged) {
+        this(
+                arns,
+                clusters,
+                taskDefinitions,
+                tasks,
+                tags,
+                launcher,
+                deletedRevisions,
+                clock,
+                ids,
+                services,
+                targetGroups,
+                serviceChanged,
+                DiscoveryRegistry.unavailable());
+    }
+}

@@ -15,6 +15,7 @@ import dev.gantry.core.service.DeploymentSettings;
 import dev.gantry.core.service.DeploymentTarget;
 import dev.gantry.core.service.Service;
 import dev.gantry.core.service.ServiceLoadBalancer;
+import dev.gantry.core.service.ServiceRegistry;
 import dev.gantry.core.service.ServiceRules;
 import dev.gantry.core.service.ServiceSpec;
 import dev.gantry.core.service.ServiceStatus;
@@ -74,6 +75,8 @@ final class ServiceHandlers {
         List<ServiceLoadBalancer> lbs =
                 ServiceRequests.loadBalancers(in, td, ctx.targetGroups()).orElse(List.of());
         ServiceRules.loadBalancersFit(settings, lbs);
+        List<ServiceRegistry> registries = RegistryRequests.read(in).orElse(List.of());
+        RegistryRequests.check(registries, td, ctx.registries());
         List<Tag> tags = Tags.read(in);
         Optional<String> token = Input.string(in, "clientToken");
         ServiceRules.clientToken(token.orElse(null));
@@ -91,7 +94,8 @@ final class ServiceHandlers {
                 ServiceRequests.propagateTags(in),
                 ServiceRequests.bool(in, "enableECSManagedTags").orElse(false),
                 now,
-                rc == null ? "arn:aws:iam::" + ctx.arns().accountId() + ":root" : rc.principalArn());
+                rc == null ? "arn:aws:iam::" + ctx.arns().accountId() + ":root" : rc.principalArn(),
+                registries);
         Deployment first =
                 Deployment.start(DeploymentMath.deploymentId(ctx.ids()), arn, target, desired, now, Optional.empty());
         Service svc = switch (ctx.services().create(new Service(spec, ServiceStatus.ACTIVE), first, tags, token)) {
@@ -145,6 +149,11 @@ final class ServiceHandlers {
         Optional<List<ServiceLoadBalancer>> lbs = ServiceRequests.loadBalancers(in, td, ctx.targetGroups());
         int desired = Input.integer(in, "desiredCount").orElse(s.desiredCount());
         desiredCount(desired);
+        Optional<List<ServiceRegistry>> givenRegistries = RegistryRequests.read(in);
+        List<ServiceRegistry> registries = givenRegistries.orElse(s.serviceRegistries());
+        if (givenRegistries.isPresent() || Input.string(in, "taskDefinition").isPresent()) {
+            RegistryRequests.check(registries, td, ctx.registries()); // not for a mere desiredCount change
+        }
         ServiceSpec next = new ServiceSpec(
                 s.serviceArn(),
                 s.serviceName(),
@@ -157,11 +166,13 @@ final class ServiceHandlers {
                 Input.string(in, "propagateTags").isPresent() ? ServiceRequests.propagateTags(in) : s.propagateTags(),
                 ServiceRequests.bool(in, "enableECSManagedTags").orElse(s.enableECSManagedTags()),
                 s.createdAt(),
-                s.createdBy());
+                s.createdBy(),
+                registries);
         ServiceRules.loadBalancersFit(next.deployment(), next.loadBalancers());
         boolean redeploy = !target.equals(was)
                 || ServiceRequests.bool(in, "forceNewDeployment").orElse(false)
-                || !next.loadBalancers().equals(s.loadBalancers());
+                || !next.loadBalancers().equals(s.loadBalancers())
+                || !next.serviceRegistries().equals(s.serviceRegistries());
         Instant now = ctx.clock().instant();
         Optional<Deployment> fresh = redeploy
                 ? Optional.of(Deployment.start(

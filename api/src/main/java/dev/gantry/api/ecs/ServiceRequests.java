@@ -48,7 +48,8 @@ final class ServiceRequests {
             "tags",
             "enableECSManagedTags",
             "propagateTags",
-            "availabilityZoneRebalancing");
+            "availabilityZoneRebalancing",
+            "serviceRegistries");
     static final Set<String> UPDATE = Set.of(
             "cluster",
             "service",
@@ -64,7 +65,8 @@ final class ServiceRequests {
             "enableECSManagedTags",
             "loadBalancers",
             "propagateTags",
-            "availabilityZoneRebalancing");
+            "availabilityZoneRebalancing",
+            "serviceRegistries");
     private static final Set<String> DEPLOYMENT_CONFIGURATION = Set.of(
             "deploymentCircuitBreaker",
             "maximumPercent",

@@ -11,6 +11,7 @@ import dev.gantry.core.service.DeploymentTarget;
 import dev.gantry.core.service.Service;
 import dev.gantry.core.service.ServiceEvent;
 import dev.gantry.core.service.ServiceLoadBalancer;
+import dev.gantry.core.service.ServiceRegistry;
 import dev.gantry.core.service.ServiceSpec;
 import dev.gantry.core.tag.Tag;
 import java.time.Instant;
@@ -41,7 +42,13 @@ final class ServiceView {
                     .put("containerPort", lb.containerPort());
             lb.advanced().ifPresent(a -> StrategyView.advanced(o, a));
         }
-        n.putArray("serviceRegistries");
+        ArrayNode regs = n.putArray("serviceRegistries");
+        for (ServiceRegistry r : s.serviceRegistries()) {
+            ObjectNode o = regs.addObject().put("registryArn", r.registryArn());
+            r.port().ifPresent(p -> o.put("port", p));
+            r.containerName().ifPresent(c -> o.put("containerName", c));
+            r.containerPort().ifPresent(p -> o.put("containerPort", p));
+        }
         n.put("status", svc.status().name());
         n.put("desiredCount", s.desiredCount());
         n.put("runningCount", shown.stream().mapToInt(Deployment::runningCount).sum());

@@ -1,5 +1,5 @@
 /**
- * Cloud Map below the wire, and the seams other parts use.
+ * Cloud Map below the wire, the seams other parts use, and ECS service discovery's control loop.
  *
  * <ul>
  *   <li>{@link dev.gantry.control.discovery.CloudMap}: the one writer of namespaces, services, instances and tags
@@ -14,6 +14,14 @@
  *   <li>{@link dev.gantry.control.discovery.DiscoveryRegistrar} (write seam, implemented by {@code CloudMap}): the
  *       ECS registration loop looks a {@code registryArn} up, registers a task with ECS's attributes, sets its
  *       health (following the task's) and deregisters it.
+ *   <li>ECS service discovery ({@code serviceRegistries}): {@link dev.gantry.control.discovery.DiscoveryPlanner} is
+ *       pure (the service, its tasks, the instances registered for it → register / set health / deregister);
+ *       {@link dev.gantry.control.discovery.DiscoveryApplier} carries the plan out through the
+ *       {@link dev.gantry.control.discovery.DiscoveryRegistry} seam (over the registrar:
+ *       {@link dev.gantry.control.discovery.RegistrarRegistry}); {@link dev.gantry.control.discovery.DiscoveryLoop}
+ *       runs them on a reconcile {@code Controller} keyed by service ARN, woken by the task feed and the ECS
+ *       handlers and resynced periodically; every pass reads the service and its tasks from the store and the
+ *       instances from Cloud Map.
  * </ul>
  */
 package dev.gantry.control.discovery;

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * A service's desired half, as CreateService set it and UpdateService changes it (one writer: the ECS service
  * handlers). What each deployment runs (task definition, network, launch settings) is on the deployment
- * ({@link DeploymentTarget}); the service shows its PRIMARY deployment's.
+ * ({@link DeploymentTarget}); the service shows its PRIMARY deployment's. {@code serviceRegistries}: the Cloud Map
+ * services its tasks are registered in (at most one, as on Fargate).
  */
 public record ServiceSpec(
         String serviceArn,
@@ -22,7 +23,8 @@ public record ServiceSpec(
         Optional<String> propagateTags,
         boolean enableECSManagedTags,
         Instant createdAt,
-        String createdBy) {
+        String createdBy,
+        List<ServiceRegistry> serviceRegistries) {
 
     public ServiceSpec {
         Objects.requireNonNull(serviceArn, "serviceArn");
@@ -40,6 +42,37 @@ public record ServiceSpec(
         propagateTags = propagateTags == null ? Optional.empty() : propagateTags;
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(createdBy, "createdBy");
+        serviceRegistries = serviceRegistries == null ? List.of() : List.copyOf(serviceRegistries);
+    }
+
+    /** A service without {@code serviceRegistries}. */
+    public ServiceSpec(
+            String serviceArn,
+            String serviceName,
+            String clusterArn,
+            String clusterName,
+            int desiredCount,
+            List<ServiceLoadBalancer> loadBalancers,
+            DeploymentSettings deployment,
+            int healthCheckGracePeriodSeconds,
+            Optional<String> propagateTags,
+            boolean enableECSManagedTags,
+            Instant createdAt,
+            String createdBy) {
+        this(
+                serviceArn,
+                serviceName,
+                clusterArn,
+                clusterName,
+                desiredCount,
+                loadBalancers,
+                deployment,
+                healthCheckGracePeriodSeconds,
+                propagateTags,
+                enableECSManagedTags,
+                createdAt,
+                createdBy,
+                List.of());
     }
 
     /** The {@code group} ECS gives the service's tasks. */
@@ -60,6 +93,7 @@ public record ServiceSpec(
                 propagateTags,
                 enableECSManagedTags,
                 createdAt,
-                createdBy);
+                createdBy,
+                serviceRegistries);
     }
 }

@@ -351,4 +351,42 @@ class CloudMapIT {
         aws.run("servicediscovery", "delete-service", "--id", svcId);
         aws.run("servicediscovery", "delete-namespace", "--id", nsId);
     }
+
+    @Test
+    void iamDecidesOnServicediscoveryActionsPerNamespace() throws Exception {
+        String nsId = namespaceId(sd.createHttpNamespace(b -> b.name("it-iam")).operationId());
+        String nsArn = sd.getNamespace(b -> b.id(nsId)).namespace().arn();
+        var admin = software.amazon.awssdk.services.iam.IamClient.builder()
+                .endpointOverride(URI.create(g.server.endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(TestGantry.credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":["
+                + "{\"Effect\":\"Allow\",\"Action\":\"servicediscovery:*\",\"Resource\":\"*\"},"
+                + "{\"Effect\":\"Deny\",\"Action\":\"servicediscovery:DeleteNamespace\",\"Resource\":\"" + nsArn
+                + "\"}]}";
+        admin.createUser(r -> r.userName("it-cloudmap-user"));
+        admin.putUserPolicy(r -> r.userName("it-cloudmap-user").policyName("p").policyDocument(policy));
+        var key = admin.createAccessKey(r -> r.userName("it-cloudmap-user")).accessKey();
+        try (ServiceDiscoveryClient user = ServiceDiscoveryClient.builder()
+                .endpointOverride(URI.create(g.server.endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                                key.accessKeyId(), key.secretAccessKey())))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            assertThat(user.getNamespace(b -> b.id(nsId)).namespace().name()).isEqualTo("it-iam");
+            assertThatThrownBy(() -> user.deleteNamespace(b -> b.id(nsId)))
+                    .isInstanceOfSatisfying(ServiceDiscoveryException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
+                        assertThat(e.getMessage()).contains("servicediscovery:DeleteNamespace");
+                    });
+        } finally {
+            admin.close();
+        }
+        await(sd.deleteNamespace(b -> b.id(nsId)).operationId());
+    }
 }

@@ -103,6 +103,57 @@ class SecurityGroupApiIT {
         assertThat(probe(container, ip)).isEqualTo(Probe.CONNECTED);
     }
 
+    /** "Done when" #2: two tasks in two groups; only a rule naming the client's group lets it in. */
+    @Test
+    void aTaskReachesAnotherTasksPortOnlyWhileARuleAdmitsItsGroup() throws Exception {
+        String serverGroup = group("it-server");
+        String clientGroup = group("it-client");
+        g.ecs.registerTaskDefinition(TaskDefs.fargate(
+                        "sg2-web",
+                        TaskDefs.container("web", "httpd", "-f", "-p", "8080", "-h", "/www")
+                                .build())
+                .build());
+        g.ecs.registerTaskDefinition(TaskDefs.fargate(
+                        "sg2-client",
+                        TaskDefs.container("client", "sleep", "3600").build())
+                .build());
+        Task web = running(run("sg2-web", serverGroup));
+        Task client = running(run("sg2-client", clientGroup));
+        String ip = ip(web);
+        String container = Names.container(id(client), "client");
+        String fromClient = "IpProtocol=tcp,FromPort=8080,ToPort=8080,UserIdGroupPairs=[{GroupId=" + clientGroup + "}]";
+
+        assertThat(probe(container, ip)).as("no ingress rule").isEqualTo(Probe.TIMED_OUT);
+
+        aws.run("ec2", "authorize-security-group-ingress", "--group-id", serverGroup, "--ip-permissions", fromClient);
+        assertThat(await(container, ip, p -> p == Probe.CONNECTED)).isEqualTo(Probe.CONNECTED);
+
+        aws.run("ec2", "revoke-security-group-ingress", "--group-id", serverGroup, "--ip-permissions", fromClient);
+        assertThat(await(container, ip, p -> p != Probe.CONNECTED)).isEqualTo(Probe.TIMED_OUT);
+
+        assertThat(g.describe(CLUSTER, web.taskArn()).startedAt()).isEqualTo(web.startedAt());
+        assertThat(g.describe(CLUSTER, client.taskArn()).startedAt()).isEqualTo(client.startedAt());
+        for (Task t : List.of(web, client)) {
+            g.ecs.stopTask(b -> b.cluster(CLUSTER).task(t.taskArn()));
+        }
+    }
+
+    private static String group(String name) throws Exception {
+        return aws.run(
+                "ec2",
+                "create-security-group",
+                "--group-name",
+                name + "-" + System.nanoTime(),
+                "--description",
+                "SecurityGroupApiIT",
+                "--vpc-id",
+                DefaultVpc.VPC_ID,
+                "--query",
+                "GroupId",
+                "--output",
+                "text");
+    }
+
     enum Probe {
         CONNECTED,
         TIMED_OUT,
@@ -139,7 +190,7 @@ class SecurityGroupApiIT {
         return p;
     }
 
-    private static String run(String family) {
+    private static String run(String family, String... securityGroups) {
         List<Task> tasks = g.ecs.runTask(RunTaskRequest.builder()
                         .cluster(CLUSTER)
                         .taskDefinition(family)
@@ -147,6 +198,7 @@ class SecurityGroupApiIT {
                         .networkConfiguration(NetworkConfiguration.builder()
                                 .awsvpcConfiguration(AwsVpcConfiguration.builder()
                                         .subnets(DefaultVpc.SUBNET_ID)
+                                        .securityGroups(securityGroups.length == 0 ? null : List.of(securityGroups))
                                         .build())
                                 .build())
                         .build())

@@ -42,7 +42,7 @@ final class SecurityGroupFilters implements AutoCloseable {
                 HostGroups.withLoadBalancers(() -> lbs.loadBalancers().stream()
                         .flatMap(lb -> lb.securityGroups().stream())
                         .toList()),
-                TaskGroups.DEFAULT_GROUP, // until the task's spec carries its awsvpcConfiguration's groups
+                TaskGroups.PLACED, // the groups the task's launch decided
                 driver,
                 new NsenterIptables(),
                 tasks::find);

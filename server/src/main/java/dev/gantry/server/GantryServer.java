@@ -36,9 +36,9 @@ import dev.gantry.control.launch.TaskPlacement;
 import dev.gantry.control.lb.LoadBalancing;
 import dev.gantry.control.lb.TargetGroupRegistry;
 import dev.gantry.control.lb.dataplane.RouterDataPlane;
+import dev.gantry.control.network.FixedNetworkDirectory;
 import dev.gantry.control.network.NetworkDirectory;
 import dev.gantry.control.network.StoredNetworkDirectory;
-import dev.gantry.control.network.TaskInterfaces;
 import dev.gantry.control.rotation.SecretRotator;
 import dev.gantry.control.rotation.TaskSteps;
 import dev.gantry.control.service.ServiceApplier;
@@ -299,7 +299,10 @@ public final class GantryServer implements AutoCloseable {
                     new Cluster(arns.cluster("default"), "default", "ACTIVE", List.of(), List.of(), clock.instant()));
             // tasks are placed in the subnets the EC2 API keeps (the default VPC is seeded once the engine started)
             Ec2Store ec2 = new Ec2Store(db, config.region());
-            NetworkDirectory directory = new StoredNetworkDirectory(ec2, new SecurityGroupStore(db));
+            // until the engine started and the default VPC is seeded, the default subnet is still the engine network
+            NetworkDirectory directory = FixedNetworkDirectory.orElse(
+                    new StoredNetworkDirectory(ec2, new SecurityGroupStore(db)),
+                    FixedNetworkDirectory.defaultVpc(config.networkName(), DEFAULT_VPC_CIDR));
             TaskLauncher launcher = new TaskLauncher(
                     tasks, tags, supervisor, arns, IdSource.random(), clock, new TaskPlacement(directory));
             // the data plane: the router gets every committed ELBv2 change, and the stored one now, so the listeners
@@ -380,7 +383,7 @@ public final class GantryServer implements AutoCloseable {
                     clock);
             rotation.set(rotator);
             // CreateSubnet/DeleteSubnet realise subnets on the engine (and the task endpoint on them, once it serves);
-            // the task store lists the tasks' interfaces once that seam is wired
+            // the running tasks' interfaces come from the live task index
             AtomicReference<TaskEndpointHost> endpoint = new AtomicReference<>();
             EngineSubnets subnets = new EngineSubnets(
                     driver,
@@ -388,8 +391,11 @@ public final class GantryServer implements AutoCloseable {
                     () -> config.taskEndpoint() ? Optional.ofNullable(endpoint.get()) : Optional.empty());
             // security groups as packet filters in each task's namespace; EC2 rule changes nudge them (ADR 17)
             SecurityGroupFilters securityGroups = new SecurityGroupFilters(db, config.region(), tasks, driver);
-            Ec2Service.Seams ec2Seams =
-                    new Ec2Service.Seams(subnets, TaskInterfaces.NONE, securityGroups.changes(), IdSource.random());
+            Ec2Service.Seams ec2Seams = new Ec2Service.Seams(
+                    subnets,
+                    new LiveTaskInterfaces(live, directory, config.region(), config.accountId()),
+                    securityGroups.changes(),
+                    IdSource.random());
             ApiServer api = ApiServer.builder()
                     .bindHost(config.host())
                     .port(config.port())

@@ -39,6 +39,11 @@ public final class LiveTasks implements AutoCloseable {
         return Optional.ofNullable(byIp.get(ip));
     }
 
+    /** Every unfinished task that has an address (its sandbox claimed). */
+    public java.util.List<Task> all() {
+        return java.util.List.copyOf(byIp.values());
+    }
+
     /** How many tasks are indexed. */
     public int size() {
         return byIp.size();

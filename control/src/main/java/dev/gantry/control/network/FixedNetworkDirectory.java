@@ -43,6 +43,45 @@ public final class FixedNetworkDirectory implements NetworkDirectory {
         return d;
     }
 
+    /**
+     * {@code primary}, with {@code fallback} answering the ids {@code primary} does not know: for the moments
+     * before the EC2 store's default VPC is seeded (that waits for the engine), so the default subnet is placeable
+     * from the first request on.
+     */
+    public static NetworkDirectory orElse(NetworkDirectory primary, NetworkDirectory fallback) {
+        return new NetworkDirectory() {
+            @Override
+            public Optional<Vpc> vpc(String vpcId) {
+                return primary.vpc(vpcId).or(() -> fallback.vpc(vpcId));
+            }
+
+            @Override
+            public Optional<Subnet> subnet(String subnetId) {
+                return primary.subnet(subnetId).or(() -> fallback.subnet(subnetId));
+            }
+
+            @Override
+            public List<Subnet> subnets() {
+                return primary.subnets();
+            }
+
+            @Override
+            public Optional<SecurityGroup> securityGroup(String groupId) {
+                return primary.securityGroup(groupId).or(() -> fallback.securityGroup(groupId));
+            }
+
+            @Override
+            public List<SecurityGroup> securityGroups() {
+                return primary.securityGroups();
+            }
+
+            @Override
+            public Optional<SecurityGroup> defaultSecurityGroup(String vpcId) {
+                return primary.defaultSecurityGroup(vpcId).or(() -> fallback.defaultSecurityGroup(vpcId));
+            }
+        };
+    }
+
     public FixedNetworkDirectory add(Vpc vpc) {
         vpcs.add(vpc);
         return this;

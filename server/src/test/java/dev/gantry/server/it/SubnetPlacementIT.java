@@ -235,6 +235,23 @@ class SubnetPlacementIT {
         assertThat(TestGantry.getWhenListening("http://" + ip(pub) + ":8080/").body())
                 .as("which is up")
                 .contains("hello from the public subnet");
+
+        // EC2's view of the tasks' interfaces, and a subnet in use cannot be deleted
+        assertThat(aws.run(
+                        "ec2",
+                        "describe-network-interfaces",
+                        "--filters",
+                        "Name=subnet-id,Values=" + privateSubnet.subnetId(),
+                        "--query",
+                        "NetworkInterfaces[].PrivateIpAddress",
+                        "--output",
+                        "text"))
+                .isEqualTo(ip(priv));
+        Process delete = aws.process("ec2", "delete-subnet", "--subnet-id", publicSubnet.subnetId())
+                .start();
+        String refused = new String(delete.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(delete.waitFor()).isNotZero();
+        assertThat(refused).contains("DependencyViolation");
     }
 
     @Test

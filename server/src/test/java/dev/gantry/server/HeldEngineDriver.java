@@ -52,6 +52,11 @@ final class HeldEngineDriver implements TaskDriver {
     }
 
     @Override
+    public Sandbox claimSandbox(TaskRef task, TaskResources resources, Optional<String> network) {
+        return claimSandbox(task, resources);
+    }
+
+    @Override
     public Optional<Sandbox> findSandbox(String taskId) {
         runnerCalls.add(taskId);
         return holdUntilInterrupted();

@@ -101,6 +101,9 @@ public final class DiscoveryLoop implements AutoCloseable {
         Set<String> looked = new LinkedHashSet<>();
         regs.forEach(r -> looked.add(r.registryArn()));
         looked.addAll(previously.getOrDefault(serviceArn, Set.of()));
+        if (looked.isEmpty()) {
+            return Result.done(); // no registries, now or before: nothing to keep in step
+        }
         List<DiscoveryRegistry.Instance> held = new ArrayList<>();
         looked.forEach(arn -> held.addAll(registry.instances(arn)));
         List<Task> mine = tasks.ofGroup(svc.spec().clusterName(), svc.spec().taskGroup(), clock.instant());

@@ -53,3 +53,9 @@ resource "aws_vpc_security_group_egress_rule" "back_out" {
   cidr_ipv4         = "10.44.0.0/16"
   ip_protocol       = "-1"
 }
+resource "aws_subnet" "back" {
+  vpc_id            = aws_vpc.main.id
+  cidr_block        = "10.44.1.0/24"
+  availability_zone = "us-east-1b"
+  tags              = { "gantry:private" = "true" }
+}

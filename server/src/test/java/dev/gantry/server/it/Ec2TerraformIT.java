@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Terraform's AWS provider (aws_vpc, aws_security_group, aws_vpc_security_group_ingress_rule and _egress_rule: a VPC,
+ * Terraform's AWS provider (aws_vpc, aws_subnet realised as an engine network, aws_security_group, aws_vpc_security_group_ingress_rule and _egress_rule: a VPC,
  * two groups, a rule naming one group as the other's source) against a real Gantry: apply, then a plan that finds nothing to change (what Gantry shows back matches what was asked),
  * then destroy. Needs terraform on the PATH and the provider in a local mirror (offline); skipped otherwise.
  */
@@ -67,7 +67,7 @@ class Ec2TerraformIT {
         assertThat(terraform(List.of("apply", "-auto-approve", "-input=false", "-no-color"), out))
                 .as("apply: %s", out)
                 .isZero();
-        assertThat(out).contains("Apply complete! Resources: 5 added");
+        assertThat(out).contains("Apply complete! Resources: 6 added");
         // 0: no changes (2 would be a drift between what was asked and what Gantry shows back)
         assertThat(terraform(List.of("plan", "-detailed-exitcode", "-input=false", "-no-color"), out))
                 .as("plan after apply: %s", out)
@@ -75,6 +75,6 @@ class Ec2TerraformIT {
         assertThat(terraform(List.of("destroy", "-auto-approve", "-input=false", "-no-color"), out))
                 .as("destroy: %s", out)
                 .isZero();
-        assertThat(out).contains("Destroy complete! Resources: 5 destroyed");
+        assertThat(out).contains("Destroy complete! Resources: 6 destroyed");
     }
 }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Terraform's AWS provider (aws_vpc, aws_subnet realised as an engine network, aws_security_group, aws_vpc_security_group_ingress_rule and _egress_rule: a VPC,
+ * Terraform's AWS provider (aws_vpc, aws_subnet realised as an engine network, aws_security_group,
+ * aws_vpc_security_group_ingress_rule and _egress_rule: a VPC,
  * two groups, a rule naming one group as the other's source) against a real Gantry: apply, then a plan that finds nothing to change (what Gantry shows back matches what was asked),
  * then destroy. Needs terraform on the PATH and the provider in a local mirror (offline); skipped otherwise.
  */

@@ -130,6 +130,11 @@ check("create_tags", "CreateTags", Resources=[vpc, web], Tags=[{"Key": "env", "V
 check("describe_tags", "DescribeTags", Filters=[{"Name": "resource-id", "Values": [vpc, web]}])
 check("delete_tags", "DeleteTags", Resources=[web], Tags=[{"Key": "env"}])
 check("describe_network_interfaces", "DescribeNetworkInterfaces")
+check("describe_vpc_attribute", "DescribeVpcAttribute", VpcId=vpc, Attribute="enableDnsSupport")
+check("modify_vpc_attribute", "ModifyVpcAttribute", VpcId=vpc, EnableDnsSupport={"Value": True})
+check("describe_route_tables", "DescribeRouteTables", Filters=[{"Name": "vpc-id", "Values": [vpc]},
+                                                              {"Name": "association.main", "Values": ["true"]}])
+check("describe_network_acls", "DescribeNetworkAcls", Filters=[{"Name": "default", "Values": ["true"]}])
 check("revoke_security_group_egress", "RevokeSecurityGroupEgress", GroupId=web, SecurityGroupRuleIds=[egress_rule])
 check("revoke_security_group_ingress", "RevokeSecurityGroupIngress", GroupId=db, IpPermissions=[
     {"IpProtocol": "tcp", "FromPort": 5432, "ToPort": 5432, "IpRanges": [{"CidrIp": "10.77.1.0/24"}]},
@@ -169,6 +174,7 @@ expect_error("DependencyViolation", "delete_vpc", VpcId=vpc)
 expect_error("DryRunOperation", "create_vpc", CidrBlock="10.79.0.0/16", DryRun=True)
 expect_error("InvalidNetworkInterfaceID.NotFound", "describe_network_interfaces",
              NetworkInterfaceIds=["eni-0000000000000dead"])
+expect_error("UnsupportedOperation", "modify_vpc_attribute", VpcId=vpc, EnableDnsHostnames={"Value": True})
 expect_error("InvalidID", "create_tags", Resources=["i-123"], Tags=[{"Key": "a", "Value": "b"}])
 
 check("revoke_security_group_ingress", "RevokeSecurityGroupIngress", GroupId=db, IpPermissions=[

@@ -49,10 +49,15 @@ public final class Ec2Service implements AwsService {
         var networks = new NetworkHandlers(store, seams, views, region);
         var sgs = new GroupHandlers(groups, tags, networks, seams, views);
         var other = new TagHandlers(store, groups, tags, seams, views, region);
+        var extras = new VpcExtras(store, networks, views);
         Map<String, BiFunction<JsonNode, RequestContext, JsonNode>> ops = new LinkedHashMap<>();
         put(ops, "CreateVpc", networks::createVpc);
         put(ops, "DescribeVpcs", networks::describeVpcs);
         put(ops, "DeleteVpc", networks::deleteVpc);
+        put(ops, "DescribeVpcAttribute", extras::describeAttribute);
+        put(ops, "ModifyVpcAttribute", extras::modifyAttribute);
+        put(ops, "DescribeRouteTables", extras::describeRouteTables);
+        put(ops, "DescribeNetworkAcls", extras::describeNetworkAcls);
         put(ops, "CreateSubnet", networks::createSubnet);
         put(ops, "DescribeSubnets", networks::describeSubnets);
         put(ops, "DeleteSubnet", networks::deleteSubnet);

@@ -181,7 +181,7 @@ final class GroupHandlers {
 
     private JsonNode authorize(In in, boolean egress) {
         SecurityGroup group = target(in, !egress);
-        List<SecurityGroupRule> rules = rules(in, group, egress);
+        List<SecurityGroupRule> rules = rules(in, group, egress, false);
         Map<String, String> ruleTags = in.tagSpecifications("security-group-rule");
         in.dryRun();
         Optional<SecurityGroupRule> duplicate = groups.addRules(group.groupId(), rules);
@@ -232,7 +232,7 @@ final class GroupHandlers {
                                 + group.groupId())));
             }
         } else {
-            for (SecurityGroupRule wanted : rules(in, group, egress)) {
+            for (SecurityGroupRule wanted : rules(in, group, egress, true)) {
                 current.stream()
                         .filter(r -> PermissionRules.samePermission(r, wanted))
                         .findFirst()
@@ -288,7 +288,7 @@ final class GroupHandlers {
     }
 
     /** The rules the request's IpPermissions (or its flat CidrIp/IpProtocol/ports form) make for {@code group}. */
-    private List<SecurityGroupRule> rules(In in, SecurityGroup group, boolean egress) {
+    private List<SecurityGroupRule> rules(In in, SecurityGroup group, boolean egress, boolean revoking) {
         List<IpPermission> permissions = new ArrayList<>();
         for (In p : in.objects("IpPermissions")) {
             List<IpPermission.Peer> ranges = new ArrayList<>();
@@ -306,6 +306,9 @@ final class GroupHandlers {
             }
             if (!p.objects("Ipv6Ranges").isEmpty()
                     || !p.objects("PrefixListIds").isEmpty()) {
+                if (revoking) { // no group has such a rule (Terraform revokes a default IPv6 egress rule blindly)
+                    throw Ec2Error.PERMISSION_NOT_FOUND.error(Ec2Messages.PERMISSION_NOT_FOUND);
+                }
                 throw Ec2Error.UNSUPPORTED_OPERATION.error(
                         "Gantry's security group rules take IPv4 ranges and security groups as peers, not IPv6"
                                 + " ranges or prefix lists.");

@@ -165,7 +165,7 @@ final class Views {
         r.cidrIpv4().ifPresent(c -> o.put("cidrIpv4", c));
         r.referencedGroupId()
                 .ifPresent(g ->
-                        o.putObject("referencedGroupInfo").put("groupId", g).put("userId", accountId));
+                        o.putObject("referencedGroupInfo").put("groupId", g)); // no userId: the caller's own account
         r.description().ifPresent(d -> o.put("description", d));
         tags(o, "tagSet", tags);
         o.put("securityGroupRuleArn", arn("security-group-rule", r.ruleId()));

@@ -7,16 +7,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
 
 /**
  * EC2's networking subset in EC2's Query dialect with real clients against a real server: boto3 with every response
  * walked against botocore's EC2 model ({@code ec2/shape_check.py}, bad input included: EC2's codes, never a 5xx),
- * and the AWS CLI v2 through a Terraform-shaped flow (VPC, groups, rules in both forms, tags, revoke by rule id).
+ * the AWS CLI v2 through a Terraform-shaped flow (VPC, groups, rules in both forms, tags, revoke by rule id), and the
+ * AWS SDK for Java v2 (its EC2 client, EC2's error codes in {@code Ec2Exception}).
  */
 class Ec2IT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -202,5 +215,87 @@ class Ec2IT {
         ec2("delete-security-group", "--group-id", back);
         ec2("delete-vpc", "--vpc-id", vpc);
         assertThat(ec2Fails("describe-vpcs", "--vpc-ids", vpc)).contains("InvalidVpcID.NotFound");
+    }
+
+    private static String errorCode(Runnable call) {
+        try {
+            call.run();
+        } catch (Ec2Exception e) {
+            assertThat(e.statusCode()).isLessThan(500);
+            return e.awsErrorDetails().errorCode();
+        }
+        return "none";
+    }
+
+    @Test
+    void javaSdkV2RoundTripWithEc2ErrorCodes() {
+        try (Ec2Client ec2 = Ec2Client.builder()
+                .endpointOverride(java.net.URI.create(g.server.endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(TestGantry.credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            String vpc = ec2.createVpc(b -> b.cidrBlock("10.55.0.0/16")
+                            .tagSpecifications(TagSpecification.builder()
+                                    .resourceType(ResourceType.VPC)
+                                    .tags(Tag.builder().key("run").value(run).build())
+                                    .build()))
+                    .vpc()
+                    .vpcId();
+            assertThat(ec2.describeVpcs(b -> b.filters(
+                                    Filter.builder().name("tag:run").values(run).build()))
+                            .vpcs())
+                    .singleElement()
+                    .satisfies(v -> assertThat(v.cidrBlock()).isEqualTo("10.55.0.0/16"));
+            String app = ec2.createSecurityGroup(
+                            b -> b.groupName("app-" + run).description("app").vpcId(vpc))
+                    .groupId();
+            String lb = ec2.createSecurityGroup(
+                            b -> b.groupName("lb-" + run).description("lb").vpcId(vpc))
+                    .groupId();
+            List<SecurityGroupRule> added = ec2.authorizeSecurityGroupIngress(b -> b.groupId(app)
+                            .ipPermissions(IpPermission.builder()
+                                    .ipProtocol("tcp")
+                                    .fromPort(8080)
+                                    .toPort(8080)
+                                    .userIdGroupPairs(UserIdGroupPair.builder()
+                                            .groupId(lb)
+                                            .build())
+                                    .build()))
+                    .securityGroupRules();
+            assertThat(added).singleElement().satisfies(r -> {
+                assertThat(r.referencedGroupInfo().groupId()).isEqualTo(lb);
+                assertThat(r.isEgress()).isFalse();
+                assertThat(r.fromPort()).isEqualTo(8080);
+            });
+            var group = ec2.describeSecurityGroups(b -> b.groupIds(app))
+                    .securityGroups()
+                    .getFirst();
+            assertThat(group.ipPermissions()
+                            .getFirst()
+                            .userIdGroupPairs()
+                            .getFirst()
+                            .groupId())
+                    .isEqualTo(lb);
+            assertThat(group.ipPermissionsEgress().getFirst().ipProtocol()).isEqualTo("-1");
+            assertThat(errorCode(() -> ec2.deleteSecurityGroup(b -> b.groupId(lb))))
+                    .isEqualTo("DependencyViolation");
+            assertThat(errorCode(() -> ec2.createVpc(b -> b.cidrBlock("10.55.0.0/30"))))
+                    .isEqualTo("InvalidVpc.Range");
+            assertThat(errorCode(() -> ec2.createSubnet(b -> b.vpcId(vpc).cidrBlock("10.56.0.0/24"))))
+                    .isEqualTo("InvalidSubnet.Range");
+            assertThat(errorCode(() -> ec2.describeSubnets(b -> b.subnetIds("subnet-00000000000000bad"))))
+                    .isEqualTo("InvalidSubnetID.NotFound");
+            assertThat(errorCode(() -> ec2.createSecurityGroup(
+                            b -> b.groupName("app-" + run).description("x").vpcId(vpc))))
+                    .isEqualTo("InvalidGroup.Duplicate");
+            ec2.revokeSecurityGroupIngress(
+                    b -> b.groupId(app).securityGroupRuleIds(added.getFirst().securityGroupRuleId()));
+            ec2.deleteSecurityGroup(b -> b.groupId(lb));
+            ec2.deleteSecurityGroup(b -> b.groupId(app));
+            ec2.deleteVpc(b -> b.vpcId(vpc));
+            assertThat(errorCode(() -> ec2.deleteVpc(b -> b.vpcId(vpc)))).isEqualTo("InvalidVpcID.NotFound");
+        }
     }
 }

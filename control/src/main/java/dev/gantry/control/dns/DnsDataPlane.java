@@ -43,6 +43,11 @@ public final class DnsDataPlane implements AutoCloseable {
         rebuilder.scheduleWithFixedDelay(this::changed, resync.toMillis(), resync.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** As below, without a per-client view, resyncing every {@link #DEFAULT_RESYNC}. */
+    public static DnsDataPlane start(Optional<List<InetSocketAddress>> upstreams, DiscoveryZones zones) {
+        return start(upstreams, zones, ClientView.NONE, DEFAULT_RESYNC);
+    }
+
     /**
      * Starts the server forwarding to {@code upstreams} (empty: the host's {@code /etc/resolv.conf} nameservers) and
      * fed from {@code zones}, with {@code view} consulted first for each client.

@@ -619,6 +619,11 @@ public final class GantryServer implements AutoCloseable {
         dnsHost.removeSubnet(subnet, gateway);
     }
 
+    /** Feeds the DNS server's zones from {@code zones} (Cloud Map's DNS namespaces) from now on. */
+    public void dnsFeedFrom(DiscoveryZones zones) {
+        dnsHost.plane().feedFrom(zones);
+    }
+
     /** Nudges the DNS server to rebuild its table from Cloud Map (after a committed change). */
     public void dnsChanged() {
         dnsHost.plane().changed();

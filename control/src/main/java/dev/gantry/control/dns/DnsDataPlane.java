@@ -29,7 +29,7 @@ public final class DnsDataPlane implements AutoCloseable {
     public record Listening(String host, int udpPort, int tcpPort) {}
 
     private final DnsServer server;
-    private final DiscoveryZones zones;
+    private volatile DiscoveryZones zones;
     private final ScheduledExecutorService rebuilder;
     private final AtomicBoolean dirty = new AtomicBoolean();
     private final AtomicLong serial = new AtomicLong(1);
@@ -59,6 +59,12 @@ public final class DnsDataPlane implements AutoCloseable {
             options = options.withUpstreams(upstreams.get());
         }
         return new DnsDataPlane(DnsServer.start(options), zones, resync);
+    }
+
+    /** Feeds the table from {@code source} from now on (wiring connects Cloud Map's seam once it exists); rebuilds. */
+    public void feedFrom(DiscoveryZones source) {
+        zones = source;
+        changed();
     }
 
     /** The nudge: rebuild the table soon (coalesced). */

@@ -1,0 +1,169 @@
+package dev.gantry.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gantry.control.dns.DiscoveryZones;
+import dev.gantry.server.GantryConfig;
+import dev.gantry.server.GantryServer;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+import software.amazon.awssdk.services.ecs.model.LaunchType;
+import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+/**
+ * Gantry's DNS server as tasks see it, on a real engine: a busybox task's {@code /etc/resolv.conf} names
+ * 169.254.169.253, and {@code nslookup} there resolves a name of a Gantry zone to exactly its instances' addresses,
+ * gets NXDOMAIN for a missing name of the zone, and resolves an outside name through the upstream resolver — a fake
+ * one on the host's loopback (GANTRY_DNS_UPSTREAMS), since the host may have none. The zone comes in through the
+ * DiscoveryZones seam (Cloud Map's, once wired). Its own server on its own network, so the redirect is its own.
+ */
+class DnsIT {
+    private static final String IMAGE = "gantry-it/dns:1";
+    private static final String OUTSIDE = "192.0.2.77";
+    private static Path dir;
+    private static GantryServer server;
+    private static EcsClient ecs;
+    private static DatagramSocket upstream;
+    private static final AtomicReference<List<DiscoveryZones.Namespace>> ZONES = new AtomicReference<>(List.of());
+
+    @BeforeAll
+    static void start() throws Exception {
+        upstream = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        Thread.ofVirtual().start(DnsIT::answerUpstream);
+        dir = Files.createTempDirectory("gantry-dns-it-");
+        Map<String, String> env = new HashMap<>(TestGantry.env());
+        env.put("GANTRY_NETWORK", "gantry-dns-it");
+        env.put("GANTRY_DNS_UPSTREAMS", "127.0.0.1:" + upstream.getLocalPort());
+        server = GantryServer.start(GantryConfig.resolve(Optional.of(0), Optional.of(dir), env), env);
+        server.driver()
+                .buildBusyboxImage(
+                        IMAGE,
+                        server.config().busybox(),
+                        Map.of("/www/index.html", "up\n".getBytes(), "/tmp/.keep", new byte[0]),
+                        List.of(),
+                        true);
+        assertThat(server.dnsProblem()).as("DNS is set up (run as root)").isEmpty();
+        server.dnsFeedFrom(ZONES::get);
+        ecs = TestGantry.ecsClient(server.endpoint());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+            Engine.removeInstallationOf(dir);
+        }
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    @Test
+    void aTaskResolvesGantryNamesItselfAndOtherNamesThroughTheHostsResolver() {
+        ZONES.set(List.of(new DiscoveryZones.Namespace(
+                "dnsit.local",
+                15,
+                List.of(new DiscoveryZones.Service(
+                        "backend",
+                        "MULTIVALUE",
+                        Optional.of(30L),
+                        Optional.empty(),
+                        List.of(
+                                new DiscoveryZones.Instance("t1", Optional.of("10.77.0.1"), Optional.of(80)),
+                                new DiscoveryZones.Instance("t2", Optional.of("10.77.0.2"), Optional.of(80))))))));
+        server.dnsChanged();
+        String script = "cat /etc/resolv.conf > /www/resolv.txt;"
+                + " nslookup -type=a backend.dnsit.local > /www/backend.txt 2>&1;"
+                + " nslookup -type=a nope.dnsit.local > /www/nope.txt 2>&1;"
+                + " nslookup -type=a outside.example > /www/outside.txt 2>&1;"
+                + " httpd -f -p 8080 -h /www";
+        ecs.registerTaskDefinition(TaskDefs.fargate(
+                        "dnsit",
+                        TaskDefs.container("app", "sh", "-c", script)
+                                .image(IMAGE)
+                                .build())
+                .build());
+        String arn = ecs.runTask(b -> b.taskDefinition("dnsit")
+                        .launchType(LaunchType.FARGATE)
+                        .networkConfiguration(NetworkConfiguration.builder()
+                                .awsvpcConfiguration(AwsVpcConfiguration.builder()
+                                        .subnets("subnet-gantry")
+                                        .build())
+                                .build()))
+                .tasks()
+                .get(0)
+                .taskArn();
+        Task t = TestGantry.await(
+                () -> ecs.describeTasks(b -> b.tasks(arn)).tasks().get(0),
+                x -> x.lastStatus().equals("RUNNING") || x.lastStatus().equals("STOPPED"),
+                Duration.ofSeconds(120),
+                "task " + arn);
+        assertThat(t.lastStatus()).isEqualTo("RUNNING");
+        String ip = t.containers().get(0).networkInterfaces().get(0).privateIpv4Address();
+
+        assertThat(read(ip, "resolv.txt")).isEqualTo("nameserver 169.254.169.253\n");
+        assertThat(read(ip, "backend.txt"))
+                .contains("Server:", "169.254.169.253")
+                .contains("10.77.0.1", "10.77.0.2")
+                .doesNotContain("NXDOMAIN");
+        assertThat(read(ip, "nope.txt")).contains("NXDOMAIN");
+        assertThat(read(ip, "outside.txt")).contains(OUTSIDE);
+        ecs.stopTask(b -> b.task(arn));
+    }
+
+    private static String read(String ip, String file) {
+        return TestGantry.getWhenListening("http://" + ip + ":8080/" + file).body();
+    }
+
+    /** The fake host resolver: every A question gets {@value #OUTSIDE} (TTL 60); other types no data. */
+    private static void answerUpstream() {
+        byte[] buf = new byte[1500];
+        while (!upstream.isClosed()) {
+            try {
+                DatagramPacket p = new DatagramPacket(buf, buf.length);
+                upstream.receive(p);
+                int q = 12;
+                while (buf[q] != 0) {
+                    q += (buf[q] & 0xff) + 1;
+                }
+                boolean a = buf[q + 1] == 0 && buf[q + 2] == 1;
+                int end = q + 5;
+                byte[] ip = InetAddress.getByName(OUTSIDE).getAddress();
+                byte[] r = new byte[end + (a ? 16 : 0)];
+                System.arraycopy(buf, 0, r, 0, end);
+                r[2] = (byte) 0x81;
+                r[3] = (byte) 0x80;
+                r[7] = (byte) (a ? 1 : 0);
+                r[9] = 0;
+                r[11] = 0;
+                if (a) {
+                    byte[] rr = {(byte) 0xc0, 12, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, ip[0], ip[1], ip[2], ip[3]};
+                    System.arraycopy(rr, 0, r, end, rr.length);
+                }
+                upstream.send(new DatagramPacket(r, r.length, p.getSocketAddress()));
+            } catch (SocketException closed) {
+                return;
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+}

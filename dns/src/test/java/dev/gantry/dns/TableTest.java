@@ -19,8 +19,12 @@ class TableTest {
         assertThatThrownBy(() -> new Zone("local", List.of(a, a))).hasMessageContaining("twice");
         assertThatThrownBy(() -> RecordSet.a("x.local", List.of("10.0.0.256"), 1, Routing.MULTIVALUE))
                 .hasMessageContaining("not an IPv4 address");
-        assertThatThrownBy(() -> RecordSet.a("x.local", List.of("host.example"), 1, Routing.MULTIVALUE))
-                .hasMessageContaining("not an IPv4 address");
+        for (String bad : List.of("host.example", "1.2.3", "1.2.3.4.5", "1..2.3", "1.2.3.", "-1.2.3.4")) {
+            assertThatThrownBy(() -> RecordSet.a("x.local", List.of(bad), 1, Routing.MULTIVALUE))
+                    .as(bad)
+                    .hasMessageContaining("not an IPv4 address");
+        }
+        assertThat(RecordSet.address("10.0.255.7")).containsExactly(10, 0, (byte) 255, 7);
         assertThatThrownBy(() -> RecordSet.a("x.local", List.of(), -1, Routing.MULTIVALUE))
                 .hasMessageContaining("TTL");
         assertThatThrownBy(() -> new DnsTable(List.of(new Zone("local", List.of()), new Zone("LOCAL.", List.of())), 1))

@@ -71,7 +71,7 @@ public final class Forwarder implements AutoCloseable {
     /** Forwards {@code query} (retained here until answered or given up on). */
     void forward(DnsQuery query, DnsQuestion question, Responder out) {
         if (upstreams.isEmpty() || pending.size() >= MAX_PENDING) {
-            out.send(Queries.fail(query, out, DnsResponseCode.SERVFAIL, question));
+            out.sendNow(Queries.fail(query, out, DnsResponseCode.SERVFAIL, question));
             return;
         }
         query.retain();
@@ -108,7 +108,7 @@ public final class Forwarder implements AutoCloseable {
             return;
         }
         try {
-            p.out().send(Queries.fail(p.query(), p.out(), DnsResponseCode.SERVFAIL, p.question()));
+            p.out().sendNow(Queries.fail(p.query(), p.out(), DnsResponseCode.SERVFAIL, p.question()));
         } finally {
             p.query().release();
         }

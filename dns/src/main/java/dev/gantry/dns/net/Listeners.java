@@ -103,6 +103,15 @@ public final class Listeners {
 
                         @Override
                         public void send(DnsResponse response) {
+                            if (ctx.channel().eventLoop().inEventLoop()) {
+                                ctx.channel().write(response); // flushed once per read batch (sendmmsg)
+                            } else {
+                                ctx.channel().writeAndFlush(response);
+                            }
+                        }
+
+                        @Override
+                        public void sendNow(DnsResponse response) {
                             ctx.channel().writeAndFlush(response);
                         }
 
@@ -117,6 +126,11 @@ public final class Listeners {
                         }
                     },
                     ctx.alloc());
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
         }
 
         @Override
@@ -147,6 +161,11 @@ public final class Listeners {
 
                         @Override
                         public void send(DnsResponse response) {
+                            ctx.writeAndFlush(response);
+                        }
+
+                        @Override
+                        public void sendNow(DnsResponse response) {
                             ctx.writeAndFlush(response);
                         }
 

@@ -8,7 +8,11 @@ interface Responder {
     /** A new response to the query with {@code id}, to fill and {@link #send}. */
     DnsResponse response(int id);
 
+    /** Writes {@code response}; on the listener's I/O thread it is flushed with the rest of the read batch. */
     void send(DnsResponse response);
+
+    /** Writes and flushes {@code response} now (from a timer or another thread). */
+    void sendNow(DnsResponse response);
 
     /** A whole DNS message from an upstream resolver, its id already the client's; takes ownership of it. */
     void relay(ByteBuf message);

@@ -362,6 +362,8 @@ public final class GantryServer implements AutoCloseable {
                     new CloudMapIds(IdSource.random(), config.region(), config.accountId()),
                     directory,
                     clock);
+            // the DNS table follows Cloud Map: rebuilt after each committed change of a namespace, service or instance
+            dnsPlane.follow(cloudMap.view());
             // ECS service discovery: registers services' tasks in Cloud Map as they become healthy, out as they stop
             DiscoveryRegistry registry = new RegistrarRegistry(cloudMap.registrar());
             discovery = new DiscoveryLoop(serviceStore, tasks, registry, arns, clock, SERVICE_RESYNC).start(feed);

@@ -1,5 +1,6 @@
 package dev.gantry.control.dns;
 
+import dev.gantry.control.discovery.DiscoveryView;
 import dev.gantry.dns.DnsOptions;
 import dev.gantry.dns.DnsServer;
 import dev.gantry.dns.answer.ClientView;
@@ -65,6 +66,12 @@ public final class DnsDataPlane implements AutoCloseable {
     public void feedFrom(DiscoveryZones source) {
         zones = source;
         changed();
+    }
+
+    /** Feeds the table from Cloud Map's {@code view} and rebuilds it after each committed Cloud Map change. */
+    public void follow(DiscoveryView view) {
+        view.onChange(this::changed);
+        feedFrom(new CloudMapZones(view));
     }
 
     /** The nudge: rebuild the table soon (coalesced). */

@@ -18,8 +18,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -33,7 +35,8 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * 169.254.169.253, and {@code nslookup} there resolves a name of a Gantry zone to exactly its instances' addresses,
  * gets NXDOMAIN for a missing name of the zone, and resolves an outside name through the upstream resolver — a fake
  * one on the host's loopback (GANTRY_DNS_UPSTREAMS), since the host may have none. The zone comes in through the
- * DiscoveryZones seam (Cloud Map's, once wired). Its own server on its own network, so the redirect is its own.
+ * DiscoveryZones seam (Cloud Map's, once wired). The same from a subnet created through EC2's API (its own engine
+ * network and redirect). Its own server on its own network, so the redirect is its own.
  */
 class DnsIT {
     private static final String IMAGE = "gantry-it/dns:1";
@@ -78,6 +81,44 @@ class DnsIT {
 
     @Test
     void aTaskResolvesGantryNamesItselfAndOtherNamesThroughTheHostsResolver() {
+        zone();
+        String ip = resolvingTask("dnsit", "subnet-gantry");
+
+        assertThat(read(ip, "resolv.txt")).isEqualTo("nameserver 169.254.169.253\n");
+        assertThat(read(ip, "backend.txt"))
+                .contains("Server:", "169.254.169.253")
+                .contains("10.77.0.1", "10.77.0.2")
+                .doesNotContain("NXDOMAIN");
+        assertThat(read(ip, "nope.txt")).contains("NXDOMAIN");
+        assertThat(read(ip, "outside.txt")).contains(OUTSIDE);
+    }
+
+    @Test
+    void aTaskInASubnetCreatedThroughEc2ResolvesToo() throws Exception {
+        Assumptions.assumeTrue(AwsCli.installed(), "AWS CLI v2 not at /usr/bin/aws");
+        zone();
+        AwsCli aws = new AwsCli(server.endpoint());
+        int b = 150 + ThreadLocalRandom.current().nextInt(50);
+        String vpc = aws.run(
+                "ec2", "create-vpc", "--cidr-block", "10." + b + ".0.0/16", "--query", "Vpc.VpcId", "--output", "text");
+        String subnet = aws.run(
+                "ec2",
+                "create-subnet",
+                "--vpc-id",
+                vpc,
+                "--cidr-block",
+                "10." + b + ".3.0/24",
+                "--query",
+                "Subnet.SubnetId",
+                "--output",
+                "text");
+        String ip = resolvingTask("dnsit-subnet", subnet);
+        assertThat(ip).startsWith("10." + b + ".3.");
+        assertThat(read(ip, "backend.txt")).contains("10.77.0.1", "10.77.0.2");
+        assertThat(read(ip, "outside.txt")).contains(OUTSIDE);
+    }
+
+    private static void zone() {
         ZONES.set(List.of(new DiscoveryZones.Namespace(
                 "dnsit.local",
                 15,
@@ -90,22 +131,26 @@ class DnsIT {
                                 new DiscoveryZones.Instance("t1", Optional.of("10.77.0.1"), Optional.of(80)),
                                 new DiscoveryZones.Instance("t2", Optional.of("10.77.0.2"), Optional.of(80))))))));
         server.dnsChanged();
+    }
+
+    /** Runs a task in {@code subnetId} that looks names up and serves the answers on :8080; its IP. */
+    private static String resolvingTask(String family, String subnetId) {
         String script = "cat /etc/resolv.conf > /www/resolv.txt;"
                 + " nslookup -type=a backend.dnsit.local > /www/backend.txt 2>&1;"
                 + " nslookup -type=a nope.dnsit.local > /www/nope.txt 2>&1;"
                 + " nslookup -type=a outside.example > /www/outside.txt 2>&1;"
                 + " httpd -f -p 8080 -h /www";
         ecs.registerTaskDefinition(TaskDefs.fargate(
-                        "dnsit",
+                        family,
                         TaskDefs.container("app", "sh", "-c", script)
                                 .image(IMAGE)
                                 .build())
                 .build());
-        String arn = ecs.runTask(b -> b.taskDefinition("dnsit")
+        String arn = ecs.runTask(b -> b.taskDefinition(family)
                         .launchType(LaunchType.FARGATE)
                         .networkConfiguration(NetworkConfiguration.builder()
                                 .awsvpcConfiguration(AwsVpcConfiguration.builder()
-                                        .subnets("subnet-gantry")
+                                        .subnets(subnetId)
                                         .build())
                                 .build()))
                 .tasks()
@@ -116,17 +161,8 @@ class DnsIT {
                 x -> x.lastStatus().equals("RUNNING") || x.lastStatus().equals("STOPPED"),
                 Duration.ofSeconds(120),
                 "task " + arn);
-        assertThat(t.lastStatus()).isEqualTo("RUNNING");
-        String ip = t.containers().get(0).networkInterfaces().get(0).privateIpv4Address();
-
-        assertThat(read(ip, "resolv.txt")).isEqualTo("nameserver 169.254.169.253\n");
-        assertThat(read(ip, "backend.txt"))
-                .contains("Server:", "169.254.169.253")
-                .contains("10.77.0.1", "10.77.0.2")
-                .doesNotContain("NXDOMAIN");
-        assertThat(read(ip, "nope.txt")).contains("NXDOMAIN");
-        assertThat(read(ip, "outside.txt")).contains(OUTSIDE);
-        ecs.stopTask(b -> b.task(arn));
+        assertThat(t.lastStatus()).as(t.stoppedReason()).isEqualTo("RUNNING");
+        return t.containers().get(0).networkInterfaces().get(0).privateIpv4Address();
     }
 
     private static String read(String ip, String file) {

@@ -2,6 +2,8 @@ package dev.gantry.server.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gantry.control.dns.CloudMapZones;
 import dev.gantry.control.dns.DiscoveryZones;
 import dev.gantry.server.GantryConfig;
 import dev.gantry.server.GantryServer;
@@ -36,9 +38,11 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * gets NXDOMAIN for a missing name of the zone, and resolves an outside name through the upstream resolver — a fake
  * one on the host's loopback (GANTRY_DNS_UPSTREAMS), since the host may have none. The zone comes in through the
  * DiscoveryZones seam (Cloud Map's, once wired). The same from a subnet created through EC2's API (its own engine
- * network and redirect). Its own server on its own network, so the redirect is its own.
+ * network and redirect), and for a Cloud Map service whose instances were registered (and one deregistered) through
+ * the servicediscovery API with the AWS CLI. Its own server on its own network, so the redirect is its own.
  */
 class DnsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String IMAGE = "gantry-it/dns:1";
     private static final String OUTSIDE = "192.0.2.77";
     private static Path dir;
@@ -64,7 +68,6 @@ class DnsIT {
                         List.of(),
                         true);
         assertThat(server.dnsProblem()).as("DNS is set up (run as root)").isEmpty();
-        server.dnsFeedFrom(ZONES::get);
         ecs = TestGantry.ecsClient(server.endpoint());
     }
 
@@ -81,6 +84,7 @@ class DnsIT {
 
     @Test
     void aTaskResolvesGantryNamesItselfAndOtherNamesThroughTheHostsResolver() {
+        server.dnsFeedFrom(ZONES::get);
         zone();
         String ip = resolvingTask("dnsit", "subnet-gantry");
 
@@ -96,6 +100,7 @@ class DnsIT {
     @Test
     void aTaskInASubnetCreatedThroughEc2ResolvesToo() throws Exception {
         Assumptions.assumeTrue(AwsCli.installed(), "AWS CLI v2 not at /usr/bin/aws");
+        server.dnsFeedFrom(ZONES::get);
         zone();
         AwsCli aws = new AwsCli(server.endpoint());
         int b = 150 + ThreadLocalRandom.current().nextInt(50);
@@ -118,6 +123,81 @@ class DnsIT {
         assertThat(read(ip, "outside.txt")).contains(OUTSIDE);
     }
 
+    @Test
+    void aCloudMapServiceRegisteredThroughTheApiResolvesInATask() throws Exception {
+        Assumptions.assumeTrue(AwsCli.installed(), "AWS CLI v2 not at /usr/bin/aws");
+        server.dnsFeedFrom(new CloudMapZones(server.cloudMap().view())); // Gantry's own wiring, as at start
+        AwsCli aws = new AwsCli(server.endpoint());
+        String op = JSON.readTree(aws.run(
+                        "servicediscovery",
+                        "create-private-dns-namespace",
+                        "--name",
+                        "cmapi.local",
+                        "--vpc",
+                        "vpc-gantry"))
+                .path("OperationId")
+                .asText();
+        String namespaceId = TestGantry.await(
+                        () -> {
+                            try {
+                                return JSON.readTree(aws.run("servicediscovery", "get-operation", "--operation-id", op))
+                                        .path("Operation");
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        o -> o.path("Status").asText().equals("SUCCESS"),
+                        Duration.ofSeconds(60),
+                        "the namespace's operation")
+                .path("Targets")
+                .path("NAMESPACE")
+                .asText();
+        String serviceId = aws.run(
+                "servicediscovery",
+                "create-service",
+                "--name",
+                "api",
+                "--dns-config",
+                "NamespaceId=" + namespaceId + ",RoutingPolicy=MULTIVALUE,DnsRecords=[{Type=A,TTL=10}]",
+                "--query",
+                "Service.Id",
+                "--output",
+                "text");
+        for (String[] i : new String[][] {{"i-1", "10.79.0.1"}, {"i-2", "10.79.0.2"}}) {
+            aws.run(
+                    "servicediscovery",
+                    "register-instance",
+                    "--service-id",
+                    serviceId,
+                    "--instance-id",
+                    i[0],
+                    "--attributes",
+                    "AWS_INSTANCE_IPV4=" + i[1]);
+        }
+        aws.run("servicediscovery", "deregister-instance", "--service-id", serviceId, "--instance-id", "i-2");
+        TestGantry.await(
+                () -> {
+                    try {
+                        return aws.run(
+                                "servicediscovery",
+                                "list-instances",
+                                "--service-id",
+                                serviceId,
+                                "--query",
+                                "length(Instances)",
+                                "--output",
+                                "text");
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                n -> n.equals("1"),
+                Duration.ofSeconds(60),
+                "i-2 deregistered");
+        String ip = resolvingTask("dnsit-cloudmap", "subnet-gantry", "api.cmapi.local");
+        assertThat(read(ip, "backend.txt")).contains("10.79.0.1").doesNotContain("10.79.0.2");
+    }
+
     private static void zone() {
         ZONES.set(List.of(new DiscoveryZones.Namespace(
                 "dnsit.local",
@@ -135,8 +215,12 @@ class DnsIT {
 
     /** Runs a task in {@code subnetId} that looks names up and serves the answers on :8080; its IP. */
     private static String resolvingTask(String family, String subnetId) {
+        return resolvingTask(family, subnetId, "backend.dnsit.local");
+    }
+
+    private static String resolvingTask(String family, String subnetId, String name) {
         String script = "cat /etc/resolv.conf > /www/resolv.txt;"
-                + " nslookup -type=a backend.dnsit.local > /www/backend.txt 2>&1;"
+                + " nslookup -type=a " + name + " > /www/backend.txt 2>&1;"
                 + " nslookup -type=a nope.dnsit.local > /www/nope.txt 2>&1;"
                 + " nslookup -type=a outside.example > /www/outside.txt 2>&1;"
                 + " httpd -f -p 8080 -h /www";

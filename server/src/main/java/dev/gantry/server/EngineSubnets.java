@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Realises subnets on the engine: each subnet's own bridge network ({@link Subnet#networkName()}, exactly its range,
- * the gateway its first address, engine-internal for a private subnet), labelled with this installation, and the task
- * endpoint on it. {@link #rebuild} realises every stored subnet again at start (the engine may have lost networks,
- * and the endpoint's listeners and redirects are the process's).
+ * the gateway its first address, engine-internal for a private subnet), labelled with this installation, the task
+ * endpoint and Gantry's DNS on it. {@link #rebuild} realises every stored subnet again at start (the engine may have
+ * lost networks, and the endpoint's and DNS's listeners and redirects are the process's).
  */
 final class EngineSubnets implements SubnetNetworks {
     private static final Logger LOG = LoggerFactory.getLogger(EngineSubnets.class);
@@ -23,11 +23,17 @@ final class EngineSubnets implements SubnetNetworks {
     private final TaskDriver driver;
     private final String defaultNetwork;
     private final Supplier<Optional<TaskEndpointHost>> endpoint;
+    private final Supplier<Optional<DnsHost>> dns;
 
-    EngineSubnets(TaskDriver driver, String defaultNetwork, Supplier<Optional<TaskEndpointHost>> endpoint) {
+    EngineSubnets(
+            TaskDriver driver,
+            String defaultNetwork,
+            Supplier<Optional<TaskEndpointHost>> endpoint,
+            Supplier<Optional<DnsHost>> dns) {
         this.driver = driver;
         this.defaultNetwork = defaultNetwork;
         this.endpoint = endpoint;
+        this.dns = dns;
     }
 
     @Override
@@ -50,6 +56,7 @@ final class EngineSubnets implements SubnetNetworks {
             throw new Unavailable(e.getMessage());
         }
         endpoint.get().ifPresent(h -> h.subnetAdded(subnet.networkName(), subnet.cidrBlock(), gateway));
+        dns.get().ifPresent(d -> d.subnetAdded(subnet.cidrBlock(), gateway));
     }
 
     @Override
@@ -58,6 +65,7 @@ final class EngineSubnets implements SubnetNetworks {
             return;
         }
         endpoint.get().ifPresent(h -> h.subnetRemoved(subnet.networkName()));
+        dns.get().ifPresent(d -> d.removeSubnet(subnet.cidrBlock(), firstAddress(subnet.cidrBlock())));
         try {
             driver.removeNetwork(subnet.networkName());
         } catch (RuntimeError e) {

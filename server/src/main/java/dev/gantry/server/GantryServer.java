@@ -18,6 +18,8 @@ import dev.gantry.control.discovery.CloudMapPlane;
 import dev.gantry.control.discovery.DiscoveryLoop;
 import dev.gantry.control.discovery.DiscoveryRegistry;
 import dev.gantry.control.discovery.RegistrarRegistry;
+import dev.gantry.control.dns.DiscoveryZones;
+import dev.gantry.control.dns.DnsDataPlane;
 import dev.gantry.control.endpoint.EndpointIds;
 import dev.gantry.control.endpoint.LiveTasks;
 import dev.gantry.control.endpoint.TaskEndpoints;
@@ -130,6 +132,8 @@ public final class GantryServer implements AutoCloseable {
     private final ApiServer api;
     private final TaskEndpoints taskEndpoints;
     private final TaskEndpointHost endpointHost;
+    private final DnsHost dnsHost;
+    private final boolean dns;
     private final IamPlane iam;
     private final SecretRotator rotator;
     private final NetworkDirectory directory;
@@ -159,6 +163,8 @@ public final class GantryServer implements AutoCloseable {
             ApiServer api,
             TaskEndpoints taskEndpoints,
             TaskEndpointHost endpointHost,
+            DnsHost dnsHost,
+            boolean dns,
             IamPlane iam,
             SecretRotator rotator,
             NetworkDirectory directory,
@@ -180,6 +186,8 @@ public final class GantryServer implements AutoCloseable {
         this.api = api;
         this.taskEndpoints = taskEndpoints;
         this.endpointHost = endpointHost;
+        this.dnsHost = dnsHost;
+        this.dns = dns;
         this.iam = iam;
         this.rotator = rotator;
         this.cloudMap = cloudMap;
@@ -226,6 +234,7 @@ public final class GantryServer implements AutoCloseable {
         DiscoveryLoop discovery = null;
         Housekeeper lbDrains = null;
         RouterDataPlane router = null;
+        DnsDataPlane dnsPlane = null;
         try {
             String installation = new SettingsStore(db)
                     .getOrCreate(
@@ -255,6 +264,11 @@ public final class GantryServer implements AutoCloseable {
                     driver,
                     new TaskRoleCredentials(iam.sessions()),
                     clock);
+            // Gantry's DNS server (169.254.169.253 in every task): Cloud Map names, the rest forwarded to the host's
+            // resolvers (GANTRY_DNS_UPSTREAMS overrides them; GANTRY_DNS=false leaves tasks on the engine's resolver)
+            boolean dns = !"false".equalsIgnoreCase(env.getOrDefault("GANTRY_DNS", "true"));
+            dnsPlane = DnsDataPlane.start(DnsHost.upstreams(env), DiscoveryZones.NONE);
+            DnsHost dnsHost = new DnsHost(dnsPlane, config.dataDir(), installation);
             TaskSupervisor supervisor = new TaskSupervisor(
                     driver,
                     tasks,
@@ -264,7 +278,8 @@ public final class GantryServer implements AutoCloseable {
                     config.region(),
                     config.stoppedTaskRetention(),
                     PullProgress.NONE,
-                    config.taskEndpoint() ? taskEndpoints : ContainerEnvironment.NONE,
+                    ContainerEnvironment.both(
+                            config.taskEndpoint() ? taskEndpoints : ContainerEnvironment.NONE, dnsHost.environment()),
                     // secrets and registry credentials are read as each task's execution role; environment files
                     // from <data-dir>/s3/<bucket>/<key> until Gantry has S3
                     new Injector(secrets, new DataDirObjects(config.dataDir().resolve("s3"))),
@@ -350,6 +365,8 @@ public final class GantryServer implements AutoCloseable {
                     new CloudMapIds(IdSource.random(), config.region(), config.accountId()),
                     directory,
                     clock);
+            // the DNS table follows Cloud Map: rebuilt after each committed change of a namespace, service or instance
+            dnsPlane.follow(cloudMap.view());
             // ECS service discovery: registers services' tasks in Cloud Map as they become healthy, out as they stop
             DiscoveryRegistry registry = new RegistrarRegistry(cloudMap.registrar());
             discovery = new DiscoveryLoop(serviceStore, tasks, registry, arns, clock, SERVICE_RESYNC).start(feed);
@@ -388,7 +405,8 @@ public final class GantryServer implements AutoCloseable {
             EngineSubnets subnets = new EngineSubnets(
                     driver,
                     config.networkName(),
-                    () -> config.taskEndpoint() ? Optional.ofNullable(endpoint.get()) : Optional.empty());
+                    () -> config.taskEndpoint() ? Optional.ofNullable(endpoint.get()) : Optional.empty(),
+                    () -> dns ? Optional.of(dnsHost) : Optional.empty());
             // security groups as packet filters in each task's namespace; EC2 rule changes nudge them (ADR 17)
             SecurityGroupFilters securityGroups = new SecurityGroupFilters(db, config.region(), tasks, driver);
             Ec2Service.Seams ec2Seams = new Ec2Service.Seams(
@@ -441,6 +459,8 @@ public final class GantryServer implements AutoCloseable {
                     api,
                     taskEndpoints,
                     endpointHost,
+                    dnsHost,
+                    dns,
                     iam,
                     rotator,
                     directory,
@@ -467,6 +487,9 @@ public final class GantryServer implements AutoCloseable {
             }
             if (router != null) {
                 router.close();
+            }
+            if (dnsPlane != null) {
+                dnsPlane.close();
             }
             driver.close();
             db.close();
@@ -503,6 +526,9 @@ public final class GantryServer implements AutoCloseable {
             seedDefaultVpc(real);
             if (config.taskEndpoint()) {
                 endpointHost.open(real); // before the supervisor: re-adopted tasks' containers get AWS_ENDPOINT_URL
+            }
+            if (dns) {
+                dnsHost.open(real); // before the supervisor too: new containers bind the resolver file
             }
             subnets.rebuild(directory, real); // every subnet's network and task endpoint, before tasks are adopted
             startLock.lock();
@@ -583,6 +609,34 @@ public final class GantryServer implements AutoCloseable {
         return config.taskEndpoint() ? endpointHost.problem() : Optional.of("disabled (GANTRY_TASK_ENDPOINT=false)");
     }
 
+    /** Why tasks do not resolve through Gantry's DNS server (empty when they do); known once the engine is ready. */
+    public Optional<String> dnsProblem() {
+        return dns ? dnsHost.problem() : Optional.of("disabled (GANTRY_DNS=false)");
+    }
+
+    /**
+     * Serves Gantry's DNS to a task subnet realised after the start (its CIDR and its engine network's gateway): a
+     * listener on the gateway and the 169.254.169.253 redirect from the subnet. Throws when DNS is not set up.
+     */
+    public void addDnsSubnet(String subnet, String gateway) {
+        dnsHost.addSubnet(subnet, gateway);
+    }
+
+    /** Stops serving DNS to a removed subnet. */
+    public void removeDnsSubnet(String subnet, String gateway) {
+        dnsHost.removeSubnet(subnet, gateway);
+    }
+
+    /** Feeds the DNS server's zones from {@code zones} (Cloud Map's DNS namespaces) from now on. */
+    public void dnsFeedFrom(DiscoveryZones zones) {
+        dnsHost.plane().feedFrom(zones);
+    }
+
+    /** Nudges the DNS server to rebuild its table from Cloud Map (after a committed change). */
+    public void dnsChanged() {
+        dnsHost.plane().changed();
+    }
+
     /** The endpoint listener's own host:port on the task network (tasks use 169.254.170.2:80), once serving. */
     public Optional<String> taskEndpointAddress() {
         return endpointHost.address().map(a -> a.getAddress().getHostAddress() + ":" + a.getPort());
@@ -632,6 +686,7 @@ public final class GantryServer implements AutoCloseable {
         lbDrains.close();
         router.close(); // after the API (no snapshot comes later) and the drain job; tasks keep running
         endpointHost.close(); // the redirect goes with it; tasks keep their URIs for the next start
+        dnsHost.close(); // its redirects go with it; running tasks keep the resolver file for the next start
         startLock.lock();
         try {
             closing = true; // the starter, if still preparing the engine, closes its driver and stops there

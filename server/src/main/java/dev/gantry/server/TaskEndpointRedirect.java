@@ -72,6 +72,11 @@ final class TaskEndpointRedirect implements AutoCloseable {
 
     /** The iptables arguments deleting each of {@code installation}'s rules in a {@code -S PREROUTING} listing. */
     static List<List<String>> staleRules(String listing, String installation) {
+        return rulesCommented(listing, COMMENT_PREFIX + installation);
+    }
+
+    /** The iptables arguments deleting each rule commented {@code tag} in a {@code -S PREROUTING} listing. */
+    static List<List<String>> rulesCommented(String listing, String tag) {
         List<List<String>> deletes = new ArrayList<>();
         for (String line : listing.split("\n")) {
             List<String> words = Arrays.asList(line.strip().replace("\"", "").split(" +"));
@@ -79,7 +84,7 @@ final class TaskEndpointRedirect implements AutoCloseable {
             if (line.startsWith("-A PREROUTING ")
                     && comment > 0
                     && comment + 1 < words.size()
-                    && words.get(comment + 1).equals(COMMENT_PREFIX + installation)) {
+                    && words.get(comment + 1).equals(tag)) {
                 List<String> args = new ArrayList<>(List.of("-t", "nat", "-D", "PREROUTING"));
                 args.addAll(words.subList(2, words.size()));
                 deletes.add(args);
@@ -104,13 +109,14 @@ final class TaskEndpointRedirect implements AutoCloseable {
         }
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
+    static List<String> concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }
 
-    private static String iptables(List<String> args) {
+    /** Runs iptables (waiting up to 5 s for the xtables lock); its output, or a RedirectException saying why not. */
+    static String iptables(List<String> args) {
         List<String> command = concat(List.of("iptables", "-w", "5"), args);
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

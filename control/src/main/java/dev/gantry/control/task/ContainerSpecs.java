@@ -7,6 +7,7 @@ import dev.gantry.core.taskdef.HealthCheck;
 import dev.gantry.core.taskdef.KeyValuePair;
 import dev.gantry.runtime.spi.ContainerSpec;
 import dev.gantry.runtime.spi.HealthSpec;
+import dev.gantry.runtime.spi.MountSpec;
 import dev.gantry.runtime.spi.TaskRef;
 import dev.gantry.runtime.spi.TaskResources;
 import dev.gantry.runtime.spi.UlimitSpec;
@@ -16,12 +17,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Pure translation of an ECS container definition into the driver's fully resolved {@link ContainerSpec}.
  * Limits follow Fargate: the task's cpu and memory cap the task as a whole ({@link #resources}, where the engine
  * gives the task a cgroup of its own) and every container; a container's {@code cpu} is its relative share; a
- * container's {@code memory} is its hard limit, else the task's memory is.
+ * container's {@code memory} is its hard limit, else the task's memory is. Mounts are the definition's, then the
+ * platform's ({@link ContainerEnvironment#mounts}, e.g. the resolver file) where the definition mounts nothing.
  */
 public final class ContainerSpecs {
     private static final long MIB = 1024L * 1024L;
@@ -115,7 +119,19 @@ public final class ContainerSpecs {
                         Boolean.TRUE.equals(c.pseudoTerminal()),
                         Boolean.TRUE.equals(c.interactive()),
                         Duration.ofSeconds(c.stopTimeoutOrDefault()))
-                .withIsolation(Sandboxing.isolation(task, c, runtime), Sandboxing.mounts(task, c));
+                .withIsolation(Sandboxing.isolation(task, c, runtime), mounts(task, c, extra));
+    }
+
+    /** The definition's mounts, then the platform's at paths the definition leaves free. */
+    static List<MountSpec> mounts(TaskSpec task, ContainerDefinition c, ContainerEnvironment extra) {
+        List<MountSpec> all = new ArrayList<>(Sandboxing.mounts(task, c));
+        Set<String> taken = all.stream().map(MountSpec::containerPath).collect(Collectors.toSet());
+        for (MountSpec m : extra.mounts(task, c)) {
+            if (taken.add(m.containerPath())) {
+                all.add(m);
+            }
+        }
+        return all;
     }
 
     static HealthSpec health(HealthCheck h) {

@@ -122,4 +122,23 @@ class SandboxingTest {
                         new MountSpec.PersistentVolume("fs-1", "/app", "/data", true),
                         new MountSpec.Tmpfs("/tmp", 8L << 20, List.of("noexec")));
     }
+
+    @Test
+    void platformMountsComeAfterTheDefinitionsAndNeverReplaceOne() {
+        Task t = TaskDefs.task();
+        t.volumes = List.of(new Volume("scratch", null, null, null, null));
+        t.container(0).mountPoints = List.of(new MountPoint("scratch", "/etc/hosts", null));
+        TaskSpec task = spec(t);
+        MountSpec resolv = new MountSpec.HostFile("/data/dns/resolv.conf", "/etc/resolv.conf", true);
+        MountSpec hosts = new MountSpec.HostFile("/data/hosts", "/etc/hosts", true);
+        ContainerEnvironment platform = new ContainerEnvironment() {
+            @Override
+            public List<MountSpec> mounts(TaskSpec task, dev.gantry.core.taskdef.ContainerDefinition c) {
+                return List.of(resolv, hosts);
+            }
+        };
+        assertThat(ContainerSpecs.mounts(
+                        task, task.containers().get(0), ContainerEnvironment.both(ContainerEnvironment.NONE, platform)))
+                .containsExactly(new MountSpec.TaskVolume("scratch", "/etc/hosts", false), resolv);
+    }
 }

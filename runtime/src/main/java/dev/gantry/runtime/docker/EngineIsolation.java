@@ -19,7 +19,8 @@ import java.util.Map;
  * dropped and the spec's set added back (so the set does not depend on the engine's default); no-new-privileges is a
  * security option; init is Docker's init; {@code pidMode: task} joins the sandbox's process namespace; volumes are
  * named volumes the engine creates on first mount with Gantry's labels (so they live wherever the engine runs, also
- * behind a remote DOCKER_HOST, and are found again after a restart); tmpfs mounts carry their options.
+ * behind a remote DOCKER_HOST, and are found again after a restart); tmpfs mounts carry their options;
+ * a platform-owned host file is a bind mount.
  */
 final class EngineIsolation {
     static final String NO_NEW_PRIVILEGES = "no-new-privileges";
@@ -63,6 +64,12 @@ final class EngineIsolation {
                                     .withNoCopy(true)
                                     .withLabels(persistentLabels(installationId, v))));
                 case MountSpec.Tmpfs t -> tmpfs.put(t.containerPath(), tmpfsOptions(t));
+                case MountSpec.HostFile f ->
+                    mounts.add(new Mount()
+                            .withType(MountType.BIND)
+                            .withSource(f.hostPath())
+                            .withTarget(f.containerPath())
+                            .withReadOnly(f.readOnly()));
             }
         }
         if (!mounts.isEmpty()) {

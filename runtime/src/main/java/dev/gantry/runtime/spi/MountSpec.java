@@ -7,7 +7,8 @@ import java.util.Objects;
  * A filesystem mounted into a container. A {@link TaskVolume} is scratch space of one task, shared by those of its
  * containers that mount it and removed with the task's sandbox; a {@link PersistentVolume} outlives tasks and is
  * shared by every task that mounts the same file system id and path; a {@link Tmpfs} is memory-backed and private to
- * the container.
+ * the container; a {@link HostFile} is a file the platform itself writes on the host (never a user's path: task
+ * definitions cannot name host paths), bound in, e.g. the task's {@code /etc/resolv.conf}.
  */
 public sealed interface MountSpec {
 
@@ -42,6 +43,20 @@ public sealed interface MountSpec {
             if (sizeBytes <= 0) {
                 throw new IllegalArgumentException("tmpfs size must be positive: " + sizeBytes);
             }
+        }
+    }
+
+    /**
+     * A file Gantry owns on the engine's host ({@code hostPath}, absolute), bound at {@code containerPath}. Only the
+     * platform creates these (the resolver configuration every task gets); a task definition's volumes never become
+     * one.
+     */
+    record HostFile(String hostPath, String containerPath, boolean readOnly) implements MountSpec {
+        public HostFile {
+            if (hostPath == null || !hostPath.startsWith("/")) {
+                throw new IllegalArgumentException("hostPath must be absolute: " + hostPath);
+            }
+            absolute(containerPath);
         }
     }
 

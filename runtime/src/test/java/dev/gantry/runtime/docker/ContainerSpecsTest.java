@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.model.HealthCheck;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.LogConfig;
+import com.github.dockerjava.api.model.MountType;
 import dev.gantry.runtime.spi.ContainerSpec;
 import dev.gantry.runtime.spi.HealthSpec;
+import dev.gantry.runtime.spi.Isolation;
+import dev.gantry.runtime.spi.MountSpec;
 import dev.gantry.runtime.spi.Sandbox;
 import dev.gantry.runtime.spi.TaskRef;
 import dev.gantry.runtime.spi.UlimitSpec;
@@ -122,6 +125,20 @@ class ContainerSpecsTest {
         assertThat(h.getTimeout()).isNull();
         assertThat(h.getStartPeriod()).isEqualTo(1_500_000_000L);
         assertThat(h.getRetries()).isEqualTo(3);
+    }
+
+    @Test
+    void aPlatformHostFileIsAReadOnlyBindMount() {
+        ContainerSpec withFile = spec(0).withIsolation(
+                        Isolation.hardened(),
+                        List.of(new MountSpec.HostFile("/data/dns/resolv.conf", "/etc/resolv.conf", true)));
+        HostConfig h = ContainerSpecs.hostConfig("inst", SANDBOX, withFile, Long.MAX_VALUE);
+        assertThat(h.getMounts()).singleElement().satisfies(m -> {
+            assertThat(m.getType()).isEqualTo(MountType.BIND);
+            assertThat(m.getSource()).isEqualTo("/data/dns/resolv.conf");
+            assertThat(m.getTarget()).isEqualTo("/etc/resolv.conf");
+            assertThat(m.getReadOnly()).isTrue();
+        });
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.gantry.server.doctor;
 import dev.gantry.server.GantryConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,9 +28,11 @@ public final class DoctorCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         GantryConfig config = GantryConfig.resolve(Optional.empty(), Optional.ofNullable(dataDir), System.getenv());
-        List<Finding> findings = new java.util.ArrayList<>(HostChecks.evaluate(
-                FactGatherer.gather(config.networkName(), config.dataDir(), config.defaultRuntime())));
+        HostFacts facts = FactGatherer.gather(config.networkName(), config.dataDir(), config.defaultRuntime());
+        List<Finding> findings = new ArrayList<>(HostChecks.evaluate(facts));
         findings.add(HostChecks.securityGroups(new dev.gantry.control.firewall.NsenterIptables().unavailable()));
+        findings.add(
+                HostChecks.dns(facts.canAddAddress(), FactGatherer.onPath("iptables"), FactGatherer.nameservers()));
         print(findings, spec.commandLine().getOut());
         return exitCode(findings);
     }

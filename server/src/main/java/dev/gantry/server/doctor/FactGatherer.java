@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -42,6 +43,27 @@ public final class FactGatherer {
                 dataDir,
                 free(dataDir),
                 local && engine.unreachable().isEmpty() ? free(Path.of(engine.rootDir())) : OptionalLong.empty());
+    }
+
+    /** Whether {@code command} is an executable file in a directory of PATH (or /usr/sbin, /sbin). */
+    static boolean onPath(String command) {
+        String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin";
+        for (String dir : path.split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The nameserver lines of the host's /etc/resolv.conf, as the DNS server forwards to them. */
+    static List<String> nameservers() {
+        return read(Path.of("/etc/resolv.conf"))
+                .lines()
+                .map(String::strip)
+                .filter(l -> l.startsWith("nameserver "))
+                .map(l -> l.substring("nameserver ".length()).strip())
+                .toList();
     }
 
     private static String read(Path p) {

@@ -120,6 +120,27 @@ public final class HostChecks {
                         + "/32 dev lo'");
     }
 
+    /**
+     * Whether tasks can use Gantry's DNS server: it needs iptables and root (CAP_NET_ADMIN) for the
+     * 169.254.169.253 redirect; names outside Gantry's zones go to the host's resolvers ({@code upstreams}).
+     */
+    public static Finding dns(boolean netAdmin, boolean iptables, List<String> upstreams) {
+        String check = "169.254.169.253:53 (tasks' DNS: Cloud Map names)";
+        if (!netAdmin || !iptables) {
+            return Finding.warn(
+                    check,
+                    (iptables ? "" : "no iptables; ") + (netAdmin ? "" : "not root nor CAP_NET_ADMIN; ")
+                            + "tasks keep the engine's resolver and cannot resolve Cloud Map names",
+                    "run Gantry as root on a host with iptables (apt-get install iptables)");
+        }
+        return upstreams.isEmpty()
+                ? Finding.warn(
+                        check,
+                        "no nameserver in /etc/resolv.conf: tasks resolve only Gantry's names (others: SERVFAIL)",
+                        "add a nameserver to /etc/resolv.conf, or set GANTRY_DNS_UPSTREAMS=host[:port],...")
+                : Finding.ok(check, "served by Gantry; other names forwarded to " + upstreams);
+    }
+
     static Finding disk(String check, OptionalLong free) {
         if (free.isEmpty()) {
             return Finding.warn(check, "free space unknown", "check that the directory's file system is mounted");

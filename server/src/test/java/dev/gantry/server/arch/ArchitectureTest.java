@@ -166,6 +166,40 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The DNS server is a data plane like the router: an immutable table in, no store, nothing internal. */
+    @Test
+    void theDnsServerDependsOnNothingInternal() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.gantry.dns..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.gantry.core..",
+                        "dev.gantry.store..",
+                        "dev.gantry.runtime..",
+                        "dev.gantry.control..",
+                        "dev.gantry.api..",
+                        "dev.gantry.cli..",
+                        "dev.gantry.server..",
+                        "java.sql..",
+                        "org.sqlite..")
+                .check(classes);
+    }
+
+    /** One bridge between the control plane and the DNS server: control/dns (docs/adr/0018). */
+    @Test
+    void onlyTheBridgeSeesTheDnsServer() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.gantry.dns..", "dev.gantry.control.dns..", "dev.gantry.bench..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.gantry.dns..")
+                .because("the DNS server is reached only through control/dns (ARCHITECTURE.md)")
+                .check(classes);
+    }
+
     /** docs/adr/0006: wire-shaped records (Jackson-bound) live in core/taskdef and core/run only. */
     @Test
     void onlyWireShapedCorePackagesKnowJson() {

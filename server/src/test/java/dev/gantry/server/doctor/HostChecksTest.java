@@ -171,4 +171,15 @@ class HostChecksTest {
         assertThat(missing.level()).isEqualTo(Level.FAIL);
         assertThat(missing.fix()).hasValueSatisfying(fix -> assertThat(fix).contains("util-linux"));
     }
+
+    @Test
+    void dnsNeedsIptablesAndRootAndWarnsWithoutAHostResolver() {
+        assertThat(HostChecks.dns(true, true, List.of("127.0.0.53")).level()).isEqualTo(Finding.Level.OK);
+        assertThat(HostChecks.dns(true, false, List.of("127.0.0.53"))).satisfies(f -> {
+            assertThat(f.level()).isEqualTo(Finding.Level.WARN);
+            assertThat(f.detail()).contains("no iptables").contains("engine's resolver");
+        });
+        assertThat(HostChecks.dns(false, true, List.of("10.0.0.2")).detail()).contains("not root");
+        assertThat(HostChecks.dns(true, true, List.of()).detail()).contains("SERVFAIL");
+    }
 }

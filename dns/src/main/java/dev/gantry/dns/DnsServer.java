@@ -1,0 +1,136 @@
+package dev.gantry.dns;
+
+import dev.gantry.dns.net.Forwarder;
+import dev.gantry.dns.net.Listeners;
+import dev.gantry.dns.net.Queries;
+import dev.gantry.dns.net.Transport;
+import dev.gantry.dns.table.DnsTable;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gantry's DNS server. Give it a whole {@link DnsTable} with {@link #apply} (swapped in with one volatile write: a
+ * query sees one table); open a UDP+TCP listener per address with {@link #listen} (one per task network gateway).
+ * Queries are answered on the I/O threads without blocking.
+ *
+ * <pre>{@code
+ * try (DnsServer dns = DnsServer.start(DnsOptions.host())) {
+ *     InetSocketAddress at = dns.listen("172.18.0.1", 0);
+ *     dns.apply(new DnsTable(List.of(new Zone("local", List.of(RecordSet.a("backend.local",
+ *             List.of("172.18.0.5"), 60, Routing.MULTIVALUE)))), 2));
+ * }
+ * }</pre>
+ */
+public final class DnsServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DnsServer.class);
+
+    /** The UDP and TCP listeners of one address (same port when it was free for both). */
+    public record Binding(InetSocketAddress udp, InetSocketAddress tcp) {}
+
+    private record Bound(Binding binding, Channel udp, Channel tcp) {}
+
+    private final DnsOptions options;
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup workers;
+    private final Forwarder forwarder;
+    private final Queries queries;
+    private final Map<String, Bound> bound = new ConcurrentHashMap<>();
+    private volatile DnsTable table = DnsTable.empty();
+    private volatile DnsTable.Index index = table.index();
+
+    private DnsServer(DnsOptions options) {
+        this.options = options;
+        this.acceptor = Transport.group(1, "gantry-dns-accept");
+        this.workers = Transport.group(options.ioThreads(), "gantry-dns-io");
+        this.forwarder = new Forwarder(options.upstreams(), options.forwardTimeout(), workers);
+        this.queries = new Queries(() -> index, options.view(), forwarder);
+    }
+
+    public static DnsServer start(DnsOptions options) {
+        DnsServer server = new DnsServer(options);
+        LOG.atInfo()
+                .addKeyValue("upstreams", options.upstreams())
+                .addKeyValue("transport", Transport.name())
+                .log(
+                        options.upstreams().isEmpty()
+                                ? "DNS server started; no upstream resolver: names outside Gantry's zones get SERVFAIL"
+                                : "DNS server started");
+        return server;
+    }
+
+    /** Swaps in {@code next} whole; queries already answered keep the table they saw. */
+    public void apply(DnsTable next) {
+        DnsTable.Index built = next.index();
+        table = next;
+        index = built;
+    }
+
+    public DnsTable table() {
+        return table;
+    }
+
+    public List<InetSocketAddress> upstreams() {
+        return forwarder.upstreams();
+    }
+
+    /**
+     * Opens UDP and TCP listeners on {@code host} ({@code port} 0: a free one, the same for both when possible);
+     * the binding already there when {@code host} has one.
+     */
+    public Binding listen(String host, int port) {
+        return bound.computeIfAbsent(host, h -> open(h, port)).binding();
+    }
+
+    private Bound open(String host, int port) {
+        Channel udp = Listeners.udp(workers, new InetSocketAddress(host, port), queries);
+        InetSocketAddress udpAt = (InetSocketAddress) udp.localAddress();
+        Channel tcp;
+        try {
+            tcp = Listeners.tcp(acceptor, workers, udpAt, queries);
+        } catch (RuntimeException taken) {
+            if (port != 0) {
+                udp.close();
+                throw taken;
+            }
+            tcp = Listeners.tcp(acceptor, workers, new InetSocketAddress(host, 0), queries);
+        }
+        Binding b = new Binding(udpAt, (InetSocketAddress) tcp.localAddress());
+        LOG.atInfo().addKeyValue("udp", b.udp()).addKeyValue("tcp", b.tcp()).log("DNS listening");
+        return new Bound(b, udp, tcp);
+    }
+
+    /** Closes the listeners of {@code host}, if it has any. */
+    public void stopListening(String host) {
+        Bound b = bound.remove(host);
+        if (b != null) {
+            b.udp().close().syncUninterruptibly();
+            b.tcp().close().syncUninterruptibly();
+        }
+    }
+
+    public Optional<Binding> binding(String host) {
+        return Optional.ofNullable(bound.get(host)).map(Bound::binding);
+    }
+
+    public DnsOptions options() {
+        return options;
+    }
+
+    @Override
+    public void close() {
+        for (String host : List.copyOf(bound.keySet())) {
+            stopListening(host);
+        }
+        forwarder.close();
+        acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Subnets realised on the (fake) engine: the network's range and gateway, conflicts in SubnetNetworks' words. */
 class EngineSubnetsTest {
     private final FakeDriver engine = FakeDriver.builder().build();
-    private final EngineSubnets subnets = new EngineSubnets(engine, "gantry", Optional::empty);
+    private final EngineSubnets subnets = new EngineSubnets(engine, "gantry", Optional::empty, Optional::empty);
 
     private static Subnet subnet(String id, String cidr, String network) {
         return new Subnet(id, "vpc-1", cidr, "us-east-1a", false, false, false, network, Map.of());

@@ -20,6 +20,7 @@ final class EcsErrors {
             .define(ServiceErrors.SERVICE_NOT_ACTIVE, 400)
             .define(ServiceErrors.CLUSTER_CONTAINS_SERVICES, 400)
             .define(ServiceErrors.SERVICE_DEPLOYMENT_NOT_FOUND, 400)
+            .define(ServiceErrors.NAMESPACE_NOT_FOUND, 400)
             .build();
 
     private EcsErrors() {}

@@ -8,7 +8,8 @@ enum ServiceErrors implements ErrorKind {
     SERVICE_NOT_FOUND("ServiceNotFoundException"),
     SERVICE_NOT_ACTIVE("ServiceNotActiveException"),
     CLUSTER_CONTAINS_SERVICES("ClusterContainsServicesException"),
-    SERVICE_DEPLOYMENT_NOT_FOUND("ServiceDeploymentNotFoundException");
+    SERVICE_DEPLOYMENT_NOT_FOUND("ServiceDeploymentNotFoundException"),
+    NAMESPACE_NOT_FOUND("NamespaceNotFoundException");
 
     private final String wireName;
 
@@ -38,5 +39,12 @@ enum ServiceErrors implements ErrorKind {
         return new ApiException(
                 SERVICE_DEPLOYMENT_NOT_FOUND,
                 "Service deployment not found: '" + arn + "'. ListServiceDeployments shows a service's deployments.");
+    }
+
+    static ApiException namespaceNotFound(String ref) {
+        return new ApiException(
+                NAMESPACE_NOT_FOUND,
+                "Namespace '" + ref + "' was not found. Create it with Cloud Map (for example aws servicediscovery "
+                        + "create-http-namespace) and give its name or ARN.");
     }
 }

@@ -14,6 +14,7 @@ import dev.gantry.core.service.DeploymentMath;
 import dev.gantry.core.service.DeploymentSettings;
 import dev.gantry.core.service.DeploymentTarget;
 import dev.gantry.core.service.Service;
+import dev.gantry.core.service.ServiceConnectRules;
 import dev.gantry.core.service.ServiceLoadBalancer;
 import dev.gantry.core.service.ServiceRegistry;
 import dev.gantry.core.service.ServiceRules;
@@ -69,7 +70,8 @@ final class ServiceHandlers {
                 Input.string(in, "launchType").or(() -> capacity.isEmpty() ? Optional.of("FARGATE") : Optional.empty()),
                 capacity,
                 ServiceRequests.network(in).orElseThrow(ServiceHandlers::networkRequired),
-                Input.string(in, "platformVersion").orElse("LATEST"));
+                Input.string(in, "platformVersion").orElse("LATEST"),
+                ServiceConnectRequests.read(in, td, ctx.namespaces()));
         ServiceRequests.validateTarget(target, cluster.clusterName());
         ctx.launcher().placement().check(target.networkConfiguration());
         List<ServiceLoadBalancer> lbs =
@@ -143,7 +145,9 @@ final class ServiceHandlers {
                 capacity.isPresent() && !capacity.get().isEmpty() ? Optional.empty() : was.launchType(),
                 capacity.orElse(was.capacityProviderStrategy()),
                 network.orElse(was.networkConfiguration()),
-                Input.string(in, "platformVersion").orElse(was.platformVersion()));
+                Input.string(in, "platformVersion").orElse(was.platformVersion()),
+                ServiceConnectRequests.read(in, td, ctx.namespaces())
+                        .or(() -> was.serviceConnect().map(sc -> ServiceConnectRules.check(sc, td))));
         ServiceRequests.validateTarget(target, cluster.clusterName());
         network.ifPresent(ctx.launcher().placement()::check);
         Optional<List<ServiceLoadBalancer>> lbs = ServiceRequests.loadBalancers(in, td, ctx.targetGroups());

@@ -49,7 +49,8 @@ final class ServiceRequests {
             "enableECSManagedTags",
             "propagateTags",
             "availabilityZoneRebalancing",
-            "serviceRegistries");
+            "serviceRegistries",
+            "serviceConnectConfiguration");
     static final Set<String> UPDATE = Set.of(
             "cluster",
             "service",
@@ -66,7 +67,8 @@ final class ServiceRequests {
             "loadBalancers",
             "propagateTags",
             "availabilityZoneRebalancing",
-            "serviceRegistries");
+            "serviceRegistries",
+            "serviceConnectConfiguration");
     private static final Set<String> DEPLOYMENT_CONFIGURATION = Set.of(
             "deploymentCircuitBreaker",
             "maximumPercent",

@@ -109,6 +109,7 @@ final class ServiceView {
         target(n, d.target());
         n.put("rolloutState", d.rolloutState().name());
         n.put("rolloutStateReason", d.rolloutStateReason());
+        d.target().serviceConnect().ifPresent(sc -> ServiceConnectView.render(n, sc));
         return n;
     }
 

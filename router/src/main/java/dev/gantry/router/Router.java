@@ -186,6 +186,16 @@ public final class Router implements AutoCloseable {
         }
     }
 
+    /** Every group's request counters, in group order. */
+    public List<RequestMetrics> requestMetrics() {
+        applying.lock();
+        try {
+            return groups.values().stream().map(GroupState::requestMetrics).toList();
+        } finally {
+            applying.unlock();
+        }
+    }
+
     /** One target's health; a target the group does not have is {@code unused}, Target.NotRegistered. */
     public TargetHealth targetHealth(String targetGroupId, Target target) {
         return targetHealth().stream()

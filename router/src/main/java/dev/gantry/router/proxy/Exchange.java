@@ -14,8 +14,11 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One request forwarded to one target, on the client connection's event loop: takes a target connection, streams
@@ -27,6 +30,10 @@ import java.util.Set;
  * alive (not {@code Connection: close}, not a plain HTTP/1.0 answer), whatever the client asked for itself. A request
  * sent on
  * a pooled connection that the target had just closed is sent once more on a new one if no body byte went out.
+ * With the group's {@link dev.gantry.router.table.Resilience} (Service Connect's groups): a failed connect is tried
+ * again on another target, up to its retries; a 5xx or failed connect counts towards the target's outlier
+ * ejection; the group's request timeout answers 504 when the response has not ended in time. Every exchange is
+ * counted in the group's {@link dev.gantry.router.state.GroupMetrics}.
  */
 final class Exchange {
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(
@@ -55,6 +62,9 @@ final class Exchange {
     private boolean brokenRequest;
     private final boolean clientHttp10;
     private boolean unframed;
+    private final long startedAt = System.nanoTime();
+    private int connectRetries;
+    private ScheduledFuture<?> deadline;
 
     Exchange(
             HttpFrontHandler front,
@@ -96,6 +106,11 @@ final class Exchange {
     }
 
     void start() {
+        group.metrics().request();
+        Duration limit = group.resilience().requestTimeout();
+        if (!limit.isZero()) {
+            deadline = client.eventLoop().schedule(this::targetTimedOut, limit.toNanos(), TimeUnit.NANOSECONDS);
+        }
         acquire(false);
     }
 
@@ -117,6 +132,16 @@ final class Exchange {
             return;
         }
         if (!connecting.isSuccess()) { // ALB: a target that does not answer the connect in time is 504, a refusal 502
+            group.metrics().connectFailure();
+            group.failed(slot);
+            TargetSlot other = connectRetries < group.resilience().connectRetries() ? group.pickOther(slot) : null;
+            if (other != null) { // nothing was sent: any request may go to another target
+                connectRetries++;
+                group.metrics().retry();
+                slot = other;
+                acquire(true);
+                return;
+            }
             fail(
                     connecting.cause() instanceof ConnectTimeoutException
                             ? HttpResponseStatus.GATEWAY_TIMEOUT
@@ -211,6 +236,12 @@ final class Exchange {
                 client.write(r);
                 return;
             }
+            group.metrics().response(code, System.nanoTime() - startedAt);
+            if (code >= 500) {
+                group.failed(slot);
+            } else {
+                group.succeeded(slot);
+            }
             targetKeepAlive = HttpUtil.isKeepAlive(r); // the target's say (Connection, HTTP/1.0), before the rewrite
             responseStarted = true;
             upgraded = upgrade && code == 101;
@@ -302,6 +333,7 @@ final class Exchange {
 
     private void complete() {
         finished = true;
+        cancelDeadline();
         if (requestDone && targetKeepAlive) { // the client's own Connection: close is no reason to drop this one
             pool.release(target, slot);
         } else {
@@ -323,6 +355,10 @@ final class Exchange {
             return;
         }
         finished = true;
+        cancelDeadline();
+        if (!responseStarted) {
+            group.metrics().response(status.code(), System.nanoTime() - startedAt);
+        }
         releasePending();
         if (target != null) {
             target.attr(BackendPool.EXCHANGE).set(null);
@@ -337,10 +373,18 @@ final class Exchange {
             return;
         }
         finished = true;
+        cancelDeadline();
         releasePending();
         if (target != null) {
             target.attr(BackendPool.EXCHANGE).set(null);
             target.close();
+        }
+    }
+
+    private void cancelDeadline() {
+        if (deadline != null) {
+            deadline.cancel(false);
+            deadline = null;
         }
     }
 

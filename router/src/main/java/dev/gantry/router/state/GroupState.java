@@ -1,11 +1,13 @@
 package dev.gantry.router.state;
 
+import dev.gantry.router.RequestMetrics;
 import dev.gantry.router.health.HealthMachine;
 import dev.gantry.router.health.HealthProber;
 import dev.gantry.router.health.HealthStatus;
 import dev.gantry.router.health.ProbeResult;
 import dev.gantry.router.health.TargetHealth;
 import dev.gantry.router.health.TargetState;
+import dev.gantry.router.table.Resilience;
 import dev.gantry.router.table.Target;
 import dev.gantry.router.table.TargetGroup;
 import io.netty.channel.EventLoop;
@@ -50,6 +52,8 @@ public final class GroupState {
     private volatile TargetSlot[] checked = NONE; // accepting, and past the initial checks
     private volatile TargetSlot[] accepting = NONE;
     private volatile long slowStartNanos;
+    private volatile Resilience resilience = Resilience.NONE;
+    private final GroupMetrics metrics = new GroupMetrics();
 
     public GroupState(String id, EventLoop loop, HealthProber prober, Consumer<TargetHealth> sink) {
         this.id = id;
@@ -85,13 +89,85 @@ public final class GroupState {
                 return null;
             }
         }
-        return from[Math.floorMod(next.getAndIncrement(), from.length)];
+        int start = next.getAndIncrement();
+        TargetSlot first = from[Math.floorMod(start, from.length)];
+        if (!resilience.ejects()) {
+            return first;
+        }
+        long now = System.nanoTime();
+        for (int i = 0; i < from.length; i++) { // skip ejected outliers while another target is left
+            TargetSlot s = from[Math.floorMod(start + i, from.length)];
+            if (!s.ejected(now)) {
+                return s;
+            }
+        }
+        return first;
+    }
+
+    /** Another target than {@code failed} for a retry (skipping ejected ones), or null when there is none. */
+    public TargetSlot pickOther(TargetSlot failed) {
+        TargetSlot[] from = healthy.length > 0 ? healthy : accepting;
+        int start = next.getAndIncrement();
+        long now = System.nanoTime();
+        TargetSlot fallback = null;
+        for (int i = 0; i < from.length; i++) {
+            TargetSlot s = from[Math.floorMod(start + i, from.length)];
+            if (s != failed) {
+                if (!s.ejected(now)) {
+                    return s;
+                }
+                fallback = fallback == null ? s : fallback;
+            }
+        }
+        return fallback;
+    }
+
+    /** The group's retries, ejection and request timeout. */
+    public Resilience resilience() {
+        return resilience;
+    }
+
+    /** The group's request counters (the request path writes them). */
+    public GroupMetrics metrics() {
+        return metrics;
+    }
+
+    /** The counters as they are now. */
+    public RequestMetrics requestMetrics() {
+        return metrics.snapshot(id);
+    }
+
+    /** A 5xx answer or a failed connect from {@code slot}: may eject it as an outlier (capped share of the group). */
+    public void failed(TargetSlot slot) {
+        Resilience r = resilience;
+        if (!r.ejects() || slot.failed() < r.ejectAfterFailures()) {
+            return;
+        }
+        long now = System.nanoTime();
+        TargetSlot[] all = accepting;
+        long ejected = java.util.Arrays.stream(all).filter(t -> t.ejected(now)).count();
+        if ((ejected + 1) * 100 > (long) all.length * r.maxEjectionPercent()) {
+            return; // the cap: never eject more than maxEjectionPercent of the group
+        }
+        slot.eject(now + r.ejectionTime().toNanos());
+        metrics.ejections.increment();
+        LOG.atInfo()
+                .addKeyValue("targetGroup", id)
+                .addKeyValue("target", slot.target())
+                .addKeyValue("for", r.ejectionTime())
+                .log("target ejected as an outlier");
+    }
+
+    /** A response below 500 from {@code slot}. */
+    public void succeeded(TargetSlot slot) {
+        slot.succeeded();
     }
 
     /** Applies the group's configuration from a new routing table: registers, deregisters, (re)schedules checks. */
     public synchronized void update(TargetGroup newConfig, boolean used) {
         TargetGroup old = config;
         config = newConfig;
+        resilience = newConfig.resilience();
         slowStartNanos = newConfig.slowStart().toNanos();
         for (Target t : newConfig.targets()) {
             TargetSlot slot = slots.get(t);

@@ -9,6 +9,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A registered target as the router holds it: its resolved address, its health and the connections open to it (so
@@ -21,6 +22,8 @@ public final class TargetSlot {
     private volatile HealthStatus status;
     private ScheduledFuture<?> drainEnd;
     private volatile long rampStart; // System.nanoTime() when its slow start began; 0 when not ramping
+    private final AtomicInteger failuresInARow = new AtomicInteger();
+    private volatile long ejectedUntil; // System.nanoTime() its outlier ejection ends; 0 when not ejected
 
     TargetSlot(Target target, InetSocketAddress address, HealthStatus status) {
         this.target = target;
@@ -77,5 +80,27 @@ public final class TargetSlot {
 
     int openConnections() {
         return channels.size();
+    }
+
+    /** Whether an outlier ejection keeps it out of picks at {@code now} (System.nanoTime()). */
+    public boolean ejected(long now) {
+        long until = ejectedUntil;
+        return until != 0 && now - until < 0;
+    }
+
+    void eject(long until) {
+        ejectedUntil = until;
+        failuresInARow.set(0);
+    }
+
+    /** Counts a failure; returns how many in a row. */
+    int failed() {
+        return failuresInARow.incrementAndGet();
+    }
+
+    void succeeded() {
+        if (failuresInARow.get() != 0) {
+            failuresInARow.set(0);
+        }
     }
 }

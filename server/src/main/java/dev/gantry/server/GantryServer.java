@@ -46,6 +46,7 @@ import dev.gantry.control.rotation.TaskSteps;
 import dev.gantry.control.service.ServiceApplier;
 import dev.gantry.control.service.ServicePlanner;
 import dev.gantry.control.service.ServiceScheduler;
+import dev.gantry.control.serviceconnect.ServiceConnectPlane;
 import dev.gantry.control.task.ContainerEnvironment;
 import dev.gantry.control.task.TaskSupervisor;
 import dev.gantry.core.arn.Arns;
@@ -80,9 +81,11 @@ import dev.gantry.store.sqlite.Database;
 import dev.gantry.store.ssm.ParameterStore;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -139,6 +142,7 @@ public final class GantryServer implements AutoCloseable {
     private final NetworkDirectory directory;
     private final EngineSubnets subnets;
     private final CloudMapPlane cloudMap;
+    private final ServiceConnectPlane serviceConnect;
     private final ReentrantLock startLock = new ReentrantLock();
     private volatile boolean closing; // set under startLock, so the starter sees it before it hands over
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -169,9 +173,11 @@ public final class GantryServer implements AutoCloseable {
             SecretRotator rotator,
             NetworkDirectory directory,
             EngineSubnets subnets,
-            CloudMapPlane cloudMap) {
+            CloudMapPlane cloudMap,
+            ServiceConnectPlane serviceConnect) {
         this.directory = directory;
         this.subnets = subnets;
+        this.serviceConnect = serviceConnect;
         this.config = config;
         this.credentials = credentials;
         this.db = db;
@@ -269,6 +275,9 @@ public final class GantryServer implements AutoCloseable {
             boolean dns = !"false".equalsIgnoreCase(env.getOrDefault("GANTRY_DNS", "true"));
             dnsPlane = DnsDataPlane.start(DnsHost.upstreams(env), DiscoveryZones.NONE);
             DnsHost dnsHost = new DnsHost(dnsPlane, config.dataDir(), installation);
+            // Service Connect (ADR 16): its own router, opened on the task network's gateway once the engine started
+            ServiceConnectPlane serviceConnect = new ServiceConnectPlane(
+                    new ServiceStore(db), tasks, config.dataDir().resolve("service-connect"), clock);
             TaskSupervisor supervisor = new TaskSupervisor(
                     driver,
                     tasks,
@@ -278,8 +287,8 @@ public final class GantryServer implements AutoCloseable {
                     config.region(),
                     config.stoppedTaskRetention(),
                     PullProgress.NONE,
-                    ContainerEnvironment.both(
-                            config.taskEndpoint() ? taskEndpoints : ContainerEnvironment.NONE, dnsHost.environment()),
+                    serviceConnect.wrap(ContainerEnvironment.both(
+                            config.taskEndpoint() ? taskEndpoints : ContainerEnvironment.NONE, dnsHost.environment())),
                     // secrets and registry credentials are read as each task's execution role; environment files
                     // from <data-dir>/s3/<bucket>/<key> until Gantry has S3
                     new Injector(secrets, new DataDirObjects(config.dataDir().resolve("s3"))),
@@ -465,7 +474,8 @@ public final class GantryServer implements AutoCloseable {
                     rotator,
                     directory,
                     subnets,
-                    cloudMap);
+                    cloudMap,
+                    serviceConnect);
             server.networks = ec2;
             server.filters = securityGroups;
             server.starter = Thread.ofVirtual()
@@ -531,6 +541,7 @@ public final class GantryServer implements AutoCloseable {
                 dnsHost.open(real); // before the supervisor too: new containers bind the resolver file
             }
             subnets.rebuild(directory, real); // every subnet's network and task endpoint, before tasks are adopted
+            openServiceConnect(real, installation);
             startLock.lock();
             try {
                 if (closing || !driver.started(real)) {
@@ -558,6 +569,36 @@ public final class GantryServer implements AutoCloseable {
                 LOG.atError().addKeyValue("error", e.getMessage()).log("the container engine could not be prepared");
             }
         }
+    }
+
+    /** Service Connect's listeners and redirects on the task network's gateway; never throws. */
+    private void openServiceConnect(TaskDriver real, String installation) {
+        if (!(real instanceof DockerDriver docker)) {
+            return;
+        }
+        try {
+            docker.bridge()
+                    .ifPresentOrElse(
+                            b -> serviceConnect.open(
+                                    b.gateway(),
+                                    new ServiceConnectRedirects(
+                                            () -> {
+                                                // the default network's range and every subnet's
+                                                Set<String> ranges = new LinkedHashSet<>(List.of(b.subnet()));
+                                                directory.subnets().forEach(x -> ranges.add(x.cidrBlock()));
+                                                return List.copyOf(ranges);
+                                            },
+                                            installation),
+                                    supervisor.feed()),
+                            () -> LOG.atWarn().log("Service Connect is unavailable: the task network has no gateway"));
+        } catch (RuntimeException e) {
+            LOG.atError().addKeyValue("error", e.getMessage()).log("Service Connect could not start");
+        }
+    }
+
+    /** ECS Service Connect's data plane (its aliases, listeners and request metrics). */
+    public ServiceConnectPlane serviceConnect() {
+        return serviceConnect;
     }
 
     /**
@@ -687,6 +728,7 @@ public final class GantryServer implements AutoCloseable {
         router.close(); // after the API (no snapshot comes later) and the drain job; tasks keep running
         endpointHost.close(); // the redirect goes with it; tasks keep their URIs for the next start
         dnsHost.close(); // its redirects go with it; running tasks keep the resolver file for the next start
+        serviceConnect.close(); // its listeners and redirects; aliases come back with the next start
         startLock.lock();
         try {
             closing = true; // the starter, if still preparing the engine, closes its driver and stops there

@@ -158,7 +158,10 @@ class ArchitectureTest {
         noClasses()
                 .that()
                 .resideOutsideOfPackages(
-                        "dev.gantry.router..", "dev.gantry.control.lb.dataplane..", "dev.gantry.bench..")
+                        "dev.gantry.router..",
+                        "dev.gantry.control.lb.dataplane..",
+                        "dev.gantry.control.serviceconnect..",
+                        "dev.gantry.bench..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("dev.gantry.router..")

@@ -41,7 +41,7 @@ public final class EndpointPlanner {
     /** Envoy's (and so Service Connect's) default route timeout for HTTP. */
     static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
-    static final int CONNECT_RETRIES = 2;
+    static final int CONNECT_RETRIES = 3;
     static final int EJECT_AFTER = 5;
     static final Duration EJECTION = Duration.ofSeconds(30);
     static final int MAX_EJECTED_PERCENT = 50;

@@ -1,6 +1,5 @@
 package dev.gantry.core.service;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.gantry.core.run.CapacityProviderStrategyItem;
 import dev.gantry.core.run.NetworkConfiguration;
 import java.util.List;
@@ -20,7 +19,6 @@ public record DeploymentTarget(
         String platformVersion,
         Optional<ServiceConnect> serviceConnect) {
 
-    @JsonCreator
     public DeploymentTarget {
         Objects.requireNonNull(taskDefinitionArn, "taskDefinitionArn");
         launchType = launchType == null ? Optional.empty() : launchType;

@@ -104,19 +104,23 @@ public final class GroupState {
         return first;
     }
 
-    /** Another target than {@code failed} for a retry (skipping ejected ones), or null when there is none. */
+    /**
+     * Another target than {@code failed} for a retry, or null when there is none: a healthy one that is not ejected,
+     * else any other accepting one that is not ejected (one still in its initial checks included), else any other.
+     */
     public TargetSlot pickOther(TargetSlot failed) {
-        TargetSlot[] from = healthy.length > 0 ? healthy : accepting;
-        int start = next.getAndIncrement();
+        int start = next.get(); // not advanced: a retry leaves the round-robin's turns as they were
         long now = System.nanoTime();
         TargetSlot fallback = null;
-        for (int i = 0; i < from.length; i++) {
-            TargetSlot s = from[Math.floorMod(start + i, from.length)];
-            if (s != failed) {
-                if (!s.ejected(now)) {
-                    return s;
+        for (TargetSlot[] from : new TargetSlot[][] {healthy, accepting}) {
+            for (int i = 0; i < from.length; i++) {
+                TargetSlot s = from[Math.floorMod(start + i, from.length)];
+                if (s != failed) {
+                    if (!s.ejected(now)) {
+                        return s;
+                    }
+                    fallback = fallback == null ? s : fallback;
                 }
-                fallback = fallback == null ? s : fallback;
             }
         }
         return fallback;

@@ -10,6 +10,7 @@ import dev.gantry.core.service.DeploymentStatus;
 import dev.gantry.core.service.DeploymentTarget;
 import dev.gantry.core.service.RolloutState;
 import dev.gantry.core.service.Service;
+import dev.gantry.core.service.ServiceConnect;
 import dev.gantry.core.service.ServiceEvent;
 import dev.gantry.core.service.ServiceSpec;
 import dev.gantry.core.service.ServiceStatus;
@@ -93,6 +94,40 @@ class ServiceStoreTest {
         assertThat(store.anyDeploymentUsing(used)).isTrue();
         store.markInactive(ARN, T0);
         assertThat(store.anyDeploymentUsing(used)).isFalse();
+    }
+
+    @Test
+    void aDeploymentKeepsItsServiceConnectConfiguration() {
+        Deployment plain = deployment("ecs-svc/1", T0);
+        ServiceConnect sc = new ServiceConnect(
+                true,
+                Optional.of("arn:aws:servicediscovery:us-east-1:000000000000:namespace/ns-1"),
+                List.of(new ServiceConnect.Endpoint(
+                        "http",
+                        Optional.of("backend"),
+                        List.of(new ServiceConnect.ClientAlias(8080, Optional.empty())),
+                        Optional.empty(),
+                        Optional.of(new ServiceConnect.Timeout(Optional.of(0), Optional.of(5))))),
+                Optional.empty());
+        DeploymentTarget t = plain.target();
+        Deployment withSc = Deployment.start(
+                "ecs-svc/1",
+                ARN,
+                new DeploymentTarget(
+                        t.taskDefinitionArn(),
+                        t.launchType(),
+                        t.capacityProviderStrategy(),
+                        t.networkConfiguration(),
+                        t.platformVersion(),
+                        Optional.of(sc)),
+                2,
+                T0,
+                Optional.empty());
+        store.create(service(2), withSc, List.of(), Optional.empty());
+
+        assertThat(store.deployment("ecs-svc/1").orElseThrow().target().serviceConnect())
+                .contains(sc);
+        assertThat(plain.target().serviceConnect()).isEmpty();
     }
 
     @Test

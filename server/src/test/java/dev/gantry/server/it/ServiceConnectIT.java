@@ -99,7 +99,8 @@ class ServiceConnectIT {
                                                 "client",
                                                 "sh",
                                                 "-c",
-                                                "while true; do if out=$(wget -q -T 5 -O - http://backend:8080/index.html);"
+                                                // no -T: this busybox's wget crashes with a timeout option
+                                                "while true; do if out=$(wget -qO- http://backend:8080/index.html);"
                                                         + " then echo \"ok $out\"; else echo FAIL; fi; sleep 0.2; done")
                                         .logConfiguration(TaskDefs.awslogs(GROUP, "sc"))
                                         .stopTimeout(2)
@@ -122,6 +123,11 @@ class ServiceConnectIT {
                 .get(0);
         String stream = "sc/client/" + clientTask.substring(clientTask.lastIndexOf('/') + 1);
         awaitLines(stream, l -> l.contains("ok v1"), "the client's first answer from v1");
+        // the rollout starts from a steady backend (its v1 tasks healthy), as a rollout in production does
+        awaitService(
+                "backend",
+                s -> s.events().stream().anyMatch(e -> e.message().contains("has reached a steady state")),
+                "a steady backend");
 
         g.ecs.updateService(UpdateServiceRequest.builder()
                 .cluster(CLUSTER)

@@ -46,6 +46,7 @@ import dev.gantry.control.rotation.TaskSteps;
 import dev.gantry.control.service.ServiceApplier;
 import dev.gantry.control.service.ServicePlanner;
 import dev.gantry.control.service.ServiceScheduler;
+import dev.gantry.control.serviceconnect.CloudMapNamespaces;
 import dev.gantry.control.serviceconnect.ServiceConnectPlane;
 import dev.gantry.control.task.ContainerEnvironment;
 import dev.gantry.control.task.TaskSupervisor;
@@ -393,7 +394,9 @@ public final class GantryServer implements AutoCloseable {
                     serviceStore,
                     targetGroups,
                     serviceChanged,
-                    registry);
+                    registry,
+                    // Service Connect's namespaces are Cloud Map's
+                    new CloudMapNamespaces(new CloudMapStore(db)));
             // RotateSecret runs the rotation function's steps as tasks of a task definition in the default cluster
             SecretRotator rotator = new SecretRotator(
                     secretStore,

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gantry.control.serviceconnect.ServiceMetrics;
 import dev.gantry.core.ec2.DefaultVpc;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.model.GetLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.OutputLogEvent;
 import software.amazon.awssdk.services.ecs.model.ApplicationProtocol;
@@ -21,6 +24,7 @@ import software.amazon.awssdk.services.ecs.model.DescribeServicesRequest;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.ListTasksRequest;
+import software.amazon.awssdk.services.ecs.model.NamespaceNotFoundException;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
 import software.amazon.awssdk.services.ecs.model.Service;
@@ -28,6 +32,7 @@ import software.amazon.awssdk.services.ecs.model.ServiceConnectClientAlias;
 import software.amazon.awssdk.services.ecs.model.ServiceConnectConfiguration;
 import software.amazon.awssdk.services.ecs.model.ServiceConnectService;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
+import software.amazon.awssdk.services.servicediscovery.ServiceDiscoveryClient;
 
 /**
  * The issue's "Done when" for Service Connect, with the AWS SDK and real containers: a backend service (2 busybox
@@ -59,6 +64,20 @@ class ServiceConnectIT {
                             true);
         }
         g.ecs.createCluster(CreateClusterRequest.builder().clusterName(CLUSTER).build());
+        // the namespace, as ECS needs it, from Cloud Map (an HTTP namespace: Service Connect needs no DNS)
+        try (ServiceDiscoveryClient sd = ServiceDiscoveryClient.builder()
+                .endpointOverride(URI.create(g.server.endpoint()))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(TestGantry.credentials())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build()) {
+            String op = sd.createHttpNamespace(b -> b.name(NAMESPACE)).operationId();
+            TestGantry.await(
+                    () -> sd.getOperation(b -> b.operationId(op)).operation().statusAsString(),
+                    "SUCCESS"::equals,
+                    LIMIT,
+                    "the namespace's creation");
+        }
     }
 
     @Test
@@ -194,6 +213,14 @@ class ServiceConnectIT {
                         .build()))
                 .isInstanceOf(InvalidParameterException.class)
                 .hasMessageContaining("at most 1");
+        assertThatThrownBy(() -> g.ecs.createService(service("unknown-namespace", td, 1)
+                        .serviceConnectConfiguration(ServiceConnectConfiguration.builder()
+                                .enabled(true)
+                                .namespace("nowhere.local")
+                                .build())
+                        .build()))
+                .isInstanceOf(NamespaceNotFoundException.class)
+                .hasMessageContaining("nowhere.local");
     }
 
     private static String backend(String version) {

@@ -170,7 +170,9 @@ class ServiceConnectIT {
                 .findFirst()
                 .orElseThrow();
         assertThat(metrics.metrics().requests()).isGreaterThanOrEqualTo(all.size());
-        assertThat(metrics.metrics().target2xx()).isEqualTo(metrics.metrics().requests());
+        // the client keeps fetching while the counters are read: a request may be in flight
+        assertThat(metrics.metrics().target2xx()).isGreaterThanOrEqualTo(all.size());
+        assertThat(metrics.metrics().target4xx()).isZero();
         assertThat(metrics.metrics().target5xx()).isZero();
     }
 

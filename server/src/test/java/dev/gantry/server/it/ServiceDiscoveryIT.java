@@ -10,9 +10,11 @@ import com.github.dockerjava.api.DockerClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.HealthCheck;
 import software.amazon.awssdk.services.ecs.model.InvalidParameterException;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.PortMapping;
@@ -116,6 +119,14 @@ class ServiceDiscoveryIT {
         assertThat(one.has("AWS_INSTANCE_PORT")).isFalse();
         assertThat(discovered("local", "backend")).isEqualTo(new TreeSet<>(first.values()));
 
+        // and over DNS, from inside a task: backend.local answers exactly the RUNNING tasks' addresses
+        String client = clientTask();
+        TestGantry.await(
+                () -> resolved(client, "backend.local"),
+                a -> a.equals(new TreeSet<>(runningIps().values())) && a.size() == 3,
+                Duration.ofSeconds(60),
+                "backend.local to answer the three RUNNING tasks' IPs");
+
         // a container killed by hand: its task leaves the answers, its replacement joins them
         String victim = first.keySet().iterator().next();
         String victimIp = first.get(victim);
@@ -129,6 +140,13 @@ class ServiceDiscoveryIT {
                 "the killed task deregistered and its replacement registered");
         assertThat(healed.values()).doesNotContain(victimIp);
         assertThat(discovered("local", "backend")).isEqualTo(new TreeSet<>(healed.values()));
+        TreeSet<String> answered = TestGantry.await(
+                () -> resolved(client, "backend.local"),
+                a -> a.size() == 3 && a.equals(new TreeSet<>(runningIps().values())),
+                Duration.ofSeconds(60),
+                "backend.local to answer the replacement, not the killed task");
+        assertThat(answered).doesNotContain(victimIp).isEqualTo(new TreeSet<>(healed.values()));
+        g.ecs.stopTask(b -> b.cluster(CLUSTER).task(client));
 
         g.ecs.deleteService(b -> b.cluster(CLUSTER).service("backend").force(true));
         TestGantry.await(
@@ -138,11 +156,146 @@ class ServiceDiscoveryIT {
                 "every instance deregistered once the service is deleted");
     }
 
+    @Test
+    void aTaskWhoseHealthCheckDoesNotPassIsNeverAnswered() throws Exception {
+        String namespaceId = namespace("local");
+        JsonNode service = cloudMapService(namespaceId, "checked");
+        String serviceId = service.path("Id").asText();
+        g.ecs.createCluster(b -> b.clusterName(CLUSTER));
+        // healthy only while /tmp/ok exists; the long start period keeps a task UNKNOWN (and RUNNING) until then
+        String td = g.ecs.registerTaskDefinition(TaskDefs.fargate(
+                                "discovery-checked",
+                                TaskDefs.container("web", "sh", "-c", SERVE)
+                                        .stopTimeout(2)
+                                        .healthCheck(HealthCheck.builder()
+                                                .command("CMD-SHELL", "test -f /tmp/ok")
+                                                .interval(5)
+                                                .timeout(2)
+                                                .retries(1)
+                                                .startPeriod(300)
+                                                .build())
+                                        .build())
+                        .build())
+                .taskDefinition()
+                .taskDefinitionArn();
+        create(
+                "checked",
+                td,
+                2,
+                ServiceRegistry.builder()
+                        .registryArn(service.path("Arn").asText())
+                        .build());
+        Map<String, String> running = TestGantry.await(
+                () -> runningIps("checked"),
+                r -> r.size() == 2,
+                Duration.ofSeconds(120),
+                "the two tasks RUNNING (health UNKNOWN)");
+        String client = clientTask();
+        // RUNNING but not yet healthy: neither is registered nor answered
+        assertThat(registered(serviceId)).isEmpty();
+        assertThat(resolved(client, "checked.local")).isEmpty();
+
+        Iterator<Map.Entry<String, String>> it = running.entrySet().iterator();
+        Map.Entry<String, String> well = it.next();
+        Map.Entry<String, String> other = it.next();
+        exec("gantry-" + well.getKey() + "-web", "touch", "/tmp/ok");
+        TestGantry.await(
+                () -> resolved(client, "checked.local"),
+                a -> a.equals(new TreeSet<>(Set.of(well.getValue()))),
+                Duration.ofSeconds(60),
+                "checked.local to answer the one HEALTHY task only");
+        assertThat(runningIps("checked")).containsKey(other.getKey()); // still RUNNING, still not answered
+
+        // its check starts failing: UNHEALTHY, it leaves the answers (and ECS replaces it)
+        exec("gantry-" + well.getKey() + "-web", "rm", "/tmp/ok");
+        TestGantry.await(
+                () -> resolved(client, "checked.local"),
+                a -> !a.contains(well.getValue()),
+                Duration.ofSeconds(90),
+                "the UNHEALTHY task to leave checked.local's answers");
+
+        g.ecs.stopTask(b -> b.cluster(CLUSTER).task(client));
+        g.ecs.deleteService(b -> b.cluster(CLUSTER).service("checked").force(true));
+        TestGantry.await(
+                () -> registered(serviceId),
+                Map::isEmpty,
+                Duration.ofSeconds(120),
+                "every instance of checked deregistered once the service is deleted");
+    }
+
+    /** A busybox task in the default subnet that only sleeps: the test looks names up inside it; its task id. */
+    private static String clientTask() {
+        g.ecs.registerTaskDefinition(TaskDefs.fargate(
+                        "discovery-client",
+                        TaskDefs.container("client", "sleep", "3600")
+                                .stopTimeout(2)
+                                .build())
+                .build());
+        String arn = g.ecs.runTask(b -> b.cluster(CLUSTER)
+                        .taskDefinition("discovery-client")
+                        .launchType("FARGATE")
+                        .networkConfiguration(NetworkConfiguration.builder()
+                                .awsvpcConfiguration(AwsVpcConfiguration.builder()
+                                        .subnets("subnet-gantry")
+                                        .build())
+                                .build()))
+                .tasks()
+                .get(0)
+                .taskArn();
+        Task t = TestGantry.await(
+                () -> g.ecs.describeTasks(b -> b.cluster(CLUSTER).tasks(arn))
+                        .tasks()
+                        .get(0),
+                x -> x.lastStatus().equals("RUNNING") || x.lastStatus().equals("STOPPED"),
+                Duration.ofSeconds(120),
+                "the client task");
+        assertThat(t.lastStatus()).as(t.stoppedReason()).isEqualTo("RUNNING");
+        return arn.substring(arn.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * {@code nslookup -type=a name} inside the client task (its resolver is Gantry's, 169.254.169.253): the
+     * addresses answered, empty for NXDOMAIN or no records.
+     */
+    private static TreeSet<String> resolved(String clientTaskId, String name) {
+        String out = exec("gantry-" + clientTaskId + "-client", "nslookup", "-type=a", name);
+        TreeSet<String> ips = new TreeSet<>();
+        boolean answers = false;
+        for (String line : out.split("\n")) {
+            String l = line.trim();
+            if (l.startsWith("Name:")) {
+                answers = true;
+            } else if (answers && l.startsWith("Address:")) {
+                ips.add(l.substring("Address:".length()).trim());
+            }
+        }
+        assertThat(out).as("nslookup asked Gantry's resolver").contains("169.254.169.253");
+        return ips;
+    }
+
+    /** {@code docker exec} in a container of this test's; its output (stdout and stderr). */
+    private static String exec(String container, String... command) {
+        try {
+            List<String> cmd = new ArrayList<>(List.of("docker", "exec", container));
+            cmd.addAll(List.of(command));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void create(String td, ServiceRegistry registry) {
+        create("backend", td, 3, registry);
+    }
+
+    private static void create(String name, String td, int count, ServiceRegistry registry) {
         g.ecs.createService(b -> b.cluster(CLUSTER)
-                .serviceName("backend")
+                .serviceName(name)
                 .taskDefinition(td)
-                .desiredCount(3)
+                .desiredCount(count)
                 .launchType("FARGATE")
                 .networkConfiguration(NetworkConfiguration.builder()
                         .awsvpcConfiguration(AwsVpcConfiguration.builder()
@@ -155,8 +308,13 @@ class ServiceDiscoveryIT {
 
     /** The service's RUNNING tasks (desired RUNNING): task id → IP. */
     private static Map<String, String> runningIps() {
+        return runningIps("backend");
+    }
+
+    /** The ECS service {@code service}'s RUNNING tasks (desired RUNNING): task id → IP. */
+    private static Map<String, String> runningIps(String service) {
         List<String> arns = g.ecs.listTasks(
-                        b -> b.cluster(CLUSTER).serviceName("backend").desiredStatus(DesiredStatus.RUNNING))
+                        b -> b.cluster(CLUSTER).serviceName(service).desiredStatus(DesiredStatus.RUNNING))
                 .taskArns();
         Map<String, String> out = new TreeMap<>();
         if (arns.isEmpty()) {

@@ -34,8 +34,11 @@ import software.amazon.awssdk.services.ecs.model.Task;
  * "Done when" #3 of issue 8, through real clients: a private DNS namespace {@code local} and a Cloud Map service
  * {@code backend} (AWS CLI v2), an ECS service {@code backend} with {@code serviceRegistries} and three tasks (SDK):
  * Cloud Map holds exactly the RUNNING tasks' IPs with ECS's attributes (ListInstances through the CLI,
- * DiscoverInstances through boto3); a task whose container is killed by hand leaves the answers and its replacement
- * joins them. Invalid registries get ECS's InvalidParameterException.
+ * DiscoverInstances through boto3) and {@code backend.local} resolves to exactly those IPs from inside a client task
+ * ({@code nslookup} there, through Gantry's DNS server at 169.254.169.253); a task whose container is killed by hand
+ * leaves the answers, Cloud Map's and DNS's, and its replacement joins them. A task whose container health check has
+ * not passed is RUNNING but neither registered nor answered; once it passes it is answered, once it fails it leaves
+ * the answers. Invalid registries get ECS's InvalidParameterException.
  */
 class ServiceDiscoveryIT {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,6 +1,7 @@
 package dev.gantry.dns;
 
 import dev.gantry.dns.answer.ClientView;
+import dev.gantry.dns.net.Limits;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -8,15 +9,17 @@ import java.util.Objects;
 
 /**
  * How the DNS server runs: the resolvers it forwards to (in order), how long it waits for each, its I/O threads, and
- * the per-client view consulted before the table.
+ * the per-client view consulted before the table, and what each client may hold of it ({@link Limits}).
  */
-public record DnsOptions(List<InetSocketAddress> upstreams, Duration forwardTimeout, int ioThreads, ClientView view) {
+public record DnsOptions(
+        List<InetSocketAddress> upstreams, Duration forwardTimeout, int ioThreads, ClientView view, Limits limits) {
     /** A stub resolver's patience per server, shorter than glibc's 5 s so one dead server costs a client less. */
     public static final Duration DEFAULT_FORWARD_TIMEOUT = Duration.ofSeconds(2);
 
     public DnsOptions {
         upstreams = List.copyOf(upstreams);
         Objects.requireNonNull(view, "view");
+        Objects.requireNonNull(limits, "limits");
         if (forwardTimeout.isNegative() || forwardTimeout.isZero()) {
             throw new IllegalArgumentException("forwardTimeout must be positive: " + forwardTimeout);
         }
@@ -25,20 +28,29 @@ public record DnsOptions(List<InetSocketAddress> upstreams, Duration forwardTime
         }
     }
 
+    /** With {@link Limits#DEFAULT}. */
+    public DnsOptions(List<InetSocketAddress> upstreams, Duration forwardTimeout, int ioThreads, ClientView view) {
+        this(upstreams, forwardTimeout, ioThreads, view, Limits.DEFAULT);
+    }
+
     /** Forwarding to the host's resolvers ({@code /etc/resolv.conf}), one I/O thread, no client view. */
     public static DnsOptions host() {
         return new DnsOptions(ResolvConf.nameservers(ResolvConf.HOST), DEFAULT_FORWARD_TIMEOUT, 1, ClientView.NONE);
     }
 
     public DnsOptions withUpstreams(List<InetSocketAddress> values) {
-        return new DnsOptions(values, forwardTimeout, ioThreads, view);
+        return new DnsOptions(values, forwardTimeout, ioThreads, view, limits);
     }
 
     public DnsOptions withForwardTimeout(Duration value) {
-        return new DnsOptions(upstreams, value, ioThreads, view);
+        return new DnsOptions(upstreams, value, ioThreads, view, limits);
     }
 
     public DnsOptions withView(ClientView value) {
-        return new DnsOptions(upstreams, forwardTimeout, ioThreads, value);
+        return new DnsOptions(upstreams, forwardTimeout, ioThreads, value, limits);
+    }
+
+    public DnsOptions withLimits(Limits value) {
+        return new DnsOptions(upstreams, forwardTimeout, ioThreads, view, value);
     }
 }

@@ -19,6 +19,7 @@ class DnsServerTest {
     private static final int A = 1;
     private static final int SRV = 33;
     private static final int SOA = 6;
+    static final List<String> LOOPBACK = List.of("127.0.0.0/8");
     private static final List<String> TWELVE =
             IntStream.rangeClosed(1, 12).mapToObj(i -> "10.0.0." + i).toList();
 
@@ -46,7 +47,7 @@ class DnsServerTest {
     void answersGantryNamesOverUdpAndTcpAuthoritativelyWithTheirTtlAndAtMostEightAddresses() throws Exception {
         try (DnsServer dns = DnsServer.start(options(List.of()))) {
             dns.apply(table());
-            DnsServer.Binding at = dns.listen("127.0.0.1", 0);
+            DnsServer.Binding at = dns.listen("127.0.0.1", 0, LOOPBACK);
             for (WireClient.Reply r : List.of(
                     WireClient.udp(at.udp(), "backend.local", A), WireClient.tcp(at.tcp(), "BACKEND.local", A))) {
                 assertThat(r.rcode()).isZero();
@@ -73,7 +74,7 @@ class DnsServerTest {
     void aMissingNameInAGantryZoneIsNxdomainWithTheSoaAndANewTableIsSeenAtOnce() throws Exception {
         try (DnsServer dns = DnsServer.start(options(List.of()))) {
             dns.apply(table());
-            DnsServer.Binding at = dns.listen("127.0.0.1", 0);
+            DnsServer.Binding at = dns.listen("127.0.0.1", 0, LOOPBACK);
             WireClient.Reply nx = WireClient.udp(at.udp(), "gone.local", A);
             assertThat(nx.rcode()).isEqualTo(3);
             assertThat(nx.authoritative()).isTrue();
@@ -99,7 +100,7 @@ class DnsServerTest {
         try (FakeUpstream upstream = new FakeUpstream("192.0.2.7", false);
                 DnsServer dns = DnsServer.start(options(List.of(upstream.address())))) {
             dns.apply(table());
-            DnsServer.Binding at = dns.listen("127.0.0.1", 0);
+            DnsServer.Binding at = dns.listen("127.0.0.1", 0, LOOPBACK);
             WireClient.Reply r = WireClient.udp(at.udp(), "example.com", A);
             assertThat(r.id()).isEqualTo(4242);
             assertThat(r.rcode()).isZero();
@@ -122,7 +123,7 @@ class DnsServerTest {
         try (FakeUpstream silent = new FakeUpstream("192.0.2.1", true);
                 FakeUpstream good = new FakeUpstream("192.0.2.2", false);
                 DnsServer dns = DnsServer.start(options(List.of(silent.address(), good.address())))) {
-            DnsServer.Binding at = dns.listen("127.0.0.1", 0);
+            DnsServer.Binding at = dns.listen("127.0.0.1", 0, LOOPBACK);
             assertThat(WireClient.udp(at.udp(), "example.com", A).answers())
                     .singleElement()
                     .satisfies(rec -> assertThat(rec.ipv4()).isEqualTo("192.0.2.2"));
@@ -133,13 +134,14 @@ class DnsServerTest {
     @Test
     void withoutAnUpstreamOrWhenNoneAnswersOtherNamesGetServfail() throws Exception {
         try (DnsServer none = DnsServer.start(options(List.of()))) {
-            WireClient.Reply r = WireClient.udp(none.listen("127.0.0.1", 0).udp(), "example.com", A);
+            WireClient.Reply r =
+                    WireClient.udp(none.listen("127.0.0.1", 0, LOOPBACK).udp(), "example.com", A);
             assertThat(r.rcode()).isEqualTo(2);
             assertThat(r.id()).isEqualTo(4242);
         }
         try (FakeUpstream silent = new FakeUpstream("192.0.2.1", true);
                 DnsServer dns = DnsServer.start(options(List.of(silent.address())))) {
-            DnsServer.Binding at = dns.listen("127.0.0.1", 0);
+            DnsServer.Binding at = dns.listen("127.0.0.1", 0, LOOPBACK);
             assertThat(WireClient.udp(at.udp(), "example.com", A).rcode()).isEqualTo(2);
             assertThat(WireClient.tcp(at.tcp(), "example.com", A).rcode()).isEqualTo(2);
         }

@@ -48,10 +48,23 @@ final class WireClient {
         return out;
     }
 
+    /** {@link #query} with an EDNS OPT record advertising {@code udpSize}. */
+    static byte[] queryWithOpt(int id, String name, int type, int udpSize) {
+        byte[] q = query(id, name, type);
+        ByteBuffer b = ByteBuffer.allocate(q.length + 11).put(q);
+        b.put((byte) 0).putShort((short) 41).putShort((short) udpSize).putInt(0).putShort((short) 0);
+        byte[] out = b.array();
+        out[11] = 1; // ARCOUNT
+        return out;
+    }
+
     static Reply udp(InetSocketAddress server, String name, int type) throws IOException {
+        return udp(server, query(4242, name, type));
+    }
+
+    static Reply udp(InetSocketAddress server, byte[] q) throws IOException {
         try (DatagramSocket s = new DatagramSocket()) {
             s.setSoTimeout(10_000);
-            byte[] q = query(4242, name, type);
             s.send(new DatagramPacket(q, q.length, server));
             byte[] buf = new byte[4096];
             DatagramPacket p = new DatagramPacket(buf, buf.length);

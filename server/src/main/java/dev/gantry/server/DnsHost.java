@@ -82,7 +82,8 @@ final class DnsHost implements AutoCloseable {
         if (r == null) {
             throw new IllegalStateException("DNS is not set up: " + problem.orElse("unknown"));
         }
-        DnsDataPlane.Listening at = plane.listen(gateway);
+        // the listener answers only its own subnet's tasks: nobody else routing to the gateway gets a resolver
+        DnsDataPlane.Listening at = plane.listen(gateway, List.of(subnet));
         r.add(subnet, gateway, at.udpPort(), at.tcpPort());
     }
 

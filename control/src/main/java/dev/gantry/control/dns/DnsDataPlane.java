@@ -90,9 +90,12 @@ public final class DnsDataPlane implements AutoCloseable {
         }
     }
 
-    /** Opens (or finds) the UDP and TCP listeners on {@code host}, e.g. a task network's gateway. */
-    public Listening listen(String host) {
-        DnsServer.Binding b = server.listen(host, 0);
+    /**
+     * Opens (or finds) the UDP and TCP listeners on {@code host}, e.g. a task network's gateway, answering clients in
+     * {@code clients} (CIDRs: the task subnets it serves) from now on; others get REFUSED.
+     */
+    public Listening listen(String host, List<String> clients) {
+        DnsServer.Binding b = server.listen(host, 0, clients);
         return new Listening(host, b.udp().getPort(), b.tcp().getPort());
     }
 

@@ -49,4 +49,26 @@ class CloudMapZonesTest {
                                         new DiscoveryZones.Instance(
                                                 "t3", Optional.of("10.0.0.3"), Optional.of(8080)))))));
     }
+
+    @Test
+    void publicNamespacesAreNotServedSoTheyCannotShadowRealDomains() {
+        DiscoverySnapshot snapshot = new DiscoverySnapshot(List.of(
+                new DiscoverySnapshot.DnsNamespace(
+                        "ns-pub",
+                        "github.com",
+                        NamespaceType.DNS_PUBLIC,
+                        Optional.empty(),
+                        15,
+                        List.of(new DiscoverySnapshot.DnsName(
+                                "srv-2",
+                                "www",
+                                RoutingPolicy.MULTIVALUE,
+                                List.of(new DnsRecord(RecordType.A, 60)),
+                                List.of(endpoint("t9", "10.0.0.9", HealthStatus.HEALTHY))))),
+                new DiscoverySnapshot.DnsNamespace(
+                        "ns-1", "local", NamespaceType.DNS_PRIVATE, Optional.of("vpc-gantry"), 15, List.of())));
+        assertThat(CloudMapZones.translate(snapshot))
+                .extracting(DiscoveryZones.Namespace::name)
+                .containsExactly("local");
+    }
 }

@@ -23,8 +23,8 @@ class DnsDataPlaneTest {
             }
             assertThat(plane.zones()).containsExactly("local");
             assertThat(plane.upstreams()).isEmpty();
-            DnsDataPlane.Listening at = plane.listen("127.0.0.1");
-            assertThat(plane.listen("127.0.0.1")).isEqualTo(at);
+            DnsDataPlane.Listening at = plane.listen("127.0.0.1", List.of("127.0.0.0/8"));
+            assertThat(plane.listen("127.0.0.1", List.of("127.0.0.0/8"))).isEqualTo(at);
         }
     }
 }

@@ -35,7 +35,28 @@ public final class Listeners {
 
     private Listeners() {}
 
-    public static Channel udp(EventLoopGroup group, InetSocketAddress at, Queries queries) {
+    /** The client ranges one listener answers, replaceable while it runs (subnets come and go). */
+    public static final class Access {
+        private volatile SourceRanges ranges;
+
+        public Access(SourceRanges ranges) {
+            this.ranges = ranges;
+        }
+
+        public void set(SourceRanges value) {
+            ranges = value;
+        }
+
+        public SourceRanges ranges() {
+            return ranges;
+        }
+
+        boolean admits(InetAddress client) {
+            return ranges.contains(client);
+        }
+    }
+
+    public static Channel udp(EventLoopGroup group, InetSocketAddress at, Queries queries, Access access) {
         return new Bootstrap()
                 .group(group)
                 .channel(Transport.datagramChannel())
@@ -48,7 +69,7 @@ public final class Listeners {
                                 // would take them for responses
                                 .addLast(
                                         new DatagramDnsQueryDecoder(),
-                                        new Udp(queries),
+                                        new Udp(queries, access),
                                         new DatagramDnsResponseEncoder());
                     }
                 })
@@ -57,13 +78,37 @@ public final class Listeners {
                 .channel();
     }
 
-    public static Channel tcp(EventLoopGroup acceptor, EventLoopGroup workers, InetSocketAddress at, Queries queries) {
+    /**
+     * A TCP listener: a connection from outside {@code access}, or beyond the {@code connections} caps (per client
+     * and total), is closed at once, before it holds anything but its socket for an instant.
+     */
+    public static Channel tcp(
+            EventLoopGroup acceptor,
+            EventLoopGroup workers,
+            InetSocketAddress at,
+            Queries queries,
+            Access access,
+            ClientCounts connections) {
         return new ServerBootstrap()
                 .group(acceptor, workers)
                 .channel(Transport.serverChannel())
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        InetAddress client = ((InetSocketAddress) ch.remoteAddress()).getAddress();
+                        if (!access.admits(client)) {
+                            LOG.atDebug().addKeyValue("client", client).log("refused a DNS connection from outside");
+                            ch.close();
+                            return;
+                        }
+                        if (!connections.acquire(client)) {
+                            LOG.atDebug()
+                                    .addKeyValue("client", client)
+                                    .log("closed a DNS connection over the connection limits");
+                            ch.close();
+                            return;
+                        }
+                        ch.closeFuture().addListener(f -> connections.release(client));
                         ch.pipeline()
                                 .addLast(
                                         new ReadTimeoutHandler(TCP_IDLE_SECONDS),
@@ -79,53 +124,57 @@ public final class Listeners {
 
     private static final class Udp extends SimpleChannelInboundHandler<DatagramDnsQuery> {
         private final Queries queries;
+        private final Access access;
 
-        Udp(Queries queries) {
+        Udp(Queries queries, Access access) {
             this.queries = queries;
+            this.access = access;
         }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramDnsQuery query) {
             InetSocketAddress client = query.sender();
+            boolean admitted = access.admits(client.getAddress());
             boolean edns = false;
             for (int i = 0; i < query.count(DnsSection.ADDITIONAL); i++) {
                 edns |= query.recordAt(DnsSection.ADDITIONAL, i).type() == DnsRecordType.OPT;
             }
             boolean large = edns;
-            queries.handle(
-                    query,
-                    client.getAddress(),
-                    new Responder() {
-                        @Override
-                        public DnsResponse response(int id) {
-                            return new DatagramDnsResponse(query.recipient(), client, id);
-                        }
+            Responder out = new Responder() {
+                @Override
+                public DnsResponse response(int id) {
+                    return new DatagramDnsResponse(query.recipient(), client, id);
+                }
 
-                        @Override
-                        public void send(DnsResponse response) {
-                            if (ctx.channel().eventLoop().inEventLoop()) {
-                                ctx.channel().write(response); // flushed once per read batch (sendmmsg)
-                            } else {
-                                ctx.channel().writeAndFlush(response);
-                            }
-                        }
+                @Override
+                public void send(DnsResponse response) {
+                    if (ctx.channel().eventLoop().inEventLoop()) {
+                        ctx.channel().write(response); // flushed once per read batch (sendmmsg)
+                    } else {
+                        ctx.channel().writeAndFlush(response);
+                    }
+                }
 
-                        @Override
-                        public void sendNow(DnsResponse response) {
-                            ctx.channel().writeAndFlush(response);
-                        }
+                @Override
+                public void sendNow(DnsResponse response) {
+                    ctx.channel().writeAndFlush(response);
+                }
 
-                        @Override
-                        public void relay(ByteBuf message) {
-                            ctx.writeAndFlush(new DatagramPacket(message, client));
-                        }
+                @Override
+                public void relay(ByteBuf message) {
+                    ctx.writeAndFlush(new DatagramPacket(message, client));
+                }
 
-                        @Override
-                        public boolean large() {
-                            return large;
-                        }
-                    },
-                    ctx.alloc());
+                @Override
+                public boolean large() {
+                    return large;
+                }
+            };
+            if (admitted) {
+                queries.handle(query, client.getAddress(), out, ctx.alloc());
+            } else {
+                out.send(Queries.refused(query, out));
+            }
         }
 
         @Override

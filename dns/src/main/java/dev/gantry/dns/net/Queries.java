@@ -46,7 +46,7 @@ public final class Queries {
         Answer answer = Answerer.answer(
                 table.get(), view, client, question.name(), question.type().intValue(), ThreadLocalRandom.current());
         switch (answer) {
-            case Answer.Forward f -> forwarder.forward(query, question, out);
+            case Answer.Forward f -> forwarder.forward(query, question, out, client);
             case Answer.Records r -> {
                 DnsResponse response = authoritative(query, out, DnsResponseCode.NOERROR, question);
                 add(response, DnsSection.ANSWER, r.answers(), alloc);
@@ -77,6 +77,14 @@ public final class Queries {
             DnsQuery query, Responder out, DnsResponseCode code, DnsQuestion question) {
         DnsResponse response = fail(query, out, code, question);
         response.setAuthoritativeAnswer(true);
+        return response;
+    }
+
+    /** REFUSED, echoing the question when the query has exactly one: the client is not one this listener serves. */
+    static DnsResponse refused(DnsQuery query, Responder out) {
+        DnsRecord q = query.count(DnsSection.QUESTION) == 1 ? query.recordAt(DnsSection.QUESTION) : null;
+        DnsResponse response = fail(query, out, DnsResponseCode.REFUSED, q instanceof DnsQuestion d ? d : null);
+        response.setRecursionAvailable(false);
         return response;
     }
 

@@ -119,10 +119,10 @@ public final class DnsServer implements AutoCloseable {
         Channel tcp;
         try {
             tcp = Listeners.tcp(acceptor, workers, udpAt, queries, access, connections);
-        } catch (RuntimeException taken) {
+        } catch (Exception taken) { // Netty rethrows the bind's IOException unchecked
             if (port != 0) {
                 udp.close();
-                throw taken;
+                throw new IllegalStateException("cannot listen for DNS over TCP on " + udpAt + ": " + taken, taken);
             }
             tcp = Listeners.tcp(acceptor, workers, new InetSocketAddress(host, 0), queries, access, connections);
         }

@@ -39,6 +39,16 @@ public final class LiveTasks implements AutoCloseable {
         return Optional.ofNullable(byIp.get(ip));
     }
 
+    /**
+     * The task as stored now, indexed again (forgotten if it stopped): for a caller that must see a committed
+     * change whose feed transition may still be on its way to this index. A store read: not for every request.
+     */
+    public Optional<Task> reread(String taskId) {
+        Optional<Task> stored = read.apply(taskId);
+        stored.ifPresent(this::put);
+        return stored.filter(t -> !t.isStopped());
+    }
+
     /** Every unfinished task that has an address (its sandbox claimed). */
     public java.util.List<Task> all() {
         return java.util.List.copyOf(byIp.values());

@@ -1,6 +1,7 @@
 package dev.gantry.control.endpoint;
 
 import dev.gantry.control.task.ContainerEnvironment;
+import dev.gantry.core.task.ContainerState;
 import dev.gantry.core.task.Task;
 import dev.gantry.core.task.TaskSpec;
 import dev.gantry.core.taskdef.ContainerDefinition;
@@ -135,14 +136,36 @@ public final class TaskEndpoints implements ContainerEnvironment {
         return "/v2/credentials/" + ids.credentialsId(taskArn);
     }
 
-    /** Who asks: the task at {@code sourceIp} and the container whose metadata id {@code id} is; else empty. */
+    /**
+     * Who asks: the task at {@code sourceIp} and the container whose metadata id {@code id} is; else empty. The
+     * runner commits the containers' runtime ids before it starts any, but the index learns them from the feed,
+     * asynchronously: a container asking at once may be ahead of its transition, so a caller without its runtime
+     * id in the index is read from the store (once, in that window) and its DockerId is there.
+     */
     public Optional<Caller> metadata(String sourceIp, String id) {
-        return live.atIp(sourceIp)
-                .flatMap(task -> task.spec().containers().stream()
-                        .map(ContainerDefinition::name)
-                        .filter(name -> same(ids.metadataId(task.taskId(), name), id))
-                        .findFirst()
-                        .map(name -> new Caller(task, name)));
+        return live.atIp(sourceIp).flatMap(task -> callerIn(task, id)).map(this::withRuntimeId);
+    }
+
+    private Optional<Caller> callerIn(Task task, String id) {
+        return task.spec().containers().stream()
+                .map(ContainerDefinition::name)
+                .filter(name -> same(ids.metadataId(task.taskId(), name), id))
+                .findFirst()
+                .map(name -> new Caller(task, name));
+    }
+
+    private Caller withRuntimeId(Caller c) {
+        if (runtimeId(c.task(), c.containerName()).isPresent()) {
+            return c;
+        }
+        return live.reread(c.task().taskId())
+                .filter(t -> runtimeId(t, c.containerName()).isPresent())
+                .map(t -> new Caller(t, c.containerName()))
+                .orElse(c);
+    }
+
+    private static Optional<String> runtimeId(Task task, String containerName) {
+        return task.observed().container(containerName).flatMap(ContainerState::runtimeId);
     }
 
     /** A task and the container in it that asked. */

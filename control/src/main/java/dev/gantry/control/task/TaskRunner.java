@@ -45,10 +45,12 @@ import org.slf4j.LoggerFactory;
  * part-way through simply continues.
  *
  * <p>Writes are lean: {@link #stage} keeps an observation in memory and the next {@link #report} writes it
- * together with its own, in one transaction. Steps that follow each other with no wait in between (create the
- * containers, start them, ACTIVATING, RUNNING) stage; a report is made before anything that waits (a pull, a
- * container's stop timeout, a dependency, the mailbox), so what DescribeTasks shows is never stale for longer
- * than a few engine calls. A crash loses only staged observations, which the re-adopted runner redoes
+ * together with its own, in one transaction. Steps that follow each other with no wait in between (start the
+ * containers, ACTIVATING, RUNNING) stage; a report is made before anything that waits (a pull, a container's stop
+ * timeout, a dependency, the mailbox), so what DescribeTasks shows is never stale for longer than a few engine
+ * calls, and before the first container starts, so the containers' runtime ids are stored (and published) before
+ * any process of the task can ask the task endpoint for its metadata, as the ECS agent knows a DockerId once the
+ * container is created. A crash loses only staged observations, which the re-adopted runner redoes
  * idempotently.
  */
 final class TaskRunner implements Runnable {
@@ -193,7 +195,8 @@ final class TaskRunner implements Runnable {
                     stage(observed().withContainer(c.name(), s -> s.withRuntimeId(id)));
                 }
             }
-            stage(observed().withPhase(TaskPhase.STARTING));
+            // committed before any container starts: a container may read its own metadata (its DockerId) at once
+            report(observed().withPhase(TaskPhase.STARTING));
         }
         if (observed().phase() == TaskPhase.STARTING) {
             if (adopted) {

@@ -56,6 +56,41 @@ class TaskEndpointsTest {
     }
 
     @Test
+    void aContainerAheadOfItsFeedTransitionGetsItsRuntimeIdFromTheStore() {
+        Task indexed = EndpointFixtures.task("10.0.0.2", Optional.empty()); // as the index last heard: no ids yet
+        Task stored = new Task(
+                indexed.spec(),
+                indexed.desired(),
+                indexed.observed()
+                        .withContainer("web", s -> s.withRuntimeId("web-id"))
+                        .withContainer("sidecar", s -> s.withRuntimeId("sidecar-id")),
+                indexed.version() + 1);
+        List<String> reads = new ArrayList<>();
+        LiveTasks lagging = new LiveTasks(id -> {
+            reads.add(id);
+            return Optional.of(stored);
+        });
+        lagging.put(indexed);
+        TaskEndpoints behind = new TaskEndpoints(ids, lagging, FakeDriver.create(), (r, s, d) -> null, clock);
+        assertThat(behind.metadata("10.0.0.2", ids.metadataId(indexed.taskId(), "web")))
+                .hasValueSatisfying(c -> {
+                    assertThat(c.task().observed().container("web").flatMap(x -> x.runtimeId()))
+                            .contains("web-id");
+                    assertThat(c.task().observed().container("sidecar").flatMap(x -> x.runtimeId()))
+                            .contains("sidecar-id");
+                });
+        assertThat(lagging.atIp("10.0.0.2").map(Task::version)).as("re-indexed").contains(stored.version());
+        behind.metadata("10.0.0.2", ids.metadataId(indexed.taskId(), "sidecar"));
+        assertThat(reads)
+                .as("one store read, only while the index lacked the id")
+                .hasSize(1);
+        assertThat(behind.metadata("10.0.0.3", ids.metadataId(indexed.taskId(), "web")))
+                .as("from another IP: nothing, and no read")
+                .isEmpty();
+        assertThat(reads).hasSize(1);
+    }
+
+    @Test
     void aStoppedTaskLeavesTheIndexAndItsIpMayGoToANewTask() {
         Task a = EndpointFixtures.task("10.0.0.2", Optional.empty());
         live.put(a);

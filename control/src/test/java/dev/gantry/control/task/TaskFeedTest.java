@@ -250,16 +250,17 @@ class TaskFeedTest {
                 .containsExactly(
                         TaskPhase.CLAIMING_SANDBOX,
                         TaskPhase.PULLING,
+                        TaskPhase.STARTING, // containers created, their ids committed before they start
                         TaskPhase.RUNNING,
                         TaskPhase.STOPPING,
                         TaskPhase.DEPROVISIONING,
                         TaskPhase.STOPPED);
         assertThat(ts).allMatch(x -> x.cause() == TaskTransition.Cause.CHANGED);
         assertThat(ts.get(0).from()).isEmpty();
-        assertThat(ts.get(2).containers())
+        assertThat(ts.get(3).containers())
                 .extracting(ContainerChange::lastStatus)
                 .containsExactly(dev.gantry.core.task.ContainerStatus.RUNNING);
-        assertThat(ts.get(4).containers()).singleElement().satisfies(c -> {
+        assertThat(ts.get(5).containers()).singleElement().satisfies(c -> {
             assertThat(c.lastStatus()).isEqualTo(dev.gantry.core.task.ContainerStatus.STOPPED);
             assertThat(c.exitCode()).contains(143);
         });

@@ -293,6 +293,38 @@ class TaskRunnerTest {
     }
 
     @Test
+    void everyContainersRuntimeIdIsStoredBeforeAnyContainerStarts() throws Exception {
+        // what the store (and so the task endpoint) holds when each container starts: its DockerId at once
+        Map<String, String> storedAtStart = new ConcurrentHashMap<>();
+        driver.beforeStart(runtimeId -> driver.containers().stream()
+                .filter(c -> c.runtimeId().equals(runtimeId))
+                .findFirst()
+                .ifPresent(c -> store.find(c.taskId())
+                        .ifPresent(t -> t.observed()
+                                .containers()
+                                .forEach(s -> storedAtStart.merge(
+                                        c.name() + " starting: " + s.name(),
+                                        s.runtimeId().orElse("none"),
+                                        (a, b) -> a)))));
+        Task t =
+                await(launch(container("main", "ok:1", true), container("side", "ok:1", false)), in(TaskPhase.RUNNING));
+        String main = t.observed()
+                .container("main")
+                .flatMap(ContainerState::runtimeId)
+                .orElseThrow();
+        String side = t.observed()
+                .container("side")
+                .flatMap(ContainerState::runtimeId)
+                .orElseThrow();
+        assertThat(storedAtStart)
+                .containsOnly(
+                        Map.entry("main starting: main", main),
+                        Map.entry("main starting: side", side),
+                        Map.entry("side starting: main", main),
+                        Map.entry("side starting: side", side));
+    }
+
+    @Test
     void aTaskWhoseSandboxDisappearsIsStopped() throws Exception {
         Task t = await(launch(container("main", "ok:1", true)), in(TaskPhase.RUNNING));
         driver.killSandbox(t.taskId()); // killed outside Gantry: the SandboxExited event tells the runner

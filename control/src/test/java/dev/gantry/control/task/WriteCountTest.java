@@ -37,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Write transactions per task lifecycle, counted by the database (fake driver, one container, with tags).
  * Before the lean write path (main at c5f9114, the same counter and scenario): 17 for RunTask → RUNNING →
- * StopTask → STOPPED (10 of them up to RUNNING) and 7 from an essential container's exit to STOPPED; now 7
- * (3 up to RUNNING) and 4.
+ * StopTask → STOPPED (10 of them up to RUNNING) and 7 from an essential container's exit to STOPPED; now 8
+ * (4 up to RUNNING: the containers' runtime ids are committed before any starts, for the task endpoint) and 4.
  */
 class WriteCountTest {
     private static final Arns ARNS = new Arns("us-east-1", "000000000000");
@@ -163,7 +163,7 @@ class WriteCountTest {
     }
 
     @Test
-    void aLifecycleCostsSevenWriteTransactions() throws Exception {
+    void aLifecycleCostsEightWriteTransactions() throws Exception {
         long before = db.stats().writes();
         Task t = await(launch(), in(TaskPhase.RUNNING));
         long started = db.stats().writes() - before;
@@ -171,9 +171,9 @@ class WriteCountTest {
         await(t, in(TaskPhase.STOPPED));
         long total = db.stats().writes() - before;
         assertThat(started)
-                .as("RunTask -> RUNNING: insert with tags, PULLING, RUNNING")
-                .isEqualTo(3);
-        assertThat(total).as("+ StopTask, STOPPING, DEPROVISIONING, STOPPED").isEqualTo(7);
+                .as("RunTask -> RUNNING: insert with tags, PULLING, STARTING (containers created), RUNNING")
+                .isEqualTo(4);
+        assertThat(total).as("+ StopTask, STOPPING, DEPROVISIONING, STOPPED").isEqualTo(8);
     }
 
     @Test

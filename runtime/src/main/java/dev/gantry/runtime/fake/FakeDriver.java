@@ -102,6 +102,7 @@ public final class FakeDriver implements TaskDriver {
     private volatile boolean started;
     private volatile Consumer<String> beforeStop = runtimeId -> {};
     private volatile Consumer<String> beforeEnsureImage = image -> {};
+    private volatile Consumer<String> beforeStart = runtimeId -> {};
 
     FakeDriver(InstantSource clock, FakeTimer timer, String networkName, String subnet, Set<String> preloaded) {
         this.clock = clock;
@@ -146,6 +147,15 @@ public final class FakeDriver implements TaskDriver {
      */
     public FakeDriver beforeStop(Consumer<String> hook) {
         beforeStop = hook;
+        return this;
+    }
+
+    /**
+     * Runs {@code hook} with the runtime id at every container start, before the container starts and outside the
+     * fake's lock: what the platform has published when a task's process could first look.
+     */
+    public FakeDriver beforeStart(Consumer<String> hook) {
+        beforeStart = hook;
         return this;
     }
 
@@ -405,6 +415,7 @@ public final class FakeDriver implements TaskDriver {
 
     @Override
     public void startContainer(String runtimeId) {
+        beforeStart.accept(runtimeId);
         locked(() -> {
             faults.check(Operation.START_CONTAINER);
             FakeContainer c = containers.get(runtimeId);

@@ -24,7 +24,8 @@ public final class CliCommands {
                 new DescribeCommand(),
                 new ServicesCommand(),
                 new DeployCommand(),
-                new LbCommand());
+                new LbCommand(),
+                new NetCommand());
     }
 
     /**

@@ -9,14 +9,16 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 
-/** The SDK clients the CLI uses (ECS, CloudWatch Logs, ELBv2), pointed at Gantry's endpoint and signed with the resolved credentials. */
+/** The SDK clients the CLI uses (ECS, CloudWatch Logs, ELBv2, EC2), pointed at Gantry's endpoint and signed with the resolved credentials. */
 record GantryClients(
         EcsClient ecs,
         CloudWatchLogsClient logs,
         ElasticLoadBalancingV2Client elb,
+        Ec2Client ec2,
         URI endpoint,
         Credentials credentials)
         implements AutoCloseable {
@@ -46,7 +48,13 @@ record GantryClients(
                 .credentialsProvider(provider)
                 .httpClientBuilder(http())
                 .build();
-        return new GantryClients(ecs, logs, elb, endpoint, credentials);
+        Ec2Client ec2 = Ec2Client.builder()
+                .endpointOverride(endpoint)
+                .region(region)
+                .credentialsProvider(provider)
+                .httpClientBuilder(http())
+                .build();
+        return new GantryClients(ecs, logs, elb, ec2, endpoint, credentials);
     }
 
     static URI endpoint(String text) {
@@ -74,5 +82,6 @@ record GantryClients(
         ecs.close();
         logs.close();
         elb.close();
+        ec2.close();
     }
 }

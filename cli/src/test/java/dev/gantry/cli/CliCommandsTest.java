@@ -24,7 +24,7 @@ class CliCommandsTest {
     @Test
     void registersTheCommands() {
         assertThat(gantry().getSubcommands().keySet())
-                .containsExactly("run", "ps", "logs", "stop", "describe", "services", "deploy", "lb");
+                .containsExactly("run", "ps", "logs", "stop", "describe", "services", "deploy", "lb", "net");
     }
 
     @Test

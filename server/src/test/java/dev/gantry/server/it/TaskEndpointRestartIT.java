@@ -42,9 +42,11 @@ class TaskEndpointRestartIT {
                             List.of(),
                             true);
             EcsClient ecs = TestGantry.ecsClient(first.endpoint());
-            // counts its successful fetches of its own task metadata, once a second, and serves the count
+            // counts its successful fetches of its own task metadata, once a second, and serves the count (written
+            // aside and renamed, so httpd never serves a file being rewritten)
             String loop = "n=0; while true; do if wget -qO /tmp/t $ECS_CONTAINER_METADATA_URI_V4/task"
-                    + " && grep -q $TASK_MARK /tmp/t; then n=$((n+1)); echo $n > /www/n; fi; sleep 1; done";
+                    + " && grep -q $TASK_MARK /tmp/t; then n=$((n+1)); echo $n > /www/n.tmp && mv /www/n.tmp /www/n;"
+                    + " fi; sleep 1; done";
             ecs.registerTaskDefinition(TaskDefs.fargate(
                             "endpoint-restart",
                             TaskDefs.container("app", "sh", "-c", "httpd -p 8080 -h /www; " + loop)

@@ -72,6 +72,9 @@ public final class ServicePlanner {
         final List<Action> out = new ArrayList<>();
         final List<Instant> wakeAt = new ArrayList<>();
         private final Set<String> stopping = new HashSet<>();
+        /** Tasks this pass registers: registered as far as a later stop in the same pass is concerned. */
+        private final Set<String> registering = new HashSet<>();
+
         private final List<String> stoppedIds = new ArrayList<>();
         private final Map<String, Integer> drainedPerGroup = new LinkedHashMap<>();
         private int drainedTasks;
@@ -326,6 +329,7 @@ public final class ServicePlanner {
                 List<TargetRef> targets = check.targets(t);
                 if (!targets.isEmpty()) {
                     out.add(new Action.RegisterTargets(t, targets));
+                    registering.add(t.taskId());
                     targets.forEach(r -> perGroup.merge(r.targetGroupArn(), 1, Integer::sum));
                 }
             }
@@ -369,9 +373,14 @@ public final class ServicePlanner {
             return max;
         }
 
-        /** Scale-in: a registered task drains first (stopped after the deregistration delay), others stop now. */
+        /**
+         * Scale-in: a registered task drains first (stopped after the deregistration delay), others stop now. A task
+         * this very pass registers counts as registered: stopping it at once would leave its target in the group
+         * until the next pass deregisters it, after the stop, skipping the drain.
+         */
         void stopOrDrain(Task t) {
-            if (!check.loadBalancers().isEmpty() && check.registered(t) && !check.draining(t)) {
+            boolean registered = check.registered(t) || registering.contains(t.taskId());
+            if (!check.loadBalancers().isEmpty() && registered && !check.draining(t)) {
                 List<TargetRef> targets = check.targets(t);
                 out.add(new Action.DeregisterTargets(t, targets, true));
                 targets.forEach(r -> drainedPerGroup.merge(r.targetGroupArn(), 1, Integer::sum));

@@ -316,6 +316,27 @@ class ServicePlannerTest {
     }
 
     @Test
+    void aTaskRegisteredInThePassThatScalesItInDrainsRatherThanStoppingAtOnce() {
+        // an old task turned RUNNING just as a new deployment began: this pass registers it, then scales it in
+        ServiceFixture f = new ServiceFixture().rolling();
+        f.loadBalanced = true;
+        f.markRegistered(f.running(OLD), TargetHealth.healthy());
+        Task fresh = f.running(OLD);
+        Plan p = f.plan();
+        assertThat(p.all(Action.RegisterTargets.class))
+                .singleElement()
+                .satisfies(r -> assertThat(r.task().taskId()).isEqualTo(fresh.taskId()));
+        assertThat(p.all(Action.StopTask.class))
+                .as("not stopped in the pass that registers it")
+                .isEmpty();
+        assertThat(p.all(Action.DeregisterTargets.class)).singleElement().satisfies(d -> {
+            assertThat(d.task().taskId()).isEqualTo(fresh.taskId());
+            assertThat(d.drain()).isTrue();
+        });
+        assertThat(p.requeueAfter()).isPresent();
+    }
+
+    @Test
     void anUnhealthyTargetAfterTheGracePeriodGetsTheTaskReplaced() {
         ServiceFixture f = new ServiceFixture().steady();
         f.loadBalanced = true;

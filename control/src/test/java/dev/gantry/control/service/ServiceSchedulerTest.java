@@ -179,6 +179,18 @@ class ServiceSchedulerTest {
         return new Target(t.observed().attachment().orElseThrow().privateIPv4Address(), 8080);
     }
 
+    /**
+     * Registered as the scheduler recorded it. Not "its address is in the fake group": a replacement may get the
+     * address its stopped predecessor freed, whose target stays in the group (draining), before the scheduler has
+     * registered the replacement.
+     */
+    private boolean registered(Task t) {
+        return Optional.ofNullable(services.marks(ARN).get(t.taskId()))
+                        .flatMap(m -> m.registeredAt())
+                        .isPresent()
+                && registry.targets.containsKey(target(t));
+    }
+
     private void healthy(List<Task> ts) {
         ts.forEach(t -> registry.set(target(t), TargetHealth.healthy()));
     }
@@ -232,7 +244,7 @@ class ServiceSchedulerTest {
                 l -> l.size() == 2
                         && l.stream().noneMatch(t -> t.taskId().equals(sick.taskId()))
                         && l.stream().allMatch(t -> t.observed().phase() == TaskPhase.RUNNING)
-                        && l.stream().allMatch(t -> registry.targets.containsKey(target(t))),
+                        && l.stream().allMatch(this::registered),
                 "a registered replacement");
         healthy(healed);
 
@@ -247,7 +259,7 @@ class ServiceSchedulerTest {
                         .toList(),
                 l -> l.size() == 2
                         && l.stream().allMatch(t -> t.observed().phase() == TaskPhase.RUNNING)
-                        && l.stream().allMatch(t -> registry.targets.containsKey(target(t))),
+                        && l.stream().allMatch(this::registered),
                 "the new deployment's tasks registered");
         healthy(fresh);
         await(

@@ -11,12 +11,12 @@ import java.util.concurrent.TimeUnit;
  * The routes of a sandbox on an engine-internal network (a private subnet): no default route, so nothing off the
  * subnet is reachable (the engine's internal flag only filters forwarded traffic, not the host's own addresses);
  * the subnet itself is on-link, and the link-local service addresses AWS gives every task (the task endpoint
- * 169.254.170.2, the DNS server 169.254.169.253) go via the subnet's gateway, where Gantry redirects them. Set in
+ * 169.254.170.2, the DNS server 169.254.169.253, Service Connect's virtual addresses 169.254.171.0/24) go via the subnet's gateway, where Gantry redirects them. Set in
  * the sandbox's network namespace with the host's {@code nsenter} and {@code ip} (Gantry runs as root).
  */
 final class PrivateRoutes {
     /** The addresses a private subnet's task still reaches through its gateway. */
-    static final List<String> VIA_GATEWAY = List.of("169.254.170.2/32", "169.254.169.253/32");
+    static final List<String> VIA_GATEWAY = List.of("169.254.170.2/32", "169.254.169.253/32", "169.254.171.0/24");
 
     private PrivateRoutes() {}
 

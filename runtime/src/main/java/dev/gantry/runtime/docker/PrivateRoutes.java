@@ -3,6 +3,8 @@ package dev.gantry.runtime.docker;
 import dev.gantry.runtime.spi.RuntimeError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +32,16 @@ final class PrivateRoutes {
         return out;
     }
 
-    /** Applies {@link #commands} in the namespace of process {@code pid}; a missing default route is fine. */
-    static void apply(long pid, String gateway) {
+    /**
+     * Applies {@link #commands} in the network namespace the engine names {@code netns} (the sandbox's {@code
+     * SandboxKey}); refuses the host's own namespace. A missing default route is fine.
+     */
+    static void apply(String netns, String gateway) {
+        if (netns == null || netns.isBlank() || isHostNamespace(netns)) {
+            throw failed(List.of("nsenter", "--net=" + netns), "not a sandbox's network namespace");
+        }
         for (List<String> ip : commands(gateway)) {
-            List<String> command = new ArrayList<>(List.of("nsenter", "-t", Long.toString(pid), "-n"));
+            List<String> command = new ArrayList<>(List.of("nsenter", "--net=" + netns));
             command.addAll(ip);
             String out;
             int exit;
@@ -56,6 +64,16 @@ final class PrivateRoutes {
             if (exit != 0 && !noDefault) {
                 throw failed(command, "exit " + exit + ": " + out);
             }
+        }
+    }
+
+    /** Whether {@code netns} is (or cannot be told from) the host's network namespace, that of process 1. */
+    static boolean isHostNamespace(String netns) {
+        try {
+            return Files.getAttribute(Path.of(netns), "unix:ino")
+                    .equals(Files.getAttribute(Path.of("/proc/1/ns/net"), "unix:ino"));
+        } catch (IOException | RuntimeException e) {
+            return true;
         }
     }
 

@@ -16,4 +16,12 @@ class PrivateRoutesTest {
                         List.of("ip", "route", "replace", "169.254.169.253/32", "via", "10.1.2.1"),
                         List.of("ip", "route", "replace", "169.254.171.0/24", "via", "10.1.2.1"));
     }
+
+    @Test
+    void theHostsOwnNamespaceIsRefused() {
+        assertThat(PrivateRoutes.isHostNamespace("/proc/1/ns/net")).isTrue();
+        assertThat(PrivateRoutes.isHostNamespace("/nonexistent/netns")).isTrue(); // unknown: refused too
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PrivateRoutes.apply("/proc/1/ns/net", "10.1.2.1"))
+                .hasMessageContaining("not a sandbox's network namespace");
+    }
 }

@@ -10,11 +10,11 @@ class NsenterIptablesTest {
     @Test
     void theHostsNamespaceAndAVanishedOneAreRefused() {
         NsenterIptables filters = new NsenterIptables();
-        for (String netns : new String[] {"/proc/1/ns/net", "/var/run/docker/netns/gone-0000"}) {
+        for (String netns : new String[] {"/proc/self/ns/net", "/var/run/docker/netns/gone-0000"}) {
             assertThatThrownBy(() -> filters.apply(netns, "*filter\nCOMMIT\n"))
                     .isInstanceOf(NamespaceFilters.FilterFailure.class)
                     .hasMessageContaining("not a task sandbox's network namespace");
         }
-        assertThat(NsenterIptables.isHostNamespace("/proc/1/ns/net")).isTrue();
+        assertThat(NsenterIptables.isHostNamespace("/proc/self/ns/net")).isTrue();
     }
 }

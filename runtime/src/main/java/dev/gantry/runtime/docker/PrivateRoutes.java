@@ -67,14 +67,25 @@ final class PrivateRoutes {
         }
     }
 
-    /** Whether {@code netns} is (or cannot be told from) the host's network namespace, that of process 1. */
+    /** Whether {@code netns} is (or cannot be told from) the host's network namespace (Gantry's own, or process 1's). */
     static boolean isHostNamespace(String netns) {
+        Object ino;
         try {
-            return Files.getAttribute(Path.of(netns), "unix:ino")
-                    .equals(Files.getAttribute(Path.of("/proc/1/ns/net"), "unix:ino"));
+            ino = Files.getAttribute(Path.of(netns), "unix:ino");
         } catch (IOException | RuntimeException e) {
-            return true;
+            return true; // gone, or not a path we can read: refused
         }
+        // Gantry's own namespace is the host's it runs in; process 1's is checked too where it is readable
+        for (String host : List.of("/proc/self/ns/net", "/proc/1/ns/net")) {
+            try {
+                if (ino.equals(Files.getAttribute(Path.of(host), "unix:ino"))) {
+                    return true;
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                // e.g. /proc/1 hidden from this process: /proc/self still guards
+            }
+        }
+        return false;
     }
 
     private static RuntimeError failed(List<String> command, String why) {

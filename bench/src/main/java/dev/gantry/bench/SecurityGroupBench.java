@@ -86,8 +86,10 @@ public final class SecurityGroupBench {
             for (int r = -1; r < rounds; r++) { // one warm-up round of each, not counted
                 for (int v = 0; v < variants.size(); v++) {
                     Map<String, String> rules = variants.get(v);
-                    filters.apply(Long.parseLong(serverPid), rules.getOrDefault("server", OPEN));
-                    filters.apply(clientPid, rules.getOrDefault("client", OPEN));
+                    filters.apply(
+                            driver.sandboxNetns(server.runtimeId()).orElseThrow(), rules.getOrDefault("server", OPEN));
+                    filters.apply(
+                            driver.sandboxNetns(client.runtimeId()).orElseThrow(), rules.getOrDefault("client", OPEN));
                     double rate = conns / seconds(docker, clientContainer, connectLoop(ip, conns));
                     double mibs = BIG_MIB * FETCHES / seconds(docker, clientContainer, fetchLoop(ip));
                     if (r >= 0) {

@@ -423,7 +423,12 @@ public final class GantryServer implements AutoCloseable {
             SecurityGroupFilters securityGroups = new SecurityGroupFilters(db, config.region(), tasks, driver);
             Ec2Service.Seams ec2Seams = new Ec2Service.Seams(
                     subnets,
-                    new LiveTaskInterfaces(live, directory, config.region(), config.accountId()),
+                    new LiveTaskInterfaces(
+                            live,
+                            LiveTaskInterfaces.placements(tasks::unfinished),
+                            directory,
+                            config.region(),
+                            config.accountId()),
                     securityGroups.changes(),
                     IdSource.random());
             ApiServer api = ApiServer.builder()

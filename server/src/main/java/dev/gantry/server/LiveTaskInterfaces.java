@@ -12,23 +12,64 @@ import dev.gantry.core.task.TaskNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The running tasks' network interfaces, one per task with an address, as Fargate shows them: in the task's subnet
  * with its security groups (a task placed before subnets existed is in the default subnet and group). Read from the
- * live task index (no store read), for DescribeNetworkInterfaces and DeleteSubnet's dependency check.
+ * live task index (no store read), for DescribeNetworkInterfaces. The dependency checks of DeleteSubnet and
+ * DeleteSecurityGroup also see the unfinished tasks that have no address yet (PROVISIONING, PENDING): they read the
+ * store's unfinished tasks' placements.
  */
 final class LiveTaskInterfaces implements TaskInterfaces {
+    /** An unfinished task's placement, as stored (empty network: placed before subnets existed, the default). */
+    record Placed(String taskArn, Optional<TaskNetwork> network) {}
+
+    private static final TaskNetwork DEFAULT =
+            new TaskNetwork(DefaultVpc.SUBNET_ID, DefaultVpc.VPC_ID, "", List.of(DefaultVpc.SECURITY_GROUP_ID), false);
+
     private final LiveTasks live;
+    private final Supplier<List<Placed>> unfinished;
     private final NetworkDirectory directory;
     private final String region;
     private final String accountId;
 
-    LiveTaskInterfaces(LiveTasks live, NetworkDirectory directory, String region, String accountId) {
+    LiveTaskInterfaces(
+            LiveTasks live,
+            Supplier<List<Placed>> unfinished,
+            NetworkDirectory directory,
+            String region,
+            String accountId) {
         this.live = live;
+        this.unfinished = unfinished;
         this.directory = directory;
         this.region = region;
         this.accountId = accountId;
+    }
+
+    /** The store's unfinished tasks' placements. */
+    static Supplier<List<Placed>> placements(Supplier<List<Task>> unfinished) {
+        return () -> unfinished.get().stream()
+                .map(t -> new Placed(t.spec().taskArn(), t.spec().network()))
+                .toList();
+    }
+
+    @Override
+    public boolean anyIn(String subnetId) {
+        return TaskInterfaces.super.anyIn(subnetId)
+                || unfinished.get().stream()
+                        .anyMatch(p -> p.network().orElse(DEFAULT).subnetId().equals(subnetId));
+    }
+
+    @Override
+    public Optional<String> userOf(String groupId) {
+        return TaskInterfaces.super
+                .userOf(groupId)
+                .or(() -> unfinished.get().stream()
+                        .filter(p ->
+                                p.network().orElse(DEFAULT).securityGroupIds().contains(groupId))
+                        .map(Placed::taskArn)
+                        .findFirst());
     }
 
     @Override
@@ -39,10 +80,7 @@ final class LiveTaskInterfaces implements TaskInterfaces {
             if (eni.isEmpty() || eni.get().privateIPv4Address().isBlank()) {
                 continue;
             }
-            TaskNetwork net = t.spec()
-                    .network()
-                    .orElse(new TaskNetwork(
-                            DefaultVpc.SUBNET_ID, DefaultVpc.VPC_ID, "", List.of(DefaultVpc.SECURITY_GROUP_ID), false));
+            TaskNetwork net = t.spec().network().orElse(DEFAULT);
             String zone = directory
                     .subnet(net.subnetId())
                     .map(Subnet::availabilityZone)

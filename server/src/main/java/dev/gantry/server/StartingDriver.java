@@ -120,6 +120,11 @@ final class StartingDriver implements TaskDriver {
     }
 
     @Override
+    public Optional<String> sandboxNetns(String sandboxRuntimeId) {
+        return awaitReady().sandboxNetns(sandboxRuntimeId);
+    }
+
+    @Override
     public String ensureImage(String image, PullProgress progress) {
         return awaitReady().ensureImage(image, progress);
     }

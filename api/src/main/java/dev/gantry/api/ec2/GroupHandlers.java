@@ -147,13 +147,9 @@ final class GroupHandlers {
                 || group.groupId().equals(DefaultVpc.HOST_SECURITY_GROUP_ID)) {
             throw Ec2Error.CANNOT_DELETE.error(Ec2Messages.cannotDeleteGroup(group.groupId(), group.groupName()));
         }
-        seams.interfaces().interfaces().stream()
-                .filter(i -> i.securityGroupIds().contains(group.groupId()))
-                .findFirst()
-                .ifPresent(i -> {
-                    throw Ec2Error.DEPENDENCY_VIOLATION.error(
-                            Ec2Messages.groupInUse(group.groupId(), i.networkInterfaceId()));
-                });
+        seams.interfaces().userOf(group.groupId()).ifPresent(by -> {
+            throw Ec2Error.DEPENDENCY_VIOLATION.error(Ec2Messages.groupInUse(group.groupId(), by));
+        });
         in.dryRun();
         Deletion d = groups.delete(group.groupId());
         if (!d.found()) {

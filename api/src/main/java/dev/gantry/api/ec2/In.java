@@ -32,9 +32,17 @@ record In(JsonNode node) {
         return text(name).orElseThrow(() -> Ec2Error.MISSING_PARAMETER.error(Ec2Messages.missing(wireName)));
     }
 
+    /** An integer member; one beyond a 32-bit integer is EC2's InvalidParameterValue, never wrapped around. */
     Optional<Integer> integer(String name) {
         JsonNode v = node.get(name);
-        return v == null || !v.isNumber() ? Optional.empty() : Optional.of(v.intValue());
+        if (v == null || !v.isNumber()) {
+            return Optional.empty();
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.error(Ec2Messages.invalidValue(
+                    name, v.asText(), "It must be an integer from -2147483648 to 2147483647."));
+        }
+        return Optional.of(v.intValue());
     }
 
     boolean flag(String name) {

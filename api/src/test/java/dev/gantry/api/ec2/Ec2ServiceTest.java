@@ -202,6 +202,25 @@ class Ec2ServiceTest {
     }
 
     @Test
+    void aPortBeyondAnIntegerIsRefusedNotWrappedAround() throws Exception {
+        String sg = call("CreateSecurityGroup", "{\"GroupName\":\"wide\",\"Description\":\"w\"}")
+                .path("groupId")
+                .asText();
+        assertThat(code(() -> call(
+                        "AuthorizeSecurityGroupIngress",
+                        "{\"GroupId\":\"" + sg + "\",\"IpPermissions\":[{\"IpProtocol\":\"tcp\","
+                                + "\"FromPort\":4294967376,\"ToPort\":4294967376,"
+                                + "\"IpRanges\":[{\"CidrIp\":\"10.0.0.0/8\"}]}]}")))
+                .isEqualTo("InvalidParameterValue");
+        assertThat(call(
+                                "DescribeSecurityGroupRules",
+                                "{\"Filters\":[{\"Name\":\"group-id\",\"Values\":[\"" + sg + "\"]}]}")
+                        .path("securityGroupRuleSet")
+                        .findValuesAsText("fromPort"))
+                .doesNotContain("80");
+    }
+
+    @Test
     void ec2WireNamesBecomeTheModelsMembers() throws Exception {
         ServiceModel model = ServiceModel.load(Ec2Service.class, "service-2.json.gz");
         assertThat(model.protocol()).isEqualTo("ec2");

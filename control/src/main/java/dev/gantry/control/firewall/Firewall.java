@@ -50,7 +50,12 @@ public final class Firewall implements SandboxGuard, NetworkChanges, AutoCloseab
 
     private final Optional<String> unavailable;
     private final Map<String, Member> members = new ConcurrentHashMap<>();
-    /** Task id → what was applied last (namespace pid and ruleset hash); guarded by {@link #lock}. */
+    /**
+     * Re-adopted tasks whose sandbox or spec could not be read when their transition came (an engine hiccup): each
+     * pass tries them again, so none stays outside its groups with stale filters.
+     */
+    private final java.util.Set<String> unresolved = ConcurrentHashMap.newKeySet();
+    /** Task id → what was applied last (namespace and ruleset hash); guarded by {@link #lock}. */
     private final Map<String, Applied> applied = new HashMap<>();
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -61,7 +66,7 @@ public final class Firewall implements SandboxGuard, NetworkChanges, AutoCloseab
 
     private record Member(TaskInterface iface, String sandboxId) {}
 
-    private record Applied(long pid, String hash) {}
+    private record Applied(String netns, String hash) {}
 
     public Firewall(
             NetworkDirectory directory,
@@ -157,12 +162,13 @@ public final class Firewall implements SandboxGuard, NetworkChanges, AutoCloseab
 
     /** Forgets a task (its sandbox is gone); the others' filters follow on the worker. */
     public void forget(String taskId) {
+        unresolved.remove(taskId);
         if (members.remove(taskId) != null) {
             wake.release();
         }
     }
 
-    private void onTransition(TaskTransition t) {
+    void onTransition(TaskTransition t) {
         if (t.isStopped() || t.to().hasReached(TaskPhase.DEPROVISIONING)) {
             forget(t.taskId());
             return;
@@ -174,16 +180,29 @@ public final class Firewall implements SandboxGuard, NetworkChanges, AutoCloseab
             return; // a task that started under this server went through the guard
         }
         // re-adopted after a restart: its interface is its sandbox's
-        Optional<Sandbox> sandbox = driver.findSandbox(t.taskId());
-        Optional<TaskSpec> spec = sandbox.flatMap(s -> specOf(t));
-        if (sandbox.isPresent() && spec.isPresent()) {
-            members.put(t.taskId(), member(t.taskId(), taskGroups.of(spec.get()), sandbox.get()));
-            wake.release();
+        if (!adopt(t.taskId())) {
+            unresolved.add(t.taskId());
         }
+        wake.release();
     }
 
-    private Optional<TaskSpec> specOf(TaskTransition t) {
-        return tasks.apply(t.taskId()).map(Task::spec);
+    /** Makes a re-adopted task a member from its sandbox and stored spec; false when either cannot be read now. */
+    private boolean adopt(String taskId) {
+        try {
+            Optional<Sandbox> sandbox = driver.findSandbox(taskId);
+            Optional<TaskSpec> spec = sandbox.flatMap(s -> tasks.apply(taskId).map(Task::spec));
+            if (sandbox.isEmpty() || spec.isEmpty()) {
+                return false;
+            }
+            members.put(taskId, member(taskId, taskGroups.of(spec.get()), sandbox.get()));
+            return true;
+        } catch (RuntimeException e) {
+            LOG.atWarn()
+                    .addKeyValue("taskId", taskId)
+                    .addKeyValue("why", String.valueOf(e.getMessage()))
+                    .log("a re-adopted task's sandbox could not be read; retrying on the next pass");
+            return false;
+        }
     }
 
     private void work() {
@@ -191,7 +210,10 @@ public final class Firewall implements SandboxGuard, NetworkChanges, AutoCloseab
             try {
                 wake.tryAcquire(RESYNC.toMillis(), TimeUnit.MILLISECONDS);
                 wake.drainPermits(); // everything asked for so far is covered by this one pass
-                reconcile();
+                if (!reconcile()) {
+                    wake.release(); // try again soon rather than at the next resync; admit() is not held up
+                    Thread.sleep(1000);
+                }
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -200,8 +222,12 @@ public final class Firewall implements SandboxGuard, NetworkChanges, AutoCloseab
         }
     }
 
-    /** Plans every ruleset and applies those that changed; a task whose apply fails is retried next pass. */
-    void reconcile() {
+    /**
+     * Plans every ruleset and applies those that changed; a task whose apply fails (or whose sandbox cannot be read)
+     * is retried next pass, without stopping the others'. False when some task is left to retry.
+     */
+    boolean reconcile() {
+        unresolved.removeIf(id -> members.containsKey(id) || adopt(id));
         lock.lock();
         try {
             Map<String, Ruleset> plan = plan();
@@ -210,20 +236,15 @@ public final class Firewall implements SandboxGuard, NetworkChanges, AutoCloseab
             for (Ruleset r : plan.values()) {
                 try {
                     applyTo(r.taskId(), r);
-                } catch (NamespaceFilters.FilterFailure e) {
+                } catch (RuntimeException e) { // a filter failure, or the engine failing to inspect the sandbox
                     failed.add(r.taskId());
                     LOG.atWarn()
                             .addKeyValue("taskId", r.taskId())
-                            .addKeyValue("why", e.getMessage())
+                            .addKeyValue("why", String.valueOf(e.getMessage()))
                             .log("applying a task's security group filters failed");
                 }
             }
-            if (!failed.isEmpty()) {
-                wake.release(); // try again soon rather than at the next resync
-                Thread.sleep(1000);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return failed.isEmpty();
         } finally {
             lock.unlock();
         }
@@ -241,15 +262,15 @@ public final class Firewall implements SandboxGuard, NetworkChanges, AutoCloseab
         if (m == null || r == null) {
             return false;
         }
-        Optional<Long> pid = driver.sandboxPid(m.sandboxId());
-        if (pid.isEmpty()) {
+        Optional<String> netns = driver.sandboxNetns(m.sandboxId());
+        if (netns.isEmpty()) {
             return false;
         }
-        Applied want = new Applied(pid.get(), r.hash());
+        Applied want = new Applied(netns.get(), r.hash());
         if (want.equals(applied.get(taskId))) {
             return true;
         }
-        filters.apply(pid.get(), r.text());
+        filters.apply(netns.get(), r.text());
         applied.put(taskId, want);
         LOG.atDebug()
                 .addKeyValue("taskId", taskId)

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Pure: each task's filter table from its security groups, as a security group behaves. Both chains drop by
- * default; loopback, replies ({@code ESTABLISHED,RELATED}: stateful), the task endpoint (169.254.170.2 tcp/80) and
- * DNS (169.254.169.253 udp+tcp/53) are always allowed; then one ACCEPT per rule and peer: a CIDR as it is ({@code
+ * default; loopback, replies ({@code ESTABLISHED,RELATED}: stateful), the task endpoint (169.254.170.2 tcp/80),
+ * DNS (169.254.169.253 udp+tcp/53) and Service Connect's virtual addresses (169.254.171.0/24 tcp) are always allowed; then one ACCEPT per rule and peer: a CIDR as it is ({@code
  * 0.0.0.0/0}: anyone), a security group as each member task's address, and a group that stands for the host (Gantry's
  * host group, a load balancer's groups) as the task's subnet gateway, where traffic from the host comes from.
  * Output is deterministic: groups in id order, rules in id order, peers in address order.
@@ -27,6 +27,12 @@ public final class FirewallPlanner {
     public static final String TASK_ENDPOINT = "169.254.170.2";
     /** The VPC's DNS server (Gantry's DNS): always allowed, as AWS does not filter its resolver. */
     public static final String DNS = "169.254.169.253";
+    /**
+     * Service Connect's virtual addresses (one per alias, served by the router on the host): always allowed out, as
+     * the task endpoint is — the task's namespace sees the virtual address, not the backend it is redirected to, and
+     * the backend's own ingress rules still apply where the router connects to it.
+     */
+    public static final String SERVICE_CONNECT = "169.254.171.0/24";
 
     private FirewallPlanner() {}
 
@@ -87,6 +93,7 @@ public final class FirewallPlanner {
         lines.add("-A OUTPUT -d " + TASK_ENDPOINT + "/32 -p tcp -m tcp --dport 80 -j ACCEPT");
         lines.add("-A OUTPUT -d " + DNS + "/32 -p udp -m udp --dport 53 -j ACCEPT");
         lines.add("-A OUTPUT -d " + DNS + "/32 -p tcp -m tcp --dport 53 -j ACCEPT");
+        lines.add("-A OUTPUT -d " + SERVICE_CONNECT + " -p tcp -j ACCEPT");
         for (boolean egress : new boolean[] {false, true}) {
             for (SecurityGroupRule r : rules(t, byId, egress)) {
                 String chain = egress ? "-A OUTPUT" : "-A INPUT";

@@ -1,6 +1,7 @@
 package dev.gantry.control.launch;
 
 import dev.gantry.control.network.NetworkDirectory;
+import dev.gantry.core.ec2.DefaultVpc;
 import dev.gantry.core.ec2.SecurityGroup;
 import dev.gantry.core.ec2.Subnet;
 import dev.gantry.core.error.ApiException;
@@ -28,6 +29,9 @@ public final class TaskPlacement {
             "The subnets %s are not all in the same VPC (%s): give subnets of one VPC in awsvpcConfiguration.subnets.";
     static final String GROUP_OTHER_VPC =
             "Security group %s does not appear to belong to the same VPC as the input subnets (%s is in %s).";
+    static final String HOST_GROUP = "Security group " + DefaultVpc.HOST_SECURITY_GROUP_ID + " stands for the Gantry"
+            + " host (rules name it to admit the host) and cannot be a task's security group: give another group in"
+            + " awsvpcConfiguration.securityGroups.";
 
     private final NetworkDirectory directory;
     private final AtomicInteger next = new AtomicInteger();
@@ -84,6 +88,9 @@ public final class TaskPlacement {
         }
         List<String> groups = new ArrayList<>();
         for (String id : new LinkedHashSet<>(config.securityGroupsOrEmpty())) {
+            if (id.equals(DefaultVpc.HOST_SECURITY_GROUP_ID)) {
+                throw ApiException.invalidParameter(HOST_GROUP);
+            }
             SecurityGroup g = directory
                     .securityGroup(id)
                     .orElseThrow(() -> ApiException.invalidParameter(GROUP_NOT_FOUND.formatted(id, id)));

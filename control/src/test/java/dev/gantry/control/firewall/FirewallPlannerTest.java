@@ -33,7 +33,8 @@ class FirewallPlannerTest {
             "-A OUTPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT",
             "-A OUTPUT -d 169.254.170.2/32 -p tcp -m tcp --dport 80 -j ACCEPT",
             "-A OUTPUT -d 169.254.169.253/32 -p udp -m udp --dport 53 -j ACCEPT",
-            "-A OUTPUT -d 169.254.169.253/32 -p tcp -m tcp --dport 53 -j ACCEPT");
+            "-A OUTPUT -d 169.254.169.253/32 -p tcp -m tcp --dport 53 -j ACCEPT",
+            "-A OUTPUT -d 169.254.171.0/24 -p tcp -j ACCEPT");
 
     static TaskInterface task(String id, String ip, String... groups) {
         return new TaskInterface(id, ip, "10.0.0.0/24", "10.0.0.1", List.of(groups));

@@ -10,9 +10,13 @@ import dev.gantry.core.ec2.SecurityGroup;
 import dev.gantry.core.ec2.Subnet;
 import dev.gantry.core.ec2.Vpc;
 import dev.gantry.runtime.fake.FakeDriver;
+import dev.gantry.runtime.spi.RuntimeError;
 import dev.gantry.runtime.spi.Sandbox;
+import dev.gantry.runtime.spi.TaskDriver;
 import dev.gantry.runtime.spi.TaskRef;
 import dev.gantry.runtime.spi.TaskResources;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +97,42 @@ class FirewallTest {
     }
 
     @Test
+    void aSandboxTheEngineCannotInspectHoldsUpNoOtherTask() {
+        Map<String, RuntimeException> inspectFails = new ConcurrentHashMap<>();
+        TaskDriver flaky = (TaskDriver) Proxy.newProxyInstance(
+                TaskDriver.class.getClassLoader(), new Class<?>[] {TaskDriver.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("sandboxNetns") && inspectFails.containsKey((String) args[0])) {
+                        throw inspectFails.get((String) args[0]);
+                    }
+                    try {
+                        return method.invoke(driver, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        try (Firewall f = new Firewall(
+                groups, HostGroups.HOST_ONLY, TaskGroups.DEFAULT_GROUP, flaky, filters, id -> Optional.empty())) {
+            Sandbox broken = claim("a-broken"); // planned before "api": task id order
+            Sandbox api = claim("api");
+            f.admit("a-broken", List.of("sg-web"), broken);
+            f.admit("api", List.of("sg-api"), api);
+            inspectFails.put(
+                    broken.runtimeId(),
+                    new RuntimeError(RuntimeError.Kind.CANNOT_INSPECT_CONTAINER, "engine said 500", true, null));
+            groups.put(new SecurityGroup(
+                    "sg-api",
+                    "api",
+                    "",
+                    "vpc-1",
+                    List.of(FirewallPlannerTest.in("r1", "sg-api", "tcp", 443, 443, "sg-web")),
+                    Map.of()));
+            assertThat(f.reconcile()).isFalse(); // the broken one is left to retry
+            assertThat(ingress(filters.last(pid(api))))
+                    .containsExactly("-A INPUT -s " + broken.ipv4Address() + "/32 -p tcp -m tcp --dport 443 -j ACCEPT");
+        }
+    }
+
+    @Test
     void aTaskIsRefusedWhenItsFiltersCannotBeApplied() {
         Sandbox api = claim("api");
         filters.failing = true;
@@ -129,8 +169,8 @@ class FirewallTest {
                 new TaskResources(256L << 20, 250_000_000L));
     }
 
-    long pid(Sandbox s) {
-        return driver.sandboxPid(s.runtimeId()).orElseThrow();
+    String pid(Sandbox s) {
+        return driver.sandboxNetns(s.runtimeId()).orElseThrow();
     }
 
     static void await(BooleanSupplier condition) {
@@ -149,7 +189,7 @@ class FirewallTest {
     }
 
     static final class Recorder implements NamespaceFilters {
-        final List<Map.Entry<Long, String>> applied = new CopyOnWriteArrayList<>();
+        final List<Map.Entry<String, String>> applied = new CopyOnWriteArrayList<>();
         volatile boolean failing;
         Optional<String> unavailable = Optional.empty();
 
@@ -159,17 +199,17 @@ class FirewallTest {
         }
 
         @Override
-        public void apply(long pid, String ruleset) {
+        public void apply(String pid, String ruleset) {
             if (failing) {
                 throw new FilterFailure("iptables-restore said no");
             }
             applied.add(Map.entry(pid, ruleset));
         }
 
-        String last(long pid) {
+        String last(String pid) {
             String last = null;
-            for (Map.Entry<Long, String> e : applied) {
-                if (e.getKey() == pid) {
+            for (Map.Entry<String, String> e : applied) {
+                if (e.getKey().equals(pid)) {
                     last = e.getValue();
                 }
             }

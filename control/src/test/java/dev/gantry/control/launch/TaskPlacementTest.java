@@ -59,6 +59,16 @@ class TaskPlacementTest {
     }
 
     @Test
+    void theHostsGroupIsNoTasksGroup() {
+        assertThatThrownBy(() -> placement.place(
+                        config(List.of(DefaultVpc.SUBNET_ID), List.of(DefaultVpc.HOST_SECURITY_GROUP_ID), null), 1))
+                .isInstanceOfSatisfying(
+                        ApiException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETER))
+                .hasMessageContaining(DefaultVpc.HOST_SECURITY_GROUP_ID)
+                .hasMessageContaining("cannot be a task's security group");
+    }
+
+    @Test
     void tasksAreSpreadAcrossTheSubnetsGiven() {
         List<TaskNetwork> placed = placement.place(config(List.of("subnet-a1", "subnet-a2"), null, null), 4);
         assertThat(placed).extracting(TaskNetwork::subnetId).containsOnly("subnet-a1", "subnet-a2");

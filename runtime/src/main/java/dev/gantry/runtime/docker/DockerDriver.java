@@ -231,6 +231,26 @@ public final class DockerDriver implements TaskDriver, LocalImages {
         }
     }
 
+    /**
+     * The engine's name for the sandbox's network namespace ({@code NetworkSettings.SandboxKey}, a bind of the
+     * namespace under the engine's run directory), while the sandbox runs.
+     */
+    @Override
+    public Optional<String> sandboxNetns(String sandboxRuntimeId) {
+        try {
+            var r = docker.inspectContainerCmd(sandboxRuntimeId).exec();
+            Long pid = r.getState() == null ? null : r.getState().getPidLong();
+            String key = r.getNetworkSettings() == null
+                    ? null
+                    : r.getNetworkSettings().getSandboxKey();
+            return pid == null || pid <= 0 || key == null || key.isBlank() ? Optional.empty() : Optional.of(key);
+        } catch (NotFoundException gone) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw DockerErrors.of(Kind.CANNOT_INSPECT_CONTAINER, e, true);
+        }
+    }
+
     /** Removes the sandbox, then the task's scratch volumes (its containers are removed before, by the caller). */
     @Override
     public void removeSandbox(String taskId) {

@@ -346,8 +346,8 @@ final class SandboxPool implements AutoCloseable {
             EngineNetwork.Info target =
                     on.filter(n -> !n.equals(network.name())).map(this::network).orElse(network);
             r = moveTo(r, target);
-            if (target.internal() && r.getState() != null && r.getState().getPidLong() != null) {
-                PrivateRoutes.apply(r.getState().getPidLong(), target.gateway());
+            if (target.internal() && r.getNetworkSettings() != null) {
+                PrivateRoutes.apply(r.getNetworkSettings().getSandboxKey(), target.gateway());
             }
             Sandbox sb = Observations.sandbox(r, target, cgroups);
             if (sb.taskCgroup().isPresent() && !TaskCgroups.hasSize(r.getHostConfig(), size)) {

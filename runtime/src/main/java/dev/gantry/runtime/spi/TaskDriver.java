@@ -74,6 +74,15 @@ public interface TaskDriver extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * A path naming the sandbox's network namespace, for tools that enter it ({@code nsenter --net=<path>}): unlike
+     * a process id, it cannot come to name another process's (or the host's) namespace once the sandbox is gone.
+     * Empty when the sandbox is not running. The default is its process's {@code /proc/<pid>/ns/net}.
+     */
+    default Optional<String> sandboxNetns(String sandboxRuntimeId) {
+        return sandboxPid(sandboxRuntimeId).map(pid -> "/proc/" + pid + "/ns/net");
+    }
+
     /** Makes sure the image is present locally, pulling it if not. Returns the image id/digest. */
     String ensureImage(String image, PullProgress progress);
 

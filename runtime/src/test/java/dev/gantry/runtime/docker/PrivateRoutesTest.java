@@ -13,6 +13,15 @@ class PrivateRoutesTest {
                 .containsExactly(
                         List.of("ip", "route", "del", "default"),
                         List.of("ip", "route", "replace", "169.254.170.2/32", "via", "10.1.2.1"),
-                        List.of("ip", "route", "replace", "169.254.169.253/32", "via", "10.1.2.1"));
+                        List.of("ip", "route", "replace", "169.254.169.253/32", "via", "10.1.2.1"),
+                        List.of("ip", "route", "replace", "169.254.171.0/24", "via", "10.1.2.1"));
+    }
+
+    @Test
+    void theHostsOwnNamespaceIsRefused() {
+        assertThat(PrivateRoutes.isHostNamespace("/proc/self/ns/net")).isTrue();
+        assertThat(PrivateRoutes.isHostNamespace("/nonexistent/netns")).isTrue(); // unknown: refused too
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PrivateRoutes.apply("/proc/self/ns/net", "10.1.2.1"))
+                .hasMessageContaining("not a sandbox's network namespace");
     }
 }

@@ -174,10 +174,10 @@ probe() { # probe GROUP: a one-off task in GROUP fetches the backend; its exit c
   task="$(aws ecs run-task --cluster demo --task-definition "$PROBE" --launch-type FARGATE \
     --network-configuration "awsvpcConfiguration={subnets=[subnet-gantry],securityGroups=[$1]}" --query 'tasks[0].taskArn')"
   aws ecs wait tasks-stopped --cluster demo --tasks "$task"
-  for i in 1 2 3 4 5; do
+  for i in 1 2 3 4 5; do # its last words: the backend's answer, or the probe's own message
     said="$(aws logs get-log-events --log-group-name /demo/probe --log-stream-name "probe/probe/${task##*/}" \
-      --query 'events[-1].message' 2> /dev/null || true)"
-    [ -n "$said" ] && [ "$said" != None ] && break; sleep 1
+      --query 'events[].message' 2> /dev/null | tr '\t' '\n' | grep -E 'backend|no answer' | tail -n 1 || true)"
+    [ -n "$said" ] && break; sleep 1
   done
   echo "exit $(aws ecs describe-tasks --cluster demo --tasks "$task" --query 'tasks[0].containers[0].exitCode'): $said"
 }

@@ -542,6 +542,9 @@ public final class GantryServer implements AutoCloseable {
             real = drivers.create(installation);
             real.start();
             seedDefaultVpc(real);
+            if ((config.taskEndpoint() || dns) && real instanceof DockerDriver) {
+                DeadRedirects.sweep(installation); // a dead installation's redirects would take our tasks' traffic
+            }
             if (config.taskEndpoint()) {
                 endpointHost.open(real); // before the supervisor: re-adopted tasks' containers get AWS_ENDPOINT_URL
             }
